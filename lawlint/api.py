@@ -1,0 +1,53 @@
+"""The library entry points behind ``lawlint.lint_text`` / ``lint_path``."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import engine, scoring
+from .config import Config
+from .document import Document
+from .errors import LawlintError
+from .loaders import load_path
+from .result import FileResult
+from .source import Source
+
+
+@lru_cache(maxsize=8)
+def _ruleset(packs: tuple):
+    from .ruleset import load_rules
+    return load_rules(list(packs))
+
+
+def ruleset_for(config: Config):
+    return _ruleset(tuple(str(p) for p in config.rule_packs))
+
+
+def lint_source(source: Source, config: Config | None = None, year: int | None = None) -> FileResult:
+    config = config or Config()
+    rules = ruleset_for(config)
+    doc = Document(source, year=year or config.year)
+    diagnostics, sections = engine.run(
+        doc, rules, select=config.select, ignore=config.ignore,
+        severity_overrides=config.severity, options=config.options())
+    s = scoring.score(diagnostics, rules)
+    return FileResult(
+        path=source.path, report_year=doc.year, issuer=doc.issuer,
+        title=doc.title.text if doc.title else None, score=s["score"], grade=s["grade"],
+        categories=s["categories"], sections=sections, diagnostics=diagnostics,
+        deductions=s["deductions"], line_label=source.line_label, meta=doc.meta)
+
+
+def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt") -> FileResult:
+    from .loaders.text import normalise
+    text, newline = normalise(text)
+    return lint_source(Source(text=text, path=path, kind=kind, newline=newline), config, year)
+
+
+def lint_path(path, config=None, year=None) -> FileResult:
+    """Lint one file. A file that cannot be loaded gives a FileResult with ``error`` set."""
+    config = config or Config()
+    try:
+        source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+    except LawlintError as e:
+        return FileResult(path=str(path), error=str(e))
+    return lint_source(source, config, year)

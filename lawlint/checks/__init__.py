@@ -1,0 +1,30 @@
+"""The closed set of check types. Each is one module exposing:
+
+- ``PARAMS``: JSON Schema properties of the rule parameters it accepts (validated at load);
+- ``compile(rule)``: precompile parameters (regexes) once; returns anything, kept on the rule;
+- ``check(ctx, rule)``: a generator of Diagnostics for one Document (``ctx.doc``).
+
+A new check type is one module plus one line in ``REGISTRY``. Modules are imported on first use.
+"""
+from __future__ import annotations
+
+import importlib
+
+REGISTRY = {
+    "section": "section",
+    "order": "order",
+}
+
+_loaded = {}
+
+
+def names():
+    return REGISTRY.keys()
+
+
+def get(name):
+    if name not in _loaded:
+        if name not in REGISTRY:
+            raise ValueError(f"未知的检查类型 {name!r}")
+        _loaded[name] = importlib.import_module(f"{__name__}.{REGISTRY[name]}")
+    return _loaded[name]

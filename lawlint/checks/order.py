@@ -1,0 +1,33 @@
+"""``order``: required parts appear in the expected order (e.g. measures, shortcomings, plans).
+
+Parts that are absent are skipped (their own rules report them); a merged heading such as
+「存在不足及下步打算」 gives two parts the same position, which is in order.
+"""
+from __future__ import annotations
+
+from ..result import SECTION_IDS
+from ..scoring import default_profile
+
+PARAMS = {
+    "sequence": {"type": "array", "items": {"enum": list(SECTION_IDS)}, "minItems": 2,
+                 "description": "各部分应出现的先后顺序"},
+}
+
+
+def compile(rule):
+    return None
+
+
+def check(ctx, rule):
+    names = default_profile()["sections"]
+    placed = []
+    for sid in rule.params["sequence"]:
+        v = ctx.section(sid)
+        if v.status != "absent" and v.start is not None:
+            placed.append((sid, v))
+    for (a, va), (b, vb) in zip(placed, placed[1:]):
+        if vb.start < va.start:
+            yield ctx.diagnostic(rule, vb.start, vb.start,
+                                 message=rule.message.format(before=names.get(b, b),
+                                                             after=names.get(a, a)))
+

@@ -1,0 +1,161 @@
+"""Command line: ``lawlint check|rules|explain``.
+
+Exit codes: 0 passed; 1 findings at or above ``--fail-on`` or a score under ``--fail-under``;
+2 a usage, configuration, rule or input error. User errors are one Chinese line on stderr, never a
+traceback; ``sys.exit`` happens only in :func:`main`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+from .errors import LawlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise LawlintError(f"命令行参数错误：{message}（用 lawlint {self.prog.split()[-1]} -h 查看用法）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="lawlint", description="法治政府建设年度报告合规检查：结构完整性、法定内容、语言文字和格式规范，并评分。")
+    p.add_argument("--version", action="version", version=f"lawlint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md 文件），输出得分和问题。")
+    c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
+    c.add_argument("--format", "-f", default="text", help="输出格式：%(default)s（默认）、json 等")
+    c.add_argument("--output", "-o", metavar="文件", help="把指定格式的结果写入文件（终端仍显示文本结果）")
+    c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
+                   help="存在该级别及以上问题时退出码为 1（默认 error）")
+    c.add_argument("--fail-under", type=float, default=None, metavar="分数", help="任一报告得分低于该分数时退出码为 1")
+    c.add_argument("--exit-zero", action="store_true", help="只提示，不以问题决定退出码")
+    c.add_argument("--select", action="append", default=[], metavar="规则", help="只运行这些规则（可重复；前缀如 section 选中一组）")
+    c.add_argument("--ignore", action="append", default=[], metavar="规则", help="不运行这些规则（可重复）")
+    c.add_argument("--year", type=int, default=None, metavar="年度", help="报告年度（覆盖自动识别）")
+    c.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（YAML 文件或目录，可重复）")
+    c.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
+    c.add_argument("--no-color", action="store_true", help="不使用颜色")
+
+    r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
+    r.add_argument("--format", "-f", choices=["text", "json", "markdown"], default="text")
+    r.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+
+    e = sub.add_parser("explain", help="解释一条规则：检查什么、为什么、依据和示例", description="解释一条规则。")
+    e.add_argument("rule", metavar="规则编号")
+    e.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+    return p
+
+
+def main(argv=None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_ERROR
+        return COMMANDS[args.command](args)
+    except LawlintError as e:
+        print(f"lawlint: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("lawlint: 已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _config_from_args(args):
+    from .config import Config
+    cfg = Config(rule_packs=list(args.rules), select=list(args.select), ignore=list(args.ignore),
+                 year=args.year, encoding=args.encoding)
+    if args.fail_on:
+        cfg.fail_on = args.fail_on
+    if args.fail_under is not None:
+        cfg.fail_under = args.fail_under
+    return cfg
+
+
+def cmd_check(args) -> int:
+    from . import reporters
+    from .api import ruleset_for
+    from .batch import check_paths
+    from .walk import expand_paths
+
+    if args.format not in reporters.names():
+        raise LawlintError(f"未知的输出格式 {args.format!r}（可选：{'、'.join(reporters.names())}）")
+    config = _config_from_args(args)
+    ruleset = ruleset_for(config)  # load (and validate) rules once, before any file
+    _check_selectors(ruleset, config)
+    results = check_paths(expand_paths(args.paths), config, jobs=args.jobs)
+    color = (args.format == "text" and not args.output and not args.no_color
+             and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    run = reporters.Run(ruleset=ruleset, version=__version__, color=color)
+    for r in results:
+        if r.error is not None:
+            print(f"lawlint: {r.error}", file=sys.stderr)
+    out = reporters.get(args.format).render(results, run)
+    if args.output:
+        _write_output(args.output, out)
+        run.color = not args.no_color and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        sys.stdout.write(reporters.get("text").render(results, run))
+    else:
+        sys.stdout.write(out)
+    return _exit_code(results, config, args.exit_zero)
+
+
+def _check_selectors(ruleset, config):
+    from .engine import _matches
+    for pattern in config.select + config.ignore:
+        if not any(_matches(r.id, [pattern]) for r in ruleset):
+            raise LawlintError(f"没有与“{pattern}”匹配的规则（lawlint rules 可列出全部规则）")
+
+
+def _write_output(path, text):
+    from .atomic import write_text_atomic
+    try:
+        write_text_atomic(path, text)
+    except OSError as e:
+        raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None
+
+
+def _exit_code(results, config, exit_zero) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    rank = {"info": 0, "warning": 1, "error": 2}
+    if config.fail_on != "never":
+        threshold = rank[config.fail_on]
+        if any(rank[d.severity] >= threshold for r in results for d in r.diagnostics):
+            return EXIT_FINDINGS
+    if config.fail_under is not None and any(r.score < config.fail_under for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from .docs import render_rules
+    from .ruleset import load_rules
+    sys.stdout.write(render_rules(load_rules(args.rules), args.format))
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from .docs import explain
+    from .ruleset import load_rules
+    rules = load_rules(args.rules)
+    rule = rules.get(args.rule)
+    if rule is None:
+        close = [r.id for r in rules if args.rule in r.id or r.id.split(".")[-1] in args.rule]
+        hint = f"（是否要找：{'、'.join(close[:5])}）" if close else "（lawlint rules 可列出全部规则）"
+        raise LawlintError(f"没有编号为 {args.rule} 的规则{hint}")
+    sys.stdout.write(explain(rule))
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,0 +1,30 @@
+"""Run configuration: which rules, which severities, what fails the run.
+
+The command line builds one Config; configuration files (``.lawlint.yaml``) feed the same object.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass
+class Config:
+    rule_packs: list = field(default_factory=list)
+    select: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    severity: dict = field(default_factory=dict)     # rule id -> severity override
+    fail_on: str = "error"
+    fail_under: float | None = None
+    year: int | None = None
+    max_file_mb: float = 20
+    encoding: str | None = None
+    deadline: str = "04-01"                          # publication deadline in the following year
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def options(self) -> dict:
+        return {"deadline": self.deadline}

@@ -1,0 +1,94 @@
+"""Run a RuleSet over one Document and collect diagnostics and section verdicts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import checks
+from .result import Diagnostic, SectionVerdict
+
+
+@dataclass
+class Context:
+    """What a check sees: the document, its report year, the rule set and a shared cache.
+
+    ``sections`` holds the section verdicts that ``section`` rules produce; other checks (order,
+    content rules scoped to a part) read them through :meth:`section`.
+    """
+
+    doc: object
+    rules: object
+    year: int | None = None
+    sections: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+
+    def section(self, section_id: str) -> SectionVerdict:
+        if section_id not in self.sections:
+            for rule in self.rules.of_check("section"):
+                if rule.params.get("section") == section_id:
+                    checks.get("section").detect(self, rule)
+                    break
+            else:
+                self.sections[section_id] = SectionVerdict()
+        return self.sections[section_id]
+
+    def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
+                   suggestion: str | None = None, severity: str | None = None,
+                   replacement: str | None = None, weight: float | None = None) -> Diagnostic:
+        end = start if end is None else end
+        line, col = self.doc.position(start)
+        end_line, end_col = self.doc.position(max(start, end))
+        return Diagnostic(
+            rule=rule.id, severity=severity or rule.severity, category=rule.category,
+            line=line, column=col, end_line=end_line, end_column=end_col,
+            message=message or rule.message,
+            suggestion=rule.suggestion if suggestion is None else suggestion,
+            basis=rule.basis, fixable=replacement is not None, start=start, end=end,
+            replacement=replacement, weight=weight)
+
+
+def expand_year(pattern: str, year: int | None) -> str:
+    """Fill ``{year}``, ``{next_year}`` and ``{prev_year}`` in a rule pattern."""
+    if "{" not in pattern:
+        return pattern
+    any_year = r"(?:19|20)\d{2}"
+    values = {"year": str(year) if year else any_year,
+              "next_year": str(year + 1) if year else any_year,
+              "prev_year": str(year - 1) if year else any_year}
+    return re.sub(r"\{(year|next_year|prev_year)\}", lambda m: values[m.group(1)], pattern)
+
+
+def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
+        options=None) -> tuple[list[Diagnostic], dict]:
+    ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
+                  options=options or {})
+    diagnostics: list[Diagnostic] = []
+    for rule in ruleset:
+        if not _active(rule, select, ignore) or not rule.applies_to_year(ctx.year):
+            continue
+        impl = checks.get(rule.check)
+        for d in impl.check(ctx, rule):
+            if severity_overrides and rule.id in severity_overrides:
+                d.severity = severity_overrides[rule.id]
+            diagnostics.append(d)
+    # Every section id gets a verdict, even when its rule was not selected.
+    for rule in ruleset.of_check("section"):
+        ctx.section(rule.params["section"])
+    diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
+    return diagnostics, ctx.sections
+
+
+def _active(rule, select, ignore) -> bool:
+    if not rule.enabled and not (select and _matches(rule.id, select)):
+        return False
+    if select and not _matches(rule.id, select):
+        return False
+    if ignore and _matches(rule.id, ignore):
+        return False
+    return True
+
+
+def _matches(rule_id: str, patterns) -> bool:
+    """A pattern selects a rule id exactly or as a dotted prefix (``section`` → ``section.*``)."""
+    return any(rule_id == p or rule_id.startswith(p.rstrip(".*") + ".") for p in patterns)

@@ -1,0 +1,80 @@
+"""Value objects that flow out of the engine: Diagnostic, FileResult. Both are picklable."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", "supervision",
+               "shortcomings", "causes", "plans")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class Diagnostic:
+    rule: str
+    severity: str
+    category: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    suggestion: str = ""
+    basis: str = ""
+    fixable: bool = False
+    start: int = 0            # character offsets in the loaded text (not part of the JSON contract)
+    end: int = 0
+    replacement: str | None = None   # the text a safe fix puts in [start, end)
+    weight: float | None = None      # points this finding costs, when not the rule's weight
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule, "severity": self.severity, "category": self.category,
+                "line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "message": self.message,
+                "suggestion": self.suggestion, "basis": self.basis, "fixable": self.fixable}
+
+
+@dataclass
+class SectionVerdict:
+    status: str = "absent"    # heading | body | absent
+    line: int | None = None
+    title: str = ""           # the heading that carries it, when status == heading
+    start: int | None = None
+    regions: list = field(default_factory=list)   # (start, end) spans of the part's text
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return {"status": self.status, "line": self.line}
+
+
+@dataclass
+class FileResult:
+    path: str
+    report_year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    score: float | None = None
+    grade: str | None = None
+    categories: dict = field(default_factory=dict)
+    sections: dict = field(default_factory=dict)
+    diagnostics: list = field(default_factory=list)
+    deductions: dict = field(default_factory=dict)   # rule id -> points deducted
+    error: str | None = None                          # set when the file could not be checked
+    line_label: str = "行"
+    meta: dict = field(default_factory=dict)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def to_json(self) -> dict:
+        if self.error is not None:
+            return {"path": self.path, "error": self.error}
+        return {
+            "path": self.path,
+            "report_year": self.report_year,
+            "score": self.score,
+            "grade": self.grade,
+            "categories": self.categories,
+            "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
+                         for sid in SECTION_IDS},
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }

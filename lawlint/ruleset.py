@@ -1,0 +1,259 @@
+"""Rules are data: YAML packs validated against a JSON Schema and compiled once.
+
+A pack is a YAML file with a top-level ``rules:`` list. Built-in packs are the ``*.yaml`` files in
+the top-level ``rules/`` folder (shipped inside the wheel); users add packs by path. Errors name
+the file, the line and the field: ``rules/x.yaml:12: rules[3].severity: 'fatal' is not one of …``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checks
+from .errors import RuleError
+from .resources import rules_dir
+from .yamlio import load_yaml_text, node_line
+
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("structure", "content", "language", "format")
+ID_RX = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
+
+COMMON_PROPERTIES = {
+    "id": {"type": "string", "pattern": ID_RX,
+           "description": "稳定的点分英文规则编号，如 section.causes"},
+    "check": {"type": "string", "description": "检查类型"},
+    "severity": {"enum": list(SEVERITIES)},
+    "category": {"enum": list(CATEGORIES)},
+    "title": {"type": "string", "minLength": 1, "description": "规则名称（中文）"},
+    "message": {"type": "string", "minLength": 1, "description": "诊断信息（中文）"},
+    "suggestion": {"type": "string", "description": "修改建议（中文）"},
+    "description": {"type": "string", "description": "规则说明：检查什么、为什么"},
+    "basis": {"type": "string", "minLength": 1, "description": "依据（法规、标准条文）"},
+    "weight": {"type": "number", "minimum": 0, "description": "每条问题扣分"},
+    "cap": {"type": "number", "minimum": 0, "description": "本规则最多扣分"},
+    "enabled": {"type": "boolean"},
+    "years": {
+        "type": "object", "additionalProperties": False,
+        "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
+        "description": "只对这些报告年度适用",
+    },
+    "examples": {
+        "type": "object", "additionalProperties": False, "required": ["bad", "good"],
+        "properties": {
+            "year": {"type": "integer"},
+            "bad": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "good": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        },
+    },
+}
+REQUIRED = ["id", "check", "severity", "category", "title", "message", "basis", "weight", "cap",
+            "examples"]
+
+
+def rule_schema(check_name: str | None = None) -> dict:
+    """JSON Schema of one rule; with ``check_name``, including that check type's parameters."""
+    props = dict(COMMON_PROPERTIES)
+    props["check"] = {"enum": sorted(checks.names())}
+    if check_name is not None:
+        props.update(checks.get(check_name).PARAMS)
+    schema = {"type": "object", "required": REQUIRED, "properties": props}
+    if check_name is not None:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def pack_schema() -> dict:
+    """The schema shipped in ``rules/rule.schema.json`` for editors: one branch per check type."""
+    branches = []
+    for name in sorted(checks.names()):
+        s = rule_schema(name)
+        s["properties"] = dict(s["properties"], check={"const": name})
+        branches.append({"if": {"properties": {"check": {"const": name}}, "required": ["check"]},
+                         "then": s})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://lawlint.invalid/rule.schema.json",
+        "title": "lawlint rule pack",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["rules"],
+        "properties": {
+            "pack": {"type": "string", "description": "规则包名称"},
+            "description": {"type": "string"},
+            "rules": {"type": "array", "items": {"allOf": [rule_schema()] + branches}},
+        },
+    }
+
+
+@dataclass
+class Rule:
+    id: str
+    check: str
+    severity: str
+    category: str
+    title: str
+    message: str
+    basis: str
+    weight: float
+    cap: float
+    examples: dict
+    suggestion: str = ""
+    description: str = ""
+    enabled: bool = True
+    years: dict = field(default_factory=dict)
+    params: dict = field(default_factory=dict)
+    file: str = ""
+    line: int | None = None
+    compiled: object = None
+
+    def applies_to_year(self, year: int | None) -> bool:
+        if not self.years:
+            return True
+        if year is None:
+            return False
+        return self.years.get("from", -10**9) <= year <= self.years.get("to", 10**9)
+
+
+class RuleSet:
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.by_id = {r.id: r for r in rules}
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self):
+        return len(self.rules)
+
+    def get(self, rule_id):
+        return self.by_id.get(rule_id)
+
+    def of_check(self, name):
+        return [r for r in self.rules if r.check == name]
+
+
+NOT_PACKS = {"profile.yaml"}   # the scoring profile lives beside the packs
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(p for p in rules_dir().glob("*.yaml") if p.name not in NOT_PACKS)
+
+
+def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
+    files = builtin_pack_paths() if include_builtin else []
+    for p in paths or []:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")))
+        else:
+            files.append(p)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for f in files:
+        for rule in read_pack(f):
+            if rule.id in seen:
+                prev = seen[rule.id]
+                if f in builtin_pack_paths() or prev.file == rule.file:
+                    raise RuleError(f"id: 规则编号 {rule.id} 重复（已在 {prev.file}:{prev.line} 定义）",
+                                    rule.file, rule.line)
+                rules[rules.index(prev)] = rule  # a user pack overrides a built-in rule
+            else:
+                rules.append(rule)
+            seen[rule.id] = rule
+    return RuleSet(rules)
+
+
+def read_pack(path) -> list[Rule]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError("规则文件不存在", path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(f"无法读取规则文件（{e}）", path) from None
+    from . import cache
+    cached = cache.get_pack(text)
+    if cached is not None:
+        return [_compile(Rule(**d), text) for d in cached]
+    data = load_yaml_text(text, str(path))
+    _validate(data, text, path)
+    rules = [_to_rule(raw, i, text, path) for i, raw in enumerate(data["rules"])]
+    cache.put_pack(text, [_rule_fields(r) for r in rules])
+    return [_compile(r, text) for r in rules]
+
+
+def _rule_fields(rule: Rule) -> dict:
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k != "compiled"}
+
+
+def _validate(data, text, path):
+    import jsonschema
+
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError("rules: 规则文件必须是含有 rules 列表的 YAML 映射", path, 1)
+    top = {"type": "object", "additionalProperties": False, "required": ["rules"],
+           "properties": {"pack": {"type": "string"}, "description": {"type": "string"},
+                          "rules": {"type": "array"}}}
+    _raise_first(jsonschema.Draft202012Validator(top), data, [], text, path)
+    for i, raw in enumerate(data["rules"]):
+        base = rule_schema()
+        _raise_first(jsonschema.Draft202012Validator(base), raw, ["rules", i], text, path)
+        _raise_first(jsonschema.Draft202012Validator(rule_schema(raw["check"])), raw,
+                     ["rules", i], text, path)
+
+
+def _raise_first(validator, instance, prefix, text, path):
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    err = errors[0]
+    where = list(prefix) + list(err.absolute_path)
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        if extra:
+            where.append(extra[0])
+            reason = f"未知字段 {extra[0]!r}"
+        else:
+            reason = err.message
+    elif err.validator == "required":
+        reason = f"缺少必填字段（{err.message}）"
+    else:
+        reason = err.message
+    line = node_line(text, where)
+    raise RuleError(f"{_dotted(where)}: {reason}", path, line)
+
+
+def _dotted(keys):
+    out = ""
+    for k in keys:
+        out += f"[{k}]" if isinstance(k, int) else (f".{k}" if out else str(k))
+    return out or "(根)"
+
+
+def _to_rule(raw, index, text, path) -> Rule:
+    common = {k: raw[k] for k in COMMON_PROPERTIES if k in raw}
+    params = {k: v for k, v in raw.items() if k not in COMMON_PROPERTIES}
+    return Rule(**common, params=params, file=str(path),
+                line=node_line(text, ["rules", index]))
+
+
+def _compile(rule: Rule, text: str) -> Rule:
+    """Let the check type precompile its parameters; turn a bad regex into file:line."""
+    try:
+        rule.compiled = checks.get(rule.check).compile(rule)
+    except re.error as e:
+        line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
+        raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,
+                        line) from None
+    except ValueError as e:
+        raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
+    return rule
+
+
+def _find_param_line(text, rule, pattern):
+    if pattern:
+        for i, line in enumerate(text.splitlines(), 1):
+            if pattern[:30] and pattern[:30] in line and (rule.line is None or i >= rule.line):
+                return i
+    return rule.line
