@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
 
     r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
-    r.add_argument("--format", "-f", choices=["text", "json", "markdown"], default="text")
+    r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
+                   help="text（默认）、json、markdown（规则参考文档）或 schema（规则文件的 JSON Schema）")
     r.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
 
     e = sub.add_parser("explain", help="解释一条规则：检查什么、为什么、依据和示例", description="解释一条规则。")
@@ -140,7 +141,11 @@ def _exit_code(results, config, exit_zero) -> int:
 
 def cmd_rules(args) -> int:
     from .docs import render_rules
-    from .ruleset import load_rules
+    from .ruleset import load_rules, pack_schema
+    if args.format == "schema":
+        import json
+        sys.stdout.write(json.dumps(pack_schema(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
     sys.stdout.write(render_rules(load_rules(args.rules), args.format))
     return EXIT_OK
 

@@ -204,24 +204,49 @@ def _validate(data, text, path):
 
 
 def _raise_first(validator, instance, prefix, text, path):
-    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    """Raise the most specific schema error (a bad field before a missing one), in Chinese."""
+    errors = sorted(validator.iter_errors(instance),
+                    key=lambda e: (e.validator == "required", -len(e.absolute_path),
+                                   list(map(str, e.absolute_path))))
     if not errors:
         return
     err = errors[0]
     where = list(prefix) + list(err.absolute_path)
+    reason = _reason(err)
     if err.validator == "additionalProperties":
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if extra:
             where.append(extra[0])
-            reason = f"未知字段 {extra[0]!r}"
-        else:
-            reason = err.message
-    elif err.validator == "required":
-        reason = f"缺少必填字段（{err.message}）"
-    else:
-        reason = err.message
     line = node_line(text, where)
     raise RuleError(f"{_dotted(where)}: {reason}", path, line)
+
+
+_TYPES = {"string": "字符串", "integer": "整数", "number": "数字", "boolean": "布尔值",
+          "array": "列表", "object": "映射"}
+
+
+def _reason(err) -> str:
+    v, s, inst = err.validator, err.schema, err.instance
+    if v == "enum":
+        return f"取值 {inst!r} 无效（可选：{'、'.join(map(str, s['enum']))}）"
+    if v == "const":
+        return f"取值应为 {s['const']!r}"
+    if v == "type":
+        t = s["type"] if isinstance(s["type"], str) else "/".join(s["type"])
+        return f"类型应为{_TYPES.get(t, t)}，实际是 {inst!r}"
+    if v == "required":
+        missing = [k for k in s["required"] if k not in inst]
+        return f"缺少必填字段 {'、'.join(missing)}"
+    if v == "additionalProperties":
+        extra = sorted(set(inst) - set(s.get("properties", {})))
+        return f"未知字段 {extra[0]!r}" if extra else err.message
+    if v == "pattern":
+        return f"{inst!r} 不符合格式 {s['pattern']}"
+    if v in ("minItems", "minLength"):
+        return "不能为空"
+    if v == "minimum":
+        return f"不能小于 {s['minimum']}"
+    return err.message
 
 
 def _dotted(keys):

@@ -128,7 +128,7 @@ def _detect(ctx, rule) -> SectionVerdict:
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
-        if len(body.strip()) >= 10 or h.children:
+        if body.strip() or h.children:
             return _verdict(doc, "heading", h)
 
     if pats["areas"]:

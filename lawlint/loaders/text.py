@@ -17,16 +17,24 @@ _BOMS = (
 
 
 def _utf16_without_bom(data):
-    """UTF-16 text without a BOM shows NUL in every other byte for ASCII and many CJK ranges."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: NUL bytes (from ASCII, digits, newlines) all on one parity, and a
+    decoding that reads as text. Mostly-CJK text has few NULs, so the decoding decides."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
     even = data[0::2].count(0)
     odd = data[1::2].count(0)
-    half = len(data) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
+    order = ["utf-16-le", "utf-16-be"] if odd >= even else ["utf-16-be", "utf-16-le"]
+    if min(even, odd) > 0.25 * max(even, odd):
+        return None
+    for enc in order:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+        cjk = sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        if plausible >= 0.97 * len(text) and (cjk >= 0.2 * len(text) or text.isascii()):
+            return enc
     return None
 
 

@@ -1,0 +1,128 @@
+"""The parser: numbering styles, run-in and unnumbered headings, front matter, year, positions."""
+import pytest
+
+from lawlint.document import Document, split_sentences
+from lawlint.loaders.text import normalise
+from lawlint.source import Source
+
+
+def doc(text, kind="txt", year=None):
+    text, _ = normalise(text)
+    return Document(Source(text=text, kind=kind), year=year)
+
+
+def tree(d):
+    return [(h.level, h.style, h.value, h.title) for h in d.headings]
+
+
+@pytest.mark.parametrize("token,family,value", [
+    ("一、", "cn", 1), ("十二、", "cn", 12), ("（一）", "cn_paren", 1), ("(三)", "cn_paren", 3),
+    ("（十五）", "cn_paren", 15), ("1.", "ar", 1), ("2．", "ar", 2), ("3、", "ar", 3), ("4. ", "ar", 4),
+    ("（1）", "ar_paren", 1), ("(2)", "ar_paren", 2), ("第一，", "di", 1), ("第三,", "di", 3),
+    ("①", "circled", 1)])
+def test_numbering_styles(token, family, value):
+    d = doc(f"{token}加强组织领导\n全年召开常务会议研究法治政府建设工作12次，并印发工作要点。")
+    assert [(h.style, h.value, h.title) for h in d.headings] == [(family, value, "加强组织领导")]
+
+
+def test_gbt9704_hierarchy():
+    d = doc("一、主要举措\n（一）加强领导\n1.压实责任\n（1）常务会议\n正文很长很长的一段话，写了很多很多内容，超过六十个字符才算正文段落，所以这里继续写一些内容凑足长度。\n二、存在的不足\n正文。")
+    assert [(lv, t) for lv, _, _, t in tree(d)] == [(1, "主要举措"), (2, "加强领导"), (3, "压实责任"),
+                                                   (4, "常务会议"), (1, "存在的不足")]
+
+
+def test_run_in_heading_title_is_first_sentence():
+    d = doc("（一）统筹推进法治政府建设。一是加强顶层设计。二是完善领导机制。")
+    h = d.headings[0]
+    assert h.run_in and h.title == "统筹推进法治政府建设"
+    assert d.heading_body(h).startswith("一是加强顶层设计")
+
+
+def test_inline_enumerations_are_not_headings():
+    d = doc("一、主要举措和成效\n全年开展培训。一是加强学习；二是强化考核。1.开展培训；2.组织考试。\n一是加强执法队伍建设，配齐配强执法人员，全年培训执法人员800人次，覆盖全部执法单位。")
+    assert [h.title for h in d.headings] == ["主要举措和成效"]
+
+
+def test_unnumbered_heading_between_siblings():
+    """Seed 003: an unnumbered L2 heading between （五） and （七） with its own 1、2、 children."""
+    long = "。" + "正文内容" * 20
+    d = doc("一、主要做法\n（五）坚持严格执法\n1、推进三项制度" + long + "\n强化行政权力制约和监督\n1、主动接受监督" + long +
+            "\n2、推进政务公开" + long + "\n（七）化解矛盾纠纷\n1、构建联调格局" + long)
+    levels = {h.title: (h.level, h.parent.title if h.parent else None) for h in d.headings}
+    assert levels["强化行政权力制约和监督"] == (2, "主要做法")
+    assert levels["主动接受监督"] == (3, "强化行政权力制约和监督")
+    assert levels["化解矛盾纠纷"] == (2, "主要做法")
+
+
+def test_mixed_families_nest_by_first_use():
+    """Seed 002: 一、 > (一) > 第一, ; a later (二) closes the 第一 list."""
+    d = doc("一、主要工作\n(一)年度任务\n第一,深推改革。内容。\n第二,强化监管。内容。\n(二)长期任务\n第一,推进放管服。内容。\n二、存在问题\n正文。")
+    assert [(h.level, h.title) for h in d.headings] == [
+        (1, "主要工作"), (2, "年度任务"), (3, "深推改革"), (3, "强化监管"), (2, "长期任务"),
+        (3, "推进放管服"), (1, "存在问题")]
+
+
+def test_numbers_are_not_headings():
+    d = doc("1.5万人参加培训，同比增长20%，覆盖全部乡镇街道和部门单位，群众满意度持续提升，取得明显成效。\n2021.5起施行新办法，各部门认真贯彻落实，取得良好效果，得到上级部门充分肯定。")
+    assert d.headings == []
+
+
+@pytest.mark.parametrize("title,year,issuer", [
+    ("关于2021年度法治政府建设情况的报告", 2021, None),
+    ("XX市2023年法治政府建设年度报告", 2023, "XX市"),
+    ("某县人民政府关于2019年法治政府建设工作情况的报告", 2019, "某县人民政府"),
+])
+def test_title_and_year(title, year, issuer):
+    d = doc(f"{title}\n今年以来，我们认真贯彻落实党中央决策部署，扎实推进法治政府建设，取得了积极成效，现报告如下。")
+    assert d.title is not None and d.title.text == title
+    assert d.year == year
+    if issuer:
+        assert d.issuer == issuer
+
+
+def test_issuer_line_above_title():
+    d = doc("元氏县人民政府\n关于2021年度法治政府建设情况报告\n2021年,元氏县委、县政府高度重视法治政府创建工作。")
+    assert d.issuer == "元氏县人民政府" and d.year == 2021
+
+
+def test_year_from_opening_without_title():
+    d = doc("2024年,邓州市坚持以习近平新时代中国特色社会主义思想为指导。现将工作情况报告如下。\n一、主要举措\n正文。")
+    assert d.title is None and d.year == 2024 and d.year_source == "opening"
+
+
+def test_year_from_plans_heading_as_last_resort():
+    d = doc("我局认真推进依法行政。\n一、主要做法\n正文。\n二、2023年工作安排\n正文。")
+    assert d.year == 2022 and d.year_source == "plans"
+
+
+def test_year_override_wins():
+    d = doc("关于2021年度法治政府建设情况的报告\n正文。", year=2020)
+    assert d.year == 2020 and d.year_source == "option"
+
+
+def test_positions_map_to_line_and_column():
+    d = doc("第一行\r\n  一、第二行标题\r\n正文")
+    h = d.headings[0]
+    assert d.position(h.start) == (2, 3)
+    assert d.position(h.title_start) == (2, 5)
+
+
+def test_sentences_keep_offsets():
+    text = "加强领导。“三项制度”全面落实！是否到位？一是；二是"
+    for s in split_sentences(text, 10):
+        assert text[s.start - 10:s.end - 10] == s.text
+
+
+def test_web_chrome_is_excluded():
+    d = doc("您当前的位置:首页>政务公开\n[ 索引号 ]1150/2022 [ 成文日期 ]2019-02-02 [ 发布日期 ]2019-02-03\n2018年法治政府建设情况报告\n一、主要工作\n" + "正文" * 40 + "\n扫一扫在手机打开当前页\n微博\n微信\n网站地图")
+    assert d.meta == {"date_written": "2019-02-02", "date_published": "2019-02-03"}
+    assert [h.title for h in d.headings] == ["主要工作"]
+    assert d.title.text == "2018年法治政府建设情况报告"
+
+
+def test_markdown_headings_and_wrapped_paragraphs():
+    d = doc("# 关于2022年度法治政府建设情况的报告\n\n## 一、主要举措和成效\n\n全年办理复议案件\n12件。\n\n## 二、存在的不足\n\n执法力量薄弱。", kind="md")
+    assert d.title.text.endswith("报告")
+    assert [(h.level, h.title) for h in d.headings] == [(1, "主要举措和成效"), (1, "存在的不足")]
+    para = [b for b in d.body_blocks if b.kind == "paragraph"][0]
+    assert para.text == "全年办理复议案件\n12件。"

@@ -1,0 +1,50 @@
+"""The wheel carries the rules: a non-editable install, run from another folder, checks a seed."""
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, SEEDS
+
+
+def test_wheel_install_runs_from_elsewhere(tmp_path):
+    wheels, target = tmp_path / "wheels", tmp_path / "site"
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    wheel = next(wheels.glob("lawlint-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True, timeout=300)
+    assert (target / "lawlint" / "rules" / "sections.yaml").is_file()
+    assert (target / "lawlint" / "rules" / "rule.schema.json").is_file()
+    env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = subprocess.run([sys.executable, "-m", "lawlint", "check", "--format", "json",
+                        str(SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt")],
+                       cwd=elsewhere, env=env, capture_output=True, timeout=120)
+    data = json.loads(r.stdout)
+    assert data["files"][0]["sections"]["causes"]["status"] == "absent"
+    import_check = subprocess.run([sys.executable, "-c", "import lawlint; print(lawlint.__file__)"],
+                                  cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert import_check.stdout.startswith(str(target))
+
+
+def test_shipped_schema_is_current():
+    from lawlint.ruleset import pack_schema
+    shipped = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
+    assert shipped == pack_schema(), "run: lawlint rules --format schema > rules/rule.schema.json"
+
+
+def test_builtin_packs_validate_against_shipped_schema():
+    import jsonschema
+    import yaml
+    schema = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
+    from lawlint.ruleset import builtin_pack_paths
+    for p in builtin_pack_paths():
+        jsonschema.validate(yaml.safe_load(p.read_text(encoding="utf-8")), schema)
+
+
+def test_rules_reference_is_current(cli):
+    out = cli("rules", "--format", "markdown").stdout.decode()
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == out, \
+        "docs/rules.md is stale: run lawlint rules --format markdown > docs/rules.md"

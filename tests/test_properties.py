@@ -1,0 +1,46 @@
+"""Property tests: the parser and engine never raise, and every position is inside the text."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import lint
+from lawlint.document import Document
+from lawlint.source import Source
+
+TOKENS = ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一，", "①", "一是", "", "", ""]
+WORDS = ["主要举措和成效", "存在的不足和原因", "下一步工作打算", "党的领导", "第一责任人", "行政复议",
+         "究其原因", "2022年，我县将", "全年办理案件12件", "。", "，", "；", "“", "”", "(", ")", " ", "\u3000"]
+line = st.builds(lambda t, ws: t + "".join(ws), st.sampled_from(TOKENS),
+                 st.lists(st.sampled_from(WORDS), max_size=12))
+report = st.lists(line, max_size=25).map("\n".join)
+settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
+
+
+def _inside(text, r):
+    lines = text.split("\n")
+    for d in r.diagnostics:
+        assert 1 <= d.line <= len(lines) and 1 <= d.end_line <= len(lines)
+        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
+        assert (d.line, d.column) <= (d.end_line, d.end_column)
+    for v in r.sections.values():
+        assert v.line is None or 1 <= v.line <= len(lines)
+
+
+@given(st.text(max_size=400))
+def test_arbitrary_text(text):
+    r = lint(text)
+    _inside(text.replace("\r\n", "\n").replace("\r", "\n"), r)
+    json.dumps(r.to_json(), ensure_ascii=False)
+
+
+@given(report, st.sampled_from([None, 2016, 2021, 2025]))
+def test_structured_reports(text, year):
+    r = lint(text, year=year)
+    _inside(text, r)
+    d = Document(Source(text=text))
+    for h in d.headings:
+        assert 0 <= h.start <= h.title_start <= h.title_end <= len(text)
+        assert h.start < h.end <= len(text)
+        assert h.parent is None or h.parent.level == h.level - 1
