@@ -61,10 +61,12 @@ def _file_lines(r, run) -> list[str]:
         first = items[0]
         points = r.deductions.get(rule_id, 0)
         cost = f"（扣 {points} 分）" if points else ""
-        if len(items) > GROUP_AFTER and len({d.message for d in items}) == 1:
+        if len(items) > GROUP_AFTER:
             locs = "、".join(f"{d.line}:{d.column}" for d in items[:SHOW_LOCATIONS])
             more = " 等" if len(items) > SHOW_LOCATIONS else ""
-            lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost} 共 {len(items)} 处：{first.message}")
+            title = run.ruleset.get(rule_id).title if run.ruleset.get(rule_id) else first.message
+            lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost} 共 {len(items)} 处：{title}")
+            lines.append(f"        例：{first.line}:{first.column}  {first.message}")
             lines.append(f"        位置：{locs}{more}")
             if first.suggestion:
                 lines.append(f"        建议：{first.suggestion}")
