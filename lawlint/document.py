@@ -133,7 +133,7 @@ class Document:
     def __init__(self, source: Source, year: int | None = None):
         self.source = source
         self.text = source.text
-        self.blocks: list[Block] = _split_blocks(source)
+        self.blocks: list[Block] = _split_flattened(_split_blocks(source), self.text)
         self.meta: dict = dict(source.meta)
         self._mark_chrome()
         self.title: Block | None = None
@@ -329,6 +329,36 @@ def _split_blocks(source: Source) -> list[Block]:
     if pending is not None:
         blocks.append(pending)
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
+
+
+_INLINE_HEADING = re.compile(
+    r"(?<=[。！？；;!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
+    r"第[一二三四五六七八九十]{1,2}[，,]))")
+
+
+def _split_flattened(blocks: list[Block], text: str) -> list[Block]:
+    """A scraped report sometimes arrives flattened: whole parts on one line, headings mid-line.
+    When almost no block starts with a numbering token, split long blocks before tokens that
+    follow a sentence end, so the heading tree can still be built."""
+    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
+    if numbered >= 3 or not any(len(b.text) > 300 for b in blocks):
+        return blocks
+    out = []
+    for b in blocks:
+        cuts = [m.start() for m in _INLINE_HEADING.finditer(b.text)] if len(b.text) > 300 else []
+        if len(cuts) < 2:
+            out.append(b)
+            continue
+        edges = [0] + cuts + [len(b.text)]
+        for s, e in zip(edges, edges[1:]):
+            piece = b.text[s:e]
+            lead = len(piece) - len(piece.lstrip(_WS))
+            piece = piece.strip(_WS)
+            if piece:
+                out.append(Block(0, b.start + s + lead, b.start + s + lead + len(piece), piece))
+    for i, b in enumerate(out):
+        b.index = i
+    return out
 
 
 def _md_breaks(line):

@@ -126,3 +126,18 @@ def test_markdown_headings_and_wrapped_paragraphs():
     assert [(h.level, h.title) for h in d.headings] == [(1, "主要举措和成效"), (1, "存在的不足")]
     para = [b for b in d.body_blocks if b.kind == "paragraph"][0]
     assert para.text == "全年办理复议案件\n12件。"
+
+
+def test_flattened_report_is_split_at_inline_headings():
+    """A scraped page with every part on one line still yields a heading tree."""
+    body = "全年办理行政复议案件93件，审结80件，纠错5件，行政机关负责人出庭应诉率达100%。" * 4
+    text = ("2021年，我区扎实推进法治政府建设。" + "一、主要举措和成效(一)加强党的领导。" + body +
+            "(二)推进严格执法。" + body + "二、存在的不足和原因一是执法力量薄弱。究其原因，主要是编制不足。" +
+            "三、2022年工作安排一是加强执法队伍建设。二是推进普法。")
+    d = doc(text)
+    titles = [h.title for h in d.headings]
+    assert titles[0].startswith("主要举措和成效")
+    assert any(t.startswith("存在的不足和原因") for t in titles)
+    assert any(t.startswith("2022年工作安排") for t in titles)
+    for h in d.headings:
+        assert d.text[h.start:h.start + 1] in "一二三(（"
