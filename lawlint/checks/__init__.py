@@ -13,6 +13,15 @@ import importlib
 REGISTRY = {
     "section": "section",
     "order": "order",
+    "numbering": "numbering",
+    "substitution": "substitution",
+    "plenum": "plenum",
+    "citation": "citation",
+    "title": "title",
+    "existence": "existence",
+    "deadline": "deadline",
+    "metric": "metric",
+    "ratio": "ratio",
 }
 
 _loaded = {}

@@ -1,0 +1,56 @@
+"""``citation``: a document or law cited in 《》 under a wrong or incomplete title.
+
+Each entry of ``titles`` recognises a citation (``match``, a regex on the text inside 《》) and
+gives its canonical title. A citation that differs from the canonical title only in bracket
+width, the kind of dash in a year range or spaces is left alone here: those are punctuation
+findings of their own. What is reported is a title that still differs — a missing 年
+(「《法治政府建设实施纲要(2021-2025)》」), 督查 for 督察, a dropped word. The 「中华人民共和国」
+prefix may be left out, as the usual short form.
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope as sc
+
+PARAMS = {
+    "titles": {
+        "type": "array", "minItems": 1,
+        "items": {"type": "object", "additionalProperties": False,
+                  "required": ["match", "canonical"],
+                  "properties": {"match": {"type": "string", "description": "识别该引用的正则（《》内文字）"},
+                                 "canonical": {"type": "string", "description": "规范名称（不含书名号）"},
+                                 "accept": {"type": "array", "items": {"type": "string"},
+                                            "description": "也接受的写法"}}},
+        "description": "规范名称表",
+    },
+}
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_DASH = re.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
+
+
+def normalise(title: str) -> str:
+    t = re.sub(r"\s+", "", title)
+    t = t.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
+    t = _DASH.sub("-", t)
+    t = re.sub(r"(?<!\d)(\d{4})(\d{4})(?!\d)", r"\1-\2", t)
+    return t.removeprefix("中华人民共和国")
+
+
+def compile(rule):
+    return [(re.compile(e["match"]), {normalise(x) for x in [e["canonical"], *e.get("accept", [])]})
+            for e in rule.params["titles"]]
+
+
+def check(ctx, rule):
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, "document"):
+        for m in _TITLE.finditer(text, s, e):
+            title = m.group(1)
+            for (rx, accepted), entry in zip(rule.compiled, rule.params["titles"]):
+                if not rx.search(title):
+                    continue
+                if normalise(title) not in accepted:
+                    yield ctx.diagnostic(rule, m.start(), m.end(), message=rule.message.format(
+                        title=title, canonical=entry["canonical"]))
+                break

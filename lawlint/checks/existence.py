@@ -1,0 +1,61 @@
+"""``existence``: wording that should not be there (Vale's existence type, CJK-aware).
+
+``patterns`` are regexes matched in a ``scope`` (the whole report, the body, the title, the
+web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_year}`` and
+``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
+of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
+one of its patterns, and ``once`` reports only the first match (a page's residue is one finding).
+The message may use ``{match}``.
+"""
+from __future__ import annotations
+
+from . import scope as sc
+
+PARAMS = {
+    "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                 "description": "不应出现的内容（正则）"},
+    "scope": sc.SCOPE_SCHEMA,
+    "lead": {"type": "integer", "minimum": 1, "description": "只看该范围的前几句"},
+    "unless": {"type": "array", "items": {"type": "string"},
+               "description": "所在句子匹配其一则不报"},
+    "once": {"type": "boolean", "description": "只报告第一处"},
+}
+
+
+def compile(rule):
+    p = rule.params
+    return sc.year_memo(lambda year: (sc.compile_all(p["patterns"], year),
+                                      sc.compile_all(p.get("unless"), year)))
+
+
+def check(ctx, rule):
+    p = rule.params
+    patterns, unless = rule.compiled(ctx.year)
+    text = ctx.doc.text
+    where = p.get("scope", "document")
+    if p.get("lead"):      # what a part opens with: its running text, not its heading
+        pieces = [(s.start, s.end)
+                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
+    else:
+        pieces = sc.spans(ctx, where)
+    seen = set()
+    for s, e in pieces:
+        for rx in patterns:
+            for m in rx.finditer(text, s, e):
+                if m.start() == m.end() or any(m.start() < b and a < m.end() for a, b in seen):
+                    continue
+                if unless:
+                    lo, hi = sc.sentence_at(text, m.start(), m.end())
+                    if any(u.search(text, lo, hi) for u in unless):
+                        continue
+                seen.add(m.span())
+                yield ctx.diagnostic(rule, m.start(), m.end(), message=rule.message.format_map(
+                    _Keep(match=m.group(0), year=ctx.year or "",
+                          next_year=ctx.year + 1 if ctx.year else "")))
+                if p.get("once"):
+                    return
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"

@@ -1,0 +1,178 @@
+"""``plenum``: Party-congress and plenum wording checked against the report's year.
+
+A report on year Y is written in the first quarter of Y+1 (or on its 成文/发布 date when the
+page gives one). Aspects, one rule each:
+
+- ``future``: a plenum (「十九届六中全会」) or congress (「二十大精神」) that had not yet been held
+  when the report was written;
+- ``stale``: an old congress kept as the guiding reference (「贯彻党的十九大精神」 in a report on
+  2023) after a new congress has met;
+- ``missing``: a list of plenums (「十九届二中、三中、四中、五中全会」) that stops before the latest
+  plenum held in the report year;
+- ``arabic``: Arabic numerals in congress or plenum names (「19届6中全会」 → 「十九届六中全会」).
+
+Congress and plenum dates are data (``rules/data/plenums.yaml``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .. import numbering as num
+from . import scope as sc
+
+PARAMS = {
+    "aspect": {"enum": ["future", "stale", "missing", "arabic"]},
+    "written_by": {"type": "string", "pattern": r"^\d{2}-\d{2}$",
+                   "description": "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"},
+}
+_CN = "一二三四五六七八九十"
+_CONG = r"十[八九]|二十[一二三]?"
+_LIST = re.compile(rf"(?P<cong>{_CONG})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会")
+_FORMAL = re.compile(rf"(?P<cong>{_CONG})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议")
+_GUIDE = re.compile(rf"(?P<cong>{_CONG})大(?:和(?:{_CONG})届[^。；;]{{0,30}}?全会)?(?:的)?精神")
+_ARABIC = re.compile(
+    rf"(?<!\d)(?P<c>1[5-9]|2[0-3]|{_CONG})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
+    rf"|(?<![\d.])(?P<c2>1[5-9]|2[0-3])\s*大(?=精神|代表|报告|以来|胜利召开)")
+
+
+@lru_cache(maxsize=1)
+def table():
+    from ..resources import load_data
+    d = load_data("plenums.yaml")
+    congresses = sorted((c["number"], _date(c["date"])) for c in d["congresses"])
+    congresses.sort(key=lambda c: c[1])
+    plenums = {c: {p: _date(v) for p, v in ps.items()} for c, ps in d["plenums"].items()}
+    return congresses, plenums
+
+
+def _date(s) -> dt.date:
+    return s if isinstance(s, dt.date) else dt.date.fromisoformat(str(s))
+
+
+def compile(rule):
+    if "aspect" not in rule.params:
+        raise ValueError("plenum 规则必须写明 aspect")
+    table()
+    return None
+
+
+def written_by(ctx, rule) -> dt.date | None:
+    """The latest date the report can be assumed written: end of Q1 of Y+1, or a later page date."""
+    if ctx.year is None:
+        return None
+    md = rule.params.get("written_by", "03-31")
+    ref = dt.date.fromisoformat(f"{ctx.year + 1}-{md}")
+    for key in ("date_published", "date_written"):
+        value = ctx.doc.meta.get(key)
+        if value:
+            try:
+                ref = max(ref, dt.date.fromisoformat(value))
+            except ValueError:
+                pass
+    return ref
+
+
+def check(ctx, rule):
+    yield from globals()["_" + rule.params["aspect"]](ctx, rule)
+
+
+def _fmt(rule, **kw):
+    class Keep(dict):
+        def __missing__(self, key):
+            return "{" + key + "}"
+    return rule.message.format_map(Keep(kw))
+
+
+def _matches(ctx, rx):
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, "document"):
+        yield from rx.finditer(text, s, e)
+
+
+def _plenum_mentions(ctx):
+    """(congress number, [plenum numbers], match) for every plenum or list of plenums."""
+    for rx in (_LIST, _FORMAL):
+        for m in _matches(ctx, rx):
+            listed = re.findall(f"[{_CN}]", m.group("list").replace("中", ""))
+            yield m.group("cong"), listed, m
+
+
+def _future(ctx, rule):
+    ref = written_by(ctx, rule)
+    if ref is None:
+        return
+    congresses, plenums = table()
+    for cong, listed, m in _plenum_mentions(ctx):
+        late = [(p, plenums.get(cong, {}).get(p)) for p in listed]
+        late = [(p, d) for p, d in late if d is not None and d > ref]
+        if late:
+            p, d = late[0]
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
+                rule, name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
+                next_year=ctx.year + 1))
+    dates = dict(congresses)
+    for m in _matches(ctx, _GUIDE):
+        d = dates.get(m.group("cong"))
+        if d is not None and d > ref:
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
+                rule, name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
+                year=ctx.year, next_year=ctx.year + 1))
+
+
+def _stale(ctx, rule):
+    if ctx.year is None:
+        return
+    congresses, _ = table()
+    numbers = [c for c, _ in congresses]
+    for m in _matches(ctx, _GUIDE):
+        cong = m.group("cong")
+        if cong not in numbers or numbers.index(cong) + 1 >= len(numbers):
+            continue
+        nxt, nxt_date = congresses[numbers.index(cong) + 1]
+        if ctx.year >= nxt_date.year + 1:
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
+                rule, name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
+                date=f"{nxt_date.year}年{nxt_date.month}月"))
+
+
+def _missing(ctx, rule):
+    if ctx.year is None:
+        return
+    congresses, plenums = table()
+    year_end = dt.date(ctx.year, 12, 31)
+    current = [c for c, d in congresses if d <= year_end]
+    if not current:
+        return
+    cong = current[-1]
+    held = sorted(((d, p) for p, d in plenums.get(cong, {}).items() if d <= year_end))
+    if not held:
+        return
+    latest_date, latest = held[-1]
+    order = [p for _, p in held]
+    for c, listed, m in _plenum_mentions(ctx):
+        if c != cong or len(listed) < 2 or latest in listed:
+            continue
+        known = [p for p in listed if p in order]
+        if known and order.index(max(known, key=order.index)) < order.index(latest):
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
+                rule, name=m.group(0), latest=f"{cong}届{latest}中全会",
+                date=f"{latest_date.year}年{latest_date.month}月", year=ctx.year))
+
+
+def _cn(n: str) -> str:
+    return n if not n.isdigit() else num.int_to_cn(int(n))
+
+
+def _arabic(ctx, rule):
+    for m in _matches(ctx, _ARABIC):
+        if m.group("c2"):
+            fixed = f"{_cn(m.group('c2'))}大"
+        else:
+            c, p = m.group("c"), m.group("p")
+            if not (c.isdigit() or p.isdigit()):
+                continue
+            fixed = f"{_cn(c)}届{_cn(p)}中"
+        yield ctx.diagnostic(rule, m.start(), m.end(), replacement=fixed,
+                             message=_fmt(rule, term=m.group(0), fixed=fixed))

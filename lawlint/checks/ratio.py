@@ -1,0 +1,76 @@
+"""``ratio``: a stated rate that the counts next to it do not give.
+
+「审结284件……经调解和解终止审查结案76件，调解和解结案率35%」: the clause right before the rate
+gives its numerator (76件); the same sentence gives counts of the same unit before it (340, 303,
+284). If no pair a/b of those counts gives the stated rate (within ``tolerance`` percentage
+points), the rate is reported — as a question, since the denominator may be defined elsewhere.
+
+Only named rates are read (``rate``: …率 or 占比 followed by a percentage); growth figures
+(``exclude``: 同比, 增长 …) and the round values in ``skip_values`` (100%, 0%) are left alone, and
+nothing is reported unless a numerator and a candidate denominator are both in the sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope as sc
+
+PARAMS = {
+    "scope": sc.SCOPE_SCHEMA,
+    "rate": {"type": "string", "description": "比率的正则：命名分组 name（名称）和 value（百分数）"},
+    "count": {"type": "string", "description": "计数的正则：命名分组 n（数值）和 unit（单位）"},
+    "exclude": {"type": "array", "items": {"type": "string"}, "description": "名称匹配则跳过（增长率等）"},
+    "tolerance": {"type": "number", "minimum": 0, "description": "允许的误差（百分点）"},
+    "skip_values": {"type": "array", "items": {"type": "number"}},
+}
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def compile(rule):
+    p = rule.params
+    rate, count = re.compile(p["rate"]), re.compile(p["count"])
+    for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
+        if not groups <= set(rx.groupindex):
+            raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
+    return rate, count, [re.compile(x) for x in p.get("exclude", [])]
+
+
+def check(ctx, rule):
+    rate_rx, count_rx, exclude = rule.compiled
+    p = rule.params
+    tol = p.get("tolerance", 1.0)
+    skip = set(p.get("skip_values", [100, 0]))
+    for sent in sc.sentences(ctx, sc.spans(ctx, p.get("scope", "body"))):
+        for m in rate_rx.finditer(sent.text):
+            value = float(m.group("value"))
+            if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
+                continue
+            before = sent.text[:m.start()]
+            counts = [(float(c.group("n")), c.group("unit"), c.start())
+                      for c in count_rx.finditer(before)]
+            if not counts:
+                continue
+            # Numerator: a count in the rate's own clause or the clause just before it.
+            cuts = [c.end() for c in _CLAUSE.finditer(before)]
+            clause_start = cuts[-2] if len(cuts) >= 2 else 0
+            nums = [c for c in counts if c[2] >= clause_start]
+            if not nums:
+                continue
+            a, unit, _ = nums[-1]
+            dens = [b for b, u, _ in counts if u == unit and b > a]
+            if not dens:
+                continue
+            pairs = [x * 100 / y for x, _, _ in counts for y, u, _ in counts
+                     if u == unit and y > 0 and x <= y]
+            if any(abs(r - value) <= tol for r in pairs):
+                continue
+            shown = "、".join(f"{_num(b)}" for b in dens[:3])
+            best = min((a * 100 / b for b in dens), key=lambda r: abs(r - value))
+            start = sent.start + m.start()
+            yield ctx.diagnostic(rule, start, sent.start + m.end(), message=rule.message.format(
+                name=m.group("name"), value=m.group("value"), numerator=_num(a), unit=unit,
+                denominators=shown, computed=f"{best:.1f}"))
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)

@@ -1,0 +1,124 @@
+"""Where a text check looks: shared by the pattern-based check types (not itself a check type).
+
+A scope names a part of the document: ``body`` (the report's own paragraphs and headings),
+``title``, ``document`` (everything except web-page chrome), ``chrome`` (the residue of a saved
+web page), or a section id (``shortcomings``, ``plans`` … its text as the section rules found it).
+Each piece is a ``(start, end)`` span of ``ctx.doc.text`` that never crosses a line, so findings
+keep exact offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import split_sentences
+from ..result import SECTION_IDS
+
+SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
+SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、title 标题、document 全文（不含网页残留）、"
+                                                "chrome 网页残留，或某一部分的编号（如 shortcomings、plans）"}
+
+
+def spans(ctx, scope: str) -> list[tuple[int, int]]:
+    doc = ctx.doc
+    if scope == "body":
+        return [(b.start, b.end) for b in doc.body_blocks]
+    if scope == "title":
+        return [(b.start, b.end) for b in doc.blocks if b.kind == "title"]
+    if scope == "document":
+        return [(b.start, b.end) for b in doc.blocks if b.kind != "chrome"]
+    if scope == "chrome":
+        return [(b.start, b.end) for b in doc.blocks if b.kind == "chrome"]
+    verdict = ctx.section(scope)
+    if verdict.status == "absent":
+        return []
+    out = []
+    for b in doc.body_blocks:
+        for s, e in verdict.regions:
+            lo, hi = max(s, b.start), min(e, b.end)
+            if lo < hi:
+                out.append((lo, hi))
+    return out
+
+
+def body_spans(ctx, scope: str) -> list[tuple[int, int]]:
+    """Like :func:`spans`, but without the heading line that opens a section (its running text)."""
+    if scope not in SECTION_IDS:
+        return spans(ctx, scope)
+    doc = ctx.doc
+    verdict = ctx.section(scope)
+    if verdict.status == "absent":
+        return []
+    out = []
+    for s, e in verdict.regions:
+        for b in doc.body_blocks:
+            lo, hi = max(s, b.start), min(e, b.end)
+            if lo >= hi:
+                continue
+            if b.start == s and b.heading is not None:
+                if not b.heading.run_in:
+                    continue
+                lo = max(lo, b.body_start)
+            if lo < hi:
+                out.append((lo, hi))
+    return out
+
+
+def sentences(ctx, span_list):
+    text = ctx.doc.text
+    for s, e in span_list:
+        yield from split_sentences(text[s:e], s)
+
+
+def joined(ctx, span_list) -> str:
+    return "\n".join(ctx.doc.text[s:e] for s, e in span_list)
+
+
+_OPEN, _CLOSE = "《〈", "》〉"
+
+
+def in_title_marks(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside 《…》 (a document or law title) on its line?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    depth = 0
+    for ch in text[line_start:start]:
+        if ch == "《":
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+    if depth <= 0:
+        return False
+    line_end = text.find("\n", end)
+    return "》" in text[end:line_end if line_end >= 0 else len(text)]
+
+
+def compile_all(patterns, year=None):
+    from ..engine import expand_year
+    return [re.compile(expand_year(p, year)) for p in patterns or []]
+
+
+def year_memo(build):
+    """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
+    memo = {}
+
+    def for_year(year):
+        if year not in memo:
+            memo[year] = build(year)
+        return memo[year]
+
+    for_year(None)       # surface regex errors at load time
+    for_year(2021)
+    return for_year
+
+
+_STOPS = "。！？；!?;\n"
+
+
+def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (ending in 。！？； or a line break) around text[start:end]."""
+    lo = max(text.rfind(c, 0, start) for c in _STOPS) + 1
+    hi = len(text)
+    for c in _STOPS:
+        i = text.find(c, end)
+        if i != -1:
+            hi = min(hi, i + 1)
+    return lo, hi

@@ -1,0 +1,131 @@
+"""``substitution``: a term that is dated, wrong or anachronistic for the report's year.
+
+A rule carries a table (``terms``) of entries: the patterns of the old or wrong wording, the
+current wording, when it changed, the report years the entry applies to, and the contexts in which
+the old wording is fine (「原区政府法制办」, a title quoted in 《》, 「“十三五”时期」 looking back).
+A report on year Y is written in the first quarter of Y+1, so the windows are in report years.
+
+Entry fields: ``match`` (regexes; write CJK boundaries explicitly, ``\\b`` means nothing in
+Chinese), ``current``, ``changed``, ``years`` {from, to}, ``severity``, ``weight``,
+``message``/``suggestion`` (templates with {term} {current} {changed} {year}), ``replacement``
+(only for clear-cut fixes: the text a fix writes), ``quoted`` (also match inside 《》),
+``only_if``/``unless`` (regexes on the sentence), ``only_if_before``/``unless_before`` (regexes on
+the text just before the match, on the same line), and ``scope``.
+
+Entries whose ``years`` window cannot be judged (the report year is unknown) are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope as sc
+
+_RX_LIST = {"type": "array", "items": {"type": "string"}}
+ENTRY = {
+    "type": "object", "additionalProperties": False, "required": ["match"],
+    "properties": {
+        "match": dict(_RX_LIST, minItems=1, description="旧词、错词的正则"),
+        "current": {"type": "string", "description": "现行规范说法"},
+        "changed": {"type": "string", "description": "变化的时间（如 2018-03）"},
+        "years": {"type": "object", "additionalProperties": False,
+                  "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
+                  "description": "适用的报告年度"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "weight": {"type": "number", "minimum": 0},
+        "message": {"type": "string"},
+        "suggestion": {"type": "string"},
+        "replacement": {"type": "string", "description": "可自动替换为（仅限没有歧义的改正）"},
+        "quoted": {"type": "boolean", "description": "书名号《》内的也算（默认不算：引用旧文件标题是允许的）"},
+        "only_if": dict(_RX_LIST, description="所在句子须匹配其一"),
+        "unless": dict(_RX_LIST, description="所在句子匹配其一则不报（历史表述等）"),
+        "only_if_before": dict(_RX_LIST, description="紧挨在前的文字须匹配其一（以 $ 结尾）"),
+        "unless_before": dict(_RX_LIST, description="紧挨在前的文字匹配其一则不报（如“原”）"),
+        "scope": sc.SCOPE_SCHEMA,
+    },
+}
+PARAMS = {
+    "terms": {"type": "array", "items": ENTRY, "minItems": 1, "description": "术语表"},
+    "scope": sc.SCOPE_SCHEMA,
+}
+_BEFORE = 24   # characters of left context the *_before patterns see
+
+
+def compile(rule):
+    def build(year):
+        out = []
+        for e in rule.params["terms"]:
+            out.append({k: sc.compile_all(e.get(k), year) for k in
+                        ("match", "only_if", "unless", "only_if_before", "unless_before")})
+        return out
+    return sc.year_memo(build)
+
+
+def _in_years(entry, year) -> bool:
+    win = entry.get("years")
+    if not win:
+        return True
+    if year is None:
+        return False
+    return win.get("from", -10**9) <= year <= win.get("to", 10**9)
+
+
+def check(ctx, rule):
+    text = ctx.doc.text
+    compiled = rule.compiled(ctx.year)
+    seen = set()
+    default_scope = rule.params.get("scope", "document")
+    for entry, pats in zip(rule.params["terms"], compiled):
+        if not _in_years(entry, ctx.year):
+            continue
+        for s, e in sc.spans(ctx, entry.get("scope", default_scope)):
+            for rx in pats["match"]:
+                for m in rx.finditer(text, s, e):
+                    a, b = m.span()
+                    if a == b or any(a < y and x < b for x, y in seen):
+                        continue
+                    if not entry.get("quoted") and sc.in_title_marks(text, a, b):
+                        continue
+                    if not _context_ok(text, a, b, s, pats):
+                        continue
+                    seen.add((a, b))
+                    yield _diagnostic(ctx, rule, entry, m)
+
+
+def _context_ok(text, a, b, line_start, pats) -> bool:
+    lo, hi = sc.sentence_at(text, a, b)
+    sentence = text[lo:hi]
+    if pats["only_if"] and not any(rx.search(sentence) for rx in pats["only_if"]):
+        return False
+    if any(rx.search(sentence) for rx in pats["unless"]):
+        return False
+    before = text[max(line_start, a - _BEFORE):a]
+    if pats["only_if_before"] and not any(rx.search(before) for rx in pats["only_if_before"]):
+        return False
+    if any(rx.search(before) for rx in pats["unless_before"]):
+        return False
+    return True
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def quoted_term(t: str) -> str:
+    """A term as it reads inside “…” in a message: outer quotes dropped, inner ones made single."""
+    if t.startswith(("“", '"')) and t.endswith(("”", '"')) and t.count("“") <= 1:
+        t = t[1:-1]
+    return t.replace("“", "‘").replace("”", "’")
+
+
+def _diagnostic(ctx, rule, entry, m):
+    fields = _Keep(term=quoted_term(m.group(0)), current=quoted_term(entry.get("current", "")),
+                   changed=entry.get("changed", ""), year=ctx.year or "")
+    message = entry.get("message", rule.message).format_map(fields)
+    suggestion = entry.get("suggestion", rule.suggestion or "").format_map(fields)
+    replacement = entry.get("replacement")
+    if replacement is not None:
+        replacement = m.expand(replacement)
+    return ctx.diagnostic(rule, m.start(), m.end(), message=message, suggestion=suggestion,
+                          severity=entry.get("severity"), replacement=replacement,
+                          weight=entry.get("weight"))

@@ -1,0 +1,86 @@
+"""``title``: the report's title line — present, naming the year and the subject, with the right
+document type (文种).
+
+One rule per concern, chosen by its parameters:
+
+- ``missing: true``: there is no title line at all;
+- ``require``: the title matches none of these patterns (no year; no 法治政府建设; does not end in
+  报告);
+- ``forbid``: the title matches one of these (文种重叠 「总结的报告」; 「关于…情况报告」 without 的);
+- ``opening_year: true``: the title's year and the year that opens the first paragraph differ.
+
+A title split over two lines is read as one. Rules other than ``missing`` say nothing when there
+is no title (``missing`` already did).
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope as sc
+
+PARAMS = {
+    "missing": {"type": "boolean", "description": "没有标题时报告"},
+    "require": {"type": "array", "items": {"type": "string"}, "description": "标题应匹配其一"},
+    "forbid": {"type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
+    "opening_year": {"type": "boolean", "description": "标题年份与首段开头的年份应一致"},
+}
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def compile(rule):
+    p = rule.params
+    if not (p.get("missing") or p.get("require") or p.get("forbid") or p.get("opening_year")):
+        raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
+    return {"require": sc.compile_all(p.get("require")), "forbid": sc.compile_all(p.get("forbid"))}
+
+
+def check(ctx, rule):
+    doc = ctx.doc
+    blocks = [b for b in doc.blocks if b.kind == "title"]
+    p = rule.params
+    if not blocks:
+        if p.get("missing") and doc.body_blocks:
+            start = doc.body_blocks[0].start
+            yield ctx.diagnostic(rule, start, start)
+        return
+    title = "".join(b.text for b in blocks)
+    first, last = blocks[0], blocks[-1]
+    fields = {"title": title}
+    pats = rule.compiled
+    if pats["require"] and not any(rx.search(title) for rx in pats["require"]):
+        yield ctx.diagnostic(rule, first.start, last.end, message=rule.message.format(**fields))
+    for rx in pats["forbid"]:
+        m = rx.search(title)
+        if m:
+            a, b = _span(blocks, m.start(), m.end())
+            yield ctx.diagnostic(rule, a, b, message=rule.message.format(match=m.group(0), **fields))
+            break
+    if p.get("opening_year"):
+        yield from _opening_year(ctx, rule, blocks, title)
+
+
+def _span(blocks, a, b):
+    """Map offsets in the joined title back to the document."""
+    def at(x, closing):
+        base = 0
+        for blk in blocks:
+            n = len(blk.text)
+            if (base < x <= base + n) if closing else (base <= x < base + n):
+                return blk.start + x - base
+            base += n
+        return blocks[-1].end
+    return at(a, False), at(b, True)
+
+
+def _opening_year(ctx, rule, blocks, title):
+    m = _YEAR.search(title)
+    if not m:
+        return
+    para = next((b for b in ctx.doc.body_blocks if b.kind == "paragraph"), None)
+    if para is None or para.start < blocks[-1].end:
+        return
+    o = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?[，,]", para.text)
+    if o and o.group(1) != m.group(1):
+        yield ctx.diagnostic(rule, para.start + o.start(1), para.start + o.end(1),
+                             message=rule.message.format(title=title, title_year=m.group(1),
+                                                         opening_year=o.group(1)))
