@@ -224,24 +224,31 @@ class Document:
             if len(front) >= 4:
                 break
         for i, (b, text) in enumerate(front):
-            if lx["title_must"].search(text) and lx["title_any"].search(text) and not text.endswith(("。", "：", ":")):
-                b.kind = "title"
-                self.title = b
-                # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
-                if i + 1 < len(front) and not lx["title_any"].search(text):
+            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")):
+                continue
+            # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
+            second = None
+            if not lx["title_any"].search(text):
+                if i + 1 < len(front) and not _has_sentence_punct(text):
                     nb, ntext = front[i + 1]
                     if lx["title_any"].search(ntext) and len(ntext) <= 20:
-                        nb.kind = "title"
-                prev = [f for f in front[:i] if f[0].kind != "chrome"]
-                for pb, ptext in prev:
-                    if lx["issuer"].search(ptext) and not _has_sentence_punct(ptext):
-                        pb.kind = "issuer"
-                        self.issuer = ptext
-                if self.issuer is None:
-                    m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
-                    if m and lx["issuer"].search(m.group(1)):
-                        self.issuer = m.group(1)
-                return
+                        second = nb
+                if second is None:
+                    continue
+            b.kind = "title"
+            self.title = b
+            if second is not None:
+                second.kind = "title"
+            prev = [f for f in front[:i] if f[0].kind != "chrome"]
+            for pb, ptext in prev:
+                if lx["issuer"].search(ptext) and not _has_sentence_punct(ptext):
+                    pb.kind = "issuer"
+                    self.issuer = ptext
+            if self.issuer is None:
+                m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
+                if m and lx["issuer"].search(m.group(1)):
+                    self.issuer = m.group(1)
+            return
 
     def _classify(self):
         lx = lexicon()
@@ -435,6 +442,20 @@ def _has_long_paragraph_after(blocks):
     return out
 
 
+def _fills_hole(following, stack):
+    """The family on the stack whose next number skips exactly one value after this unnumbered
+    heading (（二）, unnumbered, （四）): the unnumbered heading stands in for the missing number."""
+    fams = [f for f, _ in stack]
+    for n in following:
+        if n.token is None or n.style not in fams:
+            continue
+        prev = stack[fams.index(n.style)][1]
+        if prev.token is not None and n.value == prev.value + 2:
+            return n.style
+        return None
+    return None
+
+
 def _build_tree(headings: list[Heading], text_end: int):
     """Assign levels and parents.
 
@@ -457,7 +478,10 @@ def _build_tree(headings: list[Heading], text_end: int):
         if h.token is None:
             nxt = next((n for n in headings[i + 1:] if n.token is not None), None)
             fams = [f for f, _ in stack]
-            if nxt is not None and nxt.style in fams:
+            hole = _fills_hole(headings[i + 1:], stack)
+            if hole is not None:
+                family = hole
+            elif nxt is not None and nxt.style in fams:
                 idx = fams.index(nxt.style)
                 if nxt.value == 1 and idx > 0:
                     idx -= 1

@@ -141,3 +141,20 @@ def test_flattened_report_is_split_at_inline_headings():
     assert any(t.startswith("2022年工作安排") for t in titles)
     for h in d.headings:
         assert d.text[h.start:h.start + 1] in "一二三(（"
+
+
+def test_unnumbered_heading_standing_in_for_a_missing_number():
+    """（二） has no items of its own; the unnumbered heading after it is （三）'s stand-in, not a
+    child of （二）, because the next heading of that family is （四）."""
+    long = "。" + "正文内容" * 20
+    d = doc("一、主要做法\n（二）推进依法决策" + long + "\n强化行政权力制约和监督\n1.主动接受监督" + long +
+            "\n（四）化解矛盾纠纷\n1.构建联调格局" + long)
+    levels = {h.title: (h.level, h.parent.title if h.parent else None) for h in d.headings}
+    assert levels["强化行政权力制约和监督"] == (2, "主要做法")
+    assert levels["主动接受监督"] == (3, "强化行政权力制约和监督")
+
+
+def test_title_split_with_the_document_type_on_the_second_line():
+    d = doc("某县人民政府\n关于2022年度法治政府建设\n工作情况的报告\n2022年，我县扎实推进法治政府建设，现将有关情况报告如下。")
+    assert [b.text for b in d.blocks if b.kind == "title"] == ["关于2022年度法治政府建设", "工作情况的报告"]
+    assert d.year == 2022 and d.issuer == "某县人民政府"
