@@ -120,3 +120,12 @@ def test_inline_enumerations_and_run_in_lists_are_not_sequences():
     text = ("一、主要举措\n（一）推进依法行政。一是加强学习；二是强化考核；四是完善制度。1.开展培训；3.组织考试。\n"
             "二、存在的不足\n执法力量不足。")
     assert not findings(text, "numbering.gap")
+
+
+def test_numbering_continued_across_parents_is_not_a_gap():
+    """Many reports number level-3 items through the whole part: （一） 1. 2. （二） 3. 4."""
+    text = ("一、主要举措\n（一）加强组织领导\n1.加强党的领导" + LONG + "\n2.强化考核评价" + LONG
+            + "\n（二）依法履行政府职能\n3.深化审批改革" + LONG + "\n4.推行清单管理" + LONG
+            + "\n（三）推进依法决策\n6.规范决策程序" + LONG)
+    (d,) = findings(text, "numbering.gap")
+    assert d.line == 9 and "缺少「5.」" in d.message

@@ -157,3 +157,19 @@ def test_few_figures_in_measures():
     (d,) = fired(vague, "content.data_density")
     assert d.severity == "warning" and "每千字只有0.0处" in d.message
     assert not fired(vague.replace("认真落实各项工作任务", "审查规范性文件12件，办理复议案件30件"), "content.data_density")
+
+
+@pytest.mark.parametrize("sentence", [
+    # composite rates: 撤销 + 确认违法 (+ 撤回) over 办结
+    "受理行政复议申请56件，已办结38件，撤回申请13件，撤销4件，确认违法7件，维持12件，综合纠错率63.1%，直接纠错率29%。",
+    # the numerator (cases won) is not stated
+    "收到行政应诉案件24件，已经审结21件（含上年收案6件），胜诉率95.24%。",
+])
+def test_rates_from_sums_or_unstated_numerators_are_left_alone(sentence):
+    assert not fired(f"2020年，{sentence}", "content.rate_mismatch")
+
+
+def test_asterisk_placeholders_of_templates():
+    got = fired("五年来，*区严格落实第一责任人职责，区委依法治区委共召开会议*次。", "placeholder.unfilled")
+    assert len(got) == 2
+    assert not fired("依据《行政处罚法》*第三十三条规定，3*4米宣传栏。", "placeholder.unfilled")

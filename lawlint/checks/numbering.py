@@ -4,7 +4,8 @@ The document model already gives every heading its token (family, value, punctua
 width), level, parent and children. One check type covers the numbering; each ``aspect`` is its
 own rule, so each has its own severity, weight and cap:
 
-- ``gap`` / ``repeat``: within one parent the values run 1, 2, 3 … without holes or repeats;
+- ``gap`` / ``repeat``: within one parent the values run 1, 2, 3 … without holes or repeats
+  (numbering that continues across parents — （一） 1. 2. （二） 3. 4. — is a style, not a gap);
 - ``unnumbered``: a heading with no number sits exactly where one is missing (（五）, an
   unnumbered heading, （七）);
 - ``single``: a list of one (「一、」 never followed by 「二、」);
@@ -98,17 +99,23 @@ def _numbered(sibs):
 def _walk(doc, heads):
     """(kind, heading, expected value, previous heading) for every break in a sibling sequence."""
     allowed = set(map(id, heads))
+    last: dict = {}      # (level, family) -> last value, for numbering continued across parents
     for sibs in _groups(doc):
         prev, pending = None, []
         for h in sibs:
             if h.token is None:
                 pending.append(h)
                 continue
+            key = (h.level, h.token.family)
+            before = last.get(key, 0)
+            continued = prev is None and h.value > 1 and h.value == before + 1
+            last[key] = h.value
             if prev is None and len(pending) == 1 and h.value == 2:
                 if id(pending[0]) in allowed:       # an unnumbered first item, then （二）
                     yield "unnumbered", pending[0], 1, h
-            elif prev is None and h.value > 1 and not pending and id(h) in allowed:
-                yield "gap", h, 1, None
+            elif prev is None and h.value > 1 and not pending and not continued \
+                    and id(h) in allowed:
+                yield "gap", h, before + 1 if 1 < before + 1 < h.value else 1, None
             if prev is None or prev.token.family != h.token.family:
                 prev, pending = h, []
                 continue

@@ -3,7 +3,9 @@
 「审结284件……经调解和解终止审查结案76件，调解和解结案率35%」: the clause right before the rate
 gives its numerator (76件); the same sentence gives counts of the same unit before it (340, 303,
 284). If no pair a/b of those counts gives the stated rate (within ``tolerance`` percentage
-points), the rate is reported — as a question, since the denominator may be defined elsewhere.
+points), nor a sum of two or three of them (综合纠错率 counts 撤销 + 确认违法 + …), the rate is
+reported — as a question, since the denominator may be defined elsewhere. The clause with the
+numerator must name what the rate measures (「胜诉率」 after 「审结21件」 has no stated numerator).
 
 Only named rates are read (``rate``: …率 or 占比 followed by a percentage); growth figures
 (``exclude``: 同比, 增长 …) and the round values in ``skip_values`` (100%, 0%) are left alone, and
@@ -12,6 +14,7 @@ nothing is reported unless a numerator and a candidate denominator are both in t
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from . import scope as sc
 
@@ -50,26 +53,52 @@ def check(ctx, rule):
                       for c in count_rx.finditer(before)]
             if not counts:
                 continue
-            # Numerator: a count in the rate's own clause or the clause just before it.
+            # Numerator: a count in the rate's own clause or the clause just before it, in a
+            # clause that names what the rate measures (调解和解结案率 ← 经调解和解…结案76件).
             cuts = [c.end() for c in _CLAUSE.finditer(before)]
             clause_start = cuts[-2] if len(cuts) >= 2 else 0
             nums = [c for c in counts if c[2] >= clause_start]
             if not nums:
                 continue
-            a, unit, _ = nums[-1]
-            dens = [b for b, u, _ in counts if u == unit and b > a]
+            a, unit, at = nums[-1]
+            if not _names_match(m.group("name"), before[clause_start:at]):
+                continue
+            same = [x for x, u, _ in counts if u == unit]
+            dens = [b for b in same if b > a]
             if not dens:
                 continue
-            pairs = [x * 100 / y for x, _, _ in counts for y, u, _ in counts
-                     if u == unit and y > 0 and x <= y]
-            if any(abs(r - value) <= tol for r in pairs):
+            if any(abs(r - value) <= tol for r in _ratios(same)):
                 continue
             shown = "、".join(f"{_num(b)}" for b in dens[:3])
             best = min((a * 100 / b for b in dens), key=lambda r: abs(r - value))
-            start = sent.start + m.start()
-            yield ctx.diagnostic(rule, start, sent.start + m.end(), message=rule.message.format(
-                name=m.group("name"), value=m.group("value"), numerator=_num(a), unit=unit,
-                denominators=shown, computed=f"{best:.1f}"))
+            yield ctx.diagnostic(rule, sent.start + m.start(), sent.start + m.end(),
+                                 message=rule.message.format(
+                                     name=m.group("name"), value=m.group("value"),
+                                     numerator=_num(a), unit=unit, denominators=shown,
+                                     computed=f"{best:.1f}"))
+
+
+def _names_match(name: str, clause: str) -> bool:
+    """Does the clause with the numerator talk about what the rate is named after?"""
+    core = re.sub(r"(率|占比)$", "", name)
+    core = re.sub(r"^(其中|的|，|,)", "", core)
+    if len(core) < 2:
+        return True                      # 「…1414项，占比99.16%」: the count right before it
+    return any(core[i:i + 2] in clause for i in range(len(core) - 1))
+
+
+def _ratios(values):
+    """Every a/b (in %) with a a count or the sum of two or three counts, and b another count."""
+    idx = range(len(values))
+    parts = [c for k in (1, 2, 3) if len(values) <= 12 or k == 1 for c in combinations(idx, k)]
+    out = []
+    for j in idx:
+        b = values[j]
+        for part in parts:
+            total = sum(values[i] for i in part)
+            if b > 0 and j not in part and total <= b:
+                out.append(total * 100 / b)
+    return out
 
 
 def _num(x: float) -> str:
