@@ -129,3 +129,13 @@ def test_numbering_continued_across_parents_is_not_a_gap():
             + "\n（三）推进依法决策\n6.规范决策程序" + LONG)
     (d,) = findings(text, "numbering.gap")
     assert d.line == 9 and "缺少「5.」" in d.message
+
+
+def test_flattened_pages_get_token_checks_only():
+    """A scraped page that lost its line breaks: headings are found mid-line, so the tree (and
+    with it gaps, levels, single items) is unreliable; brackets and punctuation are still checked."""
+    lines = [l.strip() for l in (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8").splitlines()]
+    flat = "".join(l for l in lines if l)
+    r = lint(flat, select=["numbering", "title.missing"])
+    rules = {d.rule for d in r.diagnostics}
+    assert rules == {"numbering.brackets"}

@@ -55,12 +55,29 @@ def compile(rule):
     return None
 
 
+# Aspects that read the heading tree; a flattened page (headings found mid-line) gives an
+# unreliable tree, so only the token-level aspects run there.
+TREE_ASPECTS = {"gap", "repeat", "unnumbered", "single", "depth", "skip", "period"}
+
+
 def check(ctx, rule):
     aspect = rule.params["aspect"]
     levels = rule.params.get("levels")
     doc = ctx.doc
+    if aspect in TREE_ASPECTS and flattened(doc):
+        return
     heads = [h for h in doc.headings if not levels or h.level in levels]
     yield from globals()["_" + aspect](ctx, rule, heads, doc)
+
+
+def flattened(doc) -> bool:
+    """Was any heading found in the middle of a line (a scraped page that lost its line breaks)?"""
+    text = doc.text
+    for h in doc.headings:
+        line_start = text.rfind("\n", 0, h.start) + 1
+        if text[line_start:h.start].strip(_WS):
+            return True
+    return False
 
 
 # -- helpers -------------------------------------------------------------------------------------
@@ -299,7 +316,7 @@ def _mixed(ctx, rule, heads, doc):
     names = data()["names"]
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
-    for sibs in _groups(doc):
+    for sibs in ([] if flattened(doc) else _groups(doc)):
         numbered = [h for h in _numbered(sibs) if h in heads and h.token.family != "di"]
         if numbered:
             by_level.setdefault(numbered[0].level, []).append(numbered)

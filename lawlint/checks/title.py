@@ -20,6 +20,8 @@ from . import scope as sc
 
 PARAMS = {
     "missing": {"type": "boolean", "description": "没有标题时报告"},
+    "missing_unless": {"type": "array", "items": {"type": "string"},
+                       "description": "首段开头匹配其一时不报缺标题（标题与正文粘在一行的网页文本）"},
     "require": {"type": "array", "items": {"type": "string"}, "description": "标题应匹配其一"},
     "forbid": {"type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
     "opening_year": {"type": "boolean", "description": "标题年份与首段开头的年份应一致"},
@@ -31,7 +33,8 @@ def compile(rule):
     p = rule.params
     if not (p.get("missing") or p.get("require") or p.get("forbid") or p.get("opening_year")):
         raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
-    return {"require": sc.compile_all(p.get("require")), "forbid": sc.compile_all(p.get("forbid"))}
+    return {"require": sc.compile_all(p.get("require")), "forbid": sc.compile_all(p.get("forbid")),
+            "missing_unless": sc.compile_all(p.get("missing_unless"))}
 
 
 def check(ctx, rule):
@@ -40,8 +43,12 @@ def check(ctx, rule):
     p = rule.params
     if not blocks:
         if p.get("missing") and doc.body_blocks:
-            start = doc.body_blocks[0].start
-            yield ctx.diagnostic(rule, start, start)
+            first = doc.body_blocks[0]
+            unless = rule.compiled["missing_unless"]
+            glued = any(rx.match(first.text) for rx in unless) or any(
+                rx.search(b.text) for b in doc.blocks if b.kind == "chrome" for rx in unless)
+            if not glued:
+                yield ctx.diagnostic(rule, first.start, first.start)
         return
     title = "".join(b.text for b in blocks)
     first, last = blocks[0], blocks[-1]
