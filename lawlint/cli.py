@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--select", action="append", default=[], metavar="规则", help="只运行这些规则（可重复；前缀如 section 选中一组）")
     c.add_argument("--ignore", action="append", default=[], metavar="规则", help="不运行这些规则（可重复）")
     c.add_argument("--year", type=int, default=None, metavar="年度", help="报告年度（覆盖自动识别）")
+    c.add_argument("--deadline", default=None, metavar="月-日",
+                   help="公开期限：报告年度次年的这一天（默认 04-01，即4月1日前公开）")
     c.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（YAML 文件或目录，可重复）")
     c.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
@@ -78,6 +80,13 @@ def _config_from_args(args):
         cfg.fail_on = args.fail_on
     if args.fail_under is not None:
         cfg.fail_under = args.fail_under
+    if getattr(args, "deadline", None):
+        import datetime as dt
+        try:
+            dt.date.fromisoformat(f"2000-{args.deadline}")
+        except ValueError:
+            raise LawlintError(f"--deadline 应写作“月-日”，如 04-01 或 03-01，而不是 {args.deadline!r}") from None
+        cfg.deadline = args.deadline
     return cfg
 
 

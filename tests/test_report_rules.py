@@ -173,3 +173,16 @@ def test_asterisk_placeholders_of_templates():
     got = fired("五年来，*区严格落实第一责任人职责，区委依法治区委共召开会议*次。", "placeholder.unfilled")
     assert len(got) == 2
     assert not fired("依据《行政处罚法》*第三十三条规定，3*4米宣传栏。", "placeholder.unfilled")
+
+
+def test_deadline_on_the_command_line(cli, tmp_path):
+    page = tmp_path / "2019年报告.txt"
+    page.write_text(PAGE.format(w="2020-02-20", p="2020-03-10"), encoding="utf-8")
+    base = ["check", "--select", "residue.late", "--format", "json", str(page)]
+    import json
+    on_time = json.loads(cli(*base).stdout)
+    late = json.loads(cli(*base[:-1], "--deadline", "03-01", str(page)).stdout)
+    assert on_time["files"][0]["diagnostics"] == []
+    assert [d["rule"] for d in late["files"][0]["diagnostics"]] == ["residue.late"]
+    bad = cli(*base[:-1], "--deadline", "4月1日", str(page))
+    assert bad.returncode == 2 and "--deadline" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
