@@ -49,13 +49,8 @@ def check(ctx, rule):
                     if any(u.search(text, lo, hi) for u in unless):
                         continue
                 seen.add(m.span())
-                yield ctx.diagnostic(rule, m.start(), m.end(), message=rule.message.format_map(
-                    _Keep(match=m.group(0), year=ctx.year or "",
-                          next_year=ctx.year + 1 if ctx.year else "")))
+                yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(
+                    rule.message, match=m.group(0), year=ctx.year or "",
+                    next_year=ctx.year + 1 if ctx.year else ""))
                 if p.get("once"):
                     return
-
-
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"

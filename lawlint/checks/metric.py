@@ -66,7 +66,8 @@ def check(ctx, rule):
     high = "max" in p and value > p["max"]
     if low or high:
         start = pieces[0][0]
-        yield ctx.diagnostic(rule, start, start, message=rule.message.format(
+        yield ctx.diagnostic(rule, start, start, message=sc.fill(
+            rule.message,
             value=value, min=p.get("min", ""), max=p.get("max", ""), count=count, chars=chars))
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import numbering as num
+from . import scope as sc
 
 ASPECTS = ["gap", "repeat", "unnumbered", "single", "depth", "skip", "brackets", "punct", "period",
            "mixed"]
@@ -90,14 +91,9 @@ def canonical(family, value) -> str:
     return num.Token(family, value, "", "", "", 0).canonical()
 
 
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
 def _fmt(rule, variant=None, **kw) -> str:
     template = rule.params.get("variants", {}).get(variant, rule.message) if variant else rule.message
-    return template.format_map(_Keep(kw))
+    return sc.fill(template, **kw)
 
 
 def _groups(doc):

@@ -79,10 +79,7 @@ def check(ctx, rule):
 
 
 def _fmt(rule, **kw):
-    class Keep(dict):
-        def __missing__(self, key):
-            return "{" + key + "}"
-    return rule.message.format_map(Keep(kw))
+    return sc.fill(rule.message, **kw)
 
 
 def _matches(ctx, rx):

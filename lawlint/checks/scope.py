@@ -91,6 +91,16 @@ def in_title_marks(text: str, start: int, end: int) -> bool:
     return "》" in text[end:line_end if line_end >= 0 else len(text)]
 
 
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template: str, **fields) -> str:
+    """A message template with its {fields} filled; unknown fields are left as written."""
+    return template.format_map(_Keep(fields))
+
+
 def compile_all(patterns, year=None):
     from ..engine import expand_year
     return [re.compile(expand_year(p, year)) for p in patterns or []]

@@ -16,7 +16,6 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
-import re
 
 from . import scope as sc
 
@@ -106,11 +105,6 @@ def _context_ok(text, a, b, line_start, pats) -> bool:
     return True
 
 
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
 def quoted_term(t: str) -> str:
     """A term as it reads inside “…” in a message: outer quotes dropped, inner ones made single."""
     if t.startswith(("“", '"')) and t.endswith(("”", '"')) and t.count("“") <= 1:
@@ -119,10 +113,10 @@ def quoted_term(t: str) -> str:
 
 
 def _diagnostic(ctx, rule, entry, m):
-    fields = _Keep(term=quoted_term(m.group(0)), current=quoted_term(entry.get("current", "")),
-                   changed=entry.get("changed", ""), year=ctx.year or "")
-    message = entry.get("message", rule.message).format_map(fields)
-    suggestion = entry.get("suggestion", rule.suggestion or "").format_map(fields)
+    fields = dict(term=quoted_term(m.group(0)), current=quoted_term(entry.get("current", "")),
+                  changed=entry.get("changed", ""), year=ctx.year or "")
+    message = sc.fill(entry.get("message", rule.message), **fields)
+    suggestion = sc.fill(entry.get("suggestion", rule.suggestion or ""), **fields)
     replacement = entry.get("replacement")
     if replacement is not None:
         replacement = m.expand(replacement)
