@@ -2,7 +2,6 @@
 and the content-quality heuristics (shortcomings, plans, figures, rates)."""
 import pytest
 
-from conftest import lint
 from lawlint.api import lint_text
 from lawlint.config import Config
 

@@ -16,7 +16,6 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
-
 from . import scope as sc
 
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
