@@ -139,3 +139,25 @@ def test_flattened_pages_get_token_checks_only():
     r = lint(flat, select=["numbering", "title.missing"])
     rules = {d.rule for d in r.diagnostics}
     assert rules == {"numbering.brackets"}
+
+
+FRAGMENTS = ["一、主要举措和成效", "一、主要举措和成效。", "(一)推进依法行政" + LONG, "（二）、规范执法" + LONG,
+             "1、健全制度" + LONG, "2. 规范执法" + LONG, "3.化解纠纷" + LONG, "第一、加强领导" + LONG,
+             "（1）、落实责任" + LONG, "全年推进法制政府建设，学习19届6中全会精神：1、培训；2. 考试；3.评查。",
+             "二、存在的不足", "执法力量不足。"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=10))
+def test_fixes_are_idempotent_and_only_touch_their_targets(parts):
+    text = "\n".join(parts)
+    select = ["numbering", "term.misnomer", "plenum.arabic"]
+    once = apply(text, lint(text, year=2021, select=select).diagnostics)
+    twice = apply(once, lint(once, year=2021, select=select).diagnostics)
+    assert twice == once
+    # No text is lost: only ordinal punctuation, brackets, spaces and the fixed terms change.
+    def skeleton(s):
+        import re
+        s = s.replace("法制政府", "法治政府").replace("19届6中", "十九届六中")
+        return re.sub(r"[()（）、.．，, 。]", "", s)
+    assert skeleton(once) == skeleton(text)
