@@ -330,23 +330,27 @@ def _mixed(ctx, rule, heads, doc):
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
     allowed = data()["punct"]
     forms = []   # (family, form, start of the space, end of the space, has space, token as written)
+    # A token with wrong punctuation counts as the form the punct rule's fix will give it, so
+    # fixing both rules' findings once leaves nothing for a second pass.
+    def as_fixed(family, p):
+        ok = allowed.get(family, [p])
+        return p if p in ok else ok[0]
+
     for h in heads:
         t = h.token
-        if t is None or t.punct not in allowed.get(t.family, [t.punct]):
+        if t is None:
             continue
         off, p = _punct_of(h)
         end = off + len(p)
         space = h.title_start - end
-        forms.append((t.family, p + (" " if space else ""), end, h.title_start, bool(space),
-                      t.text.strip(_WS)))
+        forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
+                      h.title_start, bool(space), t.text.strip(_WS)))
     if rule.params.get("inline"):
         for family, m, off in _inline_items(doc):
-            p = m.group("punct")
-            if p not in allowed[family]:
-                continue
             sp = m.group("space")
-            forms.append(("inline-" + family, p + (" " if sp else ""), off + m.end("punct"),
-                          off + m.end("space"), bool(sp), m.group(0).strip(_WS)))
+            forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
+                          off + m.end("punct"), off + m.end("space"), bool(sp),
+                          m.group(0).strip(_WS)))
     for family in sorted({f[0] for f in forms}):
         mine = [f for f in forms if f[0] == family]
         count = Counter(f[1] for f in mine)
