@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
 
+    x = sub.add_parser("fix", help="自动修正可安全修正的问题（半角标点、年份连接号、标题括号等）",
+                       description="自动修正可安全修正的问题：中文语境中的半角标点、年份范围的连接号、标题序号的括号、"
+                                   "“截止目前”、明确的术语替换等。不改动结构；保留原编码和换行符；原子写入。")
+    x.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录（只修改 .txt 和 .md）")
+    x.add_argument("--diff", action="store_true", help="只显示将要做的修改（统一 diff 格式），不写入文件")
+    x.add_argument("--check", action="store_true", help="不写入；有可修正的问题时退出码为 1")
+    x.add_argument("--select", action="append", default=[], metavar="规则", help="只应用这些规则的修正")
+    x.add_argument("--ignore", action="append", default=[], metavar="规则", help="不应用这些规则的修正")
+    x.add_argument("--year", type=int, default=None, metavar="年度", help="报告年度（覆盖自动识别）")
+    x.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+    x.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+
     r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
     r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
                    help="text（默认）、json、markdown（规则参考文档）或 schema（规则文件的 JSON Schema）")
@@ -148,6 +160,43 @@ def _exit_code(results, config, exit_zero) -> int:
     return EXIT_OK
 
 
+def cmd_fix(args) -> int:
+    from .config import Config
+    from .fix import fix_path
+    from .result import FileResult
+    from .walk import expand_paths
+
+    config = Config(rule_packs=list(args.rules), select=list(args.select), ignore=list(args.ignore),
+                    year=args.year, encoding=args.encoding)
+    from .api import ruleset_for
+    _check_selectors(ruleset_for(config), config)
+    code, would_change = EXIT_OK, 0
+    for item in expand_paths(args.paths):
+        if isinstance(item, FileResult) or item == "-":
+            print(f"lawlint: {item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'}",
+                  file=sys.stderr)
+            code = EXIT_ERROR
+            continue
+        try:
+            outcome = fix_path(item, config, write=not (args.diff or args.check))
+        except LawlintError as e:
+            print(f"lawlint: {e}", file=sys.stderr)
+            code = EXIT_ERROR
+            continue
+        if not outcome.changed:
+            continue
+        would_change += 1
+        detail = "，".join(f"{rule} {n}" for rule, n in outcome.counts.most_common())
+        if args.diff:
+            sys.stdout.write(outcome.diff())
+        verb = "可修正" if (args.diff or args.check) else "已修正"
+        print(f"{verb} {item}：{sum(outcome.counts.values())} 处（{detail}）",
+              file=sys.stderr if args.diff else sys.stdout)
+    if code == EXIT_OK and args.check and would_change:
+        code = EXIT_FINDINGS
+    return code
+
+
 def cmd_rules(args) -> int:
     from .docs import render_rules
     from .ruleset import load_rules, pack_schema
@@ -172,4 +221,4 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,7 +1,7 @@
 """Property tests: the parser and engine never raise, and every position is inside the text."""
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import lint
@@ -14,8 +14,6 @@ WORDS = ["主要举措和成效", "存在的不足和原因", "下一步工作�
 line = st.builds(lambda t, ws: t + "".join(ws), st.sampled_from(TOKENS),
                  st.lists(st.sampled_from(WORDS), max_size=12))
 report = st.lists(line, max_size=25).map("\n".join)
-settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci")
 
 
 def _inside(text, r):

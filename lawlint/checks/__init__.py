@@ -22,6 +22,11 @@ REGISTRY = {
     "deadline": "deadline",
     "metric": "metric",
     "ratio": "ratio",
+    "punctuation": "punctuation",
+    "pairs": "pairs",
+    "enumeration": "enumeration",
+    "consistency": "consistency",
+    "repetition": "repetition",
 }
 
 _loaded = {}

@@ -19,18 +19,30 @@ PARAMS = {
     "unless": {"type": "array", "items": {"type": "string"},
                "description": "所在句子匹配其一则不报"},
     "once": {"type": "boolean", "description": "只报告第一处"},
+    "replacement": {"type": "string",
+                    "description": "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"},
+    "translate": {"type": "object", "additionalProperties": False, "required": ["from", "to"],
+                  "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
+                  "description": "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"},
+    "unless_around": {"type": "array", "items": {"type": "string"},
+                      "description": "匹配处前后各 8 个字符匹配其一则不报"},
 }
 
 
 def compile(rule):
     p = rule.params
+    if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
+        raise ValueError("translate 的 from 与 to 长度必须相同")
     return sc.year_memo(lambda year: (sc.compile_all(p["patterns"], year),
-                                      sc.compile_all(p.get("unless"), year)))
+                                      sc.compile_all(p.get("unless"), year),
+                                      sc.compile_all(p.get("unless_around"), year)))
 
 
 def check(ctx, rule):
     p = rule.params
-    patterns, unless = rule.compiled(ctx.year)
+    patterns, unless, around = rule.compiled(ctx.year)
+    replacement = p.get("replacement")
+    table = str.maketrans(p["translate"]["from"], p["translate"]["to"]) if "translate" in p else None
     text = ctx.doc.text
     where = p.get("scope", "document")
     if p.get("lead"):      # what a part opens with: its running text, not its heading
@@ -48,9 +60,19 @@ def check(ctx, rule):
                     lo, hi = sc.sentence_at(text, m.start(), m.end())
                     if any(u.search(text, lo, hi) for u in unless):
                         continue
+                if around:
+                    window = text[max(0, m.start() - 8):m.end() + 8]
+                    if any(a.search(window) for a in around):
+                        continue
                 seen.add(m.span())
-                yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(
-                    rule.message, match=m.group(0), year=ctx.year or "",
-                    next_year=ctx.year + 1 if ctx.year else ""))
+                fields = dict(match=m.group(0), year=ctx.year or "",
+                              next_year=ctx.year + 1 if ctx.year else "")
+                fixed = m.expand(replacement) if replacement is not None else \
+                    m.group(0).translate(table) if table is not None else None
+                if fixed is not None:
+                    fields["fixed"] = fixed
+                yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(rule.message, **fields),
+                                     suggestion=sc.fill(rule.suggestion, **fields),
+                                     replacement=fixed)
                 if p.get("once"):
                     return

@@ -1,0 +1,47 @@
+"""``enumeration``: an inline list 一是……二是……三是…… separates its items one way.
+
+GB/T 15834 allows 分号 between listed items (句号 after the last) or 句号 after every item when
+items hold sentences of their own; one paragraph should not mix the two. The separator of an item
+is the mark just before its marker.
+"""
+from __future__ import annotations
+
+import re
+
+from ..numbering import cn_to_int
+
+PARAMS = {
+    "marker": {"type": "string", "description": "列举标记的正则，须有分组 num（汉字序数）"},
+    "separators": {"type": "object", "additionalProperties": {"type": "string"},
+                   "description": "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"},
+}
+
+
+def compile(rule):
+    rx = re.compile(rule.params["marker"])
+    if "num" not in rx.groupindex:
+        raise ValueError("marker 正则须有命名分组 num")
+    return rx
+
+
+def check(ctx, rule):
+    text, seps = ctx.doc.text, rule.params["separators"]
+    for b in ctx.doc.body_blocks:
+        sequences = []                       # each: the separators before items 2, 3, …
+        for m in rule.compiled.finditer(text, b.body_start if b.heading else b.start, b.end):
+            value = cn_to_int(m.group("num"))
+            if value == 1:
+                sequences.append([])
+            elif sequences and value == len(sequences[-1]) + 2:
+                j = m.start() - 1
+                while j > b.start and text[j] in " \u3000":
+                    j -= 1
+                sequences[-1].append((text[j], j))
+        for seq in sequences:
+            kinds = [(seps[c], pos) for c, pos in seq if c in seps]
+            if len({k for k, _ in kinds}) < 2:
+                continue
+            first = kinds[0][0]
+            other, pos = next((k, p) for k, p in kinds if k != first)
+            yield ctx.diagnostic(rule, pos, pos + 1,
+                                 message=rule.message.format(first=first, other=other))

@@ -1,0 +1,54 @@
+"""``pairs``: quotation marks and brackets balance within a paragraph (GB/T 15834).
+
+Full- and half-width brackets count as one family (their width is the punctuation rule's
+business). A closing mark with no opener, and an opener never closed, are each reported where
+they stand.
+"""
+from __future__ import annotations
+
+PARAMS = {
+    "pairs": {"type": "array", "minItems": 1,
+              "items": {"type": "string", "minLength": 2, "maxLength": 4},
+              "description": "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"},
+}
+
+
+def compile(rule):
+    opens, closes = {}, {}
+    for fam, pair in enumerate(rule.params["pairs"]):
+        half = len(pair) // 2
+        for ch in pair[:half]:
+            opens[ch] = fam
+        for ch in pair[half:]:
+            closes[ch] = fam
+    return opens, closes
+
+
+def check(ctx, rule):
+    opens, closes = rule.compiled
+    text = ctx.doc.text
+    for b in ctx.doc.body_blocks:
+        stack = []
+        for i in range(b.start, b.end):
+            ch = text[i]
+            if ch in opens:
+                stack.append((opens[ch], i))
+            elif ch in closes:
+                fam = closes[ch]
+                if stack and stack[-1][0] == fam:
+                    stack.pop()
+                elif any(f == fam for f, _ in stack):
+                    while stack and stack[-1][0] != fam:
+                        _, j = stack.pop()
+                        yield _unclosed(ctx, rule, j)
+                    stack.pop()
+                else:
+                    yield ctx.diagnostic(rule, i, i + 1, message=rule.message.format(
+                        mark=ch, problem="没有对应的前半个符号"))
+        for _, j in stack:
+            yield _unclosed(ctx, rule, j)
+
+
+def _unclosed(ctx, rule, j):
+    return ctx.diagnostic(rule, j, j + 1, message=rule.message.format(
+        mark=ctx.doc.text[j], problem="没有对应的后半个符号"))

@@ -1,0 +1,47 @@
+"""``repetition``: a word written twice by mistake (「材料材料」).
+
+Candidates come from a cheap character pattern (a run of 2–4 Chinese characters repeated at
+once); only when there is one is the sentence segmented (jieba, loaded lazily), and the finding
+stands when the repeat is exactly two identical words. Real reduplications (常常, 层层, 一步一步,
+研究研究 …) are allowed by list and by pattern, from YAML.
+"""
+from __future__ import annotations
+
+import re
+
+PARAMS = {
+    "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
+    "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
+}
+_CANDIDATE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+def compile(rule):
+    return (set(rule.params.get("allow", [])),
+            [re.compile(p) for p in rule.params.get("allow_patterns", [])])
+
+
+def check(ctx, rule):
+    allow, allow_rx = rule.compiled
+    text = ctx.doc.text
+    for b in ctx.doc.body_blocks:
+        for m in _CANDIDATE.finditer(text, b.start, b.end):
+            whole, word = m.group(0), m.group(1)
+            if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
+                continue
+            if not _two_words(ctx, m.start(), m.end(), word):
+                continue
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=rule.message.format(
+                match=whole, word=word), replacement=None)
+
+
+def _two_words(ctx, start, end, word):
+    """Is the second copy a whole word that follows a word boundary? (「申报材料材料」 segments as
+    申报材料 / 材料: the first copy may end a longer word.)"""
+    from .scope import sentence_at
+    lo, hi = sentence_at(ctx.doc.text, start, end)
+    words = ctx.doc.tokens(lo, hi)
+    starts = {off: w for w, off in words}
+    ends = {off + len(w) for w, off in words}
+    mid = start + len(word)
+    return starts.get(mid) == word and mid in ends
