@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import engine, scoring
+from . import engine, fingerprint, scoring
 from .config import Config
 from .document import Document
 from .errors import LawlintError
@@ -26,15 +26,17 @@ def lint_source(source: Source, config: Config | None = None, year: int | None =
     config = config or Config()
     rules = ruleset_for(config)
     doc = Document(source, year=year or config.year)
-    diagnostics, sections = engine.run(
-        doc, rules, select=config.select, ignore=config.ignore,
-        severity_overrides=config.severity, options=config.options())
+    out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
+                     severity_overrides=config.severity, options=config.options())
+    diagnostics = out.diagnostics
+    fingerprint.assign(diagnostics, source.text)
     s = scoring.score(diagnostics, rules)
     return FileResult(
         path=source.path, report_year=doc.year, issuer=doc.issuer,
         title=doc.title.text if doc.title else None, score=s["score"], grade=s["grade"],
-        categories=s["categories"], sections=sections, diagnostics=diagnostics,
-        deductions=s["deductions"], line_label=source.line_label, meta=doc.meta)
+        categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
+        deductions=s["deductions"], line_label=source.line_label, meta=doc.meta,
+        rules_run=out.rules_run)
 
 
 def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt") -> FileResult:

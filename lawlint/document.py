@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import numbering
+from .suppress import is_directive
 from .source import Source
 
 _WS = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
@@ -327,7 +328,8 @@ def _split_blocks(source: Source) -> list[Block]:
             if pending is not None:
                 blocks.append(pending)
                 pending = None
-            if stripped and not (md and stripped.startswith("<!--") and stripped.endswith("-->")):
+            if stripped and not (stripped.startswith("<!--") and stripped.endswith("-->")) \
+                    and not is_directive(line):
                 if md and not _MD_HEADING.match(stripped):
                     pending = [start, end]
                 else:

@@ -22,6 +22,8 @@ class Context:
     sections: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)
+    rules_run: tuple = ()
+    directives: list = field(default_factory=list)
 
     def section(self, section_id: str) -> SectionVerdict:
         if section_id not in self.sections:
@@ -59,24 +61,55 @@ def expand_year(pattern: str, year: int | None) -> str:
     return re.sub(r"\{(year|next_year|prev_year)\}", lambda m: values[m.group(1)], pattern)
 
 
+@dataclass
+class RunOutput:
+    diagnostics: list
+    sections: dict
+    rules_run: tuple
+    directives: list
+
+
 def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
-        options=None) -> tuple[list[Diagnostic], dict]:
+        options=None) -> RunOutput:
+    """Run every active rule; apply inline suppressions; then the rules that judge the run itself
+    (check types with ``PHASE = "post"``, e.g. unused suppressions) see the final findings."""
+    from . import suppress
+
     ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
                   options=options or {})
+    active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(ctx.year)]
+    post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
     diagnostics: list[Diagnostic] = []
-    for rule in ruleset:
-        if not _active(rule, select, ignore) or not rule.applies_to_year(ctx.year):
-            continue
-        impl = checks.get(rule.check)
-        for d in impl.check(ctx, rule):
-            if severity_overrides and rule.id in severity_overrides:
-                d.severity = severity_overrides[rule.id]
-            diagnostics.append(d)
+    for rule in active:
+        if rule not in post:
+            diagnostics.extend(_guarded(ctx, rule))
+    ctx.rules_run = tuple(r.id for r in active)
+    ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
+    diagnostics = suppress.apply(ctx.directives, diagnostics)
+    for rule in post:
+        diagnostics.extend(_guarded(ctx, rule))
+    if severity_overrides:
+        for d in diagnostics:
+            d.severity = severity_overrides.get(d.rule, d.severity)
     # Every section id gets a verdict, even when its rule was not selected.
     for rule in ruleset.of_check("section"):
         ctx.section(rule.params["section"])
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
-    return diagnostics, ctx.sections
+    return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
+
+
+def _guarded(ctx, rule) -> list:
+    """A rule that crashes on some input must not take the whole run down: its findings so far
+    are kept and one error says the rule failed (and that this is a bug to report)."""
+    out = []
+    try:
+        for d in checks.get(rule.check).check(ctx, rule):
+            out.append(d)
+    except Exception as e:  # noqa: BLE001 - reported as a finding, never swallowed
+        out.append(ctx.diagnostic(rule, 0, 0, severity="error", weight=0, suggestion="",
+                                  message=f"规则 {rule.id} 运行出错（{type(e).__name__}: {e}），"
+                                          "本规则的结果不完整；请向 lawlint 报告此问题"))
+    return out
 
 
 def _active(rule, select, ignore) -> bool:

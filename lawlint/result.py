@@ -25,6 +25,8 @@ class Diagnostic:
     end: int = 0
     replacement: str | None = None   # the text a safe fix puts in [start, end)
     weight: float | None = None      # points this finding costs, when not the rule's weight
+    fingerprint: str = ""            # stable identity (lawlint.fingerprint), for SARIF and baselines
+    baseline: bool = False           # recorded in the --baseline file: shown, but does not fail
 
     def to_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "category": self.category,
@@ -61,6 +63,7 @@ class FileResult:
     error: str | None = None                          # set when the file could not be checked
     line_label: str = "行"
     meta: dict = field(default_factory=dict)
+    rules_run: tuple = ()                             # ids of the rules that ran on this file
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

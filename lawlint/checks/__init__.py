@@ -27,6 +27,7 @@ REGISTRY = {
     "enumeration": "enumeration",
     "consistency": "consistency",
     "repetition": "repetition",
+    "suppression": "suppression",
 }
 
 _loaded = {}

@@ -25,9 +25,10 @@ def compile(rule):
     return re.compile("[" + re.escape("".join(marks)) + "]")
 
 
-def _near(text, i, step, lo, hi):
+def _near(text, i, step, lo, hi, skip=_SPACES):
+    """The nearest character that is not a space (nor another half-width mark) in one direction."""
     j = i + step
-    while lo <= j < hi and text[j] in _SPACES:
+    while lo <= j < hi and text[j] in skip:
         j += step
     return text[j] if lo <= j < hi else ""
 
@@ -42,10 +43,14 @@ def check(ctx, rule):
             i, ch = m.start(), m.group(0)
             if any(s <= i < e for s, e in skip) or any(s <= i < e for s, e in tokens):
                 continue
-            left, right = _near(text, i, -1, b.start, b.end), _near(text, i, 1, b.start, b.end)
-            if ch in ",:" and left.isdigit() and right.isdigit():
+            chain = _SPACES + "".join(marks)      # a run of half-width marks shares its context
+            left = _near(text, i, -1, b.start, b.end, chain)
+            right = _near(text, i, 1, b.start, b.end, chain)
+            if ch in ",:" and _near(text, i, -1, b.start, b.end).isdigit() \
+                    and _near(text, i, 1, b.start, b.end).isdigit():
                 continue
-            if ch in "()" and not _bracket_in_chinese(text, i, b.start, b.end):
+            if ch in "()" and not (_bracket_in_chinese(text, i, b.start, b.end)
+                                   or _CJK.match(left or " ") or _CJK.match(right or " ")):
                 continue
             if not (_CJK.match(left or " ") or _CJK.match(right or " ")):
                 continue

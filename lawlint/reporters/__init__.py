@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 FORMATS = {
     "text": "text",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 

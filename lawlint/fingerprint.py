@@ -1,0 +1,22 @@
+"""Stable identities for findings, shared by SARIF ``partialFingerprints``, GitLab Code Quality
+and the baseline: the rule, the text of the flagged line (whitespace folded) and which occurrence
+of that pair it is. Editing other lines, above or below, leaves it unchanged."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+_WS = re.compile(r"\s+")
+
+
+def assign(diagnostics, text: str) -> None:
+    """Set ``d.fingerprint`` on each diagnostic (computed once, at lint time, from the text)."""
+    lines = text.split("\n")
+    seen: Counter = Counter()
+    for d in diagnostics:
+        line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        key = (d.rule, _WS.sub("", line))
+        seen[key] += 1
+        raw = f"{d.rule}\0{key[1]}\0{seen[key]}"
+        d.fingerprint = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]

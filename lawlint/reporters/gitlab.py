@@ -1,0 +1,28 @@
+"""``--format gitlab``: GitLab Code Quality report (artifacts:reports:codequality)."""
+from __future__ import annotations
+
+import json
+
+from ._paths import relative
+
+SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(results, run) -> str:
+    issues = []
+    for r in results:
+        path = relative(r.path)
+        if r.error is not None:
+            issues.append({"type": "issue", "check_name": "lawlint.load_error", "description": r.error,
+                           "categories": ["Bug Risk"], "severity": "blocker",
+                           "fingerprint": f"load-error:{path}", "location": {"path": path, "lines": {"begin": 1}}})
+            continue
+        for d in r.diagnostics:
+            if d.baseline:
+                continue
+            issues.append({"type": "issue", "check_name": d.rule, "description": d.message,
+                           "content": {"body": f"{d.suggestion}\n\n依据：{d.basis}".strip()},
+                           "categories": ["Style"], "severity": SEVERITY[d.severity],
+                           "fingerprint": d.fingerprint,
+                           "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}}})
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
