@@ -1,4 +1,5 @@
-"""Check many files, optionally in parallel. Workers get paths and send back small results."""
+"""Check many files, optionally in parallel. Workers get (path, config) and send back results;
+results come back in order as they are ready, so a long batch streams."""
 from __future__ import annotations
 
 import sys
@@ -6,9 +7,10 @@ import sys
 from .result import FileResult
 
 
-def _lint_one(item, config):
+def _lint_one(pair):
     from .api import lint_path, lint_source
     from .errors import LawlintError
+    item, config = pair
     if isinstance(item, FileResult):
         return item
     if item == "-":
@@ -18,13 +20,18 @@ def _lint_one(item, config):
         except LawlintError as e:
             return FileResult(path="<stdin>", error=str(e))
         return lint_source(source, config)
-    return lint_path(item, config)
+    try:
+        return lint_path(item, config)
+    except LawlintError as e:           # a bad rule pack named by this file's config
+        return FileResult(path=str(item), error=str(e))
 
 
-def check_paths(items, config, jobs=1) -> list[FileResult]:
-    if jobs <= 1 or len(items) < 4:
-        return [_lint_one(i, config) for i in items]
+def check_paths(pairs, jobs=1):
+    """Yield a FileResult per (item, config), in order."""
+    if jobs <= 1 or len(pairs) < 4 or any(item == "-" for item, _ in pairs):
+        for pair in pairs:
+            yield _lint_one(pair)
+        return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(partial(_lint_one, config=config), items, chunksize=8))
+        yield from pool.map(_lint_one, pairs, chunksize=8)

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md 文件），输出得分和问题。")
     c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
-    c.add_argument("--format", "-f", default="text", help="输出格式：%(default)s（默认）、json 等")
+    c.add_argument("--format", "-f", default=None,
+                   help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab")
     c.add_argument("--output", "-o", metavar="文件", help="把指定格式的结果写入文件（终端仍显示文本结果）")
     c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
                    help="存在该级别及以上问题时退出码为 1（默认 error）")
@@ -41,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="公开期限：报告年度次年的这一天（默认 04-01，即4月1日前公开）")
     c.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（YAML 文件或目录，可重复）")
     c.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    c.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件（默认从报告所在目录向上查找 .lawlint.yaml 或 pyproject.toml）")
+    c.add_argument("--baseline", default=None, metavar="文件", help="基线文件：其中记录的问题照常显示，但不影响退出码")
+    c.add_argument("--write-baseline", default=None, metavar="文件", help="把当前全部问题写入基线文件")
+    c.add_argument("--diff-base", default=None, metavar="版本", help="只检查自该 git 版本以来改动过的文件（用于合并请求）")
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
 
@@ -55,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--year", type=int, default=None, metavar="年度", help="报告年度（覆盖自动识别）")
     x.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
     x.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    x.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
+
+    g = sub.add_parser("config", help="显示合并后的配置及每项的来源", description="显示合并后的配置及每项的来源。")
+    g.add_argument("--show", action="store_true", help="显示配置（默认动作）")
+    g.add_argument("path", nargs="?", default=".", metavar="路径", help="按此文件或目录查找配置（默认当前目录）")
+    g.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
+
+    n = sub.add_parser("init", help="生成带注释的 .lawlint.yaml，并显示 pre-commit 配置片段",
+                       description="在当前目录生成带注释的 .lawlint.yaml（已存在时不覆盖），并显示 pre-commit 配置片段。")
+    n.add_argument("--dir", default=".", metavar="目录", help="写到哪个目录（默认当前目录）")
 
     r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
     r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
@@ -84,22 +99,29 @@ def main(argv=None) -> int:
         return EXIT_OK
 
 
-def _config_from_args(args):
-    from .config import Config
-    cfg = Config(rule_packs=list(args.rules), select=list(args.select), ignore=list(args.ignore),
-                 year=args.year, encoding=args.encoding)
-    if args.fail_on:
-        cfg.fail_on = args.fail_on
-    if args.fail_under is not None:
-        cfg.fail_under = args.fail_under
+def _cli_values(args) -> dict:
+    """Command-line settings, in configuration-file terms (they override files)."""
     if getattr(args, "deadline", None):
         import datetime as dt
         try:
             dt.date.fromisoformat(f"2000-{args.deadline}")
         except ValueError:
             raise LawlintError(f"--deadline 应写作“月-日”，如 04-01 或 03-01，而不是 {args.deadline!r}") from None
-        cfg.deadline = args.deadline
-    return cfg
+    return {"rules": list(args.rules), "select": list(args.select), "ignore": list(args.ignore),
+            "year": args.year, "encoding": args.encoding, "fail_on": getattr(args, "fail_on", None),
+            "fail_under": getattr(args, "fail_under", None), "deadline": getattr(args, "deadline", None)}
+
+
+def _configs_for(items, args):
+    """Pair each path with its configuration (nearest .lawlint.yaml / pyproject.toml, or
+    --config); files sharing a configuration file and no per-path override share one Config."""
+    from .configfile import resolve
+    cli, pairs = _cli_values(args), []
+    explicit = getattr(args, "config", None)
+    for item in items:
+        path = item if isinstance(item, str) and item != "-" else None
+        pairs.append((item, resolve(path, cli, explicit)[0]))
+    return pairs
 
 
 def cmd_check(args) -> int:
@@ -108,26 +130,47 @@ def cmd_check(args) -> int:
     from .batch import check_paths
     from .walk import expand_paths
 
-    if args.format not in reporters.names():
-        raise LawlintError(f"未知的输出格式 {args.format!r}（可选：{'、'.join(reporters.names())}）")
-    config = _config_from_args(args)
-    ruleset = ruleset_for(config)  # load (and validate) rules once, before any file
-    _check_selectors(ruleset, config)
-    results = check_paths(expand_paths(args.paths), config, jobs=args.jobs)
-    color = (args.format == "text" and not args.output and not args.no_color
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt not in reporters.names():
+        raise LawlintError(f"未知的输出格式 {fmt!r}（可选：{'、'.join(reporters.names())}）")
+    items = expand_paths(args.paths)
+    if args.diff_base:
+        from .gitdiff import changed_files
+        changed = changed_files(args.diff_base)
+        items = [i for i in items if not isinstance(i, str) or i == "-" or os.path.realpath(i) in changed]
+    pairs = _configs_for(items, args)
+    configs = [c for _, c in pairs] or [_configs_for([None], args)[0][1]]   # nothing to check
+    for config in configs:                   # load (and validate) every rule set before any file
+        _check_selectors(ruleset_for(config), config)
+    ruleset = ruleset_for(configs[0])
+    results = list(check_paths(pairs, jobs=args.jobs))
+    stale = None
+    if args.baseline:
+        from . import baseline
+        stale = baseline.apply(results, baseline.load(args.baseline))
+    if args.write_baseline:
+        from . import baseline
+        n = baseline.write(args.write_baseline, results)
+        print(f"lawlint: 已把 {n} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+    color = (fmt == "text" and not args.output and not args.no_color
              and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     run = reporters.Run(ruleset=ruleset, version=__version__, color=color)
     for r in results:
         if r.error is not None:
             print(f"lawlint: {r.error}", file=sys.stderr)
-    out = reporters.get(args.format).render(results, run)
+    out = reporters.get(fmt).render(results, run)
     if args.output:
         _write_output(args.output, out)
         run.color = not args.no_color and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         sys.stdout.write(reporters.get("text").render(results, run))
     else:
         sys.stdout.write(out)
-    return _exit_code(results, config, args.exit_zero)
+    if stale is not None:
+        in_base = sum(1 for r in results for d in r.diagnostics if d.baseline)
+        print(f"lawlint: {in_base} 条问题已在基线中（不影响退出码）"
+              + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
+              file=sys.stderr)
+    return _exit_code([(r, c) for r, (_, c) in zip(results, pairs)], args.exit_zero)
 
 
 def _check_selectors(ruleset, config):
@@ -145,33 +188,32 @@ def _write_output(path, text):
         raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None
 
 
-def _exit_code(results, config, exit_zero) -> int:
-    if any(r.error is not None for r in results):
+def _exit_code(pairs, exit_zero) -> int:
+    """Each file is judged by its own configuration's fail_on / fail_under; baseline findings
+    never fail the run."""
+    if any(r.error is not None for r, _ in pairs):
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
     rank = {"info": 0, "warning": 1, "error": 2}
-    if config.fail_on != "never":
-        threshold = rank[config.fail_on]
-        if any(rank[d.severity] >= threshold for r in results for d in r.diagnostics):
+    for r, config in pairs:
+        if config.fail_on != "never" and any(
+                rank[d.severity] >= rank[config.fail_on] for d in r.diagnostics if not d.baseline):
             return EXIT_FINDINGS
-    if config.fail_under is not None and any(r.score < config.fail_under for r in results):
-        return EXIT_FINDINGS
+        if config.fail_under is not None and r.score < config.fail_under:
+            return EXIT_FINDINGS
     return EXIT_OK
 
 
 def cmd_fix(args) -> int:
-    from .config import Config
     from .fix import fix_path
     from .result import FileResult
     from .walk import expand_paths
 
-    config = Config(rule_packs=list(args.rules), select=list(args.select), ignore=list(args.ignore),
-                    year=args.year, encoding=args.encoding)
     from .api import ruleset_for
-    _check_selectors(ruleset_for(config), config)
     code, would_change = EXIT_OK, 0
-    for item in expand_paths(args.paths):
+    for item, config in _configs_for(expand_paths(args.paths), args):
+        _check_selectors(ruleset_for(config), config)
         if isinstance(item, FileResult) or item == "-":
             print(f"lawlint: {item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'}",
                   file=sys.stderr)
@@ -195,6 +237,79 @@ def cmd_fix(args) -> int:
     if code == EXIT_OK and args.check and would_change:
         code = EXIT_FINDINGS
     return code
+
+
+def cmd_config(args) -> int:
+    from dataclasses import asdict
+
+    from .configfile import find, resolve
+    from pathlib import Path
+    cfg, origin = resolve(args.path if args.path != "." else str(Path.cwd() / "_"), {}, args.config)
+    source = args.config or find(Path(args.path).resolve() if args.path != "." else Path.cwd())
+    print(f"配置文件：{source or '（未找到，使用默认值）'}")
+    for key, value in asdict(cfg).items():
+        print(f"{key:<12} = {value!r:<40} # {origin[key]}")
+    return EXIT_OK
+
+
+INIT_TEMPLATE = """\
+# lawlint 配置（lawlint init 生成）。从被检查文件所在目录向上查找，最近的一个生效。
+# 也可写在 pyproject.toml 的 [tool.lawlint] 中（两处不要设置同一项）。
+
+# 额外的规则包（YAML 文件或目录，相对本文件）
+# rules: [lawlint-rules/本省要求.yaml]
+
+# 只运行 / 不运行哪些规则（规则编号或前缀，lawlint rules 可列出全部规则）
+# select: [section, numbering]
+# ignore: [time.relative]
+
+# 调整规则级别：error / warning / info
+# severity:
+#   punct.halfwidth: info
+
+# 退出码：存在该级别及以上的问题时为 1（error / warning / info / never）
+fail_on: error
+# 任一报告得分低于该分数时退出码为 1
+# fail_under: 75
+
+# 报告年度无法自动识别时使用
+# year: 2024
+# 公开期限（报告年度次年的“月-日”）
+# deadline: "04-01"
+# 单个文件大小上限（MB）
+# max_file_mb: 20
+
+# 按路径覆盖（glob 相对本文件）
+# overrides:
+#   - files: ["部门/*.txt"]
+#     ignore: [section.leadership]
+"""
+
+PRECOMMIT_SNIPPET = """\
+# .pre-commit-config.yaml
+repos:
+  - repo: https://example.invalid/lawlint   # 替换为 lawlint 仓库地址
+    rev: v{version}
+    hooks:
+      - id: lawlint
+      # - id: lawlint-fix
+"""
+
+
+def cmd_init(args) -> int:
+    from pathlib import Path
+    target = Path(args.dir) / ".lawlint.yaml"
+    if target.exists():
+        raise LawlintError("文件已存在，未覆盖", target)
+    from .atomic import write_text_atomic
+    try:
+        write_text_atomic(target, INIT_TEMPLATE)
+    except OSError as e:
+        raise LawlintError(f"无法写入（{e.strerror or e}）", target) from None
+    print(f"已生成 {target}")
+    print("\npre-commit 配置片段：\n")
+    print(PRECOMMIT_SNIPPET.format(version=__version__))
+    return EXIT_OK
 
 
 def cmd_rules(args) -> int:
@@ -221,4 +336,5 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "fix": cmd_fix, "config": cmd_config, "init": cmd_init,
+            "rules": cmd_rules, "explain": cmd_explain}

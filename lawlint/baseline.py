@@ -1,0 +1,51 @@
+"""Baselines: adopt lawlint on a repository of old reports and gate only new findings.
+
+``--write-baseline FILE`` records every current finding by path, rule and fingerprint (see
+:mod:`lawlint.fingerprint`: it survives edits elsewhere in the file). ``--baseline FILE`` marks the
+findings recorded there: they are still shown, but do not fail the run; entries that no longer
+occur are counted so the baseline can shrink.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .atomic import write_text_atomic
+from .errors import ConfigError
+from .reporters._paths import relative
+
+
+def write(path, results) -> int:
+    entries = [{"path": relative(r.path), "rule": d.rule, "fingerprint": d.fingerprint}
+               for r in results if r.error is None for d in r.diagnostics]
+    write_text_atomic(path, json.dumps({"lawlint_baseline": 1, "entries": entries},
+                                       ensure_ascii=False, indent=1) + "\n")
+    return len(entries)
+
+
+def load(path) -> Counter:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["entries"])
+    except FileNotFoundError:
+        raise ConfigError("基线文件不存在（先用 --write-baseline 生成）", path) from None
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ConfigError(f"基线文件格式不对（{type(e).__name__}）", path) from None
+
+
+def apply(results, entries: Counter) -> int:
+    """Mark baseline findings; return how many baseline entries no longer occur."""
+    left = Counter(entries)
+    checked = set()
+    for r in results:
+        if r.error is not None:
+            continue
+        rel = relative(r.path)
+        checked.add(rel)
+        for d in r.diagnostics:
+            key = (rel, d.rule, d.fingerprint)
+            if left[key] > 0:
+                left[key] -= 1
+                d.baseline = True
+    return sum(n for (p, _, _), n in left.items() if n > 0 and p in checked)

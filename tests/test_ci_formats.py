@@ -1,0 +1,108 @@
+"""CI output formats: SARIF validates against the official 2.1.0 schema, JUnit is XML whose counts
+match the JSON, GitHub annotations survive %, :, , and newlines, GitLab Code Quality is complete."""
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def seed_json():
+    from conftest import run_cli
+    return json.loads(run_cli("check", "--format", "json", "seeds/").stdout)
+
+
+def test_sarif_validates_and_matches_json(cli, seed_json):
+    r = cli("check", "--format", "sarif", "seeds/")
+    log = json.loads(r.stdout)
+    schema = json.loads((FIXTURES / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "lawlint" and driver["version"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"] and rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    total = sum(len(f["diagnostics"]) for f in seed_json["files"])
+    assert len(run["results"]) == total
+    for res in run["results"]:
+        assert ids[res["ruleIndex"]] == res["ruleId"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"].startswith("seeds/")
+        assert loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1
+        assert len(res["partialFingerprints"]["lawlint/v1"]) == 32
+    fps = [res["partialFingerprints"]["lawlint/v1"] for res in run["results"]]
+    assert len(set(fps)) == len(fps)
+
+
+def test_fingerprints_survive_unrelated_edits(tmp_path):
+    from lawlint import lint_path
+    text = (ROOT_SEED := FIXTURES.parent.parent / "seeds" / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
+    a = tmp_path / "a.txt"
+    a.write_text(text, encoding="utf-8")
+    before = {(d.rule, d.fingerprint) for d in lint_path(a).diagnostics if d.line > 30}
+    lines = text.split("\n")
+    lines.insert(20, "此外，全年召开专题会议3次，审议相关文件5件。")
+    a.write_text("\n".join(lines), encoding="utf-8")
+    after = {(d.rule, d.fingerprint) for d in lint_path(a).diagnostics}
+    assert before and before <= after
+    assert ROOT_SEED.exists()
+
+
+def test_junit_counts_match_json(cli, seed_json):
+    root = ET.fromstring(cli("check", "--format", "junit", "seeds/").stdout)
+    suites = root.findall("testsuite")
+    assert len(suites) == len(seed_json["files"])
+    for suite, f in zip(suites, seed_json["files"]):
+        rules_with_findings = {d["rule"] for d in f["diagnostics"]}
+        failures = suite.findall("testcase/failure")
+        assert int(suite.get("failures")) == len(failures) == len(rules_with_findings)
+        assert {x.get("type") for x in failures} == rules_with_findings
+        listed = sum(len(x.text.splitlines()) for x in failures)
+        assert listed == len(f["diagnostics"])
+        assert int(suite.get("tests")) >= len(failures)
+    assert int(root.get("failures")) == sum(len({d["rule"] for d in f["diagnostics"]}) for f in seed_json["files"])
+
+
+def test_github_escaping_round_trip():
+    from lawlint.reporters.github import escape_data, escape_property
+
+    def unescape(s):
+        return s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+    nasty = "纠错率35%，应为27%: 见第1,2行\n第二行\r%0A"
+    assert unescape(escape_data(nasty)) == nasty
+    assert unescape(escape_property(nasty)) == nasty
+    assert "\n" not in escape_data(nasty) and ":" not in escape_property(nasty) and "," not in escape_property(nasty)
+
+
+def test_github_output(cli):
+    r = cli("check", "seeds/2024-henan-nanyang-dengzhou.txt", env={"GITHUB_ACTIONS": "true"})
+    out = r.stdout.decode()
+    assert out.startswith("::group::lawlint seeds/2024-henan-nanyang-dengzhou.txt")
+    lines = [l for l in out.splitlines() if l.startswith(("::error ", "::warning ", "::notice "))]
+    assert lines and all("file=seeds/2024-henan-nanyang-dengzhou.txt,line=" in l for l in lines)
+    assert any("title=lawlint section.causes::" in l for l in lines)
+    assert "::endgroup::" in out and "最多显示 10 条" in out
+    first_kinds = [l.split(" ")[0] for l in lines]
+    assert first_kinds == sorted(first_kinds, key=["::error", "::warning", "::notice"].index)
+
+
+def test_gitlab_code_quality(cli, seed_json):
+    issues = json.loads(cli("check", "--format", "gitlab", "seeds/").stdout)
+    assert len(issues) == sum(len(f["diagnostics"]) for f in seed_json["files"])
+    for i in issues:
+        assert i["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert i["location"]["path"].startswith("seeds/") and i["location"]["lines"]["begin"] >= 1
+        assert i["check_name"] and i["description"] and i["fingerprint"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_output_file_keeps_text_on_terminal(cli, tmp_path):
+    out = tmp_path / "lawlint.sarif"
+    r = cli("check", "--format", "sarif", "--output", out, "seeds/2024-henan-nanyang-dengzhou.txt")
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert "得分" in r.stdout.decode()
