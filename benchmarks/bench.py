@@ -54,6 +54,9 @@ def main():
     ap.add_argument("--corpus", type=int, default=1000)
     args = ap.parse_args()
     env = dict(os.environ, NO_COLOR="1")
+    # An installed lawlint has compiled bytecode (pip writes it); let the checkout's be cached too,
+    # or every run would recompile the sources and measure that instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cli = [PY, "-m", "lawlint", "check", "--exit-zero"]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, medians of {args.runs} runs")
 

@@ -15,9 +15,12 @@ from .errors import ConfigError
 from .reporters._paths import relative
 
 
-def write(path, results) -> int:
-    entries = [{"path": relative(r.path), "rule": d.rule, "fingerprint": d.fingerprint}
-               for r in results if r.error is None for d in r.diagnostics]
+def entries_of(r) -> list:
+    return [{"path": relative(r.path), "rule": d.rule, "fingerprint": d.fingerprint}
+            for d in r.diagnostics] if r.error is None else []
+
+
+def write(path, entries) -> int:
     write_text_atomic(path, json.dumps({"lawlint_baseline": 1, "entries": entries},
                                        ensure_ascii=False, indent=1) + "\n")
     return len(entries)
@@ -34,18 +37,23 @@ def load(path) -> Counter:
         raise ConfigError(f"基线文件格式不对（{type(e).__name__}）", path) from None
 
 
-def apply(results, entries: Counter) -> int:
-    """Mark baseline findings; return how many baseline entries no longer occur."""
-    left = Counter(entries)
-    checked = set()
-    for r in results:
+class Matcher:
+    """Marks baseline findings one result at a time; counts the entries left unmatched."""
+
+    def __init__(self, entries: Counter):
+        self.left = Counter(entries)
+        self.checked: set = set()
+
+    def mark(self, r) -> None:
         if r.error is not None:
-            continue
+            return
         rel = relative(r.path)
-        checked.add(rel)
+        self.checked.add(rel)
         for d in r.diagnostics:
             key = (rel, d.rule, d.fingerprint)
-            if left[key] > 0:
-                left[key] -= 1
+            if self.left[key] > 0:
+                self.left[key] -= 1
                 d.baseline = True
-    return sum(n for (p, _, _), n in left.items() if n > 0 and p in checked)
+
+    def stale(self) -> int:
+        return sum(n for (p, _, _), n in self.left.items() if n > 0 and p in self.checked)

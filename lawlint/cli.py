@@ -143,34 +143,48 @@ def cmd_check(args) -> int:
     for config in configs:                   # load (and validate) every rule set before any file
         _check_selectors(ruleset_for(config), config)
     ruleset = ruleset_for(configs[0])
-    results = list(check_paths(pairs, jobs=args.jobs))
-    stale = None
+    matcher = entries = None
     if args.baseline:
         from . import baseline
-        stale = baseline.apply(results, baseline.load(args.baseline))
+        matcher = baseline.Matcher(baseline.load(args.baseline))
     if args.write_baseline:
+        entries = []
+    state = {"in_base": 0, "exit": EXIT_OK}
+
+    def processed():
+        """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
+        is kept, so a batch of any size streams through in constant memory."""
         from . import baseline
-        n = baseline.write(args.write_baseline, results)
-        print(f"lawlint: 已把 {n} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
-    color = (fmt == "text" and not args.output and not args.no_color
-             and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    run = reporters.Run(ruleset=ruleset, version=__version__, color=color)
-    for r in results:
-        if r.error is not None:
-            print(f"lawlint: {r.error}", file=sys.stderr)
-    out = reporters.get(fmt).render(results, run)
+        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs), pairs):
+            if matcher is not None:
+                matcher.mark(r)
+                state["in_base"] += sum(1 for d in r.diagnostics if d.baseline)
+            if entries is not None:
+                entries.extend(baseline.entries_of(r))
+            if r.error is not None:
+                print(f"lawlint: {r.error}", file=sys.stderr)
+            state["exit"] = max(state["exit"], _file_exit(r, config, args.exit_zero))
+            yield r
+
+    tty = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
+    run = reporters.Run(ruleset=ruleset, version=__version__, color=fmt == "text" and tty and not args.output)
     if args.output:
-        _write_output(args.output, out)
-        run.color = not args.no_color and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(reporters.get("text").render(results, run))
+        results = list(processed())
+        _write_output(args.output, reporters.get(fmt).render(results, run))
+        run.color = tty
+        reporters.stream("text", results, run, sys.stdout.write)
     else:
-        sys.stdout.write(out)
-    if stale is not None:
-        in_base = sum(1 for r in results for d in r.diagnostics if d.baseline)
-        print(f"lawlint: {in_base} 条问题已在基线中（不影响退出码）"
+        reporters.stream(fmt, processed(), run, sys.stdout.write)
+    if entries is not None:
+        from . import baseline
+        baseline.write(args.write_baseline, entries)
+        print(f"lawlint: 已把 {len(entries)} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+    if matcher is not None:
+        stale = matcher.stale()
+        print(f"lawlint: {state['in_base']} 条问题已在基线中（不影响退出码）"
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
-    return _exit_code([(r, c) for r, (_, c) in zip(results, pairs)], args.exit_zero)
+    return state["exit"]
 
 
 def _check_selectors(ruleset, config):
@@ -188,20 +202,19 @@ def _write_output(path, text):
         raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None
 
 
-def _exit_code(pairs, exit_zero) -> int:
-    """Each file is judged by its own configuration's fail_on / fail_under; baseline findings
-    never fail the run."""
-    if any(r.error is not None for r, _ in pairs):
+def _file_exit(r, config, exit_zero) -> int:
+    """A file's own verdict under its configuration's fail_on / fail_under; baseline findings
+    never fail. Load errors are 2 even with --exit-zero."""
+    if r.error is not None:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
     rank = {"info": 0, "warning": 1, "error": 2}
-    for r, config in pairs:
-        if config.fail_on != "never" and any(
-                rank[d.severity] >= rank[config.fail_on] for d in r.diagnostics if not d.baseline):
-            return EXIT_FINDINGS
-        if config.fail_under is not None and r.score < config.fail_under:
-            return EXIT_FINDINGS
+    if config.fail_on != "never" and any(
+            rank[d.severity] >= rank[config.fail_on] for d in r.diagnostics if not d.baseline):
+        return EXIT_FINDINGS
+    if config.fail_under is not None and r.score < config.fail_under:
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ whose rules need no word boundaries never loads a dictionary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -150,7 +151,7 @@ class Document:
         self._tokens = {}
 
     # -- views -------------------------------------------------------------------------------
-    @property
+    @cached_property
     def body_blocks(self) -> list[Block]:
         """Blocks that are the report's own text (no chrome, title, issuer or closing lines)."""
         return [b for b in self.blocks if b.kind in ("paragraph", "heading")]
@@ -163,8 +164,15 @@ class Document:
     def top_headings(self) -> list[Heading]:
         return [h for h in self.headings if h.parent is None]
 
+    @cached_property
+    def _body_index(self):
+        blocks = self.body_blocks
+        return blocks, [b.start for b in blocks]
+
     def blocks_in(self, start: int, end: int) -> list[Block]:
-        return [b for b in self.body_blocks if b.start >= start and b.start < end]
+        """Body blocks starting in [start, end) (bisect: called for every heading by every part)."""
+        blocks, starts = self._body_index
+        return blocks[bisect_left(starts, start):bisect_left(starts, end)]
 
     def heading_body(self, h: Heading) -> str:
         """The text a heading governs: its run-in remainder and every block until its end."""

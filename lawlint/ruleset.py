@@ -174,13 +174,14 @@ def read_pack(path) -> list[Rule]:
         raise RuleError(f"无法读取规则文件（{e}）", path) from None
     from . import cache
     cached = cache.get_pack(text)
-    if cached is not None:
-        return [_compile(Rule(**d), text) for d in cached]
+    if cached is not None:     # validated before: patterns are known to compile
+        return [_compile(Rule(**d), text, validate=False) for d in cached]
     data = load_yaml_text(text, str(path))
     _validate(data, text, path)
-    rules = [_to_rule(raw, i, text, path) for i, raw in enumerate(data["rules"])]
+    rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
+             for i, raw in enumerate(data["rules"])]
     cache.put_pack(text, [_rule_fields(r) for r in rules])
-    return [_compile(r, text) for r in rules]
+    return rules
 
 
 def _rule_fields(rule: Rule) -> dict:
@@ -263,10 +264,15 @@ def _to_rule(raw, index, text, path) -> Rule:
                 line=node_line(text, ["rules", index]))
 
 
-def _compile(rule: Rule, text: str) -> Rule:
-    """Let the check type precompile its parameters; turn a bad regex into file:line."""
+def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
+    """Let the check type precompile its parameters; turn a bad regex into file:line.
+
+    Year-dependent patterns compile lazily per report year; when ``validate`` (a pack not seen
+    before) they are compiled once here so a bad regex fails at load, not mid-run."""
     try:
         rule.compiled = checks.get(rule.check).compile(rule)
+        if validate and callable(rule.compiled):
+            rule.compiled(None)
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,

@@ -1,22 +1,48 @@
 """Chinese word segmentation, loaded only when a rule needs word boundaries.
 
-jieba's dictionary costs most of a second to load, so nothing imports this module at start-up;
-``segment`` loads it on first call, adds this field's terms (``rules/data/userdict.txt``) so that
-放管服, 三项制度, 第一责任人 … stay whole, and keeps jieba's cache in the user cache directory.
-HMM is off: new-word guessing makes results depend on context and is not needed here.
+Two backends, chosen by measurement (benchmarks/bench.py): **rjieba** (jieba's algorithm in Rust,
+dictionary compiled in: ≈0.1 s to import, ≈40 MB) is the default when installed; **jieba** (≈0.7 s
+and ≈50 MB more to load its dictionary) is the fallback and the one that takes this field's terms
+from ``rules/data/userdict.txt`` (放管服, 三项制度, 第一责任人 …), with its cache in the user cache
+directory. Both run without HMM, and give the same findings on the seeds and fixtures
+(tests/test_segment.py). ``LAWLINT_SEGMENTER=jieba`` forces jieba. Nothing imports this module at
+start-up; the first call to ``segment`` loads the backend.
 """
 from __future__ import annotations
 
+import os
 import threading
 
 _lock = threading.Lock()
 _tokenizer = None
 
 
+def backend() -> str:
+    if os.environ.get("LAWLINT_SEGMENTER", "").lower() == "jieba":
+        return "jieba"
+    try:
+        import rjieba  # noqa: F401
+        return "rjieba"
+    except ImportError:
+        return "jieba"
+
+
+class _Rjieba:
+    def __init__(self):
+        import rjieba
+        self._rj = rjieba
+
+    def tokenize(self, text, HMM=False):  # noqa: N803 - jieba's keyword
+        return self._rj.tokenize(text, hmm=False)
+
+
 def _load():
     global _tokenizer
     with _lock:
         if _tokenizer is not None:
+            return _tokenizer
+        if backend() == "rjieba":
+            _tokenizer = _Rjieba()
             return _tokenizer
         import logging
 

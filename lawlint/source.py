@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -23,11 +27,7 @@ class Source:
     hints: dict = field(default_factory=dict)  # per-line heading-level hints from rich formats
 
     def __post_init__(self):
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._starts = starts
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
 
     @property
     def line_count(self) -> int:

@@ -9,6 +9,8 @@ The message may use ``{match}``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from . import scope as sc
 
 PARAMS = {
@@ -50,29 +52,45 @@ def check(ctx, rule):
                   for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
     else:
         pieces = sc.spans(ctx, where)
-    seen = set()
-    for s, e in pieces:
-        for rx in patterns:
-            for m in rx.finditer(text, s, e):
-                if m.start() == m.end() or any(m.start() < b and a < m.end() for a, b in seen):
-                    continue
-                if unless:
-                    lo, hi = sc.sentence_at(text, m.start(), m.end())
-                    if any(u.search(text, lo, hi) for u in unless):
-                        continue
-                if around:
-                    window = text[max(0, m.start() - 8):m.end() + 8]
-                    if any(a.search(window) for a in around):
-                        continue
-                seen.add(m.span())
-                fields = dict(match=m.group(0), year=ctx.year or "",
-                              next_year=ctx.year + 1 if ctx.year else "")
-                fixed = m.expand(replacement) if replacement is not None else \
-                    m.group(0).translate(table) if table is not None else None
-                if fixed is not None:
-                    fields["fixed"] = fixed
-                yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(rule.message, **fields),
-                                     suggestion=sc.fill(rule.suggestion, **fields),
-                                     replacement=fixed)
-                if p.get("once"):
-                    return
+    covered = None
+    for m in sorted(_matches(text, patterns, pieces), key=lambda m: (m.start(), -m.end())):
+        if covered is not None and any(covered[m.start():m.end()]):
+            continue
+        if unless:
+            lo, hi = sc.sentence_at(text, m.start(), m.end())
+            if any(u.search(text, lo, hi) for u in unless):
+                continue
+        if around:
+            window = text[max(0, m.start() - 8):m.end() + 8]
+            if any(a.search(window) for a in around):
+                continue
+        if covered is None:
+            covered = bytearray(len(text))
+        covered[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        fields = dict(match=m.group(0), year=ctx.year or "",
+                      next_year=ctx.year + 1 if ctx.year else "")
+        fixed = m.expand(replacement) if replacement is not None else \
+            m.group(0).translate(table) if table is not None else None
+        if fixed is not None:
+            fields["fixed"] = fixed
+        yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(rule.message, **fields),
+                             suggestion=sc.fill(rule.suggestion, **fields), replacement=fixed)
+        if p.get("once"):
+            return
+
+
+def _matches(text, patterns, pieces):
+    """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
+    cover (scanning piece by piece costs a call per paragraph per pattern)."""
+    if not pieces:
+        return
+    pieces = sorted(pieces)
+    starts = [s for s, _ in pieces]
+    ends = [e for _, e in pieces]
+    lo, hi = starts[0], max(ends)
+    for rx in patterns:
+        for m in rx.finditer(text, lo, hi):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < m.end() <= ends[i]:
+                yield m
+

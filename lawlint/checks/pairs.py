@@ -6,6 +6,8 @@ they stand.
 """
 from __future__ import annotations
 
+import re
+
 PARAMS = {
     "pairs": {"type": "array", "minItems": 1,
               "items": {"type": "string", "minLength": 2, "maxLength": 4},
@@ -21,16 +23,17 @@ def compile(rule):
             opens[ch] = fam
         for ch in pair[half:]:
             closes[ch] = fam
-    return opens, closes
+    marks = re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
+    return opens, closes, marks
 
 
 def check(ctx, rule):
-    opens, closes = rule.compiled
+    opens, closes, marks = rule.compiled
     text = ctx.doc.text
     for b in ctx.doc.body_blocks:
         stack = []
-        for i in range(b.start, b.end):
-            ch = text[i]
+        for m in marks.finditer(text, b.start, b.end):
+            i, ch = m.start(), m.group(0)
             if ch in opens:
                 stack.append((opens[ch], i))
             elif ch in closes:

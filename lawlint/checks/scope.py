@@ -64,9 +64,13 @@ def body_spans(ctx, scope: str) -> list[tuple[int, int]]:
 
 
 def sentences(ctx, span_list):
+    """Sentences of each span, split once per document and span (many rules ask for the same)."""
+    memo = ctx.cache.setdefault("sentences", {})
     text = ctx.doc.text
     for s, e in span_list:
-        yield from split_sentences(text[s:e], s)
+        if (s, e) not in memo:
+            memo[(s, e)] = split_sentences(text[s:e], s)
+        yield from memo[(s, e)]
 
 
 def joined(ctx, span_list) -> str:
@@ -115,9 +119,7 @@ def year_memo(build):
             memo[year] = build(year)
         return memo[year]
 
-    for_year(None)       # surface regex errors at load time
-    for_year(2021)
-    return for_year
+    return for_year      # compiled on first use; the loader validates a new pack with for_year(None)
 
 
 _STOPS = "。！？；!?;\n"

@@ -37,11 +37,47 @@ def get(name):
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
 
 
+class Summary:
+    """Totals over a run, added to one result at a time (so a batch can stream)."""
+
+    def __init__(self):
+        self.files = self.errors = self.warnings = self.infos = self.failed = 0
+        self._scores = []
+
+    def add(self, r):
+        self.files += 1
+        if r.error is not None:
+            self.failed += 1
+            return
+        self.errors += r.count("error")
+        self.warnings += r.count("warning")
+        self.infos += r.count("info")
+        if r.score is not None:
+            self._scores.append(r.score)
+
+    def as_dict(self) -> dict:
+        mean = round(sum(self._scores) / len(self._scores), 1) if self._scores else None
+        return {"files": self.files, "errors": self.errors, "warnings": self.warnings,
+                "infos": self.infos, "mean_score": mean, "failed_files": self.failed}
+
+
 def summary(results) -> dict:
-    checked = [r for r in results if r.error is None]
-    scores = [r.score for r in checked if r.score is not None]
-    mean = round(sum(scores) / len(scores), 1) if scores else None
-    return {"files": len(results), "errors": sum(r.count("error") for r in checked),
-            "warnings": sum(r.count("warning") for r in checked),
-            "infos": sum(r.count("info") for r in checked), "mean_score": mean,
-            "failed_files": sum(1 for r in results if r.error is not None)}
+    s = Summary()
+    for r in results:
+        s.add(r)
+    return s.as_dict()
+
+
+def stream(fmt, results, run, write) -> None:
+    """Write a format for an iterable of results. Formats with ``begin/file/end`` write each file
+    as it arrives (constant memory over a batch); the others are rendered from the whole list."""
+    mod = get(fmt)
+    if not hasattr(mod, "file_block"):
+        write(mod.render(list(results), run))
+        return
+    totals = Summary()
+    write(mod.begin(run))
+    for i, r in enumerate(results):
+        totals.add(r)
+        write(mod.file_block(r, run, i))
+    write(mod.end(totals, run))

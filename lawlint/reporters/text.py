@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..result import SECTION_IDS
 from ..scoring import default_profile
-from . import summary
+from . import Summary
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_MARK = {"heading": "✓", "body": "◐", "absent": "✗"}
@@ -17,12 +17,31 @@ SHOW_LOCATIONS = 8
 
 
 def render(results, run) -> str:
-    blocks = [_file_lines(r, run) for r in results]
-    if len(results) > 1:
-        blocks.append(_summary_lines(results))
+    out, totals = [begin(run)], Summary()
+    for i, r in enumerate(results):
+        totals.add(r)
+        out.append(file_block(r, run, i))
+    out.append(end(totals, run))
+    return "".join(out)
+
+
+def begin(run) -> str:
+    return ""
+
+
+def file_block(r, run, index: int) -> str:
+    lines = _file_lines(r, run)
+    sep = "\n" if index else ""
     if run.color:
-        return _render_rich(results, blocks, run)
-    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
+        return sep + _render_rich(r, lines, run)
+    return sep + "\n".join(lines) + "\n"
+
+
+def end(totals, run) -> str:
+    s = totals.as_dict()
+    if s["files"] < 2:
+        return ""
+    return "\n" + "\n".join(_summary_lines(s)) + "\n"
 
 
 def _bar(score, maximum, width=20):
@@ -85,8 +104,7 @@ def _rank(sev):
     return {"error": 0, "warning": 1, "info": 2}[sev]
 
 
-def _summary_lines(results) -> list[str]:
-    s = summary(results)
+def _summary_lines(s) -> list[str]:
     mean = s["mean_score"] if s["mean_score"] is not None else "—"
     line = (f"共检查 {s['files']} 份报告，平均得分 {mean}；错误 {s['errors']}，警告 {s['warnings']}，"
             f"提示 {s['infos']}")
@@ -95,27 +113,31 @@ def _summary_lines(results) -> list[str]:
     return [line]
 
 
-def _render_rich(results, blocks, run) -> str:
-    """Same content, with a panel per file and coloured severities."""
+def _render_rich(r, lines, run) -> str:
+    """The same content in a panel, with coloured severities and status marks."""
     from rich.console import Console
     from rich.panel import Panel
     from rich.text import Text
 
-    console = Console(record=True, width=run.width, force_terminal=True, highlight=False)
+    console = Console(record=True, width=run.width, force_terminal=True, highlight=False, file=_Null())
     style = {"错误": "bold red", "警告": "yellow", "提示": "cyan", "✓": "green", "◐": "yellow",
              "✗": "bold red"}
-    for r, lines in zip(results, blocks):
-        text = Text()
-        for i, line in enumerate(lines[1:] if r.error is None else lines):
-            t = Text(line)
-            for word, st in style.items():
-                t.highlight_words([word], style=st)
-            t.highlight_regex(r"█+", "green")
-            text.append(t)
-            text.append("\n")
-        title = None if r.error is not None else f"[bold]{lines[0]}[/bold]"
-        console.print(Panel(text, title=title, title_align="left",
-                            border_style="red" if r.error else "blue"))
-    if len(blocks) > len(results):
-        console.print("\n".join(blocks[-1]))
+    text = Text()
+    for line in (lines[1:] if r.error is None else lines):
+        t = Text(line)
+        for word, st in style.items():
+            t.highlight_words([word], style=st)
+        t.highlight_regex(r"█+", "green")
+        text.append(t)
+        text.append("\n")
+    title = None if r.error is not None else f"[bold]{lines[0]}[/bold]"
+    console.print(Panel(text, title=title, title_align="left", border_style="red" if r.error else "blue"))
     return console.export_text(styles=True)
+
+
+class _Null:
+    def write(self, _):
+        return 0
+
+    def flush(self):
+        pass
