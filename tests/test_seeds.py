@@ -78,3 +78,14 @@ def test_scores_are_consistent(results):
     # The report missing three statutory parts scores below the complete ones.
     assert results["2021-henan-zhengzhou-zhongyuan.txt"].score < min(
         results[n].score for n in SEED_FILES if "zhongyuan" not in n)
+
+
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_nfkc_normalised_seed_same_verdicts(name, results):
+    """The held-out corpus is NFKC-normalised (ASCII commas and brackets): verdicts must not move."""
+    import unicodedata
+
+    from lawlint import lint_text
+    text = unicodedata.normalize("NFKC", (SEEDS / name).read_text(encoding="utf-8"))
+    got = {sid: v.status for sid, v in lint_text(text).sections.items()}
+    assert got == {sid: v.status for sid, v in results[name].sections.items()}
