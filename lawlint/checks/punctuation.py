@@ -36,12 +36,13 @@ def _near(text, i, step, lo, hi, skip=_SPACES):
 def check(ctx, rule):
     doc, marks = ctx.doc, rule.params["marks"]
     text = doc.text
-    tokens = [(h.start, h.start + h.token.length) for h in doc.headings if h.token is not None]
+    in_token = {i for h in doc.headings if h.token is not None
+                for i in range(h.start, h.start + h.token.length)}
     for b in doc.body_blocks:
         skip = [m.span() for m in _SKIP.finditer(text, b.start, b.end)]
         for m in rule.compiled.finditer(text, b.start, b.end):
             i, ch = m.start(), m.group(0)
-            if any(s <= i < e for s, e in skip) or any(s <= i < e for s, e in tokens):
+            if i in in_token or any(s <= i < e for s, e in skip):
                 continue
             chain = _SPACES + "".join(marks)      # a run of half-width marks shares its context
             left = _near(text, i, -1, b.start, b.end, chain)

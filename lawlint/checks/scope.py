@@ -123,14 +123,17 @@ def year_memo(build):
 
 
 _STOPS = "。！？；!?;\n"
+_SENTENCE_MAX = 1000          # longer "sentences" are cut: a sentence_at call stays O(1)
 
 
 def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (ending in 。！？； or a line break) around text[start:end]."""
-    lo = max(text.rfind(c, 0, start) for c in _STOPS) + 1
-    hi = len(text)
+    floor = max(0, start - _SENTENCE_MAX)        # bounded: an absent mark must not scan the text
+    lo = max(text.rfind(c, floor, start) for c in _STOPS) + 1
+    lo = max(lo, floor)
+    hi = min(len(text), end + _SENTENCE_MAX)
     for c in _STOPS:
-        i = text.find(c, end)
+        i = text.find(c, end, hi)
         if i != -1:
             hi = min(hi, i + 1)
     return lo, hi
