@@ -79,26 +79,21 @@ def load(path: Path) -> ConfigFile:
     path = Path(path).resolve()
     if path in _LOADED:
         return _LOADED[path]
-    if path.name == "pyproject.toml":
-        cf = _load_toml(path)
-        sibling = path.parent / YAML_NAME
-        if sibling.is_file():
-            other = _load_yaml(sibling)
-            both = sorted(set(cf.data) & set(other.data))
-            if both:
-                raise ConfigError(f"{both[0]}: 同一目录的 {YAML_NAME} 和 pyproject.toml [tool.lawlint] "
-                                  f"都设置了该项，请只保留一处", sibling, other.lines.get(both[0]))
-            cf = ConfigFile(path, {**cf.data, **other.data}, {**cf.lines, **other.lines})
-    else:
-        cf = _load_yaml(path)
-        py = path.parent / "pyproject.toml"
-        if py.is_file() and _has_tool_section(py):
-            other = _load_toml(py)
-            both = sorted(set(cf.data) & set(other.data))
-            if both:
-                raise ConfigError(f"{both[0]}: 同一目录的 {YAML_NAME} 和 pyproject.toml [tool.lawlint] "
-                                  f"都设置了该项，请只保留一处", path, cf.lines.get(both[0]))
-            cf = ConfigFile(path, {**other.data, **cf.data}, {**other.lines, **cf.lines})
+    # A .lawlint.yaml and a [tool.lawlint] in one folder are read together; neither may set a
+    # key the other sets.
+    yaml_path, toml_path = path.parent / YAML_NAME, path.parent / "pyproject.toml"
+    parts = [_load_yaml(yaml_path)] if yaml_path.is_file() else []
+    if toml_path.is_file() and _has_tool_section(toml_path):
+        parts.append(_load_toml(toml_path))
+    if not parts:
+        parts = [_load_toml(path) if path.name == "pyproject.toml" else _load_yaml(path)]
+    if len(parts) == 2:
+        both = sorted(set(parts[0].data) & set(parts[1].data))
+        if both:
+            raise ConfigError(f"{both[0]}: 同一目录的 {YAML_NAME} 和 pyproject.toml [tool.lawlint] "
+                              f"都设置了该项，请只保留一处", yaml_path, parts[0].lines.get(both[0]))
+    cf = ConfigFile(path, {k: v for p in parts for k, v in p.data.items()},
+                    {k: v for p in parts for k, v in p.lines.items()})
     _LOADED[path] = cf
     return cf
 

@@ -69,12 +69,23 @@ def summary(results) -> dict:
 
 
 def stream(fmt, results, run, write) -> None:
-    """Write a format for an iterable of results. Formats with ``begin/file/end`` write each file
-    as it arrives (constant memory over a batch); the others are rendered from the whole list."""
+    """Write a format for an iterable of results. Formats with ``begin/file_block/end`` write
+    each file as it arrives (constant memory over a batch); the others render the whole list."""
     mod = get(fmt)
     if not hasattr(mod, "file_block"):
         write(mod.render(list(results), run))
         return
+    _blocks(mod, results, run, write)
+
+
+def render_blocks(mod, results, run) -> str:
+    """``render`` for a streaming format: the same blocks, joined."""
+    out: list[str] = []
+    _blocks(mod, results, run, out.append)
+    return "".join(out)
+
+
+def _blocks(mod, results, run, write) -> None:
     totals = Summary()
     write(mod.begin(run))
     for i, r in enumerate(results):

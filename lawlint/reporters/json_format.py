@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from . import Summary
+import sys
+
+from . import Summary, render_blocks
 
 
 def _indent(text: str, spaces: int) -> str:
@@ -28,9 +30,4 @@ def end(totals: Summary, run) -> str:
 
 
 def render(results, run) -> str:
-    out, totals = [begin(run)], Summary()
-    for i, r in enumerate(results):
-        totals.add(r)
-        out.append(file_block(r, run, i))
-    out.append(end(totals, run))
-    return "".join(out)
+    return render_blocks(sys.modules[__name__], results, run)

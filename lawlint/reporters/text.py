@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from ..result import SECTION_IDS
 from ..scoring import default_profile
-from . import Summary
+import sys
+
+from . import Summary, render_blocks
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_MARK = {"heading": "✓", "body": "◐", "absent": "✗"}
@@ -17,12 +19,7 @@ SHOW_LOCATIONS = 8
 
 
 def render(results, run) -> str:
-    out, totals = [begin(run)], Summary()
-    for i, r in enumerate(results):
-        totals.add(r)
-        out.append(file_block(r, run, i))
-    out.append(end(totals, run))
-    return "".join(out)
+    return render_blocks(sys.modules[__name__], results, run)
 
 
 def begin(run) -> str:
