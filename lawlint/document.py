@@ -272,10 +272,11 @@ class Document:
             if h is None and _unnumbered_heading_candidate(b.text) and long_after[pos] \
                     and pos + 1 < len(blocks):
                 h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
-            if h is None and b.index in self.source.hints:
+            hint = self.source.hints.get(self.source.position(b.start)[0]) if self.source.hints else None
+            if h is None and hint:
                 h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
             if h is not None:
-                h.hint_level = self.source.hints.get(b.index, h.hint_level)
+                h.hint_level = hint or h.hint_level
                 b.kind = "heading"
                 b.heading = h
                 self.headings.append(h)
@@ -476,12 +477,14 @@ def _build_tree(headings: list[Heading], text_end: int):
     """
     stack: list[tuple[str, Heading]] = []
     for i, h in enumerate(headings):
-        if h.hint_level is not None and h.style in ("md",) or (h.hint_level and h.token is None):
+        if h.hint_level and h.token is None:
+            # A heading known only by its style (Markdown #, Word 标题 N): it closes every
+            # numbered list below it and every styled heading at its depth or deeper.
             depth = h.hint_level
-            while stack and stack[-1][1].level >= depth:
+            while stack and not (stack[-1][0].startswith("#") and int(stack[-1][0][1:]) < depth):
                 stack.pop()
             h.parent = stack[-1][1] if stack else None
-            stack.append((f"hint{depth}", h))
+            stack.append((f"#{depth}", h))
             h.level = len(stack)
             continue
         family = h.style

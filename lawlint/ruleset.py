@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import checks
 from .errors import RuleError
+from .regexsafety import dangerous
 from .resources import rules_dir
 from .yamlio import load_yaml_text, node_line
 
@@ -269,6 +270,12 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
 
     Year-dependent patterns compile lazily per report year; when ``validate`` (a pack not seen
     before) they are compiled once here so a bad regex fails at load, not mid-run."""
+    if validate:
+        for pattern in _strings(rule.params):
+            reason = dangerous(pattern)
+            if reason:
+                raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
+                                _find_param_line(text, rule, pattern))
     try:
         rule.compiled = checks.get(rule.check).compile(rule)
         if validate and callable(rule.compiled):
@@ -280,6 +287,17 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
     return rule
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
 
 
 def _find_param_line(text, rule, pattern):

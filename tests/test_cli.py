@@ -140,3 +140,26 @@ def test_jobs_gives_same_results(cli):
     a = json.loads(cli("check", "--format", "json", "seeds/").stdout)
     b = json.loads(cli("check", "--format", "json", "--jobs", "2", "seeds/").stdout)
     assert a == b
+
+
+@pytest.mark.parametrize("pattern,needle", [("(a+)+$", "灾难性回溯"), ("[unclosed", "正则表达式错误")])
+def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, needle):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(f"""rules:
+  - id: my.words
+    check: existence
+    severity: warning
+    category: language
+    title: 测试
+    message: 测试
+    basis: 测试
+    weight: 1
+    cap: 1
+    patterns:
+      - 'ok'
+      - '{pattern}'
+    examples: {{bad: ["ok"], good: ["no"]}}
+""", encoding="utf-8")
+    r = cli("check", "--rules", pack, "seeds/")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and needle in err and f"{pack}:13" in err and "Traceback" not in err

@@ -42,3 +42,19 @@ def test_structured_reports(text, year):
         assert 0 <= h.start <= h.title_start <= h.title_end <= len(text)
         assert h.start < h.end <= len(text)
         assert h.parent is None or h.parent.level == h.level - 1
+
+
+@given(st.binary(max_size=600), st.sampled_from([".txt", ".md", ".docx", ".html", ".pdf"]))
+def test_arbitrary_bytes_through_loaders(tmp_path_factory, data, suffix):
+    """Any bytes under any supported name: a Source or a LoadError, never another exception."""
+    from lawlint.errors import LoadError
+    from lawlint.loaders import load_path
+    p = tmp_path_factory.mktemp("bytes") / f"f{suffix}"
+    p.write_bytes(data)
+    try:
+        src = load_path(p)
+    except LoadError as e:
+        assert str(p) in str(e)
+        return
+    r = lint(src.text)
+    _inside(src.text, r)

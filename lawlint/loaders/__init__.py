@@ -16,6 +16,12 @@ LOADERS = {
     ".text": "text:load_text",
     ".md": "text:load_markdown",
     ".markdown": "text:load_markdown",
+    ".docx": "docx:load_docx",
+    ".html": "html:load_html",
+    ".htm": "html:load_html",
+    ".pdf": "office:load_pdf",
+    ".doc": "office:load_legacy_word",
+    ".wps": "office:load_legacy_word",
 }
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
