@@ -219,13 +219,16 @@ def _file_exit(r, config, exit_zero) -> int:
 
 
 def cmd_fix(args) -> int:
-    from .fix import fix_path
+    from .fix import fix_path, writable
     from .result import FileResult
     from .walk import expand_paths
 
     from .api import ruleset_for
     code, would_change = EXIT_OK, 0
-    for item, config in _configs_for(expand_paths(args.paths), args):
+    # A folder's .docx/.html files are skipped quietly; a file named on the command line is not.
+    items = [i for i in expand_paths(args.paths)
+             if not isinstance(i, str) or i == "-" or i in args.paths or writable(i)]
+    for item, config in _configs_for(items, args):
         _check_selectors(ruleset_for(config), config)
         if isinstance(item, FileResult) or item == "-":
             print(f"lawlint: {item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,17 @@ from .source import Source
 
 MAX_ROUNDS = 5
 WRITABLE = ("txt", "md")
+WRITABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One replacement, in the coordinates of the text of its round (before the round's edits)."""
+    start: int
+    end: int
+    old: str
+    new: str
+    rule: str
 
 
 @dataclass
@@ -32,6 +44,19 @@ class FixResult:
     original: str
     fixed: str
     counts: Counter = field(default_factory=Counter)
+    rounds: list = field(default_factory=list)     # list[list[Edit]], in the order applied
+
+    def reverted(self) -> str:
+        """The fixed text with every edit undone: equals ``original`` (nothing else changed)."""
+        text = self.fixed
+        for edits in reversed(self.rounds):
+            shift, placed = 0, []
+            for e in edits:                      # ascending and non-overlapping
+                placed.append((e.start + shift, e.start + shift + len(e.new), e.old))
+                shift += len(e.new) - (e.end - e.start)
+            for start, end, old in reversed(placed):
+                text = text[:start] + old + text[end:]
+        return text
 
     @property
     def changed(self) -> bool:
@@ -44,7 +69,7 @@ class FixResult:
 
 
 def fix_source(source: Source, config=None) -> FixResult:
-    text, counts = source.text, Counter()
+    text, counts, rounds = source.text, Counter(), []
     for _ in range(MAX_ROUNDS):
         src = Source(text=text, path=source.path, kind=source.kind, encoding=source.encoding,
                      newline=source.newline, meta=source.meta)
@@ -59,14 +84,24 @@ def fix_source(source: Source, config=None) -> FixResult:
             last_end = d.end
         if not edits:
             break
+        rounds.append([Edit(d.start, d.end, text[d.start:d.end], d.replacement, d.rule) for d in edits])
         for d in reversed(edits):
             text = text[:d.start] + d.replacement + text[d.end:]
             counts[d.rule] += 1
-    return FixResult(source.path, source.text, text, counts)
+    return FixResult(source.path, source.text, text, counts, rounds)
+
+
+def writable(path) -> bool:
+    """Can ``lawlint fix`` write this kind of file? (Folders are walked for every readable kind;
+    only plain text and Markdown are rewritten.)"""
+    return os.path.splitext(os.fspath(path))[1].lower() in WRITABLE_SUFFIXES
 
 
 def fix_path(path, config=None, *, write=True) -> FixResult:
     config = config or Config()
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix and not writable(path):
+        raise LoadError(f"lawlint fix 只修改 .txt 和 .md 文件，不修改 {suffix} 文件（请在原编辑器中修改）", path)
     source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
     if source.kind not in WRITABLE:
         raise LoadError(f"lawlint fix 只修改 .txt 和 .md 文件（{source.kind} 文件请在原编辑器中修改）", path)

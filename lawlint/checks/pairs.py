@@ -2,7 +2,8 @@
 
 Full- and half-width brackets count as one family (their width is the punctuation rule's
 business). A closing mark with no opener, and an opener never closed, are each reported where
-they stand.
+they stand. A lone closing bracket right after an ordinal at the start of an item (「：1）加强学习；
+2）强化培训」) is a list marker written the short way, not half of a pair: it is left alone.
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def check(ctx, rule):
                         _, j = stack.pop()
                         yield _unclosed(ctx, rule, j)
                     stack.pop()
+                elif ch in ")）" and _item_start(text, i, b.start):
+                    continue
                 else:
                     yield ctx.diagnostic(rule, i, i + 1, message=rule.message.format(
                         mark=ch, problem="没有对应的前半个符号"))
@@ -55,3 +58,14 @@ def check(ctx, rule):
 def _unclosed(ctx, rule, j):
     return ctx.diagnostic(rule, j, j + 1, message=rule.message.format(
         mark=ctx.doc.text[j], problem="没有对应的后半个符号"))
+
+
+_ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ITEM_BEFORE = " \t\u3000：:；;，,。.、！？!?"
+
+
+def _item_start(text, i, lo):
+    """Is there an ordinal just before text[i] that opens an item (at the paragraph start or after
+    a mark or space)?"""
+    m = _ORDINAL.search(text, max(lo, i - 4), i)
+    return m is not None and (m.start() == lo or text[m.start() - 1] in _ITEM_BEFORE)

@@ -3,8 +3,13 @@ full character cell).
 
 A mark counts when the nearest non-space character on either side is Chinese (or Chinese
 punctuation). Marks inside numbers (``1,000``, ``10:30``), URLs and e-mail addresses, and brackets
-that are part of a heading's numbering token (the numbering rules own those) are left alone. Each
-finding carries its full-width replacement; a space after ``, ; : ? !`` is absorbed by the fix.
+that are part of a heading's numbering token (the numbering rules own those) are left alone; the
+comma of a 「第一,」 token is not (the numbering rules accept either width after 第一). Each finding
+carries its full-width replacement; a space after ``, ; : ? !`` is absorbed by the fix.
+
+A report saved through a normaliser (NFKC) has every comma and bracket half-width: one defect
+written a few hundred times. With ``once_per_mark`` only the first finding of each kind of mark
+(the two brackets are one kind) costs points; JSON still lists every location.
 """
 from __future__ import annotations
 
@@ -13,6 +18,10 @@ import re
 PARAMS = {
     "marks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
               "minProperties": 1, "description": "半角标点 → 全角标点"},
+    "quotes": {"type": "object", "additionalProperties": {"type": "string", "minLength": 2, "maxLength": 2},
+               "description": "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"},
+    "once_per_mark": {"type": "boolean",
+                      "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
 }
 _CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
@@ -37,7 +46,9 @@ def check(ctx, rule):
     doc, marks = ctx.doc, rule.params["marks"]
     text = doc.text
     in_token = {i for h in doc.headings if h.token is not None
+                and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
+    once, scored = rule.params.get("once_per_mark", False), set()
     for b in doc.body_blocks:
         skip = [m.span() for m in _SKIP.finditer(text, b.start, b.end)]
         for m in rule.compiled.finditer(text, b.start, b.end):
@@ -59,8 +70,35 @@ def check(ctx, rule):
             if ch in ",;:?!":
                 while end < b.end and text[end] in _SPACES:
                     end += 1
+            kind = "()" if ch in "()" else ch
+            weight = 0 if once and kind in scored else None
+            scored.add(kind)
             yield ctx.diagnostic(rule, i, end, message=rule.message.format(mark=ch, full=marks[ch]),
-                                 replacement=marks[ch])
+                                 replacement=marks[ch], weight=weight)
+        for q, pair in rule.params.get("quotes", {}).items():
+            for i, full, fixable in _straight_quotes(text, q, pair, b.start, b.end, skip):
+                weight = 0 if once and q in scored else None
+                scored.add(q)
+                yield ctx.diagnostic(rule, i, i + 1, message=rule.message.format(mark=q, full=full),
+                                     replacement=full if fixable else None, weight=weight)
+
+
+def _straight_quotes(text, q, pair, lo, hi, skip):
+    """Straight quotes in Chinese context, paired in order of appearance within the paragraph.
+
+    An odd count leaves the pairing unknown: each is still reported, but not fixed."""
+    at = [i for i in range(lo, hi) if text[i] == q and not any(s <= i < e for s, e in skip)]
+    even = len(at) % 2 == 0
+    for n, i in enumerate(at):
+        if even:
+            a, b = (at[n], at[n + 1]) if n % 2 == 0 else (at[n - 1], at[n])
+            chinese = bool(_CJK.search(text, a + 1, b)) or bool(_CJK.match(_near(text, a, -1, lo, hi) or " ")) \
+                or bool(_CJK.match(_near(text, b, 1, lo, hi) or " "))
+        else:
+            chinese = bool(_CJK.match(_near(text, i, -1, lo, hi) or " ")) \
+                or bool(_CJK.match(_near(text, i, 1, lo, hi) or " "))
+        if chinese:
+            yield i, pair[n % 2] if even else pair, even
 
 
 def _bracket_in_chinese(text, i, lo, hi):
