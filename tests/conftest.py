@@ -8,6 +8,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("lawlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# `pytest --hypothesis-profile thorough` runs many more examples (use it before touching fix or
+# the parsers); the default keeps the suite quick.
+settings.register_profile("thorough", parent=settings.get_profile("lawlint"), max_examples=2000)
 settings.load_profile("lawlint")
 
 ROOT = Path(__file__).resolve().parent.parent

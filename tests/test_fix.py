@@ -43,7 +43,7 @@ def test_fix_is_idempotent_and_keeps_words(text):
     assert skeleton(once) == skeleton(text)
 
 
-TARGETED = set(",;:?!() \u3000.-一~止制\"<>[]【】") | set("，；：？！（）—…至治“”〈〉〔〕·")
+TARGETED = set(",;:?!() \u3000.-一~止制\"<>[]【】") | set("，；：？！（）—…至治“”〈〉〔〕·。")
 
 
 @given(report)

@@ -20,19 +20,24 @@ PROBE = """
 import json, sys
 from lawlint import lint_text
 lint_text(sys.argv[1], year=2021)
-print(json.dumps("jieba" in sys.modules))
+seg = sys.modules.get("lawlint.segment")
+print(json.dumps(bool(seg and seg.loaded()) or "jieba" in sys.modules or "rjieba" in sys.modules))
 """
 
 
-def run_probe(text, cache):
-    env = {"LAWLINT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+def run_probe(text, cache, backend=""):
+    env = {"LAWLINT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "LAWLINT_SEGMENTER": backend}
     out = subprocess.run([sys.executable, "-c", PROBE, text], capture_output=True, text=True, env=env,
                          timeout=120)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
 
-def test_jieba_loads_only_for_a_repeated_word_candidate(tmp_path):
+def test_segmenter_loads_only_for_a_repeated_word_candidate(tmp_path):
     assert run_probe("一、主要举措\n全年办理案件12件，审结10件。", tmp_path) is False
     assert run_probe("一、主要举措\n认真审核申报材料材料，确保真实。", tmp_path) is True
+
+
+def test_jieba_cache_lives_in_lawlint_cache_folder(tmp_path):
+    assert run_probe("一、主要举措\n认真审核申报材料材料，确保真实。", tmp_path, backend="jieba") is True
     assert (tmp_path / "jieba.cache").is_file()            # not in /tmp
