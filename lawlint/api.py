@@ -50,7 +50,7 @@ def _lint_source(source: Source, config: Config | None, year: int | None) -> Fil
         title=doc.title.text if doc.title else None, score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
         deductions=s["deductions"], line_label=source.line_label, meta=doc.meta,
-        rules_run=out.rules_run)
+        rules_run=out.rules_run, text=source.text)
 
 
 def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt") -> FileResult:

@@ -20,6 +20,8 @@ def write_bytes_atomic(path, data: bytes) -> None:
             os.fsync(fh.fileno())
         if os.path.exists(path):
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        else:                          # mkstemp makes 0600; a new file gets the usual mode
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -27,6 +29,12 @@ def write_bytes_atomic(path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path, text: str, encoding="utf-8") -> None:

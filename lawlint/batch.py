@@ -7,7 +7,14 @@ import sys
 from .result import FileResult
 
 
-def _lint_one(pair):
+def _lint_one(pair, keep_text=False):
+    r = _lint(pair)
+    if not keep_text:
+        r.text = None          # results stay small (and cheap to send back from a worker)
+    return r
+
+
+def _lint(pair):
     from .api import lint_path, lint_source
     from .errors import LawlintError
     item, config = pair
@@ -26,12 +33,14 @@ def _lint_one(pair):
         return FileResult(path=str(item), error=str(e))
 
 
-def check_paths(pairs, jobs=1):
-    """Yield a FileResult per (item, config), in order."""
+def check_paths(pairs, jobs=1, keep_text=False):
+    """Yield a FileResult per (item, config), in order. ``keep_text`` keeps each report's text
+    on its result (for formats that show it)."""
     if jobs <= 1 or len(pairs) < 4 or any(item == "-" for item, _ in pairs):
         for pair in pairs:
-            yield _lint_one(pair)
+            yield _lint_one(pair, keep_text)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_lint_one, pairs, chunksize=8)
+        yield from pool.map(partial(_lint_one, keep_text=keep_text), pairs, chunksize=8)

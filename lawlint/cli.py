@@ -26,11 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"lawlint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
-    c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md 文件），输出得分和问题。")
+    c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md .docx .html 等文件），输出得分和问题。")
     c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
     c.add_argument("--format", "-f", default=None,
-                   help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab")
-    c.add_argument("--output", "-o", metavar="文件", help="把指定格式的结果写入文件（终端仍显示文本结果）")
+                   help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab、"
+                        "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）")
+    c.add_argument("--output", "-o", metavar="文件",
+                   help="把指定格式的结果写入文件（终端仍显示文本结果）；html 格式检查多份报告时为输出目录（默认 lawlint-report）")
     c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
                    help="存在该级别及以上问题时退出码为 1（默认 error）")
     c.add_argument("--fail-under", type=float, default=None, metavar="分数", help="任一报告得分低于该分数时退出码为 1")
@@ -155,7 +157,7 @@ def cmd_check(args) -> int:
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
         from . import baseline
-        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs), pairs):
+        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs, keep_text=fmt == "html"), pairs):
             if matcher is not None:
                 matcher.mark(r)
                 state["in_base"] += sum(1 for d in r.diagnostics if d.baseline)
@@ -168,7 +170,17 @@ def cmd_check(args) -> int:
 
     tty = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
     run = reporters.Run(ruleset=ruleset, version=__version__, color=fmt == "text" and tty and not args.output)
-    if args.output:
+    site = fmt == "html" and (len(items) != 1 or any(os.path.isdir(p) for p in args.paths)
+                              or (args.output and os.path.isdir(args.output)))
+    if site:
+        from .reporters.html import write_site
+        outdir = args.output or "lawlint-report"
+        results = list(write_site(processed(), run, outdir))
+        run.color = tty
+        reporters.stream("text", results, run, sys.stdout.write)
+        print(f"lawlint: 已生成 HTML 报告 {len(results)} 份，总览页：{os.path.join(outdir, 'index.html')}",
+              file=sys.stderr)
+    elif args.output:
         results = list(processed())
         _write_output(args.output, reporters.get(fmt).render(results, run))
         run.color = tty

@@ -37,15 +37,22 @@ class Context:
 
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
-                   replacement: str | None = None, weight: float | None = None) -> Diagnostic:
+                   replacement: str | None = None, weight: float | None = None,
+                   fields: dict | None = None) -> Diagnostic:
+        """A finding of ``rule`` over [start, end). ``fields`` fill the {placeholders} of the
+        message and of the suggestion alike (unknown ones are left as written)."""
         end = start if end is None else end
+        message = message or rule.message
+        suggestion = rule.suggestion if suggestion is None else suggestion
+        if fields:
+            from .checks.scope import fill
+            message, suggestion = fill(message, **fields), fill(suggestion, **fields)
         line, col = self.doc.position(start)
         end_line, end_col = self.doc.position(max(start, end))
         return Diagnostic(
             rule=rule.id, severity=severity or rule.severity, category=rule.category,
             line=line, column=col, end_line=end_line, end_column=end_col,
-            message=message or rule.message,
-            suggestion=rule.suggestion if suggestion is None else suggestion,
+            message=message, suggestion=suggestion,
             basis=rule.basis, fixable=replacement is not None, start=start, end=end,
             replacement=replacement, weight=weight)
 

@@ -64,6 +64,8 @@ class FileResult:
     line_label: str = "行"
     meta: dict = field(default_factory=dict)
     rules_run: tuple = ()                             # ids of the rules that ran on this file
+    text: str | None = None                           # the loaded text, kept only for formats
+                                                      # that show it (html); not in the contract
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)

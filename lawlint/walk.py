@@ -9,6 +9,7 @@ from .result import FileResult
 
 # Files that live beside reports but are not reports.
 SKIP_NAMES = ("README*", "readme*", "CHANGELOG*", "LICENSE*", ".*")
+OUTPUT_MARKER = ".lawlint-output"     # written by --format html into its output folder
 
 
 def expand_paths(paths) -> list:
@@ -39,6 +40,9 @@ def _walk(root, suffixes, seen_dirs):
             dirnames[:] = []
             continue
         seen_dirs.add(real)
+        if OUTPUT_MARKER in filenames:          # lawlint's own HTML output, not reports
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if any(fnmatch.fnmatch(name, pat) for pat in SKIP_NAMES):

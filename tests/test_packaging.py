@@ -24,6 +24,10 @@ def test_wheel_install_runs_from_elsewhere(tmp_path):
                        cwd=elsewhere, env=env, capture_output=True, timeout=120)
     data = json.loads(r.stdout)
     assert data["files"][0]["sections"]["causes"]["status"] == "absent"
+    page = subprocess.run([sys.executable, "-m", "lawlint", "check", "--format", "html",
+                           str(SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt")],
+                          cwd=elsewhere, env=env, capture_output=True, timeout=120)
+    assert b"<style>" in page.stdout and b"addEventListener" in page.stdout, page.stderr  # assets shipped
     import_check = subprocess.run([sys.executable, "-c", "import lawlint; print(lawlint.__file__)"],
                                   cwd=elsewhere, env=env, capture_output=True, text=True)
     assert import_check.stdout.startswith(str(target))

@@ -1,5 +1,7 @@
 """Every rule carries a bad example that must fire it and a good one that must not (as prh's specs
 and Vale's rule tests do). A rule without examples fails schema validation at load."""
+import re
+
 import pytest
 
 from conftest import lint
@@ -18,6 +20,8 @@ def test_bad_examples_fire(rule):
         for d in fired:
             assert 1 <= d.line <= text.count("\n") + 1
             assert d.message and d.basis
+            for said in (d.message, d.suggestion):      # every {placeholder} was filled
+                assert not re.search(r"\{[a-z_]+\}", said), f"{rule.id}: unfilled field in {said!r}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

@@ -78,10 +78,6 @@ def check(ctx, rule):
     yield from globals()["_" + rule.params["aspect"]](ctx, rule)
 
 
-def _fmt(rule, **kw):
-    return sc.fill(rule.message, **kw)
-
-
 def _matches(ctx, rx):
     text = ctx.doc.text
     for s, e in sc.spans(ctx, "document"):
@@ -106,15 +102,13 @@ def _future(ctx, rule):
         late = [(p, d) for p, d in late if d is not None and d > ref]
         if late:
             p, d = late[0]
-            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
-                rule, name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
                 next_year=ctx.year + 1))
     dates = dict(congresses)
     for m in _matches(ctx, _GUIDE):
         d = dates.get(m.group("cong"))
         if d is not None and d > ref:
-            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
-                rule, name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
                 year=ctx.year, next_year=ctx.year + 1))
 
 
@@ -129,8 +123,7 @@ def _stale(ctx, rule):
             continue
         nxt, nxt_date = congresses[numbers.index(cong) + 1]
         if ctx.year >= nxt_date.year + 1:
-            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
-                rule, name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
                 date=f"{nxt_date.year}年{nxt_date.month}月"))
 
 
@@ -153,8 +146,7 @@ def _missing(ctx, rule):
             continue
         known = [p for p in listed if p in order]
         if known and order.index(max(known, key=order.index)) < order.index(latest):
-            yield ctx.diagnostic(rule, m.start(), m.end(), message=_fmt(
-                rule, name=m.group(0), latest=f"{cong}届{latest}中全会",
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=m.group(0), latest=f"{cong}届{latest}中全会",
                 date=f"{latest_date.year}年{latest_date.month}月", year=ctx.year))
 
 
@@ -172,4 +164,4 @@ def _arabic(ctx, rule):
                 continue
             fixed = f"{_cn(c)}届{_cn(p)}中"
         yield ctx.diagnostic(rule, m.start(), m.end(), replacement=fixed,
-                             message=_fmt(rule, term=m.group(0), fixed=fixed))
+                             fields=dict(term=m.group(0), fixed=fixed))

@@ -31,8 +31,7 @@ def check(ctx, rule):
                 continue
             if not _two_words(ctx, m.start(), m.end(), word):
                 continue
-            yield ctx.diagnostic(rule, m.start(), m.end(), message=rule.message.format(
-                match=whole, word=word), replacement=None)
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields={"match": whole, "word": word})
 
 
 def _two_words(ctx, start, end, word):

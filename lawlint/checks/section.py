@@ -67,6 +67,12 @@ def compile(rule):
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
 
 
+def _year_fields(ctx) -> dict:
+    if ctx.year is None:
+        return {"year": "本", "next_year": "下一", "prev_year": "上一"}
+    return {"year": ctx.year, "next_year": ctx.year + 1, "prev_year": ctx.year - 1}
+
+
 def check(ctx, rule):
     verdict = detect(ctx, rule)
     p = rule.params
@@ -81,11 +87,11 @@ def check(ctx, rule):
             start = ctx.section(base).start
         elif ctx.doc.body_blocks:
             start = ctx.doc.body_blocks[0].start
-        yield ctx.diagnostic(rule, start, start, message=message)
+        yield ctx.diagnostic(rule, start, start, message=message, fields=_year_fields(ctx))
     elif verdict.status == "body" and "body" in p:
         b = p["body"]
         yield ctx.diagnostic(rule, verdict.start, verdict.start, message=b["message"],
-                             suggestion=b.get("suggestion"),
+                             suggestion=b.get("suggestion"), fields=_year_fields(ctx),
                              severity=b.get("severity", "warning"), weight=b.get("weight", 0))
 
 

@@ -13,6 +13,8 @@ FORMATS = {
     "github": "github",
     "junit": "junit",
     "gitlab": "gitlab",
+    "html": "html",
+    "csv": "csv_format",
 }
 
 

@@ -13,7 +13,6 @@ import sys
 from . import Summary, render_blocks
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_MARK = {"heading": "✓", "body": "◐", "absent": "✗"}
 GROUP_AFTER = 3          # a rule with more findings than this prints one grouped line
 SHOW_LOCATIONS = 8
 
@@ -62,12 +61,12 @@ def _file_lines(r, run) -> list[str]:
         title = profile["categories"][cat]["title"]
         lines.append(f"  {title:<6}{_bar(info['score'], info['max'])} {info['score']:>4}/{info['max']}")
     lines.append("  法定内容：")
-    names, statuses = profile["sections"], profile["statuses"]
+    names, statuses, marks = profile["sections"], profile["statuses"], profile["status_marks"]
     for sid in SECTION_IDS:
         v = r.sections.get(sid)
         status = v.status if v else "absent"
         where = f"，第 {v.line} {r.line_label}" if v and v.line else ""
-        lines.append(f"    {STATUS_MARK[status]} {names[sid]}：{statuses[status]}{where}")
+        lines.append(f"    {marks[status]} {names[sid]}：{statuses[status]}{where}")
     groups: dict[str, list] = {}
     for d in r.diagnostics:
         groups.setdefault(d.rule, []).append(d)
