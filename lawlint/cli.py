@@ -306,6 +306,8 @@ fail_on: error
 # deadline: "04-01"
 # 单个文件大小上限（MB）
 # max_file_mb: 20
+# 单条规则在一份报告上的运行时限（秒；超时的规则报错并中止，其余规则照常）
+# rule_time_limit: 10
 
 # 按路径覆盖（glob 相对本文件）
 # overrides:

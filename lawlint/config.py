@@ -21,10 +21,11 @@ class Config:
     max_file_mb: float = 20
     encoding: str | None = None
     deadline: str = "04-01"                          # publication deadline in the following year
+    rule_time_limit: float = 10                      # seconds one rule may run on one report
 
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
 
     def options(self) -> dict:
-        return {"deadline": self.deadline}
+        return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit}

@@ -31,6 +31,7 @@ SCHEMA = {
         "fail_under": {"type": "number", "minimum": 0, "maximum": 100},
         "year": _YEAR, "deadline": _DEADLINE,
         "max_file_mb": {"type": "number", "exclusiveMinimum": 0},
+        "rule_time_limit": {"type": "number", "exclusiveMinimum": 0},
         "encoding": {"type": "string"},
         "overrides": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["files"],

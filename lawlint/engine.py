@@ -106,12 +106,22 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
 
 
 def _guarded(ctx, rule) -> list:
-    """A rule that crashes on some input must not take the whole run down: its findings so far
-    are kept and one error says the rule failed (and that this is a bug to report)."""
+    """A rule that crashes on some input, or runs past the time limit (a pathological pattern in
+    a user's pack), must not take the whole run down: its findings so far are kept and one error
+    says the rule failed."""
+    from .timelimit import RuleTimeout, limit
     out = []
+    seconds = ctx.options.get("rule_time_limit")
     try:
-        for d in checks.get(rule.check).check(ctx, rule):
-            out.append(d)
+        with limit(seconds):
+            for d in checks.get(rule.check).check(ctx, rule):
+                out.append(d)
+    except RuleTimeout:
+        where = f"（{rule.file}:{rule.line}）" if rule.file and rule.line else ""
+        out.append(ctx.diagnostic(rule, 0, 0, severity="error", weight=0, suggestion="",
+                                  message=f"规则 {rule.id}{where} 在本报告上运行超过 {seconds:g} 秒，已中止，"
+                                          "结果不完整；多半是规则中的正则会灾难性回溯，请改写该正则"
+                                          "（配置项 rule_time_limit 可调整时限）"))
     except Exception as e:  # noqa: BLE001 - reported as a finding, never swallowed
         out.append(ctx.diagnostic(rule, 0, 0, severity="error", weight=0, suggestion="",
                                   message=f"规则 {rule.id} 运行出错（{type(e).__name__}: {e}），"

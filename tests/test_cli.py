@@ -163,3 +163,37 @@ def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, need
     r = cli("check", "--rules", pack, "seeds/")
     err = r.stderr.decode()
     assert r.returncode == 2 and needle in err and f"{pack}:13" in err and "Traceback" not in err
+
+
+def test_slow_user_pattern_is_stopped_and_reported(cli, tmp_path):
+    """A pattern the load-time screen lets through (overlapping alternatives, not nested
+    quantifiers) but that backtracks for ever is stopped by the per-rule time limit: one error
+    against the rule, the other rules' findings intact, no hang, no traceback."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("""rules:
+  - id: my.slow
+    check: existence
+    severity: warning
+    category: language
+    title: 测试
+    message: 测试
+    basis: 测试
+    weight: 1
+    cap: 1
+    patterns:
+      - '(?:工作|工|作)+成效显著'
+    examples: {bad: ["工作成效显著"], good: ["无"]}
+""", encoding="utf-8")
+    (tmp_path / ".lawlint.yaml").write_text("rule_time_limit: 0.5\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("一、主要举措\n" + "工作" * 40 + "。\n全年办理案件12件,审结10件。\n", encoding="utf-8")
+    import time
+    t = time.monotonic()
+    r = cli("check", "--format", "json", "--rules", pack, report)
+    assert time.monotonic() - t < 30
+    assert "Traceback" not in r.stderr.decode()
+    diags = json.loads(r.stdout)["files"][0]["diagnostics"]
+    slow = [d for d in diags if d["rule"] == "my.slow"]
+    assert len(slow) == 1 and slow[0]["severity"] == "error" and "超过 0.5 秒" in slow[0]["message"]
+    assert f"{pack}:2" in slow[0]["message"] or "pack.yaml" in slow[0]["message"]
+    assert any(d["rule"] == "punct.halfwidth" for d in diags)          # other rules still ran
