@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import checks
+from . import checks, timelimit
 from .result import Diagnostic, SectionVerdict
 
 
@@ -87,14 +87,15 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(ctx.year)]
     post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
     diagnostics: list[Diagnostic] = []
-    for rule in active:
-        if rule not in post:
-            diagnostics.extend(_guarded(ctx, rule))
-    ctx.rules_run = tuple(r.id for r in active)
-    ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
-    diagnostics = suppress.apply(ctx.directives, diagnostics)
-    for rule in post:
-        diagnostics.extend(_guarded(ctx, rule))
+    with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
+        for rule in active:
+            if rule not in post:
+                diagnostics.extend(_guarded(ctx, rule, timer))
+        ctx.rules_run = tuple(r.id for r in active)
+        ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
+        diagnostics = suppress.apply(ctx.directives, diagnostics)
+        for rule in post:
+            diagnostics.extend(_guarded(ctx, rule, timer))
     if severity_overrides:
         for d in diagnostics:
             d.severity = severity_overrides.get(d.rule, d.severity)
@@ -105,18 +106,20 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 
 
-def _guarded(ctx, rule) -> list:
+def _guarded(ctx, rule, timer) -> list:
     """A rule that crashes on some input, or runs past the time limit (a pathological pattern in
     a user's pack), must not take the whole run down: its findings so far are kept and one error
     says the rule failed."""
-    from .timelimit import RuleTimeout, limit
     out = []
-    seconds = ctx.options.get("rule_time_limit")
     try:
-        with limit(seconds):
+        timer.arm()
+        try:
             for d in checks.get(rule.check).check(ctx, rule):
                 out.append(d)
-    except RuleTimeout:
+        finally:
+            timer.disarm()
+    except timelimit.RuleTimeout:
+        seconds = timer.seconds
         where = f"（{rule.file}:{rule.line}）" if rule.file and rule.line else ""
         out.append(ctx.diagnostic(rule, 0, 0, severity="error", weight=0, suggestion="",
                                   message=f"规则 {rule.id}{where} 在本报告上运行超过 {seconds:g} 秒，已中止，"
