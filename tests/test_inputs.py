@@ -5,6 +5,8 @@ import json
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS
 from lawlint import lint_path
@@ -205,3 +207,45 @@ def test_symlink_loop_and_large_file(tmp_path, cli):
     files = json.loads(r.stdout)["files"]
     assert r.returncode == 2 and len(files) == 2
     assert "过大" in [f for f in files if f["path"].endswith("big.txt")][0]["error"]
+
+
+_PARA = st.tuples(
+    st.sampled_from(["", "一、", "（一）", "1.", "第一，", "(二)"]),
+    st.lists(st.sampled_from(["主要举措和成效", "存在的不足", "究其原因", "下一步", "行政复议", "全年12件",
+                              "，", "。", ",", "“", "\t", "\u3000", "𠀀", "<>&"]), max_size=8).map("".join),
+    st.sampled_from(["plain", "heading1", "heading2", "autonumber", "table"]))
+
+
+@settings(max_examples=40)
+@given(st.lists(_PARA, max_size=12))
+def test_random_docx_documents(tmp_path_factory, paras):
+    """Random Word documents (numbered or styled headings, auto-numbered paragraphs, tables):
+    always loaded, every finding inside the text, JSON always valid."""
+    path = tmp_path_factory.mktemp("fuzz") / "r.docx"
+    d = docx.Document()
+    num_id = _add_numbering(d)
+    for token, body, kind in paras:
+        if kind == "table":
+            t = d.add_table(rows=1, cols=2)
+            t.cell(0, 0).text, t.cell(0, 1).text = token + body, body
+            continue
+        p = d.add_paragraph()
+        p.add_run(body if kind == "autonumber" else token + body)
+        if kind == "autonumber":
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{len(token) % 3}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        elif kind.startswith("heading"):
+            p.style = d.styles["Heading 1" if kind == "heading1" else "Heading 2"]
+    d.save(path)
+    try:
+        src = load_path(path)
+    except LoadError as e:                   # only a document with no text at all is refused
+        assert "没有文字" in str(e) and str(path) in str(e)
+        assert not "".join(tok + body for tok, body, _ in paras).strip()
+        return
+    r = lint_path(path)
+    assert r.error is None
+    lines = src.text.split("\n")
+    for f in r.diagnostics:
+        assert 1 <= f.line <= len(lines) and 1 <= f.column <= len(lines[f.line - 1]) + 1
+    json.dumps(r.to_json(), ensure_ascii=False)
