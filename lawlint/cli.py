@@ -1,4 +1,4 @@
-"""Command line: ``lawlint check|rules|explain``.
+"""Command line: ``lawlint check|fix|compare|rules|explain`` and friends.
 
 Exit codes: 0 passed; 1 findings at or above ``--fail-on`` or a score under ``--fail-under``;
 2 a usage, configuration, rule or input error. User errors are one Chinese line on stderr, never a
@@ -72,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     n = sub.add_parser("init", help="生成带注释的 .lawlint.yaml，并显示 pre-commit 配置片段",
                        description="在当前目录生成带注释的 .lawlint.yaml（已存在时不覆盖），并显示 pre-commit 配置片段。")
     n.add_argument("--dir", default=".", metavar="目录", help="写到哪个目录（默认当前目录）")
+
+    m = sub.add_parser("compare", help="与去年的报告对比：重复的文字、去年工作安排的落实、重复出现的问题",
+                       description="对比同一单位前后两年的报告：今年的报告有多少文字与去年相同（并列出最长的重复段落），"
+                                   "去年报告中的下一年度工作安排今年是否报告了落实情况，去年的问题是否原样再次出现。")
+    m.add_argument("last", metavar="去年", help="去年的报告文件，或存放去年各单位报告的目录")
+    m.add_argument("this", metavar="今年", help="今年的报告文件，或存放今年各单位报告的目录（按报告主体与去年的配对）")
+    m.add_argument("--format", "-f", choices=["text", "json", "html"], default="text",
+                   help="输出格式：text（默认）、json（格式见 docs/compare.md）、html（可离线打开和打印的单个网页）")
+    m.add_argument("--output", "-o", metavar="文件", help="把指定格式的结果写入文件（终端仍显示文本结果）")
+    m.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    m.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
 
     r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
     r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
@@ -342,6 +353,27 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
+def cmd_compare(args) -> int:
+    import importlib
+
+    from .compare import compare_paths
+    from .configfile import resolve
+
+    cli = {"encoding": args.encoding}
+    run = compare_paths(args.last, args.this, lambda path: resolve(path, cli, args.config)[0])
+    for e in run.errors:
+        print(f"lawlint: {e['error']}", file=sys.stderr)
+
+    def render(fmt):
+        return importlib.import_module(f".reporters.compare_{fmt}", __package__).render(run, __version__)
+
+    if args.output:
+        _write_output(args.output, render(args.format))
+    if not args.output or args.format != "text":
+        sys.stdout.write(render("text" if args.output else args.format))
+    return EXIT_ERROR if run.errors else EXIT_OK
+
+
 def cmd_rules(args) -> int:
     from .docs import render_rules
     from .ruleset import load_rules, pack_schema
@@ -367,4 +399,4 @@ def cmd_explain(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "fix": cmd_fix, "config": cmd_config, "init": cmd_init,
-            "rules": cmd_rules, "explain": cmd_explain}
+            "compare": cmd_compare, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,12 +1,15 @@
 """``lawlint compare``: repeated text, plans follow-up and recurring shortcomings between two
 years' reports. "This year" is built from a real seed: some passages kept word for word, two of
 last year's plan items turned into achievements, the others dropped, one shortcoming kept."""
+import json
+import re
 import shutil
 import unicodedata
 
 import pytest
 
 from conftest import SEEDS
+from lawlint.cli import main
 from lawlint.compare import compare_files, compare_paths
 
 LAST = SEEDS / "2021-henan-xinyang-pingqiao.txt"
@@ -175,3 +178,87 @@ def test_folders_pair_by_issuer_then_file_name(folders):
     assert run.errors == []
     pingqiao = next(c for c in run.comparisons if c.this.endswith("报告一.txt"))
     assert sum(p.status == "reported" for p in pingqiao.plans) == 2
+
+
+def test_cli_text_report(capsys, this_year):
+    assert main(["compare", str(LAST), str(this_year)]) == 0
+    out = capsys.readouterr().out
+    share = re.search(r"重复率：(\d+)%", out)
+    assert share and 35 <= int(share.group(1)) <= 70
+    assert f"1. {KEPT_CHARS} 字　去年第47行 / 今年第{this_line(KEPT[:20])}行" in out
+    assert f"✓ 已报告　去年第57行：{FOLLOWED[0][:20]}" in out
+    assert f"今年第{this_line(DONE[1][:20])}行：明港镇" in out
+    assert f"✗ 未见报告　去年第60行：{DROPPED}" in out
+    assert f"去年第52行 / 今年第{this_line(KEPT_SHORTCOMING)}行（相似度 100%）：各乡镇（街道）" in out
+
+
+def test_cli_json_shape(capsys, folders):
+    last, this = folders
+    assert main(["compare", "--format", "json", str(last), str(this)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"lawlint", "comparisons", "unmatched", "errors"}
+    assert len(data["comparisons"]) == 2 and len(data["unmatched"]) == 2
+    for c in data["comparisons"]:
+        assert set(c) == {"last", "this", "last_year", "this_year", "issuer", "repeated_share",
+                          "passages_total", "passages", "plans", "plans_skipped",
+                          "recurring_shortcomings", "sections", "notes"}
+        assert set(c["sections"]) == {"last_plans", "last_shortcomings", "this_plans", "this_shortcomings"}
+        assert 0 <= c["repeated_share"] <= 1
+        for p in c["passages"]:
+            assert set(p) == {"text", "last_line", "this_line", "chars"}
+        for p in c["plans"]:
+            assert set(p) == {"item", "last_line", "status", "evidence_line", "evidence", "score"}
+            assert p["status"] in ("reported", "not_found")
+            assert (p["evidence_line"] is None) == (p["status"] == "not_found")
+        for r in c["recurring_shortcomings"]:
+            assert set(r) == {"text", "last_line", "this_text", "this_line", "similarity"}
+    pingqiao = next(c for c in data["comparisons"] if c["this"].endswith("报告一.txt"))
+    assert (pingqiao["last_year"], pingqiao["this_year"]) == (2021, 2022)
+    assert pingqiao["passages"][0]["last_line"] == 47
+    for u in data["unmatched"]:
+        assert set(u) == {"path", "side"} and u["side"] in ("last", "this")
+
+
+def test_cli_html_is_one_offline_page(capsys, tmp_path):
+    last, this = tmp_path / "last.txt", tmp_path / "this.txt"
+    evil = "区司法局<script>alert(1)</script>依法对“<b>放管服</b>”改革涉及的文件开展合法性审查工作并及时公开"
+    last.write_text(LAST.read_text(encoding="utf-8").replace(KEPT, KEPT + evil), encoding="utf-8")
+    this.write_text(THIS_YEAR.replace(KEPT, KEPT + evil), encoding="utf-8")
+    out = tmp_path / "对比.html"
+    assert main(["compare", "--format", "html", "--output", str(out), str(last), str(this)]) == 0
+    assert "重复率" in capsys.readouterr().out          # the terminal still gets the text report
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".html"] == ["对比.html"]
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "@media print" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page)
+    assert "<script" not in page and "<link" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;放管服&lt;/b&gt;" in page
+    assert "✓ 已报告" in page and "去年第47行" in page and "重复出现的问题（1 处）" in page
+
+
+def test_missing_file_exits_2_with_chinese_message(cli, tmp_path):
+    missing = tmp_path / "不存在的报告.txt"
+    r = cli("compare", LAST, missing)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and r.stdout == b""
+    assert err.count("\n") == 1 and str(missing) in err and "不存在" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("make,needle", [
+    (lambda d: d, "同为文件或同为目录"),
+    (lambda d: (d / "empty.txt").write_bytes(b"") and None or d / "empty.txt", "为空"),
+])
+def test_bad_input_exits_2(capsys, tmp_path, make, needle):
+    assert main(["compare", str(LAST), str(make(tmp_path))]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and err.startswith("lawlint: ") and err.count("\n") == 1
+
+
+def test_unreadable_file_in_folders_is_named_and_exits_2(capsys, folders):
+    last, this = folders
+    (this / "broken.txt").write_bytes(b"")
+    assert main(["compare", str(last), str(this)]) == 2
+    captured = capsys.readouterr()
+    assert "broken.txt" in captured.err and "为空" in captured.err
+    assert "重复率" in captured.out            # the other pairs are still compared
