@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from lawlint.cli import main
 from lawlint.compare import compare_files, compare_paths
 
@@ -262,3 +262,24 @@ def test_unreadable_file_in_folders_is_named_and_exits_2(capsys, folders):
     captured = capsys.readouterr()
     assert "broken.txt" in captured.err and "为空" in captured.err
     assert "重复率" in captured.out            # the other pairs are still compared
+
+
+def test_documented_json_example_has_the_real_shape(capsys, folders):
+    """docs/compare.md's example names exactly the keys the output has, at every level."""
+    doc = (ROOT / "docs" / "compare.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))
+    last, this = folders
+    (this / "broken.txt").write_bytes(b"")
+    assert main(["compare", "--format", "json", str(last), str(this)]) == 2
+    real = json.loads(capsys.readouterr().out)
+
+    def shape(value):
+        if isinstance(value, dict):
+            return {k: shape(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [shape(value[0])] if value else []
+        return None
+
+    pingqiao = next(c for c in real["comparisons"] if c["this"].endswith("报告一.txt"))
+    real_shape = shape({**real, "comparisons": [pingqiao]})
+    assert real_shape == shape(example)
