@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from html import escape
 
-from .compare_text import STATUS, clip
+from .compare_text import STATUS
 
-FOLD_AT = 200            # longer passages are folded under their first characters
+FOLD_AT = 200            # longer passages show this many characters, the rest folded
 
 CSS = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Source Han Sans SC",sans-serif;
@@ -123,8 +123,7 @@ def _pair(c) -> str:
 
 
 def _passage(text: str) -> str:
-    """A passage may run over several paragraphs: one line break each, indentation dropped."""
-    lines = "<br>".join(escape(line.strip()) for line in text.split("\n") if line.strip())
     if len(text) <= FOLD_AT:
-        return lines
-    return f"<details><summary>{escape(clip(text, FOLD_AT))}</summary>{lines}</details>"
+        return escape(text)
+    return (f"{escape(text[:FOLD_AT])}<details><summary>……展开全文</summary>"
+            f"{escape(text[FOLD_AT:])}</details>")
