@@ -176,7 +176,9 @@ def read_pack(path) -> list[Rule]:
     from . import cache
     cached = cache.get_pack(text)
     if cached is not None:     # validated before: patterns are known to compile
-        return [_compile(Rule(**d), text, validate=False) for d in cached]
+        # The cache is keyed by content, which another checkout may share: the rules come from
+        # this path (messages and `lawlint explain` name it).
+        return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
     data = load_yaml_text(text, str(path))
     _validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)

@@ -197,3 +197,15 @@ def test_slow_user_pattern_is_stopped_and_reported(cli, tmp_path):
     assert len(slow) == 1 and slow[0]["severity"] == "error" and "超过 0.5 秒" in slow[0]["message"]
     assert f"{pack}:2" in slow[0]["message"] or "pack.yaml" in slow[0]["message"]
     assert any(d["rule"] == "punct.halfwidth" for d in diags)          # other rules still ran
+
+
+def test_cached_pack_names_the_file_it_was_read_from(cli, tmp_path):
+    """The validated-pack cache is keyed by content; two copies of one pack in different folders
+    must each be named as themselves (in `explain`, and in errors that point at a rule)."""
+    text = (ROOT / "rules" / "wording.yaml").read_text(encoding="utf-8").replace("id: word.", "id: mine.")
+    env = {"LAWLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pack.yaml").write_text(text, encoding="utf-8")
+        out = cli("explain", "mine.duplicated", "--rules", tmp_path / name / "pack.yaml", env=env)
+        assert f"{tmp_path / name / 'pack.yaml'}:" in out.stdout.decode(), out.stdout.decode()
