@@ -102,6 +102,8 @@ def test_yuanshi(seeds):
     assert [d.line for d in cite] == [7] and "（2021—2025年）" in cite[0].message
     assert [(d.line, d.severity) for d in found(r, "title.de")] == [(2, "info")]   # 情况报告 lacks 的
     assert len(found(r, "numbering.brackets")) == 30
+    vague = found(r, "content.vague_claim")                                   # 先后多次召开…, no figure
+    assert [(d.line, d.message[:4]) for d in vague] == [(27, "“多次”")]
     # Correct for 2021: 新冠肺炎, 两个确立, 十九届历次全会, 新《行政处罚法》, 八五 普法.
     assert not [d for d in r.diagnostics if d.rule.startswith(("term.", "plenum."))]
 
@@ -124,4 +126,4 @@ def test_per_rule_counts_on_seeds(seeds):
         "title.missing": 2, "title.doctype": 1, "title.de": 1,
         "term.specific_act": 2, "term.reform_bodies": 1, "citation.title": 1,
         "residue.web_page": 1, "content.shortcomings_praise": 3, "content.shortcomings_stock": 4,
-        "content.plan_slogans": 1, "content.rate_mismatch": 1})
+        "content.plan_slogans": 1, "content.rate_mismatch": 1, "content.vague_claim": 1})
