@@ -1,4 +1,4 @@
-"""Heading numbering tokens (一、 （一） 1. （1） 第一， ① …) and Chinese numerals.
+"""Heading numbering tokens (第一部分 一、 （一） 1. （1） 第一， ① …) and Chinese numerals.
 
 A token is recognised only at the start of a block; the same shapes in the middle of a paragraph
 are inline enumerations, not headings.
@@ -45,6 +45,7 @@ def int_to_cn(n: int) -> str:
 # "family" is what defines a heading level; punctuation and bracket width are checked separately.
 _SPACE = r"[ \t\u3000\u00a0\u2000-\u200b\u202f\u205f]*"
 _PATTERNS = [
+    ("part", re.compile(rf"第(?P<num>{CN_NUM})部分(?P<punct>[：:、，,．.]?){_SPACE}")),
     ("di", re.compile(rf"第(?P<num>{CN_NUM})(?P<punct>[，,、．.：:]){_SPACE}")),
     ("cn_paren", re.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>{CN_NUM}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
     ("cn", re.compile(rf"(?P<num>{CN_NUM})(?P<punct>[、．.，,]){_SPACE}")),
@@ -53,7 +54,8 @@ _PATTERNS = [
     ("circled", re.compile(rf"(?P<num>[{CIRCLED}])(?P<punct>[、．.]?){_SPACE}")),
 ]
 # GB/T 9704 §7.3.3 canonical order, used only to name a level in messages.
-CANONICAL = {"cn": "一、", "cn_paren": "（一）", "ar": "1.", "ar_paren": "（1）", "di": "第一，", "circled": "①"}
+CANONICAL = {"cn": "一、", "cn_paren": "（一）", "ar": "1.", "ar_paren": "（1）", "di": "第一，", "circled": "①",
+             "part": "第一部分"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class Token:
             return f"（{self.value}）"
         if self.family == "di":
             return "第" + int_to_cn(self.value) + "，"
+        if self.family == "part":
+            return "第" + int_to_cn(self.value) + "部分"
         return self.text.strip()
 
 

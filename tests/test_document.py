@@ -19,7 +19,7 @@ def tree(d):
     ("一、", "cn", 1), ("十二、", "cn", 12), ("（一）", "cn_paren", 1), ("(三)", "cn_paren", 3),
     ("（十五）", "cn_paren", 15), ("1.", "ar", 1), ("2．", "ar", 2), ("3、", "ar", 3), ("4. ", "ar", 4),
     ("（1）", "ar_paren", 1), ("(2)", "ar_paren", 2), ("第一，", "di", 1), ("第三,", "di", 3),
-    ("①", "circled", 1)])
+    ("①", "circled", 1), ("第一部分 ", "part", 1), ("第二部分：", "part", 2), ("第三部分　", "part", 3)])
 def test_numbering_styles(token, family, value):
     d = doc(f"{token}加强组织领导\n全年召开常务会议研究法治政府建设工作12次，并印发工作要点。")
     assert [(h.style, h.value, h.title) for h in d.headings] == [(family, value, "加强组织领导")]
@@ -29,6 +29,20 @@ def test_gbt9704_hierarchy():
     d = doc("一、主要举措\n（一）加强领导\n1.压实责任\n（1）常务会议\n正文很长很长的一段话，写了很多很多内容，超过六十个字符才算正文段落，所以这里继续写一些内容凑足长度。\n二、存在的不足\n正文。")
     assert [(lv, t) for lv, _, _, t in tree(d)] == [(1, "主要举措"), (2, "加强领导"), (3, "压实责任"),
                                                    (4, "常务会议"), (1, "存在的不足")]
+
+
+def test_parts_above_chinese_numbers():
+    """第一部分 … 第三部分 divide some reports above 一、; the part a heading names counts."""
+    d = doc("第一部分 2021年主要工作\n一、加强组织领导\n县政府常务会议学法6次。\n二、依法决策\n审查重大行政决策5项。\n"
+            "第二部分 存在的不足和原因\n持证率仅为76%，原因在于编制不足。\n第三部分 2022年工作安排\n一是提升持证率。")
+    assert [(lv, style, t) for lv, style, _, t in tree(d)] == [
+        (1, "part", "2021年主要工作"), (2, "cn", "加强组织领导"), (2, "cn", "依法决策"),
+        (1, "part", "存在的不足和原因"), (1, "part", "2022年工作安排")]
+    from lawlint.api import lint_text
+    r = lint_text(d.text, year=2021)
+    assert {s: r.sections[s].status for s in ("shortcomings", "causes", "plans")} == {
+        "shortcomings": "heading", "causes": "heading", "plans": "heading"}
+    assert not [x for x in r.diagnostics if x.rule.startswith(("numbering.", "punct.space"))]
 
 
 def test_run_in_heading_title_is_first_sentence():
