@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--diff-base", default=None, metavar="版本", help="只检查自该 git 版本以来改动过的文件（用于合并请求）")
     c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
+    c.add_argument("--quiet", "-q", action="store_true",
+                   help="终端不显示逐份结果，只显示汇总（批量生成 html、csv 等文件时适用）")
 
     x = sub.add_parser("fix", help="自动修正可安全修正的问题（半角标点、年份连接号、标题括号等）",
                        description="自动修正可安全修正的问题：中文语境中的半角标点、年份范围的连接号、标题序号的括号、"
@@ -188,14 +190,16 @@ def cmd_check(args) -> int:
         outdir = args.output or "lawlint-report"
         results = list(write_site(processed(), run, outdir))
         run.color = tty
-        reporters.stream("text", results, run, sys.stdout.write)
+        _terminal_text(results, run, args.quiet)
         print(f"lawlint: 已生成 HTML 报告 {len(results)} 份，总览页：{os.path.join(outdir, 'index.html')}",
               file=sys.stderr)
     elif args.output:
         results = list(processed())
         _write_output(args.output, reporters.get(fmt).render(results, run))
         run.color = tty
-        reporters.stream("text", results, run, sys.stdout.write)
+        _terminal_text(results, run, args.quiet)
+    elif fmt == "text" and args.quiet:
+        _terminal_text(processed(), run, quiet=True)
     else:
         reporters.stream(fmt, processed(), run, sys.stdout.write)
     if entries is not None:
@@ -208,6 +212,19 @@ def cmd_check(args) -> int:
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
     return state["exit"]
+
+
+def _terminal_text(results, run, quiet):
+    """The text report on the terminal, or with --quiet only the one-line summary."""
+    from . import reporters
+    if not quiet:
+        reporters.stream("text", results, run, sys.stdout.write)
+        return
+    from .reporters.text import summary_lines
+    totals = reporters.Summary()
+    for r in results:
+        totals.add(r)
+    print("\n".join(summary_lines(totals.as_dict())))
 
 
 def _check_selectors(ruleset, config):

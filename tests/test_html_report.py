@@ -217,3 +217,12 @@ def test_csv_output_file_keeps_bom(cli, tmp_path):
     cli("check", "--format", "csv", "-o", target, "seeds")
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     assert (ROOT / "seeds").is_dir()
+
+
+def test_quiet_batch_prints_only_the_summary(cli, tmp_path):
+    out = cli("check", "-q", "--format", "csv", "-o", tmp_path / "r.csv", "seeds")
+    lines = out.stdout.decode().strip().splitlines()
+    assert out.returncode == 1 and len(lines) == 1 and lines[0].startswith("共检查 5 份报告")
+    assert (tmp_path / "r.csv").read_bytes().count(b"\r\n") == 6
+    out = cli("check", "-q", "--format", "html", "-o", tmp_path / "site", "seeds")
+    assert len(out.stdout.decode().strip().splitlines()) == 1 and (tmp_path / "site" / "index.html").is_file()

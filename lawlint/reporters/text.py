@@ -37,7 +37,7 @@ def end(totals, run) -> str:
     s = totals.as_dict()
     if s["files"] < 2:
         return ""
-    return "\n" + "\n".join(_summary_lines(s)) + "\n"
+    return "\n" + "\n".join(summary_lines(s)) + "\n"
 
 
 def _bar(score, maximum, width=20):
@@ -100,7 +100,7 @@ def _rank(sev):
     return {"error": 0, "warning": 1, "info": 2}[sev]
 
 
-def _summary_lines(s) -> list[str]:
+def summary_lines(s) -> list[str]:
     mean = s["mean_score"] if s["mean_score"] is not None else "—"
     line = (f"共检查 {s['files']} 份报告，平均得分 {mean}；错误 {s['errors']}，警告 {s['warnings']}，"
             f"提示 {s['infos']}")
