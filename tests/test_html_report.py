@@ -226,3 +226,12 @@ def test_quiet_batch_prints_only_the_summary(cli, tmp_path):
     assert (tmp_path / "r.csv").read_bytes().count(b"\r\n") == 6
     out = cli("check", "-q", "--format", "html", "-o", tmp_path / "site", "seeds")
     assert len(out.stdout.decode().strip().splitlines()) == 1 and (tmp_path / "site" / "index.html").is_file()
+
+
+def test_baseline_findings_are_marked(cli, tmp_path):
+    base = tmp_path / "base.json"
+    cli("check", "-q", "--write-baseline", base, YUANSHI)
+    soup = BeautifulSoup(cli("check", "--baseline", base, "--format", "html", YUANSHI).stdout, "html.parser")
+    finds = soup.select(".find")
+    assert finds and all(f.select_one(".base") for f in finds)
+    assert not BeautifulSoup(cli("check", "--format", "html", YUANSHI).stdout, "html.parser").select(".find .base")

@@ -24,6 +24,7 @@ from ..result import SECTION_IDS, SEVERITY_RANK
 from ..scoring import default_profile
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+BASELINE_TAG = '<small class="base">（基线中已有，不影响退出码）</small>'
 CATEGORY_ORDER = ("structure", "content", "language", "format")
 from ..walk import OUTPUT_MARKER as MARKER   # a folder holding it is lawlint's output, not reports
 
@@ -247,7 +248,8 @@ def _rule_block(r, run, rule_id, items) -> str:
     cost = f'<span class="cost">扣 {points:g} 分</span>' if points else ""
     finds = "".join(
         f'<li><a class="find sev-{d.severity}" href="#f{i}" data-f="{i}" data-sev="{d.severity}">'
-        f'<span class="loc">{d.line}:{d.column}</span><span>{escape(d.message)}</span></a></li>'
+        f'<span class="loc">{d.line}:{d.column}</span><span>{escape(d.message)}'
+        f'{BASELINE_TAG if d.baseline else ""}</span></a></li>'
         for i, d in items)
     extra = ""
     if suggestion:
