@@ -185,6 +185,20 @@ def test_plans_closing_paragraph_is_body(para):
     assert verdicts(f"一、主要举措和成效\n{FILL}\n{para}")["plans"] == "body"
 
 
+def test_plans_sentence_after_the_shortcomings_is_body():
+    """「……原因在于编制不足。2022年，我县将……」: the plans follow the shortcomings in one paragraph."""
+    text = (f"一、主要举措和成效\n{FILL}下一步，我县将继续推进依法行政。\n二、存在的不足\n"
+            "持证率仅为76%，原因在于编制不足。2022年，我县将提升持证率至95%以上。")
+    assert verdicts(text)["plans"] == "body"
+    r = lint(text, year=2021)
+    assert r.sections["plans"].line == 4 and [d.severity for d in r.diagnostics if d.rule == "section.plans"] == ["warning"]
+
+
+def test_outlook_inside_measures_is_not_plans():
+    text = f"一、主要举措和成效\n{FILL}下一步，我县将继续推进依法行政。\n二、存在的不足\n持证率仅为76%，原因在于编制不足。"
+    assert verdicts(text)["plans"] == "absent"
+
+
 def test_plans_wrong_year_paragraph_is_not_plans():
     assert verdicts(f"一、主要举措和成效\n{FILL}\n2020年，我县将继续推进依法行政。", year=2021)["plans"] == "absent"
 

@@ -40,6 +40,8 @@ PARAMS = {
     "evidence": dict(_STR_LIST, description="正文证据正则"),
     "evidence_min": {"type": "integer", "minimum": 1, "description": "至少命中的不同证据数"},
     "lead": dict(_STR_LIST, description="段首证据正则（段落以此开头即可）"),
+    "lead_after": {"enum": list(SECTION_IDS),
+                   "description": "在该部分开始之后，句首匹配 lead 也算证据（如不足之后接着写“2022年，我县将……”）"},
     "weak_evidence": dict(_STR_LIST, description="弱证据正则（按句计数）"),
     "weak_min": {"type": "integer", "minimum": 1},
     "scope": {"type": "string", "description": "在何处找正文证据：document 或另一部分的编号"},
@@ -143,7 +145,10 @@ def _detect(ctx, rule) -> SectionVerdict:
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
-    where = _has_evidence(doc, pats, p, regions)
+    after = None
+    if p.get("lead_after"):
+        after = ctx.section(p["lead_after"]).start
+    where = _has_evidence(doc, pats, p, regions, after)
     if where is not None:
         start, region = where
         v = SectionVerdict("body", doc.position(start)[0], "", start)
@@ -184,8 +189,9 @@ def _any(patterns, text) -> bool:
     return any(rx.search(text) for rx in patterns)
 
 
-def _has_evidence(doc, pats, p, regions):
-    """Return (offset of the first evidence, the region it belongs to) or None."""
+def _has_evidence(doc, pats, p, regions, after=None):
+    """Return (offset of the first evidence, the region it belongs to) or None. With ``after``
+    (an offset), a sentence opening with a lead pattern anywhere after it counts as well."""
     blocks = [b for b in doc.body_blocks if any(s <= b.start < e for s, e in regions)]
     if not blocks:
         return None
@@ -196,6 +202,13 @@ def _has_evidence(doc, pats, p, regions):
         for rx in pats["lead"]:
             if rx.match(lead_text):
                 return text_start, _paragraph_region(doc, b)
+    if after is not None:
+        for b in blocks:
+            if b.end <= after:
+                continue
+            for sent in b.sentences():
+                if sent.start >= after and any(rx.match(sent.text) for rx in pats["lead"]):
+                    return sent.start, (sent.start, _paragraph_region(doc, b)[1])
     # Distinct evidence patterns.
     need = p.get("evidence_min", 1)
     if pats["evidence"]:
