@@ -287,7 +287,7 @@ class Document:
             m = lx["title"].search(self.title.text)
             if m:
                 self.year_source = "title"
-                return int(m.group(1))
+                return year_value(m.group(1))
         body = self.body_blocks
         for b in body[:3]:
             if b.kind == "paragraph":
@@ -522,3 +522,11 @@ def _build_tree(headings: list[Heading], text_end: int):
             if n.level <= h.level:
                 h.end = n.start
                 break
+
+
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def year_value(text: str) -> int:
+    """2023, or 二〇二三 written digit by digit (titles in the GB/T 9704 style sometimes are)."""
+    return int(text.translate(_CN_YEAR_DIGITS))

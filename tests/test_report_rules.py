@@ -185,3 +185,13 @@ def test_deadline_on_the_command_line(cli, tmp_path):
     assert [d["rule"] for d in late["files"][0]["diagnostics"]] == ["residue.late"]
     bad = cli(*base[:-1], "--deadline", "4月1日", str(page))
     assert bad.returncode == 2 and "--deadline" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+
+
+def test_chinese_numeral_title_year_is_a_year():
+    from conftest import lint
+    """二〇二三年度 names the year: no title.year finding, and the opening's year is compared."""
+    r = lint("关于二〇二三年度法治政府建设情况的报告\n2022年，我县扎实推进法治政府建设。\n一、主要举措和成效\n审查文件18件。",
+             select=["title"])
+    assert r.report_year == 2023
+    assert [d.rule for d in r.diagnostics] == ["title.year_mismatch"]
+    assert "2023" in r.diagnostics[0].message

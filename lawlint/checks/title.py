@@ -26,7 +26,6 @@ PARAMS = {
     "forbid": {"type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
     "opening_year": {"type": "boolean", "description": "标题年份与首段开头的年份应一致"},
 }
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def compile(rule):
@@ -80,14 +79,16 @@ def _span(blocks, a, b):
 
 
 def _opening_year(ctx, rule, blocks, title):
-    m = _YEAR.search(title)
+    from ..document import lexicon, year_value
+    m = lexicon()["year"]["title"].search(title)       # 2021年 or 二〇二一年, as the parser reads it
     if not m:
         return
+    title_year = str(year_value(m.group(1)))
     para = next((b for b in ctx.doc.body_blocks if b.kind == "paragraph"), None)
     if para is None or para.start < blocks[-1].end:
         return
     o = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?[，,]", para.text)
-    if o and o.group(1) != m.group(1):
+    if o and o.group(1) != title_year:
         yield ctx.diagnostic(rule, para.start + o.start(1), para.start + o.end(1),
-                             message=sc.fill(rule.message, title=title, title_year=m.group(1),
+                             message=sc.fill(rule.message, title=title, title_year=title_year,
                                                          opening_year=o.group(1)))
