@@ -37,6 +37,7 @@ def lexicon() -> dict:
         "footer": [re.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
         "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
+        "page_number": [re.compile(p) for p in data.get("page_number", [])],
         "title_must": re.compile(data["title"]["must"]),
         "title_any": re.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
@@ -60,7 +61,7 @@ class Block:
     start: int            # offset of the first non-blank character
     end: int              # offset just past the last non-blank character
     text: str
-    kind: str = "paragraph"   # paragraph | heading | title | issuer | chrome | closing
+    kind: str = "paragraph"   # paragraph | heading | title | issuer | chrome | page | closing
     heading: "Heading | None" = None
 
     @property
@@ -204,6 +205,9 @@ class Document:
     def _mark_chrome(self):
         lx = lexicon()
         for b in self.blocks:
+            if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
+                b.kind = "page"            # a page number from a printed or PDF copy
+                continue
             if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]):
                 b.kind = "chrome"
                 for key, rx in lx["dates"].items():

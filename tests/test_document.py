@@ -175,3 +175,15 @@ def test_title_split_with_the_document_type_on_the_second_line():
     d = doc("某县人民政府\n关于2022年度法治政府建设\n工作情况的报告\n2022年，我县扎实推进法治政府建设，现将有关情况报告如下。")
     assert [b.text for b in d.blocks if b.kind == "title"] == ["关于2022年度法治政府建设", "工作情况的报告"]
     assert d.year == 2022 and d.issuer == "某县人民政府"
+
+
+def test_page_numbers_are_not_report_text():
+    """Lines left by a printed or PDF copy (— 1 —, 第 3 页 共 4 页, 3/4) are not checked."""
+    from lawlint.api import lint_text
+    text = ("某县人民政府关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n（一）依法决策。审查文件18件。\n— 1 —\n"
+            "（二）规范执法。评查案卷120卷。\n第 3 页 共 4 页\n3/4\n二、存在的不足和原因\n持证率仅为76%，原因在于编制不足。")
+    d = doc(text)
+    assert [b.kind for b in d.blocks if b.text.strip() in ("— 1 —", "第 3 页 共 4 页", "3/4")] == ["page"] * 3
+    assert [(h.level, h.title) for h in d.headings][:3] == [(1, "主要举措和成效"), (2, "依法决策"), (2, "规范执法")]
+    r = lint_text(text, year=2022)
+    assert not [x for x in r.diagnostics if x.line in (4, 6, 7)]

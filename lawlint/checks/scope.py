@@ -25,7 +25,7 @@ def spans(ctx, scope: str) -> list[tuple[int, int]]:
     if scope == "title":
         return [(b.start, b.end) for b in doc.blocks if b.kind == "title"]
     if scope == "document":
-        return [(b.start, b.end) for b in doc.blocks if b.kind != "chrome"]
+        return [(b.start, b.end) for b in doc.blocks if b.kind not in ("chrome", "page")]
     if scope == "chrome":
         return [(b.start, b.end) for b in doc.blocks if b.kind == "chrome"]
     verdict = ctx.section(scope)
