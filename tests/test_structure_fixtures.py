@@ -27,3 +27,12 @@ def test_fixture_findings(name):
     assert r.report_year == want["year"]
     got = Counter((d.rule, d.line) for d in r.diagnostics if d.rule.startswith(MINE))
     assert got == Counter(tuple(x) for x in want["findings"])
+
+
+@pytest.mark.parametrize("path", sorted((HERE.parent / "clean").glob("*.txt")), ids=lambda p: p.name)
+def test_clean_reports_have_no_findings(path):
+    """Well-written reports in different hands (numbers with thousands separators, decimals, a URL,
+    an APP name, 〔2023〕5号, 究其原因 with 主观上/客观上): every part found, nothing reported."""
+    r = lint_path(path)
+    assert [(d.rule, d.line, d.message) for d in r.diagnostics] == []
+    assert {v.status for v in r.sections.values()} == {"heading"} and r.score == 100
