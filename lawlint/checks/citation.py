@@ -51,6 +51,6 @@ def check(ctx, rule):
                 if not rx.search(title):
                     continue
                 if normalise(title) not in accepted:
-                    yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(
-                        rule.message, title=title, canonical=entry["canonical"]))
+                    yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                        title=title, canonical=entry["canonical"]))
                 break

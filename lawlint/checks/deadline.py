@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import scope as sc
 
 PARAMS = {
     "dates": {"type": "array", "items": {"enum": ["date_published", "date_written"]},
@@ -77,8 +76,8 @@ def check(ctx, rule):
         label = {"date_published": "发布日期", "date_written": "成文日期"}[where]
     else:
         start, label = where.start, "落款日期"
-    yield ctx.diagnostic(rule, start, start, message=sc.fill(
-        rule.message, label=label, date=f"{date.year}年{date.month}月{date.day}日",
+    yield ctx.diagnostic(rule, start, start, fields=dict(
+        label=label, date=f"{date.year}年{date.month}月{date.day}日",
         deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日", year=ctx.year))
 
 

@@ -73,8 +73,7 @@ def check(ctx, rule):
             m.group(0).translate(table) if table is not None else None
         if fixed is not None:
             fields["fixed"] = fixed
-        yield ctx.diagnostic(rule, m.start(), m.end(), message=sc.fill(rule.message, **fields),
-                             suggestion=sc.fill(rule.suggestion, **fields), replacement=fixed)
+        yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
         if p.get("once"):
             return
 

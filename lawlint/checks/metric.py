@@ -66,8 +66,7 @@ def check(ctx, rule):
     high = "max" in p and value > p["max"]
     if low or high:
         start = pieces[0][0]
-        yield ctx.diagnostic(rule, start, start, message=sc.fill(
-            rule.message,
+        yield ctx.diagnostic(rule, start, start, fields=dict(
             value=value, min=p.get("min", ""), max=p.get("max", ""), count=count, chars=chars))
 
 

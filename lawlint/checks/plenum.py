@@ -102,13 +102,15 @@ def _future(ctx, rule):
         late = [(p, d) for p, d in late if d is not None and d > ref]
         if late:
             p, d = late[0]
-            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
                 next_year=ctx.year + 1))
     dates = dict(congresses)
     for m in _matches(ctx, _GUIDE):
         d = dates.get(m.group("cong"))
         if d is not None and d > ref:
-            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
                 year=ctx.year, next_year=ctx.year + 1))
 
 
@@ -123,7 +125,8 @@ def _stale(ctx, rule):
             continue
         nxt, nxt_date = congresses[numbers.index(cong) + 1]
         if ctx.year >= nxt_date.year + 1:
-            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
                 date=f"{nxt_date.year}年{nxt_date.month}月"))
 
 
@@ -146,7 +149,8 @@ def _missing(ctx, rule):
             continue
         known = [p for p in listed if p in order]
         if known and order.index(max(known, key=order.index)) < order.index(latest):
-            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(name=m.group(0), latest=f"{cong}届{latest}中全会",
+            yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                name=m.group(0), latest=f"{cong}届{latest}中全会",
                 date=f"{latest_date.year}年{latest_date.month}月", year=ctx.year))
 
 

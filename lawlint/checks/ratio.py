@@ -72,8 +72,8 @@ def check(ctx, rule):
             shown = "、".join(f"{_num(b)}" for b in dens[:3])
             best = min((a * 100 / b for b in dens), key=lambda r: abs(r - value))
             yield ctx.diagnostic(rule, sent.start + m.start(), sent.start + m.end(),
-                                 message=sc.fill(
-                                     rule.message, name=m.group("name"), value=m.group("value"),
+                                 fields=dict(
+                                     name=m.group("name"), value=m.group("value"),
                                      numerator=_num(a), unit=unit, denominators=shown,
                                      computed=f"{best:.1f}"))
 

@@ -114,11 +114,10 @@ def quoted_term(t: str) -> str:
 def _diagnostic(ctx, rule, entry, m):
     fields = dict(term=quoted_term(m.group(0)), current=quoted_term(entry.get("current", "")),
                   changed=entry.get("changed", ""), year=ctx.year or "")
-    message = sc.fill(entry.get("message", rule.message), **fields)
-    suggestion = sc.fill(entry.get("suggestion", rule.suggestion or ""), **fields)
     replacement = entry.get("replacement")
     if replacement is not None:
         replacement = m.expand(replacement)
-    return ctx.diagnostic(rule, m.start(), m.end(), message=message, suggestion=suggestion,
+    return ctx.diagnostic(rule, m.start(), m.end(), message=entry.get("message"),
+                          suggestion=entry.get("suggestion"), fields=fields,
                           severity=entry.get("severity"), replacement=replacement,
                           weight=entry.get("weight"))

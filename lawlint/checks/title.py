@@ -54,12 +54,12 @@ def check(ctx, rule):
     fields = {"title": title}
     pats = rule.compiled
     if pats["require"] and not any(rx.search(title) for rx in pats["require"]):
-        yield ctx.diagnostic(rule, first.start, last.end, message=sc.fill(rule.message, **fields))
+        yield ctx.diagnostic(rule, first.start, last.end, fields=fields)
     for rx in pats["forbid"]:
         m = rx.search(title)
         if m:
             a, b = _span(blocks, m.start(), m.end())
-            yield ctx.diagnostic(rule, a, b, message=sc.fill(rule.message, match=m.group(0), **fields))
+            yield ctx.diagnostic(rule, a, b, fields=dict(match=m.group(0), **fields))
             break
     if p.get("opening_year"):
         yield from _opening_year(ctx, rule, blocks, title)
@@ -90,5 +90,5 @@ def _opening_year(ctx, rule, blocks, title):
     o = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?[，,]", para.text)
     if o and o.group(1) != title_year:
         yield ctx.diagnostic(rule, para.start + o.start(1), para.start + o.end(1),
-                             message=sc.fill(rule.message, title=title, title_year=title_year,
-                                                         opening_year=o.group(1)))
+                             fields=dict(title=title, title_year=title_year,
+                                         opening_year=o.group(1)))
