@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
+from .result import SEVERITY_NAMES as SEVERITY
 from .scoring import default_profile
-
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _category(cat):

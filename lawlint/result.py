@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", "supervision",
                "shortcomings", "causes", "plans")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}   # as shown to users, worst first
 
 
 @dataclass

@@ -8,10 +8,9 @@ import io
 import sys
 
 from ..result import SECTION_IDS
+from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
 from . import render_blocks
-
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _row(values) -> str:

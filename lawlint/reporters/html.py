@@ -13,6 +13,7 @@ so a batch of any size streams.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
 import os
 import re
 from functools import lru_cache
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from ..errors import LawlintError
 from ..result import SECTION_IDS, SEVERITY_RANK
+from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
+from ..walk import OUTPUT_MARKER as MARKER   # a folder holding it is lawlint's output, not reports
 
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 BASELINE_TAG = '<small class="base">（基线中已有，不影响退出码）</small>'
 CATEGORY_ORDER = ("structure", "content", "language", "format")
-from ..walk import OUTPUT_MARKER as MARKER   # a folder holding it is lawlint's output, not reports
 
 
 @lru_cache(maxsize=None)
@@ -159,8 +160,7 @@ def _text(r) -> str:
 
 
 def _line_of(starts, offset) -> int:
-    import bisect
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _line_html(text, ls, le, spans) -> str:

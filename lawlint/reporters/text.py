@@ -7,12 +7,12 @@ A systemic defect (hundreds of half-width commas) is one grouped line here; JSON
 from __future__ import annotations
 
 from ..result import SECTION_IDS
+from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
 import sys
 
 from . import Summary, render_blocks
 
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 GROUP_AFTER = 3          # a rule with more findings than this prints one grouped line
 SHOW_LOCATIONS = 8
 
