@@ -142,11 +142,11 @@ def test_jobs_gives_same_results(cli):
     assert a == b
 
 
-@pytest.mark.parametrize("pattern,needle", [("(a+)+$", "灾难性回溯"), ("[unclosed", "正则表达式错误")])
-def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, needle):
-    pack = tmp_path / "pack.yaml"
-    pack.write_text(f"""rules:
-  - id: my.words
+def _existence_pack(path, rule_id, patterns, examples):
+    """A one-rule pack of check type existence; its patterns start on line 12."""
+    listed = "".join(f"      - '{p}'\n" for p in patterns)
+    path.write_text(f"""rules:
+  - id: {rule_id}
     check: existence
     severity: warning
     category: language
@@ -156,10 +156,15 @@ def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, need
     weight: 1
     cap: 1
     patterns:
-      - 'ok'
-      - '{pattern}'
-    examples: {{bad: ["ok"], good: ["no"]}}
+{listed}    examples: {examples}
 """, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("pattern,needle", [("(a+)+$", "灾难性回溯"), ("[unclosed", "正则表达式错误")])
+def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, needle):
+    pack = _existence_pack(tmp_path / "pack.yaml", "my.words", ["ok", pattern],
+                           '{bad: ["ok"], good: ["no"]}')
     r = cli("check", "--rules", pack, "seeds/")
     err = r.stderr.decode()
     assert r.returncode == 2 and needle in err and f"{pack}:13" in err and "Traceback" not in err
@@ -169,21 +174,8 @@ def test_slow_user_pattern_is_stopped_and_reported(cli, tmp_path):
     """A pattern the load-time screen lets through (overlapping alternatives, not nested
     quantifiers) but that backtracks for ever is stopped by the per-rule time limit: one error
     against the rule, the other rules' findings intact, no hang, no traceback."""
-    pack = tmp_path / "pack.yaml"
-    pack.write_text("""rules:
-  - id: my.slow
-    check: existence
-    severity: warning
-    category: language
-    title: 测试
-    message: 测试
-    basis: 测试
-    weight: 1
-    cap: 1
-    patterns:
-      - '(?:工作|工|作)+成效显著'
-    examples: {bad: ["工作成效显著"], good: ["无"]}
-""", encoding="utf-8")
+    pack = _existence_pack(tmp_path / "pack.yaml", "my.slow", ["(?:工作|工|作)+成效显著"],
+                           '{bad: ["工作成效显著"], good: ["无"]}')
     (tmp_path / ".lawlint.yaml").write_text("rule_time_limit: 0.5\n", encoding="utf-8")
     report = tmp_path / "r.txt"
     report.write_text("一、主要举措\n" + "工作" * 40 + "。\n全年办理案件12件,审结10件。\n", encoding="utf-8")
