@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 
-from conftest import ROOT, SEEDS, lint
+from helpers import ROOT, SEEDS, lint
 from lawlint import __version__, load_rules
 from lawlint.reporters import Run
 from lawlint.reporters.html import page, page_name

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 
 def test_wheel_install_runs_from_elsewhere(tmp_path):

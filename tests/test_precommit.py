@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEEDS
+from helpers import FIXTURES, ROOT, SEEDS
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
