@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import checks, parts, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
-from .selectors import any_match
+from .selectors import any_match, matches
 from .template import fill
 
 
@@ -99,7 +99,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
                      strict)
     if severity_overrides:
         for d in diagnostics:
-            d.severity = severity_overrides.get(d.rule, d.severity)
+            d.severity = _override(severity_overrides, d.rule) or d.severity
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 
@@ -135,6 +135,14 @@ def _guarded(ctx, rule, timer, fn, out: list, strict: bool):
                                           "本规则的结果不完整；请向 lawlint 报告此问题"))
         return None
     return result
+
+
+def _override(overrides: dict, rule_id: str):
+    """The severity set for a rule: by its id, else by the most specific selector naming it."""
+    if rule_id in overrides:
+        return overrides[rule_id]
+    hits = [s for s in overrides if matches(rule_id, s)]
+    return overrides[max(hits, key=len)] if hits else None
 
 
 def _active(rule, select, ignore) -> bool:

@@ -25,7 +25,8 @@ def _chromium():
 
 
 CHROMIUM = _chromium()
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过"),
+              pytest.mark.slow]          # starts a browser
 
 
 @pytest.fixture(scope="module")

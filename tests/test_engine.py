@@ -233,3 +233,13 @@ def test_rules_test_reports_a_crashing_check(monkeypatch, tmp_path):
     pack = _words_pack(tmp_path, ["工作成效显著。"], ["无"])
     outcomes = run_rule(load_rules([pack]).get("my.words"), [pack])
     assert outcomes and all("检查运行出错" in o.problem and "ZeroDivisionError" in o.problem for o in outcomes)
+
+
+def test_severity_override_by_selector():
+    from lawlint.api import lint_text
+    from lawlint.config import Config
+    text = "全年办理案件12件,审结10件。"
+    cfg = Config(select=["punct.halfwidth"], severity={"punct.*": "info"})
+    assert {d.severity for d in lint_text(text, year=2021, config=cfg).diagnostics} == {"info"}
+    cfg = Config(select=["punct.halfwidth"], severity={"punct": "info", "punct.halfwidth": "error"})
+    assert {d.severity for d in lint_text(text, year=2021, config=cfg).diagnostics} == {"error"}
