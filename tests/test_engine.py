@@ -243,3 +243,14 @@ def test_severity_override_by_selector():
     assert {d.severity for d in lint_text(text, year=2021, config=cfg).diagnostics} == {"info"}
     cfg = Config(select=["punct.halfwidth"], severity={"punct": "info", "punct.halfwidth": "error"})
     assert {d.severity for d in lint_text(text, year=2021, config=cfg).diagnostics} == {"error"}
+
+
+def test_a_check_that_raises_fails_the_property_tests(monkeypatch):
+    """The property tests promise "never raises"; with the crash turned into a finding they could
+    not fail for a check. Under strict mode a mutant check makes them fail."""
+    import test_properties as props
+    _break(monkeypatch, "pairs")
+    with pytest.raises(ZeroDivisionError):
+        props.test_arbitrary_text()
+    with pytest.raises(ZeroDivisionError):
+        props.test_structured_reports()
