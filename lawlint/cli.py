@@ -90,8 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="列出全部规则；--test 运行规则包中的示例",
                        description="列出全部规则。--test 规则包：运行该规则包每条规则的示例（反例必须报告、正例不得报告），"
                                    "有示例未通过时退出码为 1，规则包有错误时为 2。")
-    r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
-                   help="text（默认）、json、markdown（规则参考文档）或 schema（规则文件的 JSON Schema）")
+    r.add_argument("--format", "-f", choices=["text", "json", "markdown", "checks", "schema"], default="text",
+                   help="text（默认）、json、markdown（规则参考文档）、checks（检查类型的参数和占位符文档）"
+                        "或 schema（规则文件的 JSON Schema）")
     r.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
     r.add_argument("--test", action="append", default=[], metavar="规则包",
                    help="运行该规则包（YAML 文件或目录，可重复）中每条规则的示例，报告未通过的示例")
@@ -404,6 +405,10 @@ def cmd_rules(args) -> int:
     if args.format == "schema":
         import json
         sys.stdout.write(json.dumps(pack_schema(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if args.format == "checks":
+        from .checkdocs import render_checks
+        sys.stdout.write(render_checks(load_rules(args.rules)))
         return EXIT_OK
     sys.stdout.write(render_rules(load_rules(args.rules), args.format))
     return EXIT_OK

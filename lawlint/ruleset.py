@@ -68,9 +68,12 @@ def rule_schema(check_name: str | None = None) -> dict:
     """JSON Schema of one rule; with ``check_name``, including that check type's parameters."""
     props = dict(COMMON_PROPERTIES)
     props["check"] = {"enum": sorted(checks.names())}
+    required = list(REQUIRED)
     if check_name is not None:
-        props.update(checks.get(check_name).PARAMS)
-    schema = {"type": "object", "required": REQUIRED, "properties": props}
+        module = checks.get(check_name)
+        props.update(module.PARAMS)
+        required += list(getattr(module, "REQUIRED", ()))
+    schema = {"type": "object", "required": required, "properties": props}
     if check_name is not None:
         schema["additionalProperties"] = False
     return schema
@@ -298,6 +301,7 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
             if reason:
                 raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
                                 _find_param_line(text, rule, pattern))
+    _apply_defaults(rule)
     if validate:
         _check_placeholders(rule, text)
     try:
@@ -311,6 +315,15 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
     return rule
+
+
+def _apply_defaults(rule):
+    """Parameters a rule leaves out take the defaults its check type declares (PARAMS), so each
+    default is written once, in the schema that also documents it."""
+    import copy
+    for key, schema in checks.get(rule.check).PARAMS.items():
+        if key not in rule.params and "default" in schema:
+            rule.params[key] = copy.deepcopy(schema["default"])
 
 
 def _templates(rule):

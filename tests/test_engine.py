@@ -254,3 +254,31 @@ def test_a_check_that_raises_fails_the_property_tests(monkeypatch):
         props.test_arbitrary_text()
     with pytest.raises(ZeroDivisionError):
         props.test_structured_reports()
+
+
+# -- check-type contract -------------------------------------------------------------------------
+def test_missing_required_parameter_and_bad_parameter_are_load_errors(tmp_path):
+    pack = write_pack(tmp_path / "p.yaml", {"id": "my.words", "check": "existence",
+                                           "examples": {"bad": ["x"], "good": ["y"]}})
+    with pytest.raises(RuleError) as e:
+        load_rules([pack])
+    assert "缺少必填字段 patterns" in str(e.value) and f"{pack}:2" in str(e.value)
+    pack = write_pack(tmp_path / "q.yaml", {"id": "my.words", "check": "existence", "patterns": ["x"],
+                                           "once": "yes", "examples": {"bad": ["x"], "good": ["y"]}})
+    with pytest.raises(RuleError) as e:
+        load_rules([pack])
+    assert "once" in str(e.value) and "布尔值" in str(e.value) and f"{pack}:" in str(e.value)
+
+
+def test_declared_defaults_fill_parameters(tmp_path):
+    pack = write_pack(tmp_path / "p.yaml", {"id": "my.words", "check": "existence", "patterns": ["x"],
+                                           "examples": {"bad": ["x"], "good": ["y"]}})
+    rule = load_rules([pack]).get("my.words")
+    assert rule.params["scope"] == "document" and rule.params["once"] is False
+    assert rule.params["unless"] == []
+    from lawlint import checks
+    for name in checks.names():                  # every default validates against its own schema
+        import jsonschema
+        for key, schema in checks.get(name).PARAMS.items():
+            if "default" in schema:
+                jsonschema.validate(schema["default"], {k: v for k, v in schema.items() if k != "default"})

@@ -42,7 +42,6 @@ def test_shipped_schema_is_current():
     assert shipped == pack_schema(), "run: lawlint rules --format schema > rules/rule.schema.json"
 
 
-@pytest.mark.slow
 def test_builtin_packs_validate_against_shipped_schema():
     import jsonschema
     import yaml
@@ -56,3 +55,10 @@ def test_rules_reference_is_current(cli):
     out = cli("rules", "--format", "markdown").stdout.decode()
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == out, \
         "docs/rules.md is stale: run lawlint rules --format markdown > docs/rules.md"
+
+
+def test_check_types_reference_is_current(cli):
+    out = cli("rules", "--format", "checks").stdout.decode()
+    assert "## existence" in out and "`{match}`" in out and "（必填）" in out
+    assert (ROOT / "docs" / "checks.md").read_text(encoding="utf-8") == out, \
+        "docs/checks.md is stale: run lawlint rules --format checks > docs/checks.md"

@@ -27,6 +27,7 @@ PARAMS = {
         "description": "规范名称表",
     },
 }
+REQUIRED = ("titles",)   # parameters a rule of this type must give
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _DASH = re.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 

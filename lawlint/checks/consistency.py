@@ -21,11 +21,12 @@ PARAMS = {
         "properties": {"name": {"type": "string"},
                        "variants": {"type": "array", "minItems": 2, "items": {"type": "string"}}}},
         "description": "每组是同一事物的几种写法（正则）"},
-    "where": {"enum": ["text", "indent"],
+    "where": {"default": "text", "enum": ["text", "indent"],
               "description": "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"},
-    "min_share": {"type": "number", "minimum": 0, "maximum": 1,
+    "min_share": {"default": 0, "type": "number", "minimum": 0, "maximum": 1,
                   "description": "最常用的写法至少占这个比例才报告其余写法（默认 0）"},
 }
+REQUIRED = ("groups",)   # parameters a rule of this type must give
 
 
 def compile(rule):
@@ -33,10 +34,10 @@ def compile(rule):
 
 
 def check(ctx, rule):
-    indent = rule.params.get("where") == "indent"
+    indent = rule.params["where"] == "indent"
     if indent and ctx.doc.source.kind == "md":
         return
-    min_share = rule.params.get("min_share", 0)
+    min_share = rule.params["min_share"]
     for g, variants in zip(rule.params["groups"], rule.compiled):
         found = _indents(ctx, variants) if indent else _occurrences(ctx, variants)
         used = [i for i, ms in enumerate(found) if ms]

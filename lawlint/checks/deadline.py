@@ -15,16 +15,16 @@ import re
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("label", "date", "deadline", "year")
 PARAMS = {
-    "dates": {"type": "array", "items": {"enum": ["date_published", "date_written"]},
+    "dates": {"default": ["date_published", "date_written"], "type": "array", "items": {"enum": ["date_published", "date_written"]},
               "description": "按顺序取哪个日期（发布日期、成文日期）"},
-    "closing": {"type": "array", "items": {"type": "string"},
+    "closing": {"default": [], "type": "array", "items": {"type": "string"},
                 "description": "落款日期的正则（命名分组 y、m、d，可为汉字数字）"},
 }
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 
 
 def compile(rule):
-    return [re.compile(p) for p in rule.params.get("closing", [])]
+    return [re.compile(p) for p in rule.params["closing"]]
 
 
 def _int(s: str) -> int:
@@ -38,7 +38,7 @@ def _int(s: str) -> int:
 
 def document_date(ctx, rule):
     """(date, where it came from: a meta key or the closing block's offset)."""
-    for key in rule.params.get("dates", ["date_published", "date_written"]):
+    for key in rule.params["dates"]:
         value = ctx.doc.meta.get(key)
         if value:
             try:

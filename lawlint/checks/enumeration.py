@@ -17,6 +17,7 @@ PARAMS = {
     "separators": {"type": "object", "additionalProperties": {"type": "string"},
                    "description": "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"},
 }
+REQUIRED = ("marker", "separators")   # parameters a rule of this type must give
 
 
 def compile(rule):

@@ -19,19 +19,20 @@ FIELDS = ("match", "year", "next_year", "fixed")
 PARAMS = {
     "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
                  "description": "不应出现的内容（正则）"},
-    "scope": sc.SCOPE_SCHEMA,
+    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
     "lead": {"type": "integer", "minimum": 1, "description": "只看该范围的前几句"},
-    "unless": {"type": "array", "items": {"type": "string"},
+    "unless": {"default": [], "type": "array", "items": {"type": "string"},
                "description": "所在句子匹配其一则不报"},
-    "once": {"type": "boolean", "description": "只报告第一处"},
+    "once": {"default": False, "type": "boolean", "description": "只报告第一处"},
     "replacement": {"type": "string",
                     "description": "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"},
     "translate": {"type": "object", "additionalProperties": False, "required": ["from", "to"],
                   "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
                   "description": "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"},
-    "unless_around": {"type": "array", "items": {"type": "string"},
+    "unless_around": {"default": [], "type": "array", "items": {"type": "string"},
                       "description": "匹配处前后各 8 个字符匹配其一则不报"},
 }
+REQUIRED = ("patterns",)   # parameters a rule of this type must give
 
 
 def compile(rule):
@@ -39,8 +40,8 @@ def compile(rule):
     if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
     return tpl.year_memo(lambda year: (tpl.compile_all(p["patterns"], year),
-                                      tpl.compile_all(p.get("unless"), year),
-                                      tpl.compile_all(p.get("unless_around"), year)))
+                                      tpl.compile_all(p["unless"], year),
+                                      tpl.compile_all(p["unless_around"], year)))
 
 
 def check(ctx, rule):
@@ -49,7 +50,7 @@ def check(ctx, rule):
     replacement = p.get("replacement")
     table = str.maketrans(p["translate"]["from"], p["translate"]["to"]) if "translate" in p else None
     text = ctx.doc.text
-    where = p.get("scope", "document")
+    where = p["scope"]
     if p.get("lead"):      # what a part opens with: its running text, not its heading
         pieces = [(s.start, s.end)
                   for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
@@ -77,7 +78,7 @@ def check(ctx, rule):
         if fixed is not None:
             fields["fixed"] = fixed
         yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
-        if p.get("once"):
+        if p["once"]:
             return
 
 

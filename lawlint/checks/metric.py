@@ -22,17 +22,18 @@ from . import scope as sc
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("value", "min", "max", "count", "chars")
 PARAMS = {
-    "scope": sc.SCOPE_SCHEMA,
+    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
     "measure": {"enum": ["per_1000", "share"], "description": "每千字命中数，或命中句子的比例"},
     "count": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "计数的正则"},
     "min": {"type": "number"},
     "max": {"type": "number"},
-    "min_chars": {"type": "integer", "minimum": 0, "description": "少于这么多字不评判"},
-    "unless": {"type": "array", "items": {"type": "string"}, "description": "全文匹配其一则不报"},
-    "stop": {"type": "array", "items": {"type": "string"},
+    "min_chars": {"default": 0, "type": "integer", "minimum": 0, "description": "少于这么多字不评判"},
+    "unless": {"default": [], "type": "array", "items": {"type": "string"}, "description": "全文匹配其一则不报"},
+    "stop": {"default": [], "type": "array", "items": {"type": "string"},
              "description": "句子匹配其一即停止计数（合并的“存在不足及下步打算”中，不足在“下一步”之前）"},
-    "min_sentences": {"type": "integer", "minimum": 1, "description": "少于这么多句不评判（share）"},
+    "min_sentences": {"default": 1, "type": "integer", "minimum": 1, "description": "少于这么多句不评判（share）"},
 }
+REQUIRED = ("measure", "count")   # parameters a rule of this type must give
 
 
 def compile(rule):
@@ -40,28 +41,28 @@ def compile(rule):
     if "min" not in p and "max" not in p:
         raise ValueError("metric 规则须写明 min 或 max")
     return tpl.year_memo(lambda year: (tpl.compile_all(p["count"], year),
-                                      tpl.compile_all(p.get("unless"), year),
-                                      tpl.compile_all(p.get("stop"), year)))
+                                      tpl.compile_all(p["unless"], year),
+                                      tpl.compile_all(p["stop"], year)))
 
 
 def check(ctx, rule):
     p = rule.params
     counters, unless, stop = rule.compiled(ctx.year)
-    pieces = sc.body_spans(ctx, p.get("scope", "body"))
+    pieces = sc.body_spans(ctx, p["scope"])
     if stop:
         pieces = _until(ctx, pieces, stop)
     if not pieces:
         return
     text = sc.joined(ctx, pieces)
     chars = count_han(text)
-    if chars < p.get("min_chars", 0) or any(rx.search(text) for rx in unless):
+    if chars < p["min_chars"] or any(rx.search(text) for rx in unless):
         return
     if p["measure"] == "per_1000":
         count = sum(len(rx.findall(text)) for rx in counters)
         value = round(count * 1000 / max(chars, 1), 1)
     else:
         sents = list(sc.sentences(ctx, pieces))
-        if len(sents) < p.get("min_sentences", 1):
+        if len(sents) < p["min_sentences"]:
             return
         count = sum(1 for s in sents if any(rx.search(s.text) for rx in counters))
         value = round(count / len(sents), 2)

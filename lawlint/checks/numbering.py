@@ -39,10 +39,11 @@ PARAMS = {
     "aspect": {"enum": ASPECTS, "description": "检查哪一方面（见 lawlint/checks/numbering.py）"},
     "levels": {"type": "array", "items": {"type": "integer", "minimum": 1},
                "description": "只检查这些层级的标题（默认全部）"},
-    "inline": {"type": "boolean", "description": "同时检查段落中的编号（如“。1.……2.……”）"},
-    "variants": {"type": "object", "additionalProperties": {"type": "string"},
+    "inline": {"default": False, "type": "boolean", "description": "同时检查段落中的编号（如“。1.……2.……”）"},
+    "variants": {"default": {}, "type": "object", "additionalProperties": {"type": "string"},
                  "description": "特殊情形的提示信息（如 start：同级第一个序号不是 1；top：一级标题）"},
 }
+REQUIRED = ("aspect",)   # parameters a rule of this type must give
 _WS = WHITESPACE
 
 
@@ -97,7 +98,7 @@ def canonical(family, value) -> str:
 
 
 def _fmt(rule, variant=None, **kw) -> str:
-    template = rule.params.get("variants", {}).get(variant, rule.message) if variant else rule.message
+    template = rule.params["variants"].get(variant, rule.message) if variant else rule.message
     return tpl.fill(template, **kw)
 
 
@@ -269,7 +270,7 @@ def _punct(ctx, rule, heads, doc):
         yield ctx.diagnostic(rule, off, off + len(p), message=_fmt(
             rule, token=t.text.strip(), punct=p, fixed=canonical(t.family, t.value),
             family=names[t.family]), replacement=good)
-    if rule.params.get("inline"):
+    if rule.params["inline"]:
         for family, m, off in _inline_items(doc):
             p = m.group("punct")
             if p in allowed[family]:
@@ -350,7 +351,7 @@ def _mixed(ctx, rule, heads, doc):
         space = h.title_start - end
         forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
                       h.title_start, bool(space), t.text.strip(_WS)))
-    if rule.params.get("inline"):
+    if rule.params["inline"]:
         for family, m, off in _inline_items(doc):
             sp = m.group("space")
             forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),

@@ -13,6 +13,7 @@ PARAMS = {
     "sequence": {"type": "array", "items": {"enum": list(SECTION_IDS)}, "minItems": 2,
                  "description": "各部分应出现的先后顺序"},
 }
+REQUIRED = ("sequence",)   # parameters a rule of this type must give
 
 
 def compile(rule):

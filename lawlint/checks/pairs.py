@@ -18,6 +18,7 @@ PARAMS = {
               "items": {"type": "string", "minLength": 2, "maxLength": 4},
               "description": "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"},
 }
+REQUIRED = ("pairs",)   # parameters a rule of this type must give
 
 
 def compile(rule):

@@ -26,9 +26,10 @@ from . import scope as sc
 FIELDS = ("name", "date", "year", "next_year", "current", "latest", "term", "fixed")
 PARAMS = {
     "aspect": {"enum": ["future", "stale", "missing", "arabic"]},
-    "written_by": {"type": "string", "pattern": r"^\d{2}-\d{2}$",
+    "written_by": {"default": "03-31", "type": "string", "pattern": r"^\d{2}-\d{2}$",
                    "description": "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"},
 }
+REQUIRED = ("aspect",)   # parameters a rule of this type must give
 _CN = "一二三四五六七八九十"
 _CONG = r"十[八九]|二十[一二三]?"
 _LIST = re.compile(rf"(?P<cong>{_CONG})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会")
@@ -64,7 +65,7 @@ def written_by(ctx, rule) -> dt.date | None:
     """The latest date the report can be assumed written: end of Q1 of Y+1, or a later page date."""
     if ctx.year is None:
         return None
-    md = rule.params.get("written_by", "03-31")
+    md = rule.params["written_by"]
     ref = dt.date.fromisoformat(f"{ctx.year + 1}-{md}")
     for key in ("date_published", "date_written"):
         value = ctx.doc.meta.get(key)

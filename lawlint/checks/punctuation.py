@@ -22,11 +22,12 @@ FIELDS = ("mark", "full")
 PARAMS = {
     "marks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
               "minProperties": 1, "description": "半角标点 → 全角标点"},
-    "quotes": {"type": "object", "additionalProperties": {"type": "string", "minLength": 2, "maxLength": 2},
+    "quotes": {"default": {}, "type": "object", "additionalProperties": {"type": "string", "minLength": 2, "maxLength": 2},
                "description": "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"},
-    "once_per_mark": {"type": "boolean",
+    "once_per_mark": {"default": False, "type": "boolean",
                       "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
 }
+REQUIRED = ("marks",)   # parameters a rule of this type must give
 _CJK = CJK_CONTEXT_RE
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -52,7 +53,7 @@ def check(ctx, rule):
     in_token = {i for h in doc.headings if h.token is not None
                 and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
-    once, scored = rule.params.get("once_per_mark", False), set()
+    once, scored = rule.params["once_per_mark"], set()
     for b in doc.body_blocks:
         skip = [m.span() for m in _SKIP.finditer(text, b.start, b.end)]
         for m in rule.compiled.finditer(text, b.start, b.end):
@@ -79,7 +80,7 @@ def check(ctx, rule):
             scored.add(kind)
             yield ctx.diagnostic(rule, i, end, fields=dict(mark=ch, full=marks[ch]),
                                  replacement=marks[ch], weight=weight)
-        for q, pair in rule.params.get("quotes", {}).items():
+        for q, pair in rule.params["quotes"].items():
             for i, full, fixable in _straight_quotes(text, q, pair, b.start, b.end, skip):
                 weight = 0 if once and q in scored else None
                 scored.add(q)

@@ -21,13 +21,14 @@ from . import scope as sc
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("name", "value", "numerator", "unit", "denominators", "computed")
 PARAMS = {
-    "scope": sc.SCOPE_SCHEMA,
+    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
     "rate": {"type": "string", "description": "比率的正则：命名分组 name（名称）和 value（百分数）"},
     "count": {"type": "string", "description": "计数的正则：命名分组 n（数值）和 unit（单位）"},
-    "exclude": {"type": "array", "items": {"type": "string"}, "description": "名称匹配则跳过（增长率等）"},
-    "tolerance": {"type": "number", "minimum": 0, "description": "允许的误差（百分点）"},
-    "skip_values": {"type": "array", "items": {"type": "number"}},
+    "exclude": {"default": [], "type": "array", "items": {"type": "string"}, "description": "名称匹配则跳过（增长率等）"},
+    "tolerance": {"default": 1.0, "type": "number", "minimum": 0, "description": "允许的误差（百分点）"},
+    "skip_values": {"default": [100, 0], "type": "array", "items": {"type": "number"}},
 }
+REQUIRED = ("rate", "count")   # parameters a rule of this type must give
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 
@@ -37,15 +38,15 @@ def compile(rule):
     for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
         if not groups <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
-    return rate, count, [re.compile(x) for x in p.get("exclude", [])]
+    return rate, count, [re.compile(x) for x in p["exclude"]]
 
 
 def check(ctx, rule):
     rate_rx, count_rx, exclude = rule.compiled
     p = rule.params
-    tol = p.get("tolerance", 1.0)
-    skip = set(p.get("skip_values", [100, 0]))
-    for sent in sc.sentences(ctx, sc.spans(ctx, p.get("scope", "body"))):
+    tol = p["tolerance"]
+    skip = set(p["skip_values"])
+    for sent in sc.sentences(ctx, sc.spans(ctx, p["scope"])):
         for m in rate_rx.finditer(sent.text):
             value = float(m.group("value"))
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):

@@ -14,15 +14,15 @@ from ..chars import HAN
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("match", "word")
 PARAMS = {
-    "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
-    "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
+    "allow": {"default": [], "type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
+    "allow_patterns": {"default": [], "type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
 }
 _CANDIDATE = re.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 def compile(rule):
-    return (set(rule.params.get("allow", [])),
-            [re.compile(p) for p in rule.params.get("allow_patterns", [])])
+    return (set(rule.params["allow"]),
+            [re.compile(p) for p in rule.params["allow_patterns"]])
 
 
 def check(ctx, rule):

@@ -21,25 +21,26 @@ _FINDING = {
 FIELDS = ("year", "next_year", "prev_year")
 PARAMS = {
     "section": {"enum": list(SECTION_IDS), "description": "部分编号（见设计文档 §3）"},
-    "heading": dict(_STR_LIST, description="标题匹配的正则（任一命中即视为专门标题）"),
-    "heading_exclude": dict(_STR_LIST, description="排除的标题正则"),
-    "weak_heading": dict(_STR_LIST, description="只“承诺”该部分的标题：需正文证据才算数"),
+    "heading": dict(_STR_LIST, default=[], description="标题匹配的正则（任一命中即视为专门标题）"),
+    "heading_exclude": dict(_STR_LIST, default=[], description="排除的标题正则"),
+    "weak_heading": dict(_STR_LIST, default=[], description="只“承诺”该部分的标题：需正文证据才算数"),
     "areas": {"type": "object", "additionalProperties": False, "required": ["patterns", "min"],
               "properties": {"patterns": _STR_LIST, "min": {"type": "integer", "minimum": 1}},
               "description": "按工作领域设标题的报告：一级标题命中领域的最少个数"},
-    "evidence": dict(_STR_LIST, description="正文证据正则"),
-    "evidence_min": {"type": "integer", "minimum": 1, "description": "至少命中的不同证据数"},
-    "lead": dict(_STR_LIST, description="段首证据正则（段落以此开头即可）"),
+    "evidence": dict(_STR_LIST, default=[], description="正文证据正则"),
+    "evidence_min": {"default": 1, "type": "integer", "minimum": 1, "description": "至少命中的不同证据数"},
+    "lead": dict(_STR_LIST, default=[], description="段首证据正则（段落以此开头即可）"),
     "lead_after": {"enum": list(SECTION_IDS),
                    "description": "在该部分开始之后，句首匹配 lead 也算证据（如不足之后接着写“2022年，我县将……”）"},
-    "weak_evidence": dict(_STR_LIST, description="弱证据正则（按句计数）"),
-    "weak_min": {"type": "integer", "minimum": 1},
-    "scope": {"type": "string", "description": "在何处找正文证据：document 或另一部分的编号"},
-    "not_within": {"type": "array", "items": {"enum": list(SECTION_IDS)},
+    "weak_evidence": dict(_STR_LIST, default=[], description="弱证据正则（按句计数）"),
+    "weak_min": {"default": 1, "type": "integer", "minimum": 1, "description": "至少命中弱证据的句数"},
+    "scope": {"default": "document", "type": "string", "description": "在何处找正文证据：document 或另一部分的编号"},
+    "not_within": {"default": [], "type": "array", "items": {"enum": list(SECTION_IDS)},
                    "description": "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"},
     "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
     "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
 }
+REQUIRED = ("section",)   # parameters a rule of this type must give
 
 
 def compile(rule):
@@ -56,7 +57,7 @@ def check(ctx, rule):
     verdict = ctx.section(rule.params["section"])
     p = rule.params
     if verdict.status == "absent":
-        base = p.get("scope", "document")
+        base = p["scope"]
         start = 0
         message = rule.message
         if verdict.note == "promised" and "promised" in p:

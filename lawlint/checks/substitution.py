@@ -47,8 +47,9 @@ ENTRY = {
 FIELDS = ("term", "current", "changed", "year")
 PARAMS = {
     "terms": {"type": "array", "items": ENTRY, "minItems": 1, "description": "术语表"},
-    "scope": sc.SCOPE_SCHEMA,
+    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
 }
+REQUIRED = ("terms",)   # parameters a rule of this type must give
 _BEFORE = 24   # characters of left context the *_before patterns see
 
 
@@ -75,7 +76,7 @@ def check(ctx, rule):
     text = ctx.doc.text
     compiled = rule.compiled(ctx.year)
     seen = set()
-    default_scope = rule.params.get("scope", "document")
+    default_scope = rule.params["scope"]
     for entry, pats in zip(rule.params["terms"], compiled):
         if not _in_years(entry, ctx.year):
             continue

@@ -21,21 +21,21 @@ from .. import template as tpl
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("title", "match", "title_year", "opening_year")
 PARAMS = {
-    "missing": {"type": "boolean", "description": "没有标题时报告"},
-    "missing_unless": {"type": "array", "items": {"type": "string"},
+    "missing": {"default": False, "type": "boolean", "description": "没有标题时报告"},
+    "missing_unless": {"default": [], "type": "array", "items": {"type": "string"},
                        "description": "首段开头匹配其一时不报缺标题（标题与正文粘在一行的网页文本）"},
-    "require": {"type": "array", "items": {"type": "string"}, "description": "标题应匹配其一"},
-    "forbid": {"type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
-    "opening_year": {"type": "boolean", "description": "标题年份与首段开头的年份应一致"},
+    "require": {"default": [], "type": "array", "items": {"type": "string"}, "description": "标题应匹配其一"},
+    "forbid": {"default": [], "type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
+    "opening_year": {"default": False, "type": "boolean", "description": "标题年份与首段开头的年份应一致"},
 }
 
 
 def compile(rule):
     p = rule.params
-    if not (p.get("missing") or p.get("require") or p.get("forbid") or p.get("opening_year")):
+    if not (p["missing"] or p["require"] or p["forbid"] or p["opening_year"]):
         raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
-    return {"require": tpl.compile_all(p.get("require")), "forbid": tpl.compile_all(p.get("forbid")),
-            "missing_unless": tpl.compile_all(p.get("missing_unless"))}
+    return {"require": tpl.compile_all(p["require"]), "forbid": tpl.compile_all(p["forbid"]),
+            "missing_unless": tpl.compile_all(p["missing_unless"])}
 
 
 def check(ctx, rule):
@@ -43,7 +43,7 @@ def check(ctx, rule):
     blocks = [b for b in doc.blocks if b.kind == "title"]
     p = rule.params
     if not blocks:
-        if p.get("missing") and doc.body_blocks:
+        if p["missing"] and doc.body_blocks:
             first = doc.body_blocks[0]
             unless = rule.compiled["missing_unless"]
             glued = any(rx.match(first.text) for rx in unless) or any(
@@ -63,7 +63,7 @@ def check(ctx, rule):
             a, b = _span(blocks, m.start(), m.end())
             yield ctx.diagnostic(rule, a, b, fields=dict(match=m.group(0), **fields))
             break
-    if p.get("opening_year"):
+    if p["opening_year"]:
         yield from _opening_year(ctx, rule, blocks, title)
 
 
