@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from ..resources import load_data
+from ..template import fill
+
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("found", "major", "name", "count")
 PARAMS = {
@@ -62,9 +65,6 @@ def _occurrences(ctx, variants):
             for rx in variants]
 
 
-_SHOW = {" ": "半角空格", "\u3000": "全角空格", "\t": "制表符", "\u00a0": "不换行空格"}
-
-
 def _indents(ctx, variants):
     """Each body line's indentation, filed under the first variant that matches all of it."""
     text = ctx.doc.text
@@ -81,7 +81,9 @@ def _indents(ctx, variants):
 
 
 def _describe(lead: str) -> str:
+    words = load_data("wording.yaml")["consistency"]
     if not lead:
-        return "无缩进"
+        return words["no_indent"]
     runs = [(m.group(0)[0], len(m.group(0))) for m in re.finditer(r"(.)\1*", lead)]
-    return "、".join(f"{n}个{_SHOW.get(c, '空白字符')}" for c, n in runs)
+    return words["separator"].join(
+        fill(words["run"], count=n, name=words["spaces"].get(c, words["other_space"])) for c, n in runs)

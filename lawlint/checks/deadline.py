@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..resources import load_data
+from ..template import fill
+
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("label", "date", "deadline", "year")
@@ -73,18 +76,21 @@ def check(ctx, rule):
         return
     if date <= deadline:          # "4月1日前": only a later date is certainly late
         return
+    words = load_data("wording.yaml")["deadline"]
     if isinstance(where, str):
-        start = _meta_offset(ctx, where)
-        label = {"date_published": "发布日期", "date_written": "成文日期"}[where]
+        start, label = _meta_offset(ctx, where), words["labels"][where]
     else:
-        start, label = where.start, "落款日期"
+        start, label = where.start, words["labels"]["closing"]
     yield ctx.diagnostic(rule, start, start, fields=dict(
-        label=label, date=f"{date.year}年{date.month}月{date.day}日",
-        deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日", year=ctx.year))
+        label=label, date=_shown(words, date), deadline=_shown(words, deadline), year=ctx.year))
+
+
+def _shown(words, date) -> str:
+    return fill(words["date"], y=date.year, m=date.month, d=date.day)
 
 
 def _meta_offset(ctx, key):
-    word = {"date_published": "发布日期", "date_written": "成文日期"}[key]
+    word = load_data("wording.yaml")["deadline"]["labels"][key]
     for b in ctx.doc.blocks:
         if b.kind == "chrome" and word in b.text:
             return b.start + b.text.index(word)

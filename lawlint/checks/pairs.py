@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..chars import SENTENCE_ENDS, WHITESPACE
+from ..resources import load_data
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("mark", "problem")
@@ -55,14 +56,14 @@ def check(ctx, rule):
                     continue
                 else:
                     yield ctx.diagnostic(rule, i, i + 1, fields=dict(
-                        mark=ch, problem="没有对应的前半个符号"))
+                        mark=ch, problem=load_data("wording.yaml")["pairs"]["unopened"]))
         for _, j in stack:
             yield _unclosed(ctx, rule, j)
 
 
 def _unclosed(ctx, rule, j):
     return ctx.diagnostic(rule, j, j + 1, fields=dict(
-        mark=ctx.doc.text[j], problem="没有对应的后半个符号"))
+        mark=ctx.doc.text[j], problem=load_data("wording.yaml")["pairs"]["unclosed"]))
 
 
 _ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")

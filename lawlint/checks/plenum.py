@@ -31,13 +31,22 @@ PARAMS = {
 }
 REQUIRED = ("aspect",)   # parameters a rule of this type must give
 _CN = "一二三四五六七八九十"
-_CONG = r"十[八九]|二十[一二三]?"
-_LIST = re.compile(rf"(?P<cong>{_CONG})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会")
-_FORMAL = re.compile(rf"(?P<cong>{_CONG})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议")
-_GUIDE = re.compile(rf"(?P<cong>{_CONG})大(?:和(?:{_CONG})届[^。；;]{{0,30}}?全会)?(?:的)?精神")
-_ARABIC = re.compile(
-    rf"(?<!\d)(?P<c>1[5-9]|2[0-3]|{_CONG})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
-    rf"|(?<![\d.])(?P<c2>1[5-9]|2[0-3])\s*大(?=精神|代表|报告|以来|胜利召开)")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The name patterns, built from the congress numbers in ``rules/data/plenums.yaml``."""
+    from ..resources import load_data
+    names = load_data("plenums.yaml")["names"]
+    cong, arabic = names["congress"], names["arabic"]
+    return {
+        "list": re.compile(rf"(?P<cong>{cong})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会"),
+        "formal": re.compile(rf"(?P<cong>{cong})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议"),
+        "guide": re.compile(rf"(?P<cong>{cong})大(?:和(?:{cong})届[^。；;]{{0,30}}?全会)?(?:的)?精神"),
+        "arabic": re.compile(
+            rf"(?<!\d)(?P<c>{arabic}|{cong})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
+            rf"|(?<![\d.])(?P<c2>{arabic})\s*大(?=精神|代表|报告|以来|胜利召开)"),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +67,7 @@ def compile(rule):
     if "aspect" not in rule.params:
         raise ValueError("plenum 规则必须写明 aspect")
     table()
+    patterns()
     return None
 
 
@@ -89,7 +99,7 @@ def _matches(ctx, rx):
 
 def _plenum_mentions(ctx):
     """(congress number, [plenum numbers], match) for every plenum or list of plenums."""
-    for rx in (_LIST, _FORMAL):
+    for rx in (patterns()["list"], patterns()["formal"]):
         for m in _matches(ctx, rx):
             listed = re.findall(f"[{_CN}]", m.group("list").replace("中", ""))
             yield m.group("cong"), listed, m
@@ -109,7 +119,7 @@ def _future(ctx, rule):
                 name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
                 next_year=ctx.year + 1))
     dates = dict(congresses)
-    for m in _matches(ctx, _GUIDE):
+    for m in _matches(ctx, patterns()["guide"]):
         d = dates.get(m.group("cong"))
         if d is not None and d > ref:
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
@@ -122,7 +132,7 @@ def _stale(ctx, rule):
         return
     congresses, _ = table()
     numbers = [c for c, _ in congresses]
-    for m in _matches(ctx, _GUIDE):
+    for m in _matches(ctx, patterns()["guide"]):
         cong = m.group("cong")
         if cong not in numbers or numbers.index(cong) + 1 >= len(numbers):
             continue
@@ -162,7 +172,7 @@ def _cn(n: str) -> str:
 
 
 def _arabic(ctx, rule):
-    for m in _matches(ctx, _ARABIC):
+    for m in _matches(ctx, patterns()["arabic"]):
         if m.group("c2"):
             fixed = f"{_cn(m.group('c2'))}大"
         else:

@@ -8,6 +8,7 @@ promised the part but its text has none); found only in the body → ``body``.
 from __future__ import annotations
 
 from ..parts import compile_patterns
+from ..resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
@@ -49,7 +50,7 @@ def compile(rule):
 
 def _year_fields(ctx) -> dict:
     if ctx.year is None:
-        return {"year": "本", "next_year": "下一", "prev_year": "上一"}
+        return dict(load_data("wording.yaml")["section"]["unknown_year"])
     return {"year": ctx.year, "next_year": ctx.year + 1, "prev_year": ctx.year - 1}
 
 

@@ -3,7 +3,9 @@ do not exist. Runs after every other rule (``PHASE = "post"``); a directive nami
 not run this time (``--select``, a year window) is not judged."""
 from __future__ import annotations
 
+from ..resources import load_data
 from ..selectors import names_any
+from ..template import fill
 
 PHASE = "post"
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -17,11 +19,12 @@ def compile(rule):
 
 def check(ctx, rule):
     ran = set(ctx.rules_run)
+    words = load_data("wording.yaml")["suppression"]
     for d in ctx.directives:
         start = ctx.doc.source.line_start(d.line)
         if d.unknown:
             yield ctx.diagnostic(rule, start, start, fields=dict(
-                problem=f"指定了不存在的规则 {'、'.join(d.unknown)}"))
+                problem=fill(words["unknown"], ids="、".join(d.unknown))))
         elif not d.used and (not d.ids or all(names_any(i, ran) for i in d.ids)):
             yield ctx.diagnostic(rule, start, start, fields=dict(
-                problem="没有屏蔽任何问题，可以删除"))
+                problem=words["unused"]))
