@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chars import HAN, SPACE_CLASS
 
@@ -42,22 +43,22 @@ def int_to_cn(n: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
-# Each style: (family, regex). The regex must match at the start of the stripped block text and
-# capture: num (the numeral), and optionally open/close brackets and the following punctuation.
-# "family" is what defines a heading level; punctuation and bracket width are checked separately.
-_SPACE = SPACE_CLASS + "*"
-_PATTERNS = [
-    ("part", re.compile(rf"第(?P<num>{CN_NUM})部分(?P<punct>[：:、，,．.]?){_SPACE}")),
-    ("di", re.compile(rf"第(?P<num>{CN_NUM})(?P<punct>[，,、．.：:]){_SPACE}")),
-    ("cn_paren", re.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>{CN_NUM}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
-    ("cn", re.compile(rf"(?P<num>{CN_NUM})(?P<punct>[、．.，,]){_SPACE}")),
-    ("ar_paren", re.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>\d{{1,2}}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
-    ("ar", re.compile(rf"(?P<num>\d{{1,2}})(?P<punct>[.．、，,](?!\d)|\s*[、](?!\d)){_SPACE}")),
-    ("circled", re.compile(rf"(?P<num>[{CIRCLED}])(?P<punct>[、．.]?){_SPACE}")),
-]
-# GB/T 9704 §7.3.3 canonical order, used only to name a level in messages.
-CANONICAL = {"cn": "一、", "cn_paren": "（一）", "ar": "1.", "ar_paren": "（1）", "di": "第一，", "circled": "①",
-             "part": "第一部分"}
+def expand(pattern: str) -> str:
+    """A numbering pattern from ``rules/data/numbering.yaml`` with its named character classes
+    filled: ``{cn_num}`` a Chinese numeral, ``{circled}`` ①…⑳, ``{space}`` any run of blanks
+    (chars.WHITESPACE), ``{han}`` a Han character."""
+    return (pattern.replace("{cn_num}", CN_NUM).replace("{circled}", CIRCLED)
+            .replace("{space}", SPACE_CLASS + "*").replace("{han}", HAN))
+
+
+@lru_cache(maxsize=1)
+def families() -> list:
+    """(family, regex) in the order they are tried (``rules/data/numbering.yaml``, ``families``).
+    Each regex matches at the start of the stripped block text and captures ``num`` (the
+    numeral), optionally ``open``/``close`` brackets and the following ``punct``. The family is
+    what defines a heading level; punctuation and bracket width are checked separately."""
+    from .resources import load_data
+    return [(f["family"], re.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
 
 
 @dataclass(frozen=True)
@@ -70,24 +71,17 @@ class Token:
     length: int        # characters consumed
 
     def canonical(self) -> str:
-        if self.family == "cn":
-            return int_to_cn(self.value) + "、"
-        if self.family == "cn_paren":
-            return "（" + int_to_cn(self.value) + "）"
-        if self.family == "ar":
-            return f"{self.value}."
-        if self.family == "ar_paren":
-            return f"（{self.value}）"
-        if self.family == "di":
-            return "第" + int_to_cn(self.value) + "，"
-        if self.family == "part":
-            return "第" + int_to_cn(self.value) + "部分"
-        return self.text.strip()
+        """The token as GB/T 9704 writes it (``canonical`` in ``rules/data/numbering.yaml``)."""
+        from .resources import load_data
+        form = load_data("numbering.yaml")["canonical"].get(self.family)
+        if form is None:
+            return self.text.strip()
+        return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
 
 
 def match_token(text: str) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation)."""
-    for family, rx in _PATTERNS:
+    for family, rx in families():
         m = rx.match(text)
         if not m:
             continue

@@ -52,7 +52,7 @@ def data():
     from ..resources import load_data
     d = load_data("numbering.yaml")
     return {"order": {f: i for i, f in enumerate(d["order"])}, "punct": d["punct"],
-            "names": d["names"], "inline": {k: re.compile(v) for k, v in d["inline"].items()}}
+            "names": d["names"], "inline": {k: re.compile(num.expand(v)) for k, v in d["inline"].items()}}
 
 
 def compile(rule):
