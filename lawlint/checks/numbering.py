@@ -28,6 +28,7 @@ from functools import lru_cache
 from .. import numbering as num
 from ..chars import WHITESPACE
 from .. import template as tpl
+from ..resources import load_data
 
 ASPECTS = ["gap", "repeat", "unnumbered", "single", "depth", "skip", "brackets", "punct", "period",
            "mixed"]
@@ -49,7 +50,6 @@ _WS = WHITESPACE
 
 @lru_cache(maxsize=1)
 def data():
-    from ..resources import load_data
     d = load_data("numbering.yaml")
     return {"order": {f: i for i, f in enumerate(d["order"])}, "punct": d["punct"],
             "names": d["names"], "inline": {k: re.compile(num.expand(v)) for k, v in d["inline"].items()}}
@@ -156,12 +156,13 @@ def _gap(ctx, rule, heads, doc):
             continue
         s, e = token_span(h)
         fam = h.token.family
-        missing = "".join(f"「{canonical(fam, v)}」" for v in range(expected, h.value)) \
+        words = load_data("wording.yaml")["numbering"]
+        missing = "".join(tpl.fill(words["item"], token=canonical(fam, v)) for v in range(expected, h.value)) \
             if h.value - expected <= 3 else \
-            f"「{canonical(fam, expected)}」至「{canonical(fam, h.value - 1)}」"
+            tpl.fill(words["range"], first=canonical(fam, expected), last=canonical(fam, h.value - 1))
         yield ctx.diagnostic(rule, s, e, message=_fmt(
             rule, "start" if prev is None else None, token=h.token.text.strip(), missing=missing,
-            prev=prev.token.text.strip() if prev else "（无）"))
+            prev=prev.token.text.strip() if prev else words["none"]))
 
 
 def _repeat(ctx, rule, heads, doc):
@@ -180,7 +181,7 @@ def _unnumbered(ctx, rule, heads, doc):
             yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
                                  message=_fmt(rule, title=h.title[:20], expected=want,
                                               prev=prev.token.text.strip()),
-                                 suggestion=f"在标题前加上序号「{want}」")
+                                 fields={"expected": want})
 
 
 def _single(ctx, rule, heads, doc):
