@@ -25,9 +25,15 @@ def ruleset_for(config: Config):
 
 def lint_source(source: Source, config: Config | None = None, year: int | None = None, *,
                 strict: bool | None = None) -> FileResult:
-    """Lint one loaded source. The cyclic garbage collector is paused meanwhile: a run allocates
-    many small objects and no cycles worth collecting, and collections made long reports cost
-    more than linearly."""
+    """Lint one loaded source."""
+    return parse_and_lint(source, config, year, strict=strict)[1]
+
+
+def parse_and_lint(source: Source, config: Config | None = None, year: int | None = None, *,
+                   strict: bool | None = None) -> tuple[Document, FileResult]:
+    """The parsed Document and its FileResult (``compare`` reuses the parse). The cyclic garbage
+    collector is paused meanwhile: a run allocates many small objects and no cycles worth
+    collecting, and collections made long reports cost more than linearly."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -37,7 +43,7 @@ def lint_source(source: Source, config: Config | None = None, year: int | None =
             gc.enable()
 
 
-def _lint_source(source: Source, config: Config | None, year: int | None, strict) -> FileResult:
+def _lint_source(source: Source, config: Config | None, year: int | None, strict):
     config = config or Config()
     rules = ruleset_for(config)
     doc = Document(source, year=year or config.year)
@@ -46,7 +52,7 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
     diagnostics = out.diagnostics
     fingerprint.assign(diagnostics, source.text)
     s = scoring.score(diagnostics, rules)
-    return FileResult(
+    return doc, FileResult(
         path=source.path, report_year=doc.year, issuer=doc.issuer,
         title=doc.title.text if doc.title else None, score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,

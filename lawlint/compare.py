@@ -116,11 +116,9 @@ class Report:
     """A loaded source, lawlint's verdict on it, and its words (segmented once). Web-page chrome
     (navigation, footers: the same on every page of a site) is no part of the report's text."""
 
-    def __init__(self, source, result):
-        from .document import Document
+    def __init__(self, source, result, doc):
         from .segment import segment
         self.source, self.result, self.text = source, result, source.text
-        doc = Document(source, year=result.report_year)
         self.chrome = [(b.start, b.end) for b in doc.blocks if b.kind == "chrome"]
         self.words = [(w, o) for w, o in segment(self.text)
                       if not _is_punct(w) and not self.in_chrome(o)]
@@ -133,12 +131,13 @@ class Report:
 
 
 def load_report(path, config=None) -> Report:
-    from .api import lint_source
+    from .api import parse_and_lint
     from .config import Config
     from .loaders import load_path
     config = config or Config()
     source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
-    return Report(source, lint_source(source, config))
+    doc, result = parse_and_lint(source, config)      # one parse, shared with the check
+    return Report(source, result, doc)
 
 
 def compare_files(last_path, this_path, config_for=None) -> Comparison:
