@@ -285,3 +285,18 @@ def test_documented_json_example_has_the_real_shape(capsys, folders):
     pingqiao = next(c for c in real["comparisons"] if c["this"].endswith("报告一.txt"))
     real_shape = shape({**real, "comparisons": [pingqiao]})
     assert real_shape == shape(example)
+
+
+def test_each_report_is_parsed_once(monkeypatch):
+    """compare shares the check's parse: one Document per report, not two."""
+    from lawlint.document import Document
+    built = []
+    real = Document.__init__
+
+    def counting(self, source, year=None):
+        built.append(source.path)
+        real(self, source, year)
+
+    monkeypatch.setattr(Document, "__init__", counting)
+    compare_files(str(LAST), str(SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt"))
+    assert len(built) == 2 and len(set(built)) == 2
