@@ -145,7 +145,7 @@ def _load_toml(path: Path) -> ConfigFile:
 def _validate(data, path, line_of):
     import jsonschema
 
-    from .ruleset import _dotted, _reason
+    from .ruleschema import _dotted, _reason
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data),
                     key=lambda e: (e.validator == "required", list(map(str, e.absolute_path))))
     if not errors:
