@@ -4,7 +4,9 @@
 - ``compile(rule)``: precompile parameters (regexes) once; returns anything, kept on the rule;
 - ``check(ctx, rule)``: a generator of Diagnostics for one Document (``ctx.doc``).
 
-A new check type is one module plus one line in ``REGISTRY``. Modules are imported on first use.
+A new check type is one module plus one line in ``REGISTRY``; a large one may keep its parts in
+``<name>_*.py`` beside it (``numbering_tree``, ``numbering_tokens``). Modules are imported on first
+use.
 """
 from __future__ import annotations
 
