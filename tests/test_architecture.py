@@ -91,3 +91,13 @@ def test_engine_is_above_checks_and_parts():
         assert "lawlint.scoring" not in g[m], f"{m} reaches up into scoring"
     for m in ("lawlint.template", "lawlint.selectors"):
         assert not g[m], f"{m} is ground level but imports {g[m]}"
+
+
+MAX_LINES = 300
+
+
+def test_no_module_over_300_lines():
+    """One concept per module: a module past ~300 lines mixes stages (issue 13)."""
+    long = {str(p.relative_to(PKG.parent)): n for p in PKG.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, f"modules over {MAX_LINES} lines: {long}"
