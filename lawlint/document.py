@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import numbering
+from .script import simplify
 from .suppress import is_directive
 from .source import Source
 
@@ -135,8 +136,11 @@ class Document:
 
     def __init__(self, source: Source, year: int | None = None):
         self.source = source
-        self.text = source.text
-        self.blocks: list[Block] = _split_flattened(_split_blocks(source), self.text)
+        # A Traditional text is read through its same-length Simplified copy (lawlint/script.py):
+        # every rule matches Simplified wording, offsets stay the original's.
+        self.script = simplify(source.text)
+        self.text = self.script.simplified
+        self.blocks: list[Block] = _split_flattened(_split_blocks(source, self.text), self.text)
         self.meta: dict = dict(source.meta)
         self._mark_chrome()
         self.title: Block | None = None
@@ -325,8 +329,7 @@ def _has_sentence_punct(text):
     return any(c in text for c in "。；;！？!?，,")
 
 
-def _split_blocks(source: Source) -> list[Block]:
-    text = source.text
+def _split_blocks(source: Source, text: str) -> list[Block]:
     blocks, offset = [], 0
     md = source.kind == "md"
     pending = None  # Markdown paragraph being accumulated: [start, end]

@@ -42,6 +42,11 @@ class Context:
         """A finding of ``rule`` over [start, end). ``fields`` fill the {placeholders} of the
         message and of the suggestion alike (unknown ones are left as written)."""
         end = start if end is None else end
+        script = getattr(self.doc, "script", None)
+        if script is not None and script.converted:     # a Traditional report: quote its own text
+            fields = {k: script.quote(v, start, end) if isinstance(v, str) else v
+                      for k, v in fields.items()} if fields else fields
+            replacement = None if replacement is None else script.restore(replacement, start, end)
         message = message or rule.message
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:
