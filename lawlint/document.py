@@ -37,6 +37,8 @@ def lexicon() -> dict:
         "metadata": [re.compile(p) for p in chrome["metadata"]],
         "footer": [re.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
+        "line": [re.compile(p) for p in chrome.get("line", [])],
+        "byline": re.compile(chrome["byline"]) if chrome.get("byline") else None,
         "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
         "page_number": [re.compile(p) for p in data.get("page_number", [])],
         "title_must": re.compile(data["title"]["must"]),
@@ -208,11 +210,17 @@ class Document:
     # -- parsing steps -----------------------------------------------------------------------
     def _mark_chrome(self):
         lx = lexicon()
+        head_end = next((b.index for b in self.blocks if len(b.text) > lx["footer_max_line"]
+                         or numbering.match_token(b.text)), len(self.blocks))
         for b in self.blocks:
             if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
                 b.kind = "page"            # a page number from a printed or PDF copy
                 continue
-            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]):
+            short = len(b.text) <= lx["footer_max_line"]
+            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+                    short and (any(p.match(b.text) for p in lx["line"]) or (
+                        lx["byline"] is not None and b.index < head_end
+                        and lx["byline"].match(b.text)))):
                 b.kind = "chrome"
                 for key, rx in lx["dates"].items():
                     m = rx.search(b.text)
