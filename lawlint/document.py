@@ -44,6 +44,9 @@ def lexicon() -> dict:
         "title_must": re.compile(data["title"]["must"]),
         "title_any": re.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
+        "not_title": re.compile(data["title"]["not_title"]),
+        "cover_letter": re.compile(data["cover_letter"]["pattern"]),
+        "cover_blocks": data["cover_letter"]["blocks"],
         "issuer": re.compile(data["issuer"]),
         "closing": re.compile(data["closing"]),
         "year": {k: re.compile(v) for k, v in data["year"].items()},
@@ -236,20 +239,35 @@ class Document:
                     break
 
     def _front_matter(self):
-        """Title and issuer: short lines before the first heading or long paragraph."""
+        """Title and issuer: short lines before the first heading or long paragraph; or, when the
+        text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
+        the same after it."""
+        lx = lexicon()
+        if self._pick_title(self._front(0, 4), lx):
+            return
+        cover = [b.index for b in self.blocks[:lx["cover_blocks"]]
+                 if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+        if cover:
+            self._pick_title(self._front(cover[-1] + 1, 6), lx)
+
+    def _front(self, first: int, most: int) -> list:
         lx = lexicon()
         front = []
-        for b in self.blocks:
+        for b in self.blocks[first:]:
             if b.kind == "chrome":
                 continue
             text = _MD_HEADING.sub("", b.text).strip("*# ")
             if len(text) > lx["title_max"] or numbering.match_token(text):
                 break
             front.append((b, text))
-            if len(front) >= 4:
+            if len(front) >= most:
                 break
+        return front
+
+    def _pick_title(self, front, lx) -> bool:
         for i, (b, text) in enumerate(front):
-            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")):
+            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
+                    or lx["not_title"].match(text):
                 continue
             # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
             second = None
@@ -273,7 +291,8 @@ class Document:
                 m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
                 if m and lx["issuer"].search(m.group(1)):
                     self.issuer = m.group(1)
-            return
+            return True
+        return False
 
     def _classify(self):
         lx = lexicon()
