@@ -3,8 +3,8 @@
 「主要从三个方面开展工作：一是……二是……」 with no 三是, or 「存在以下四个方面的问题」 followed
 by （一）（二）（三）: a reviewer counts. The announcement (``announce``, a regex with a group
 ``n``, the Chinese or Arabic count) is compared with the items that follow it: inline markers
-(``item``, a regex with a group ``num``, and optionally ``ord``: 一是 二是 …, 第一 第二 …) counted from 1 in the rest of
-its paragraph and the paragraphs up to the next heading; or, when the announcement ends its block
+(``item``, a regex with a group ``num`` and optionally ``ord``: 一是 二是 …, 第一 第二 …)
+counted from 1 in the rest of its paragraph and the paragraphs up to the next heading; or, when the announcement ends its block
 and numbered headings follow, those headings of the first one's family at its level. Fewer than
 two items found means the list is not in a form this check can count: nothing is reported.
 """

@@ -5,8 +5,9 @@ response"). The shortcomings part is cut into items at its markers (``item``: �
 sentences when it has none); sentences that give causes or only announce the list (``skip``) are
 not items. An item's terms are its character bigrams less those of the words every report uses
 (``generic``: 问题, 加强, 法治 …). An item is answered when the plans share at least
-``min_shared`` of its terms, or at least two that are ``min_share`` of a short item's terms; each item that is not is reported at its own place, so the finding
-says which shortcoming has no plan. Items with fewer terms than that are not judged.
+``min_shared`` of its terms, or at least two that are ``min_share`` of a short item's terms.
+Each item that is not is reported at its own place, so the finding says which shortcoming has
+no plan. Items with fewer terms than ``min_shared`` are not judged.
 
 Where one part holds both (「存在不足及下步打算」), the shortcomings end at the first ``stop``
 (下一步, 下步, next year) and the plans are what follows.

@@ -5,7 +5,8 @@ web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_yea
 ``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
 of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
 one of its patterns, ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
-document), ``per_sentence`` reports a sentence once however many of its words match, and ``once`` reports only the first match (a page's residue is one finding).
+document), ``per_sentence`` reports a sentence once however many of its words match, and
+``once`` reports only the first match (a page's residue is one finding).
 The message may use ``{match}``.
 """
 from __future__ import annotations

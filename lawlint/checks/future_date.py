@@ -1,7 +1,7 @@
 """``future_date``: a date in the report later than the report's own date.
 
-A report dated 2023年1月10日 cannot say what was done on 2023年3月15日. The report's date is its
-成文日期 from the page, or its closing date line (the ``closing`` patterns, as ``deadline`` reads
+A report dated 2023年1月10日 cannot say what was done on 2023年3月15日. The report's date is the
+first page date named in ``dates`` (成文日期, then 发布日期), or its closing date line (the ``closing`` patterns, as ``deadline`` reads
 them); the dates checked are full dates in the body (``date``: groups ``y``, ``m``, optional
 ``d``). The plans look forward and are not checked, nor are sentences that say they do
 (``unless``: 将, 计划, 前, 力争 …). A month without a day counts as its first day, so only a

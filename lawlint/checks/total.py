@@ -1,13 +1,14 @@
 """``total``: a total that its listed parts do not add up to.
 
-「共收到行政复议申请56件，其中受理49件、不予受理5件、告知其他途径4件」: 49 + 5 + 4 = 58 is more than
-56. A ``total`` (a regex with groups ``n`` and ``unit``) must be followed at once by a ``parts``
-marker (其中); its parts are the counts of the same unit after it, up to the end of the clause
-list (``；`` or the sentence end) or a second 其中 (a sub-list). A part that ``exclude`` marks as
-a comparison (同比增长12件), or whose name is a stage of handling (``stages``: 受理49件, 审结45件
-are a funnel, not a breakdown), leaves the sentence unchecked. Parts that add to more than the total are always reported; parts
-that add to less only when there are ``exhaustive_parts`` or more of them (a list that long reads
-as the whole, not as examples). Approximate totals (1000余件, 200多人) are left alone.
+「审查规范性文件146件，其中省政府文件38件、省直部门文件96件、设区市文件20件」: 38 + 96 + 20 = 154
+is more than 146. A ``total`` (a regex with groups ``n`` and ``unit``) must be followed at once
+by a ``parts`` marker (其中); its parts are the counts of the same unit after it, up to the end
+of the clause list (``；`` or the sentence end) or a second 其中 (a sub-list). A part that
+``exclude`` marks as a comparison (同比增长12件), or whose name is a stage of handling
+(``stages``: 受理49件, 审结45件 are a funnel, not a breakdown), leaves the sentence unchecked.
+Parts that add to more than the total are always reported; parts that add to less only when
+there are ``exhaustive_parts`` or more of them (a list that long reads as the whole, not as
+examples). Approximate figures (1000余件, 200多人) are left alone.
 """
 from __future__ import annotations
 
