@@ -13,6 +13,7 @@ OpenCC is imported only when the text shows several frequent Traditional-only ch
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -22,7 +23,7 @@ from functools import lru_cache
 def _data() -> dict:
     from .resources import load_data
     d = dict(load_data("script.yaml"))
-    d["markers"] = frozenset("".join(d["markers"].split()))
+    d["markers"] = re.compile("[" + re.escape("".join(d["markers"].split())) + "]")
     d["punct"] = str.maketrans(d["punctuation"]["from"], d["punctuation"]["to"])
     return d
 
@@ -36,12 +37,10 @@ def _converter(config: str):
 def is_traditional(text: str) -> bool:
     """Does the text show at least ``min_markers`` frequent Traditional-only characters?"""
     d = _data()
-    markers, need, seen = d["markers"], d["min_markers"], 0
-    for ch in text:
-        if ch in markers:
-            seen += 1
-            if seen >= need:
-                return True
+    need = d["min_markers"]
+    for seen, _ in enumerate(d["markers"].finditer(text), 1):
+        if seen >= need:
+            return True
     return False
 
 
