@@ -91,3 +91,16 @@ def test_a_signature_at_the_end_is_not_a_byline():
         "二、存在的不足\n基层执法力量不足。\n三、2022年工作安排\n充实执法力量。\n厅长  张国华\n2022年2月10日"
     doc = Document(Source(text=text))
     assert [b.kind for b in doc.blocks if b.text.startswith("厅长")] != ["chrome"]
+
+
+def test_traditional_web_copy():
+    """A Taiwan mirror's page: its controls in Traditional characters and Taiwan words (列印, 字型)."""
+    text = ("無障礙 簡體| 繁體\n您所在的位置：首頁 > 新聞資訊\n字型：【大 中 小】\n"
+            "某縣人民政府關於2022年度法治政府建設情況的報告\n"
+            "2022年，某縣深入學習貫徹習近平法治思想，紮實推進法治政府建設，現將有關情況報告如下。\n"
+            "一、主要舉措和成效\n全年審查規範性文件12件，辦理行政復議案件30件，開展執法檢查60次。\n"
+            "分享：\n列印 關閉")
+    r = lint_text(text)
+    assert r.title == "某縣人民政府關於2022年度法治政府建設情況的報告" and r.report_year == 2022
+    assert [(d.rule, d.line) for d in r.diagnostics if d.line in (1, 2, 3, 8, 9)] == [("residue.web_page", 1)]
+    assert "無障礙" in next(d.message for d in r.diagnostics if d.rule == "residue.web_page")
