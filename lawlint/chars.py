@@ -17,6 +17,7 @@ SPACE_CLASS = "[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]"   # the s
 
 SENTENCE_ENDS = "。！？；!?;"                # a sentence (or a semicolon clause) ends here
 SENTENCE_STOPS = SENTENCE_ENDS + "\n"        # … or at a line break
+FULL_STOPS = "。！？!?\n"                   # a whole sentence: its clauses cut at 「；」 kept together
 CLOSERS = "”’」』）)】"                      # kept with the sentence they close
 CLAUSE_PUNCT = SENTENCE_ENDS + "，,"         # running-text punctuation: a line with any is no title
 
