@@ -164,7 +164,7 @@ def _summary_text(result, summary, n_comments, counts) -> str:
         out.append(f"【{SEVERITY.get(d.severity, d.severity)}】{d.message}（{d.rule}）")
     n = len(result.diagnostics)
     sev = "、".join(f"{SEVERITY[s]} {result.count(s)}" for s in SEVERITY)
-    out.append(f"共 {n} 处问题（{sev}），批注 {n_comments} 处。")
+    out.append(f"共 {n} 处问题（{sev}），逐处批注 {n_comments} 条（另有本条总评）。")
     crowded = [(rule, total, shown) for rule, (total, shown) in counts.items() if total > shown]
     if crowded:
         crowded.sort(key=lambda x: -x[1])
