@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS
+from helpers import SEEDS
 
 docx = pytest.importorskip("docx")
 from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
@@ -444,6 +444,7 @@ def _soffice():
     return None
 
 
+@pytest.mark.slow                                               # starts LibreOffice
 @pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) 未安装：跳过用真实办公软件打开结果的测试"
                                                "（Debian: apt-get install libreoffice-writer-nogui）")
 def test_libreoffice_opens_annotated_and_tracked_copies(rich, tmp_path):
