@@ -305,7 +305,7 @@ def cmd_fix(args) -> int:
 
     from .api import ruleset_for
     code, would_change = EXIT_OK, 0
-    # A folder's .docx/.html files are skipped quietly; a file named on the command line is not.
+    # A folder's .html/.pdf files are skipped quietly; a file named on the command line is not.
     items = [i for i in expand_paths(args.paths)
              if not isinstance(i, str) or i == "-" or i in args.paths or writable(i)]
     if args.output and (len(items) != 1 or not isinstance(items[0], str) or os.path.isdir(args.paths[0])):

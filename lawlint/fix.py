@@ -75,7 +75,7 @@ def fix_source(source: Source, config=None, editable=None) -> FixResult:
     or Word's numbering); edits that would change another, or insert beside none, are skipped."""
     text, counts, rounds = source.text, Counter(), []
     origin = list(range(len(text))) if editable is not None else None
-    skipped = 0
+    skipped = set()                       # (rule, original offset): counted once over the rounds
     for _ in range(MAX_ROUNDS):
         src = Source(text=text, path=source.path, kind=source.kind, encoding=source.encoding,
                      newline=source.newline, meta=source.meta)
@@ -87,7 +87,7 @@ def fix_source(source: Source, config=None, editable=None) -> FixResult:
             if d.start < last_end or "\n" in span or "\n" in d.replacement or span == d.replacement:
                 continue
             if origin is not None and not _allowed(origin, d.start, d.end, editable):
-                skipped += 1
+                skipped.add((d.rule, next((o for o in origin[d.start:] if o is not None), None)))
                 continue
             edits.append(d)
             last_end = d.end
@@ -99,9 +99,7 @@ def fix_source(source: Source, config=None, editable=None) -> FixResult:
             if origin is not None:
                 origin[d.start:d.end] = [None] * len(d.replacement)
             counts[d.rule] += 1
-    out = FixResult(source.path, source.text, text, counts, rounds)
-    out.skipped = skipped
-    return out
+    return FixResult(source.path, source.text, text, counts, rounds, skipped=len(skipped))
 
 
 def _allowed(origin, start, end, editable) -> bool:
@@ -171,7 +169,9 @@ def lock_file(path) -> str | None:
     """The lock file Word/WPS (``~$name``; a long name loses its first two characters) or
     LibreOffice (``.~lock.name#``) keeps beside a document it has open, if there is one."""
     folder, name = os.path.split(os.path.abspath(os.fspath(path)))
-    for cand in ("~$" + name, "~$" + name[1:], "~$" + name[2:], f".~lock.{name}#"):
+    stem = os.path.splitext(name)[0]
+    cands = ["~$" + name] + (["~$" + name[1:], "~$" + name[2:]] if len(stem) > 2 else []) + [f".~lock.{name}#"]
+    for cand in cands:
         if os.path.exists(os.path.join(folder, cand)):
             return cand
     return None

@@ -60,11 +60,12 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None) -> Source:
     index = {p: i for i, p in enumerate(paragraph_elements(document))}
     fields = _FieldDepth()
     seen = set()                      # a vertically merged cell comes back on every row
+    at = [0]                          # offset of the next line in the text
 
     def emit(line: "_Line"):
-        start = sum(len(x) + 1 for x in lines)
-        pieces.extend(line.pieces(start))
+        pieces.extend(line.pieces(at[0]))
         lines.append(line.text())
+        at[0] += len(lines[-1]) + 1
 
     for child in body.iterchildren():
         if child.tag == _W + "p":

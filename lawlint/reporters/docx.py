@@ -211,22 +211,14 @@ def write_copies(results, output, inputs, load):
     a .docx report again for its position map (results keep only the text)."""
     from ..atomic import write_bytes_atomic
     from ..fix import refuse_if_open
-    from ..walk import OUTPUT_MARKER
+    from ._paths import output_folder
     out = Path(output)
     single = len(inputs) == 1 and not os.path.isdir(inputs[0]) and not out.is_dir() \
         and out.suffix.lower() == ".docx"
     if not single:
         if out.suffix.lower() == ".docx":
             raise LawlintError("检查多份报告时 --output 应是一个目录（每份报告在其中生成一份批注文档）", output)
-        if out.exists() and not out.is_dir():
-            raise LawlintError("输出位置已存在且不是目录", output)
-        if out.is_dir() and any(out.iterdir()) and not (out / OUTPUT_MARKER).exists():
-            raise LawlintError("输出目录不是空的，且不是 lawlint 生成的，为免覆盖他人文件未写入；请换一个目录", output)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            (out / OUTPUT_MARKER).write_text("lawlint 输出目录（lawlint 检查目录时会跳过这里）\n", encoding="utf-8")
-        except OSError as e:
-            raise LawlintError(f"无法创建输出目录（{e.strerror or e}）", output) from None
+        output_folder(out, "lawlint 批注文档输出目录（lawlint 检查目录时会跳过这里）")
     taken: set = set()
     for r in results:
         problem = None
