@@ -34,6 +34,8 @@ def render(results, run):
 def annotate(result, source: Source, data: bytes | None = None) -> tuple[bytes, dict]:
     """The annotated .docx for one report and what was written (comments, summary text).
     ``data`` is the original .docx (None for a text report: a plain document is made)."""
+    from docx.text.run import Run
+
     from ..docxedit import DocxPackage, cuts_of
     if source.text != result.text and result.text is not None:
         raise LoadError("文件在检查期间被改动，未生成批注文档；请重新检查", source.path)
@@ -53,7 +55,6 @@ def annotate(result, source: Source, data: bytes | None = None) -> tuple[bytes, 
     for pieces, text in ([(title, summary_text)] if title else []) + anchors:
         first = pkg.elements([pieces[0]])[0]
         last = pkg.elements([pieces[-1]])[-1]
-        from docx.text.run import Run
         pkg.document.add_comment([Run(first, pkg.document), Run(last, pkg.document)],
                                  text=_xml_safe(text), author=AUTHOR, initials=INITIALS)
         written += 1
