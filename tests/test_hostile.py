@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from helpers import ROOT
 from lawlint.api import lint_path, lint_text
 from lawlint.errors import LoadError
 from lawlint.loaders import Limits, load_bytes, load_path
@@ -45,6 +45,7 @@ def test_long_line_of_each_shape_is_checked_in_bounded_time(shape):
     assert_in_range(r, text)
 
 
+@pytest.mark.slow
 def test_repeated_word_run_memory_is_bounded():
     """「材料材料…」 once segmented a fresh 2,000-character window per candidate (1.3 GB at 200k)."""
     lint_text("预热")
@@ -190,6 +191,7 @@ def test_docx_characters_and_paragraphs_are_bounded(tmp_path):
 _ARTICLE = "<p>关于2021年度法治政府建设情况的报告</p>" + "<p>全年办理行政复议案件93件，审结80件。</p>" * 20
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", [
     "<html><body>" + "<div>" * 20_000 + _ARTICLE + "</div>" * 20_000 + "</body></html>",
     "<html><body>" + "<div><p>" * 20_000 + _ARTICLE + "</body></html>",

@@ -69,7 +69,7 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
     body = document.element.body
     chars = 0
     for child in body.iterchildren():
-        if chars > limits.max_chars or len(lines) > limits.max_chars:   # an empty paragraph is a line
+        if chars > limits.max_chars:     # each line break counts, so empty paragraphs do too
             raise too_long(chars, limits, path)
         if child.tag == _W + "p":
             p = Paragraph(child, document)
