@@ -93,8 +93,9 @@ def mixed(ctx, rule, heads, doc):
     names = data()["names"]
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
+    allowed = set(map(id, heads))
     for sibs in ([] if flattened(doc) else sibling_groups(doc)):
-        numbered = [h for h in numbered_of(sibs) if h in heads and h.token.family != "di"]
+        numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
         if numbered:
             by_level.setdefault(numbered[0].level, []).append(numbered)
     for level, groups in sorted(by_level.items()):

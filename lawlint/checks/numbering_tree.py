@@ -96,11 +96,14 @@ def _rank(h):
 
 def depth(ctx, rule, heads, doc):
     names = data()["names"]
+    first: dict = {}     # id(parent) -> its first ranked child, found once per parent
     for h in heads:
         p = h.parent
         if p is None or _rank(h) is None or _rank(p) is None:
             continue
-        if _rank(h) <= _rank(p) and h is next(c for c in p.children if _rank(c) is not None):
+        if id(p) not in first:
+            first[id(p)] = next(c for c in p.children if _rank(c) is not None)
+        if _rank(h) <= _rank(p) and h is first[id(p)]:
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
                 rule, token=h.token.text.strip(), parent=p.token.text.strip(),
@@ -109,15 +112,16 @@ def depth(ctx, rule, heads, doc):
 
 def skip(ctx, rule, heads, doc):
     names, order = data()["names"], data()["order"]
+    allowed = set(map(id, heads))     # identity, not a list scan (nor dataclass equality)
     ranked = [h for h in doc.top_headings if _rank(h) is not None]
-    if ranked and min(_rank(h) for h in ranked) > 0 and ranked[0] in heads:
+    if ranked and min(_rank(h) for h in ranked) > 0 and id(ranked[0]) in allowed:
         h = ranked[0]
         s, e = token_span(h)
         yield ctx.diagnostic(rule, s, e, message=message_for(
             rule, "top", token=h.token.text.strip(), family=names[h.token.family],
             expected=names[next(iter(order))]))
     for p in doc.headings:
-        kids = [c for c in p.children if _rank(c) is not None and c in heads]
+        kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
         if not kids or _rank(p) is None:
             continue
         h = kids[0]
