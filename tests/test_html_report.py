@@ -16,7 +16,8 @@ from hypothesis import given, strategies as st
 from helpers import ROOT, SEEDS, lint
 from lawlint import __version__, load_rules
 from lawlint.reporters import Run
-from lawlint.reporters.html import page, page_name
+from lawlint.reporters._paths import page_name
+from lawlint.reporters.html import page
 
 YUANSHI = SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt"
 RUN = Run(ruleset=load_rules(), version=__version__)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from functools import lru_cache
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
@@ -48,3 +50,24 @@ def output_folder(outdir, note: str):
     except OSError as e:
         raise LawlintError(f"无法创建输出目录（{e.strerror or e}）", outdir) from None
     return out
+
+
+def page_name(path: str, taken: set) -> str:
+    """A file name for a report's page: the report's own name, made safe; when two reports share
+    a name, their folder's name is put in front, then a number."""
+    def safe(text):
+        return re.sub(r"[^\w\u3400-\u9fff.-]+", "_", text).strip("._-")[-120:]
+
+    p = Path(path)
+    stem = safe(p.stem) or "report"
+    candidates = [stem, f"{safe(p.parent.name)}_{stem}".lstrip("_")]
+    for cand in candidates:
+        name = f"{cand}.html"
+        if name not in taken and name != "index.html":
+            taken.add(name)
+            return name
+    n = 2
+    while f"{stem}-{n}.html" in taken:
+        n += 1
+    taken.add(f"{stem}-{n}.html")
+    return f"{stem}-{n}.html"

@@ -202,7 +202,7 @@ def _plain_docx(source: Source) -> tuple[bytes, Source]:
 
 def output_name(path: str, taken: set) -> str:
     """The annotated copy's name in an output folder: the report's own name as .docx."""
-    from .html import page_name
+    from ._paths import page_name
     return page_name(path, taken)[:-len(".html")] + ".docx"
 
 

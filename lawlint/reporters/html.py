@@ -5,10 +5,8 @@ findings grouped by category (click one: the text scrolls to it and it lights up
 the nine required parts, the score with its category bars, and each rule's basis. Everything is
 inline (CSS and JS from ``assets/``, system fonts): government networks are often offline.
 
-One file gives one page (``render``). A batch is written as a folder (``write_site``): one page per
-report plus ``index.html``, a sortable, filterable table with one ✓ / ◐ / ✗ cell per required part.
-Pages are written as results arrive and each report's text is dropped once its page is written,
-so a batch of any size streams.
+One file gives one page (``render``). A batch is written as a folder by ``lawlint.site`` (one page
+per report plus the overview of ``html_index``); reporters only render.
 """
 from __future__ import annotations
 
@@ -24,7 +22,6 @@ from ..errors import LawlintError
 from ..result import SECTION_IDS, SEVERITY_RANK
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
-from ._paths import output_folder   # a folder holding it is lawlint's output, not reports
 
 BASELINE_TAG = '<small class="base">（基线中已有，不影响退出码）</small>'
 CATEGORY_ORDER = ("structure", "content", "language", "format")
@@ -36,7 +33,7 @@ def _asset(name: str) -> str:
 
 
 def render(results, run) -> str:
-    """One report's page (a batch is a folder: see ``write_site``)."""
+    """One report's page (a batch is a folder: see ``lawlint.site``)."""
     results = list(results)
     if len(results) != 1:
         raise LawlintError("HTML 格式一次输出一份报告；检查多份报告时请用 --output 指定输出目录")
@@ -266,121 +263,3 @@ def _foot(run) -> str:
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     return (f'<footer>由 lawlint {escape(run.version)} 生成于 {stamp}。得分 = 100 − 各规则扣分'
             f'（每条规则有上限，每类有预算）；lawlint explain 规则编号 可查看规则说明。</footer>')
-
-
-# --------------------------------------------------------------------------- batch
-
-def page_name(path: str, taken: set) -> str:
-    """A file name for a report's page: the report's own name, made safe; when two reports share
-    a name, their folder's name is put in front, then a number."""
-    def safe(text):
-        return re.sub(r"[^\w\u3400-\u9fff.-]+", "_", text).strip("._-")[-120:]
-
-    p = Path(path)
-    stem = safe(p.stem) or "report"
-    candidates = [stem, f"{safe(p.parent.name)}_{stem}".lstrip("_")]
-    for cand in candidates:
-        name = f"{cand}.html"
-        if name not in taken and name != "index.html":
-            taken.add(name)
-            return name
-    n = 2
-    while f"{stem}-{n}.html" in taken:
-        n += 1
-    taken.add(f"{stem}-{n}.html")
-    return f"{stem}-{n}.html"
-
-
-def write_site(results, run, outdir):
-    """Write one page per result into ``outdir`` and ``index.html`` at the end; yield each result
-    (without its text) once its page is written."""
-    from ..atomic import write_text_atomic
-    out = Path(outdir)
-    if out.suffix.lower() in (".html", ".htm"):
-        raise LawlintError("检查多份报告时 --output 应是一个目录（将在其中生成 index.html 和每份报告的页面）", outdir)
-    output_folder(out, "lawlint HTML 输出目录（lawlint 检查目录时会跳过这里）")
-    rows, taken = [], set()
-    for r in results:
-        name = page_name(r.path, taken)
-        _write(write_text_atomic, out / name, page(r, run, back="index.html"))
-        r.text = None
-        rows.append(_row(r, name))
-        yield r
-    _write(write_text_atomic, out / "index.html", index(rows, run))
-
-
-def _write(writer, path, text):
-    try:
-        writer(path, text)
-    except OSError as e:
-        raise LawlintError(f"无法写入（{e.strerror or e}）", path) from None
-
-
-def _row(r, href) -> dict:
-    """What the overview needs of one report (small: the batch keeps one per report)."""
-    return {"href": href, "path": r.path, "title": r.title, "issuer": r.issuer,
-            "year": r.report_year, "score": r.score, "grade": r.grade, "error": r.error,
-            "sections": {sid: (v.status, v.line) for sid, v in r.sections.items()},
-            "counts": {s: r.count(s) for s in SEVERITY}, "line_label": r.line_label}
-
-
-def index(rows, run) -> str:
-    profile = default_profile()
-    short, names = profile["section_short"], profile["sections"]
-    marks, statuses = profile["status_marks"], profile["statuses"]
-    ok = [row for row in rows if row["error"] is None]
-    scores = [row["score"] for row in ok if row["score"] is not None]
-    lacking = sum(1 for row in ok if any(row["sections"].get(s, ("absent",))[0] == "absent"
-                                         for s in SECTION_IDS))
-    grades = {g["name"]: sum(1 for row in ok if row["grade"] == g["name"]) for g in profile["grades"]}
-    mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
-    summary = (f'<section class="summary"><span>报告 <b>{len(rows)}</b> 份</span>'
-               f'<span>平均得分 <b>{mean}</b></span>'
-               f'<span>缺少法定内容 <b>{lacking}</b> 份</span>'
-               + "".join(f'<span>{escape(g)} <b>{n}</b></span>' for g, n in grades.items())
-               + (f'<span>无法检查 <b>{len(rows) - len(ok)}</b> 份</span>' if len(rows) > len(ok) else "")
-               + "</section>")
-    grade_opts = "".join(f'<option value="{escape(g)}">{escape(g)}</option>' for g in grades)
-    tools = ('<div class="tools"><input type="search" id="q" placeholder="按报告主体、标题或文件名筛选" '
-             'aria-label="筛选"><label>等级 <select id="grade"><option value="">全部</option>'
-             f'{grade_opts}</select></label><label><input type="checkbox" id="missing"> 只看缺少法定内容的报告'
-             '</label><span>显示 <b id="shown">0</b> 份</span></div>')
-    legend = ('<p class="legend">' + "　".join(f"{marks[s]} {statuses[s]}" for s in ("heading", "body", "absent"))
-              + "　点击列标题排序。</p>")
-    heads = ['<th data-key="report">报告</th>', '<th data-key="issuer">报告主体</th>',
-             '<th data-key="year" data-type="num">年度</th>', '<th data-key="score" data-type="num">得分</th>',
-             '<th data-key="grade">等级</th>']
-    heads += [f'<th data-key="{sid}" title="{escape(names[sid])}">{escape(short[sid])}</th>' for sid in SECTION_IDS]
-    heads += [f'<th data-key="{s}" data-type="num">{SEVERITY[s]}</th>' for s in SEVERITY]
-    body = "".join(_index_row(row, marks, statuses, names) for row in rows)
-    table = (f'<div class="wrap"><table id="reports"><thead><tr>{"".join(heads)}</tr></thead>'
-             f'<tbody>{body}</tbody></table></div>')
-    header = ('<header class="top"><div class="ident"><h1>法治政府建设年度报告检查总览</h1>'
-              f'<p class="facts">共 {len(rows)} 份报告；点击报告名称查看原文和逐条问题。</p></div></header>')
-    return (_head("lawlint：报告检查总览", _asset("report.css") + _asset("index.css")) + header + summary
-            + tools + legend + table + _foot(run) + f"<script>{_asset('index.js')}</script></body></html>\n")
-
-
-def _index_row(row, marks, statuses, names) -> str:
-    name = row["title"] or os.path.basename(row["path"])
-    search = " ".join(str(x) for x in (row["issuer"], row["title"], row["path"]) if x)
-    link = (f'<td class="report" data-v="{escape(name)}"><a href="{escape(row["href"])}">{escape(name)}</a>'
-            f'<small>{escape(row["path"])}</small></td>')
-    if row["error"] is not None:
-        span = 4 + len(SECTION_IDS) + len(SEVERITY)
-        return (f'<tr class="failed" data-search="{escape(search)}" data-grade="" data-missing="0">{link}'
-                f'<td colspan="{span}">无法检查：{escape(row["error"])}</td></tr>')
-    missing = sum(1 for s in SECTION_IDS if row["sections"].get(s, ("absent",))[0] == "absent")
-    cells = [link, f'<td data-v="{escape(row["issuer"] or "")}">{escape(row["issuer"] or "—")}</td>',
-             f'<td class="num" data-v="{row["year"] or ""}">{row["year"] or "—"}</td>',
-             f'<td class="num" data-v="{row["score"]}">{row["score"]}</td>',
-             f'<td data-v="{escape(row["grade"])}">{escape(row["grade"])}</td>']
-    for sid in SECTION_IDS:
-        status, line = row["sections"].get(sid, ("absent", None))
-        where = f"，第 {line} {row['line_label']}" if line else ""
-        order = {"heading": 2, "body": 1, "absent": 0}[status]
-        cells.append(f'<td class="part {status}" data-v="{order}" title="{escape(names[sid])}：'
-                     f'{escape(statuses[status])}{escape(where)}">{marks[status]}</td>')
-    cells += [f'<td class="num" data-v="{row["counts"][s]}">{row["counts"][s]}</td>' for s in SEVERITY]
-    return (f'<tr data-search="{escape(search)}" data-grade="{escape(row["grade"])}" '
-            f'data-missing="{missing}">{"".join(cells)}</tr>')

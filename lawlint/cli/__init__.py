@@ -1,0 +1,44 @@
+"""Command line: ``lawlint check|fix|compare|rules|explain|config|init``.
+
+Exit codes: 0 passed; 1 findings at or above ``--fail-on`` or a score under ``--fail-under``;
+2 a usage, configuration, rule or input error. User errors are one Chinese line on stderr, never a
+traceback; ``sys.exit`` happens only in :func:`main`.
+
+The package: ``parser`` (arguments and help), ``exitcodes``, ``common`` (shared by commands), and
+one module per command; a command's module is imported only when it runs.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+from ..errors import LawlintError
+from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
+from .parser import build_parser
+
+# command → (module, function)
+COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("configure", "cmd_config"),
+            "init": ("configure", "cmd_init"), "compare": ("compare", "cmd_compare"),
+            "rules": ("rules", "cmd_rules"), "explain": ("rules", "cmd_explain")}
+
+
+def command(name):
+    module, func = COMMANDS[name]
+    return getattr(importlib.import_module(f".{module}", __name__), func)
+
+
+def main(argv=None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return EXIT_ERROR
+        return command(args.command)(args)
+    except LawlintError as e:
+        print(f"lawlint: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("lawlint: 已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

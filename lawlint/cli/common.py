@@ -1,0 +1,42 @@
+"""What several commands share: configuration per path, selector checks, writing an output file."""
+from __future__ import annotations
+
+from ..errors import LawlintError
+
+
+def cli_values(args) -> dict:
+    """Command-line settings, in configuration-file terms (they override files)."""
+    if getattr(args, "deadline", None):
+        import datetime as dt
+        try:
+            dt.date.fromisoformat(f"2000-{args.deadline}")
+        except ValueError:
+            raise LawlintError(f"--deadline 应写作“月-日”，如 04-01 或 03-01，而不是 {args.deadline!r}") from None
+    return {"rules": list(args.rules), "select": list(args.select), "ignore": list(args.ignore),
+            "year": args.year, "encoding": args.encoding, "fail_on": getattr(args, "fail_on", None),
+            "fail_under": getattr(args, "fail_under", None), "deadline": getattr(args, "deadline", None)}
+
+def configs_for(items, args):
+    """Pair each path with its configuration (nearest .lawlint.yaml / pyproject.toml, or
+    --config); files sharing a configuration file and no per-path override share one Config."""
+    from ..configfile import resolve
+    cli, pairs = cli_values(args), []
+    explicit = getattr(args, "config", None)
+    for item in items:
+        path = item if isinstance(item, str) and item != "-" else None
+        pairs.append((item, resolve(path, cli, explicit)[0]))
+    return pairs
+
+def check_selectors(ruleset, config):
+    from ..selectors import names_any
+    ids = [r.id for r in ruleset]
+    for pattern in config.select + config.ignore:
+        if not names_any(pattern, ids):
+            raise LawlintError(f"没有与“{pattern}”匹配的规则（lawlint rules 可列出全部规则）")
+
+def write_output(path, text):
+    from ..atomic import write_text_atomic
+    try:
+        write_text_atomic(path, text)
+    except OSError as e:
+        raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None

@@ -1,0 +1,29 @@
+"""``lawlint compare``: last year's report against this year's."""
+from __future__ import annotations
+
+import sys
+
+from .._version import __version__
+from .common import write_output
+from .exitcodes import EXIT_ERROR, EXIT_OK
+
+
+def cmd_compare(args) -> int:
+    import importlib
+
+    from ..compare import compare_paths
+    from ..configfile import resolve
+
+    cli = {"encoding": args.encoding}
+    run = compare_paths(args.last, args.this, lambda path: resolve(path, cli, args.config)[0])
+    for e in run.errors:
+        print(f"lawlint: {e['error']}", file=sys.stderr)
+
+    def render(fmt):
+        return importlib.import_module(f"..reporters.compare_{fmt}", __package__).render(run, __version__)
+
+    if args.output:
+        write_output(args.output, render(args.format))
+    if not args.output or args.format != "text":
+        sys.stdout.write(render("text" if args.output else args.format))
+    return EXIT_ERROR if run.errors else EXIT_OK

@@ -1,0 +1,92 @@
+"""The document model: blocks (one per non-empty line), headings with their tree, sentences.
+
+Every span keeps its offset in ``source.text`` so findings map back to a line and a column. The
+parse steps that build it are in ``lawlint/parse/``; :class:`lawlint.document.Document` ties
+them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import numbering
+from .chars import CLOSERS, SENTENCE_ENDS
+from .chars import WHITESPACE as _WS
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+@dataclass(eq=False)
+class Block:
+    index: int
+    start: int            # offset of the first non-blank character
+    end: int              # offset just past the last non-blank character
+    text: str
+    kind: str = "paragraph"   # paragraph | heading | title | issuer | chrome | page | closing
+    heading: "Heading | None" = None
+
+    @property
+    def body_start(self) -> int:
+        """Where the running text starts (after a run-in heading's title, or the block start)."""
+        h = self.heading
+        if h is None:
+            return self.start
+        return h.title_end if h.run_in else self.end
+
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.start)
+
+@dataclass(eq=False)
+class Heading:
+    block: Block
+    token: numbering.Token | None
+    title: str
+    title_start: int
+    title_end: int
+    run_in: bool
+    style: str                 # numbering family, "none" (unnumbered) or "md"
+    level: int = 0
+    parent: "Heading | None" = None
+    children: list = field(default_factory=list)
+    end: int = 0               # offset where this heading's part ends (next heading at same/higher level)
+    hint_level: int | None = None
+
+    @property
+    def value(self):
+        return self.token.value if self.token else None
+
+    @property
+    def start(self) -> int:
+        return self.block.start
+
+    def path(self) -> list["Heading"]:
+        node, out = self, []
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+def split_sentences(text: str, base: int = 0) -> list[Sentence]:
+    """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] in SENTENCE_ENDS or text[i] == "\n":
+            j = i + 1
+            while j < n and text[j] in CLOSERS:
+                j += 1
+            seg = text[start:j]
+            if seg.strip(_WS + "\n"):
+                lead = len(seg) - len(seg.lstrip(_WS + "\n"))
+                out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
+            start = i = j
+            continue
+        i += 1
+    seg = text[start:]
+    if seg.strip(_WS + "\n"):
+        lead = len(seg) - len(seg.lstrip(_WS + "\n"))
+        out.append(Sentence(base + start + lead, base + start + lead + len(seg.strip(_WS + "\n")),
+                            seg.strip(_WS + "\n")))
+    return out

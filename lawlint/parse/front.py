@@ -1,0 +1,106 @@
+"""Parse step 2: front matter (title, issuer) before the first heading; the report year; the
+issuer named in the opening sentence."""
+from __future__ import annotations
+
+import re
+
+from .. import numbering
+from ..chars import CLAUSE_PUNCT
+from ..chars import WHITESPACE as _WS
+from .headings import MD_HEADING
+from .lexicon import lexicon, year_value
+
+
+def front_matter(doc):
+    """Title and issuer: short lines before the first heading or long paragraph; or, when the
+    text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
+    the same after it."""
+    lx = lexicon()
+    if pick_title(doc, front_blocks(doc, 0, 4), lx):
+        return
+    cover = [b.index for b in doc.blocks[:lx["cover_blocks"]]
+             if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+    if cover:
+        pick_title(doc, front_blocks(doc, cover[-1] + 1, 6), lx)
+
+def front_blocks(doc, first: int, most: int) -> list:
+    lx = lexicon()
+    front = []
+    for b in doc.blocks[first:]:
+        if b.kind == "chrome":
+            continue
+        text = MD_HEADING.sub("", b.text).strip("*# ")
+        if len(text) > lx["title_max"] or numbering.match_token(text):
+            break
+        front.append((b, text))
+        if len(front) >= most:
+            break
+    return front
+
+def pick_title(doc, front, lx) -> bool:
+    for i, (b, text) in enumerate(front):
+        if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
+                or lx["not_title"].match(text):
+            continue
+        # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
+        second = None
+        if not lx["title_any"].search(text):
+            if i + 1 < len(front) and not _has_sentence_punct(text):
+                nb, ntext = front[i + 1]
+                if lx["title_any"].search(ntext) and len(ntext) <= 20:
+                    second = nb
+            if second is None:
+                continue
+        b.kind = "title"
+        doc.title = b
+        if second is not None:
+            second.kind = "title"
+        prev = [f for f in front[:i] if f[0].kind != "chrome"]
+        for pb, ptext in prev:
+            if lx["issuer"].search(ptext) and not _has_sentence_punct(ptext):
+                pb.kind = "issuer"
+                doc.issuer = ptext
+        if doc.issuer is None:
+            m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
+            if m and lx["issuer"].search(m.group(1)):
+                doc.issuer = m.group(1)
+        return True
+    return False
+
+def detect_year(doc):
+    lx = lexicon()["year"]
+    if doc.title is not None:
+        m = lx["title"].search(doc.title.text)
+        if m:
+            doc.year_source = "title"
+            return year_value(m.group(1))
+    body = doc.body_blocks
+    for b in body[:3]:
+        if b.kind == "paragraph":
+            m = lx["opening"].match(b.text.strip(_WS))
+            if m:
+                doc.year_source = "opening"
+                return int(m.group(1))
+    for b in body[:6]:
+        m = lx["subject"].search(b.text)
+        if m:
+            doc.year_source = "opening"
+            return int(m.group(1))
+    for h in doc.headings:
+        m = lx["plan"].search(h.title)
+        if m:
+            doc.year_source = "plans"
+            return int(m.group(1)) - 1
+    return None
+
+def issuer_from_opening(doc):
+    lx = lexicon()
+    for b in doc.body_blocks[:2]:
+        if b.kind == "paragraph":
+            m = lx["issuer_in_opening"].match(b.text.strip(_WS))
+            if m:
+                return m.group(1)
+    return None
+
+def _has_sentence_punct(text):
+    return any(c in text for c in CLAUSE_PUNCT)

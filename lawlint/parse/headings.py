@@ -1,0 +1,183 @@
+"""Parse step 3: which blocks are headings (numbered, run-in, unnumbered, Markdown, Word styles),
+and the heading tree (levels, parents, where each heading's part ends)."""
+from __future__ import annotations
+
+import re
+
+from .. import numbering
+from ..chars import HAN_RE, SENTENCE_ENDS
+from ..chars import WHITESPACE as _WS
+from ..model import Block, Heading
+from .lexicon import lexicon
+
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+")
+
+_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$")
+
+def classify(doc):
+    lx = lexicon()
+    blocks = [b for b in doc.blocks if b.kind == "paragraph"]
+    long_after = _has_long_paragraph_after(blocks)
+    for pos, b in enumerate(blocks):
+        text = b.text
+        if lx["closing"].match(text):
+            b.kind = "closing"
+            continue
+        h = _numbered_heading(b) if doc.source.kind != "md" else _markdown_heading(b)
+        if h is None and _unnumbered_heading_candidate(b.text) and long_after[pos] \
+                and pos + 1 < len(blocks):
+            h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
+        hint = doc.source.hints.get(doc.source.position(b.start)[0]) if doc.source.hints else None
+        if h is None and hint:
+            h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
+        if h is not None:
+            h.hint_level = hint or h.hint_level
+            b.kind = "heading"
+            b.heading = h
+            doc.headings.append(h)
+
+def _numbered_heading(b: Block) -> Heading | None:
+    tok = numbering.match_token(b.text)
+    if tok is None:
+        return None
+    t_start = b.start + tok.length
+    rest = b.text[tok.length:]
+    return _titled(b, tok, rest, t_start, tok.family)
+
+def _titled(b, tok, rest, t_start, style):
+    """Standalone heading if the rest is one short line; otherwise a run-in heading."""
+    cut = _first_sentence_end(rest)
+    if cut is None or (cut >= len(rest.rstrip("。" + _WS)) and len(rest) <= 60):
+        title = rest.rstrip(_WS).rstrip("。")
+        return Heading(b, tok, title, t_start, t_start + len(title), False, style)
+    title = rest[:cut]
+    return Heading(b, tok, title, t_start, t_start + cut + 1, True, style)
+
+def _first_sentence_end(rest):
+    for i, ch in enumerate(rest):
+        if ch in SENTENCE_ENDS:
+            return i
+    return None
+
+def _markdown_heading(b: Block) -> Heading | None:
+    m = MD_HEADING.match(b.text)
+    bold = _MD_BOLD.match(b.text)
+    if m:
+        inner = b.text[m.end():]
+        tok = numbering.match_token(inner)
+        t_off = m.end() + (tok.length if tok else 0)
+        title = b.text[t_off:].strip(_WS + "#").strip("*")
+        h = Heading(b, tok, title, b.start + t_off, b.end, False, tok.family if tok else "md")
+        h.hint_level = len(m.group(1))
+        return h
+    if bold:
+        inner = bold.group(1)
+        tok = numbering.match_token(inner)
+        title = inner[tok.length:] if tok else inner
+        return Heading(b, tok, title, b.start + 2 + (tok.length if tok else 0), b.end - 2, False,
+                       tok.family if tok else "none")
+    return _numbered_heading(b)
+
+def _unnumbered_heading_candidate(text: str) -> bool:
+    """A short line with no sentence punctuation, mostly CJK: a heading without a number."""
+    t = text.strip(_WS)
+    if not (4 <= len(t) <= 40):
+        return False
+    if any(c in t for c in SENTENCE_ENDS) or t[-1] in "，,、：:（(“\"":
+        return False
+    if re.search(r"\d{3,}(?!年)", t):
+        return False
+    cjk = len(HAN_RE.findall(t))
+    return cjk >= 4 and cjk >= 0.6 * len(t)
+
+def _has_long_paragraph_after(blocks):
+    """For each position: is there real running text (a long block) somewhere after it?"""
+    out = [False] * len(blocks)
+    seen = False
+    for i in range(len(blocks) - 1, -1, -1):
+        out[i] = seen
+        if len(blocks[i].text) > 60:
+            seen = True
+    return out
+
+_HOLE_LOOKAHEAD = 64     # headings an unnumbered heading looks ahead for the list it stands in
+
+def _fills_hole(following, stack):
+    """The family on the stack whose next number skips exactly one value after this unnumbered
+    heading (（二）, unnumbered, （四）): the unnumbered heading stands in for the missing number."""
+    fams = [f for f, _ in stack]
+    for n in following:
+        if n.token is None or n.style not in fams:
+            continue
+        prev = stack[fams.index(n.style)][1]
+        if prev.token is not None and n.value == prev.value + 2:
+            return n.style
+        return None
+    return None
+
+def build_tree(headings: list[Heading], text_end: int):
+    """Assign levels and parents.
+
+    Numbered headings: a family already on the stack closes everything below it (a sibling);
+    a new family opens a child level. Markdown ``#`` levels, when present, win. An unnumbered
+    heading stands in the level its neighbours imply: if the next numbered heading starts a new
+    list (value 1) it is that list's parent, otherwise it is the next heading's sibling.
+    """
+    stack: list[tuple[str, Heading]] = []
+    # The next numbered heading after each position, found in one backward pass (a forward scan
+    # from every unnumbered heading made a long run of them quadratic).
+    next_numbered: list = [None] * len(headings)
+    upcoming = None
+    for i in range(len(headings) - 1, -1, -1):
+        next_numbered[i] = upcoming
+        if headings[i].token is not None:
+            upcoming = headings[i]
+    for i, h in enumerate(headings):
+        if h.hint_level and h.token is None:
+            # A heading known only by its style (Markdown #, Word 标题 N): it closes every
+            # numbered list below it and every styled heading at its depth or deeper.
+            depth = h.hint_level
+            while stack and not (stack[-1][0].startswith("#") and int(stack[-1][0][1:]) < depth):
+                stack.pop()
+            h.parent = stack[-1][1] if stack else None
+            stack.append((f"#{depth}", h))
+            h.level = len(stack)
+            continue
+        family = h.style
+        if h.token is None:
+            nxt = next_numbered[i]
+            fams = [f for f, _ in stack]
+            hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
+            if hole is not None:
+                family = hole
+            elif nxt is not None and nxt.style in fams:
+                idx = fams.index(nxt.style)
+                if nxt.value == 1 and idx > 0:
+                    idx -= 1
+                family = fams[idx]
+            elif nxt is not None and nxt.value == 1 and stack:
+                family = fams[-1] if len(fams) == 1 else fams[-1]
+                family = f"none@{len(stack) + 1}"
+            elif stack:
+                family = fams[-1]
+            else:
+                family = "none@1"
+        fams = [f for f, _ in stack]
+        if family in fams:
+            del stack[fams.index(family):]
+        h.parent = stack[-1][1] if stack else None
+        stack.append((family, h))
+        h.level = len(stack)
+    for h in headings:
+        if h.parent is not None:
+            h.parent.children.append(h)
+    # Each heading's part ends where the next heading at the same or a higher level starts
+    # (one pass with a stack of the still-open headings, levels increasing).
+    open_: list[Heading] = []
+    for n in headings:
+        while open_ and open_[-1].level >= n.level:
+            open_.pop().end = n.start
+        open_.append(n)
+    for h in open_:
+        h.end = text_end

@@ -1,0 +1,39 @@
+"""The parser's lexicon (``rules/data/document.yaml``): page chrome, title, issuer, closing and
+year cues; and the year written digit by digit (二〇二三)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    from ..resources import load_data
+    data = load_data("document.yaml")
+    chrome = data["chrome"]
+    return {
+        "breadcrumb": [re.compile(p) for p in chrome["breadcrumb"]],
+        "metadata": [re.compile(p) for p in chrome["metadata"]],
+        "footer": [re.compile(p) for p in chrome["footer"]],
+        "footer_max_line": chrome["footer_max_line"],
+        "line": [re.compile(p) for p in chrome.get("line", [])],
+        "byline": re.compile(chrome["byline"]) if chrome.get("byline") else None,
+        "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
+        "page_number": [re.compile(p) for p in data.get("page_number", [])],
+        "title_must": re.compile(data["title"]["must"]),
+        "title_any": re.compile(data["title"]["any"]),
+        "title_max": data["title"]["max_length"],
+        "not_title": re.compile(data["title"]["not_title"]),
+        "cover_letter": re.compile(data["cover_letter"]["pattern"]),
+        "cover_blocks": data["cover_letter"]["blocks"],
+        "issuer": re.compile(data["issuer"]),
+        "closing": re.compile(data["closing"]),
+        "year": {k: re.compile(v) for k, v in data["year"].items()},
+        "issuer_in_opening": re.compile(data["issuer_in_opening"]),
+    }
+
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+def year_value(text: str) -> int:
+    """2023, or 二〇二三 written digit by digit (titles in the GB/T 9704 style sometimes are)."""
+    return int(text.translate(_CN_YEAR_DIGITS))
