@@ -14,7 +14,6 @@ from . import checks
 from .errors import RuleError
 from .regexsafety import dangerous
 from .resources import rules_dir
-from .yamlio import load_yaml_text, node_line
 
 SEVERITIES = ("error", "warning", "info")
 CATEGORIES = ("structure", "content", "language", "format")
@@ -179,6 +178,7 @@ def read_pack(path) -> list[Rule]:
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
         return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+    from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
     _validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
@@ -221,6 +221,7 @@ def _raise_first(validator, instance, prefix, text, path):
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if extra:
             where.append(extra[0])
+    from .yamlio import node_line
     line = node_line(text, where)
     raise RuleError(f"{_dotted(where)}: {reason}", path, line)
 
@@ -261,6 +262,7 @@ def _dotted(keys):
 
 
 def _to_rule(raw, index, text, path) -> Rule:
+    from .yamlio import node_line
     common = {k: raw[k] for k in COMMON_PROPERTIES if k in raw}
     params = {k: v for k, v in raw.items() if k not in COMMON_PROPERTIES}
     return Rule(**common, params=params, file=str(path),

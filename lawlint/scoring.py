@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .resources import rules_dir
-from .yamlio import load_yaml_file
+from .resources import load_builtin_yaml, rules_dir
 
 
 @lru_cache(maxsize=1)
 def default_profile() -> dict:
-    return load_yaml_file(rules_dir() / "profile.yaml")
+    return load_builtin_yaml(rules_dir() / "profile.yaml")
 
 
 def score(diagnostics, ruleset, profile=None) -> dict:
