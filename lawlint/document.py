@@ -15,15 +15,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from . import regexcache
 from . import numbering
 from .suppress import is_directive
 from .source import Source
 
 _WS = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _SENT_END = "。！？；!?;"
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$")
+_CJK = regexcache.compile(r"[\u3400-\u9fff]")
+_MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
+_MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -32,19 +33,19 @@ def lexicon() -> dict:
     data = load_data("document.yaml")
     chrome = data["chrome"]
     return {
-        "breadcrumb": [re.compile(p) for p in chrome["breadcrumb"]],
-        "metadata": [re.compile(p) for p in chrome["metadata"]],
-        "footer": [re.compile(p) for p in chrome["footer"]],
+        "breadcrumb": [regexcache.compile(p) for p in chrome["breadcrumb"]],
+        "metadata": [regexcache.compile(p) for p in chrome["metadata"]],
+        "footer": [regexcache.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
-        "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
-        "page_number": [re.compile(p) for p in data.get("page_number", [])],
-        "title_must": re.compile(data["title"]["must"]),
-        "title_any": re.compile(data["title"]["any"]),
+        "dates": {k: regexcache.compile(v) for k, v in chrome["dates"].items()},
+        "page_number": [regexcache.compile(p) for p in data.get("page_number", [])],
+        "title_must": regexcache.compile(data["title"]["must"]),
+        "title_any": regexcache.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
-        "issuer": re.compile(data["issuer"]),
-        "closing": re.compile(data["closing"]),
-        "year": {k: re.compile(v) for k, v in data["year"].items()},
-        "issuer_in_opening": re.compile(data["issuer_in_opening"]),
+        "issuer": regexcache.compile(data["issuer"]),
+        "closing": regexcache.compile(data["closing"]),
+        "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
+        "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
     }
 
 
@@ -353,7 +354,7 @@ def _split_blocks(source: Source) -> list[Block]:
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
 
 
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = regexcache.compile(
     r"(?<=[。！？；;!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
     r"第[一二三四五六七八九十]{1,2}[，,]))")
 

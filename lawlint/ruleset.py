@@ -282,8 +282,9 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
                                 _find_param_line(text, rule, pattern))
     try:
         rule.compiled = checks.get(rule.check).compile(rule)
-        if validate and callable(rule.compiled):
-            rule.compiled(None)
+        if validate:
+            from .checks.scope import force
+            force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,

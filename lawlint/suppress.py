@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-DIRECTIVE = re.compile(
+from . import regexcache
+
+DIRECTIVE = regexcache.compile(
     r"^[ \t\u3000]*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
     r"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*))[ \t\u3000]*$")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
+
 PARAMS = {
     "groups": {"type": "array", "minItems": 1, "items": {
         "type": "object", "additionalProperties": False, "required": ["variants"],
@@ -27,7 +29,7 @@ PARAMS = {
 
 
 def compile(rule):
-    return [[re.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
+    return [[regexcache.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
 
 
 def check(ctx, rule):

@@ -13,8 +13,7 @@ numbered items is not "only slogans"). Messages may use {value} {min} {max} {cou
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from . import scope as sc
 
 PARAMS = {
@@ -29,7 +28,7 @@ PARAMS = {
              "description": "句子匹配其一即停止计数（合并的“存在不足及下步打算”中，不足在“下一步”之前）"},
     "min_sentences": {"type": "integer", "minimum": 1, "description": "少于这么多句不评判（share）"},
 }
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = regexcache.compile(r"[\u3400-\u9fff]")
 
 
 def compile(rule):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
+
 PARAMS = {
     "pairs": {"type": "array", "minItems": 1,
               "items": {"type": "string", "minLength": 2, "maxLength": 4},
@@ -24,7 +26,7 @@ def compile(rule):
             opens[ch] = fam
         for ch in pair[half:]:
             closes[ch] = fam
-    marks = re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
+    marks = regexcache.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
     return opens, closes, marks
 
 
@@ -60,7 +62,7 @@ def _unclosed(ctx, rule, j):
         mark=ctx.doc.text[j], problem="没有对应的后半个符号"))
 
 
-_ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
 _ITEM_BEFORE = " \t\u3000：:；;，,。.、！？!?"
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
+
 PARAMS = {
     "marks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
               "minProperties": 1, "description": "半角标点 → 全角标点"},
@@ -23,15 +25,15 @@ PARAMS = {
     "once_per_mark": {"type": "boolean",
                       "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
 }
-_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
-_SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
+_CJK = regexcache.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
+_SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _SPACES = " \t\u00a0"
 
 
 def compile(rule):
     marks = rule.params["marks"]
-    return re.compile("[" + re.escape("".join(marks)) + "]")
+    return regexcache.compile("[" + re.escape("".join(marks)) + "]")
 
 
 def _near(text, i, step, lo, hi, skip=_SPACES):

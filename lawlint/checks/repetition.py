@@ -7,18 +7,18 @@ stands when the repeat is exactly two identical words. Real reduplications (常�
 """
 from __future__ import annotations
 
-import re
+from .. import regexcache
 
 PARAMS = {
     "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
     "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
 }
-_CANDIDATE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_CANDIDATE = regexcache.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
 def compile(rule):
     return (set(rule.params.get("allow", [])),
-            [re.compile(p) for p in rule.params.get("allow_patterns", [])])
+            [regexcache.compile(p) for p in rule.params.get("allow_patterns", [])])
 
 
 def check(ctx, rule):

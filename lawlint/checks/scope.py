@@ -107,7 +107,48 @@ def fill(template: str, **fields) -> str:
 
 def compile_all(patterns, year=None):
     from ..engine import expand_year
-    return [re.compile(expand_year(p, year)) for p in patterns or []]
+    return [LazyPattern(expand_year(p, year)) for p in patterns or []]
+
+
+class LazyPattern:
+    """A regex compiled on its first use. Compiling costs more than scanning a report with it
+    (sre builds a table for each large CJK character class), and many of a rule's patterns (its
+    ``unless``, ``only_if`` … context patterns) are needed only when the rule has a match."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def compiled(self) -> re.Pattern:
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            from ..regexcache import compile as cached_compile
+            rx = self._rx = cached_compile(self.pattern)
+            for name in self._METHODS:          # later calls go straight to the pattern's methods
+                setattr(self, name, getattr(rx, name))
+        return rx
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self):
+        return f"LazyPattern({self.pattern!r})"
+
+
+def force(value):
+    """Compile every LazyPattern in ``value`` (nested lists, tuples, dicts) now: a rule pack
+    read for the first time is validated at load, so a bad regex fails there, not mid-run."""
+    if isinstance(value, LazyPattern):
+        value.compiled()
+    elif isinstance(value, dict):
+        for v in value.values():
+            force(v)
+    elif isinstance(value, (list, tuple, set)):
+        for v in value:
+            force(v)
 
 
 def year_memo(build):

@@ -17,10 +17,8 @@ year (any year when it is unknown).
 """
 from __future__ import annotations
 
-import re
-
-from ..engine import expand_year
 from ..result import SECTION_IDS, SectionVerdict
+from .scope import compile_all
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 _FINDING = {
@@ -59,11 +57,10 @@ def compile(rule):
     def for_year(year):
         if year not in memo:
             p = rule.params
-            memo[year] = {key: [re.compile(expand_year(x, year)) for x in p.get(key, [])]
+            memo[year] = {key: compile_all(p.get(key), year)
                           for key in ("heading", "heading_exclude", "weak_heading", "evidence",
                                       "lead", "weak_evidence")}
-            memo[year]["areas"] = [re.compile(expand_year(x, year))
-                                   for x in p.get("areas", {}).get("patterns", [])]
+            memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
         return memo[year]
 
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)

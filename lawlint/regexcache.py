@@ -1,0 +1,97 @@
+"""Compiled rule regexes kept across processes.
+
+Compiling costs a fresh ``lawlint check`` more than checking the report does: the rules' few
+hundred patterns take sre ≈ 30–60 ms, most of it building bitmaps for the large CJK character
+classes (``[\\u4e00-\\u9fff]`` is a Python loop over 21,000 code points, in every pattern that has
+one). What sre builds is a list of integers; this module keeps those lists in the on-disk cache
+(:mod:`lawlint.cache`, keyed by the exact Python version and sre's format number) and hands them
+back to sre, which then only checks them.
+
+A pattern is stored only when what this module built equals what ``re.compile`` builds
+(``re.Pattern`` equality compares the compiled code), and anything unexpected falls back to
+``re.compile``: the cache can make a start faster, never a pattern different.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+_table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile
+_added = False
+_MAX = 20000                        # entries; a table grown past this (many user packs) starts over
+
+
+def _cache_key() -> str:
+    import _sre
+    return f"regex\0{sys.version}\0{_sre.MAGIC}"
+
+
+def _load() -> dict:
+    global _table
+    if _table is None:
+        from . import cache
+        stored = cache.get("regex", _cache_key())
+        _table = stored if isinstance(stored, dict) else {}
+    return _table
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the cross-process cache when it has the pattern."""
+    flags = int(flags)
+    table = _load()
+    args = table.get((pattern, flags))
+    if args is not None:
+        try:
+            import _sre
+            return _sre.compile(pattern, *args)
+        except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh
+            table.pop((pattern, flags), None)
+    rx = re.compile(pattern, flags)
+    args = _build(pattern, flags)
+    if args is not None:
+        import _sre
+        try:
+            same = _sre.compile(pattern, *args) == rx
+        except Exception:       # noqa: BLE001
+            same = False
+        if same:
+            _remember((pattern, flags), args)
+    return rx
+
+
+def _build(pattern, flags):
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, or None if sre's internals are not
+    the ones this module knows."""
+    try:
+        from re import _compiler, _parser
+        p = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(p, flags)]   # opcodes are int subclasses
+        groupindex = p.state.groupdict
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return (flags | p.state.flags, code, p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+    except Exception:           # noqa: BLE001 - another Python's internals: no caching
+        return None
+
+
+def _remember(key, args):
+    global _added
+    _table[key] = args
+    if not _added:
+        _added = True
+        import atexit
+        atexit.register(save)
+
+
+def save() -> None:
+    """Write the table (merged with what another process wrote meanwhile) if it grew."""
+    global _added
+    if not _added or _table is None:
+        return
+    from . import cache
+    stored = cache.get("regex", _cache_key())
+    merged = dict(stored) if isinstance(stored, dict) and len(stored) < _MAX else {}
+    merged.update(_table)
+    cache.put("regex", _cache_key(), merged)
+    _added = False
