@@ -146,3 +146,68 @@ def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path):
     assert all(r.returncode == 0 for r in runs), runs[-1].stderr
     assert "yaml" in runs[0].stdout                        # the first start parses the packs
     assert runs[1].stdout.strip() == "[]"
+
+
+def _split_by_characters(text, base=0):
+    """split_sentences as it was written before (a loop over every character): the specification."""
+    ws = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\n"
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] in "。！？；!?;\n":
+            j = i + 1
+            while j < n and text[j] in "”’」』）)】":
+                j += 1
+            seg = text[start:j]
+            if seg.strip(ws):
+                out.append((base + start + len(seg) - len(seg.lstrip(ws)), base + j, seg.strip(ws)))
+            start = i = j
+            continue
+        i += 1
+    seg = text[start:]
+    if seg.strip(ws):
+        lead = len(seg) - len(seg.lstrip(ws))
+        out.append((base + start + lead, base + start + lead + len(seg.strip(ws)), seg.strip(ws)))
+    return out
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.sampled_from(list("。！？；!?;\n”’」』）)】 \u3000a中")), max_size=40).map("".join),
+       st.integers(0, 50))
+def test_sentence_split_is_unchanged(text, base):
+    from lawlint.document import split_sentences
+    assert [(s.start, s.end, s.text) for s in split_sentences(text, base)] == \
+        _split_by_characters(text, base)
+
+
+def test_sentence_split_is_unchanged_on_the_seeds():
+    from lawlint.document import split_sentences
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _split_by_characters(text)
+
+
+@pytest.mark.parametrize("pattern,needed", [
+    (r"(?<![\u4e00-\u9fff])(?:环保局|工商局)", ("工商局", "环保局")),
+    (r"第[一二三]部分", ("部分",)),
+    (r"(?:十三五|“十三五”)规划", ("十三五",)),     # the longer certain literal
+    (r"[%％]", ("%", "％")),
+    (r"a?b*", None), (r"(?i)abc", None), (r"x|\d", None), (r"\d+", None),
+    (r"[\u4e00-\u9fff]{2,4}", None), (r"(?=材料)", None), (r"(?:材料){0,2}", None),
+])
+def test_required_literals(pattern, needed):
+    from lawlint.literals import required
+    assert required(pattern) == needed
+
+
+@given(st.text(alphabet="环保局工商厅部分第一二%％ab1\n", max_size=30), st.integers(-3, 35), st.integers(-3, 35))
+def test_a_prefiltered_pattern_finds_what_re_finds(text, pos, endpos):
+    from lawlint.checks.scope import LazyPattern
+    for p in [r"(?<![一二])(?:环保局|工商厅)", r"第[一二]部分", r"[%％]", r"(?:局|厅)+b"]:
+        lazy, rx = LazyPattern(p), re.compile(p)
+        assert [m.span() for m in lazy.finditer(text, pos, endpos)] == \
+               [m.span() for m in rx.finditer(text, pos, endpos)]
+        assert bool(lazy.search(text, pos, endpos)) == bool(rx.search(text, pos, endpos))
+        assert bool(lazy.match(text, pos, endpos)) == bool(rx.match(text, pos, endpos))
+        assert lazy.findall(text) == rx.findall(text)

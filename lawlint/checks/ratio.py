@@ -32,11 +32,11 @@ _CLAUSE = regexcache.compile(r"[，,；;：:]")
 
 def compile(rule):
     p = rule.params
-    rate, count = regexcache.compile(p["rate"]), regexcache.compile(p["count"])
+    rate, count = sc.compile_all([p["rate"], p["count"]])      # skipped where 率/占比 … are absent
     for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
         if not groups <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
-    return rate, count, [regexcache.compile(x) for x in p.get("exclude", [])]
+    return rate, count, sc.compile_all(p.get("exclude"))
 
 
 def check(ctx, rule):

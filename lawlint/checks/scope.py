@@ -9,6 +9,7 @@ keep exact offsets.
 from __future__ import annotations
 
 import re
+import sys
 
 from ..document import split_sentences
 from ..result import SECTION_IDS
@@ -113,7 +114,10 @@ def compile_all(patterns, year=None):
 class LazyPattern:
     """A regex compiled on its first use. Compiling costs more than scanning a report with it
     (sre builds a table for each large CJK character class), and many of a rule's patterns (its
-    ``unless``, ``only_if`` … context patterns) are needed only when the rule has a match."""
+    ``unless``, ``only_if`` … context patterns) are needed only when the rule has a match.
+
+    Searching is skipped outright when the text lacks every literal the pattern cannot match
+    without (:mod:`lawlint.literals`): most term patterns match nothing in a given report."""
 
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -123,10 +127,15 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         rx = self.__dict__.get("_rx")
         if rx is None:
+            from ..literals import required
             from ..regexcache import compile as cached_compile
             rx = self._rx = cached_compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
+            needed = required(self.pattern)
+            if needed is not None:
+                for name in ("search", "match", "fullmatch", "finditer", "findall"):
+                    setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
         return rx
 
     def __getattr__(self, name):
@@ -136,6 +145,20 @@ class LazyPattern:
 
     def __repr__(self):
         return f"LazyPattern({self.pattern!r})"
+
+
+def _prefiltered(method, needed, name):
+    from ..literals import absent
+
+    empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
+        (lambda: iter(())) if name == "finditer" else list
+
+    def call(string, pos=0, endpos=sys.maxsize):
+        if absent(needed, string, max(pos, 0), max(endpos, 0)):
+            return empty()
+        return method(string, pos, endpos)
+
+    return call
 
 
 def force(value):
