@@ -22,6 +22,7 @@ from .source import Source
 
 _WS = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _SENT_END = "。！？；!?;"
+_SENT_STOP = regexcache.compile("[" + _SENT_END + "\n][”’」』）)】]*")    # an end and its closing marks
 _CJK = regexcache.compile(r"[\u3400-\u9fff]")
 _MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
 _MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
@@ -110,19 +111,14 @@ class Heading:
 
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in _SENT_END or text[i] == "\n":
-            j = i + 1
-            while j < n and text[j] in "”’」』）)】":
-                j += 1
-            seg = text[start:j]
-            if seg.strip(_WS + "\n"):
-                lead = len(seg) - len(seg.lstrip(_WS + "\n"))
-                out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
-            start = i = j
-            continue
-        i += 1
+    out, start = [], 0
+    for m in _SENT_STOP.finditer(text):      # the regex finds the ends; a Python loop per character cost more
+        j = m.end()
+        seg = text[start:j]
+        if seg.strip(_WS + "\n"):
+            lead = len(seg) - len(seg.lstrip(_WS + "\n"))
+            out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
+        start = j
     seg = text[start:]
     if seg.strip(_WS + "\n"):
         lead = len(seg) - len(seg.lstrip(_WS + "\n"))

@@ -89,7 +89,12 @@ def _straight_quotes(text, q, pair, lo, hi, skip):
     """Straight quotes in Chinese context, paired in order of appearance within the paragraph.
 
     An odd count leaves the pairing unknown: each is still reported, but not fixed."""
-    at = [i for i in range(lo, hi) if text[i] == q and not any(s <= i < e for s, e in skip)]
+    at = []
+    i = text.find(q, lo, hi)
+    while i != -1:                       # str.find, not a Python loop over every character
+        if not any(s <= i < e for s, e in skip):
+            at.append(i)
+        i = text.find(q, i + 1, hi)
     even = len(at) % 2 == 0
     for n, i in enumerate(at):
         if even:
