@@ -17,6 +17,7 @@ import re
 import sys
 
 _table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile
+_live: dict = {}                    # (pattern, flags) -> re.Pattern, this process
 _added = False
 _MAX = 20000                        # entries; a table grown past this (many user packs) starts over
 
@@ -38,6 +39,13 @@ def _load() -> dict:
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the cross-process cache when it has the pattern."""
     flags = int(flags)
+    rx = _live.get((pattern, flags))
+    if rx is None:
+        rx = _live[(pattern, flags)] = _compile(pattern, flags)
+    return rx
+
+
+def _compile(pattern, flags):
     table = _load()
     args = table.get((pattern, flags))
     if args is not None:

@@ -41,6 +41,7 @@ def fresh_regexcache(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_table", None)
     monkeypatch.setattr(regexcache, "_added", False)
+    monkeypatch.setattr(regexcache, "_live", {})
     return regexcache
 
 
@@ -51,7 +52,7 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
     for p in patterns:
         rc.compile(p)                         # a miss: built, checked, remembered
     rc.save()
-    rc._table = None                          # as a new process would: read the table back
+    rc._table, rc._live = None, {}            # as a new process would: read the table back
     hits = 0
     for p in patterns:
         if (p, 0) in rc._load():
