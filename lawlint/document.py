@@ -15,15 +15,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from . import regexcache
-from . import numbering
+from . import numbering, regexcache
+from .chars import CLAUSE_PUNCT, CLOSERS, HAN_RE, SENTENCE_ENDS, SPACE_CLASS
+from .chars import WHITESPACE as _WS
 from .suppress import is_directive
 from .source import Source
 
-_WS = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_SENT_END = "。！？；!?;"
-_SENT_STOP = regexcache.compile("[" + _SENT_END + "\n][”’」』）)】]*")    # an end and its closing marks
-_CJK = regexcache.compile(r"[\u3400-\u9fff]")
 _MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
 _MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
@@ -107,6 +104,9 @@ class Heading:
             out.append(node)
             node = node.parent
         return out[::-1]
+
+
+_SENT_STOP = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*")   # an end, its closers
 
 
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
@@ -319,7 +319,7 @@ class Document:
 
 
 def _has_sentence_punct(text):
-    return any(c in text for c in "。；;！？!?，,")
+    return any(c in text for c in CLAUSE_PUNCT)
 
 
 def _split_blocks(source: Source) -> list[Block]:
@@ -351,7 +351,8 @@ def _split_blocks(source: Source) -> list[Block]:
 
 
 _INLINE_HEADING = regexcache.compile(
-    r"(?<=[。！？；;!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
+    rf"(?<=[{SENTENCE_ENDS}]){SPACE_CLASS}*"
+    r"(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
     r"第[一二三四五六七八九十]{1,2}[，,]))")
 
 
@@ -405,7 +406,7 @@ def _titled(b, tok, rest, t_start, style):
 
 def _first_sentence_end(rest):
     for i, ch in enumerate(rest):
-        if ch in "。！？；!?;":
+        if ch in SENTENCE_ENDS:
             return i
     return None
 
@@ -439,7 +440,7 @@ def _unnumbered_heading_candidate(text: str) -> bool:
         return False
     if re.search(r"\d{3,}(?!年)", t):
         return False
-    cjk = len(_CJK.findall(t))
+    cjk = len(HAN_RE.findall(t))
     return cjk >= 4 and cjk >= 0.6 * len(t)
 
 

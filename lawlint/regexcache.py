@@ -1,4 +1,4 @@
-"""Compiled rule regexes kept across processes.
+"""Rule regexes: compiled on first use, skipped where they cannot match, kept across processes.
 
 Compiling costs a fresh ``lawlint check`` more than checking the report does: the rules' few
 hundred patterns take sre ≈ 30–60 ms, most of it building bitmaps for the large CJK character
@@ -10,6 +10,11 @@ back to sre, which then only checks them.
 A pattern is stored only when what this module built equals what ``re.compile`` builds
 (``re.Pattern`` equality compares the compiled code), and anything unexpected falls back to
 ``re.compile``: the cache can make a start faster, never a pattern different.
+
+Rule patterns are :class:`LazyPattern` s (:func:`compile_all`): compiled when a rule first uses
+one (a rule's ``unless``, ``only_if`` … context patterns are needed only when it has a match), and
+searching is skipped outright when the text lacks every literal the pattern cannot match without
+(:mod:`lawlint.literals`; most term patterns match nothing in a given report).
 """
 from __future__ import annotations
 
@@ -103,3 +108,66 @@ def save() -> None:
     merged.update(_table)
     cache.put("regex", _cache_key(), merged)
     _added = False
+
+
+def compile_all(patterns, year=None) -> list:
+    """A rule's patterns with ``{year}`` … filled, as LazyPatterns."""
+    from .template import expand_year
+    return [LazyPattern(expand_year(p, year)) for p in patterns or []]
+
+
+class LazyPattern:
+    """A regex compiled on its first use; reads like the ``re.Pattern`` it stands for."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def compiled(self) -> re.Pattern:
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            from .literals import required
+            rx = self._rx = compile(self.pattern)
+            for name in self._METHODS:          # later calls go straight to the pattern's methods
+                setattr(self, name, getattr(rx, name))
+            needed = required(self.pattern)
+            if needed is not None:
+                for name in ("search", "match", "fullmatch", "finditer", "findall"):
+                    setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
+        return rx
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self):
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _prefiltered(method, needed, name):
+    from .literals import absent
+
+    empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
+        (lambda: iter(())) if name == "finditer" else list
+
+    def call(string, pos=0, endpos=sys.maxsize):
+        if absent(needed, string, max(pos, 0), max(endpos, 0)):
+            return empty()
+        return method(string, pos, endpos)
+
+    return call
+
+
+def force(value):
+    """Compile every LazyPattern in ``value`` (nested lists, tuples, dicts) now: a rule pack
+    read for the first time is validated at load, so a bad regex fails there, not mid-run."""
+    if isinstance(value, LazyPattern):
+        value.compiled()
+    elif isinstance(value, dict):
+        for v in value.values():
+            force(v)
+    elif isinstance(value, (list, tuple, set)):
+        for v in value:
+            force(v)

@@ -3,14 +3,7 @@ most its budget. Budgets and grade bands come from ``rules/profile.yaml``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from .resources import load_builtin_yaml, rules_dir
-
-
-@lru_cache(maxsize=1)
-def default_profile() -> dict:
-    return load_builtin_yaml(rules_dir() / "profile.yaml")
+from .vocabulary import profile as default_profile
 
 
 def score(diagnostics, ruleset, profile=None) -> dict:

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 
 def _rule_patterns():
     """Every regex of the built-in rules (year placeholders filled for one year)."""
-    from lawlint.checks.scope import LazyPattern, compile_all
+    from lawlint.regexcache import LazyPattern, compile_all
     from lawlint.ruleset import load_rules
 
     out = set()
@@ -78,7 +78,7 @@ def test_a_broken_cache_entry_falls_back_to_re_compile(fresh_regexcache):
 
 
 def test_rule_patterns_compile_on_first_use_and_a_new_pack_still_fails_at_load(tmp_path):
-    from lawlint.checks.scope import LazyPattern
+    from lawlint.regexcache import LazyPattern
     from lawlint.errors import RuleError
     from lawlint.ruleset import read_pack
 
@@ -115,6 +115,7 @@ print(json.dumps([[d.rule, d.line, d.column, d.message] for d in r.diagnostics]
 """
 
 
+@pytest.mark.slow
 def test_a_rerun_reads_the_words_from_the_cache_with_the_same_findings(tmp_path):
     text = "一、主要举措\n认真审核申报材料材料，确保真实。\n"
     env = {"LAWLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
@@ -134,6 +135,7 @@ def test_a_rerun_reads_the_words_from_the_cache_with_the_same_findings(tmp_path)
     assert third == first and loaded_third is True
 
 
+@pytest.mark.slow
 def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path):
     code = ("import sys, io, contextlib; from lawlint.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -204,7 +206,7 @@ def test_required_literals(pattern, needed):
 
 @given(st.text(alphabet="环保局工商厅部分第一二%％ab1\n", max_size=30), st.integers(-3, 35), st.integers(-3, 35))
 def test_a_prefiltered_pattern_finds_what_re_finds(text, pos, endpos):
-    from lawlint.checks.scope import LazyPattern
+    from lawlint.regexcache import LazyPattern
     for p in [r"(?<![一二])(?:环保局|工商厅)", r"第[一二]部分", r"[%％]", r"(?:局|厅)+b"]:
         lazy, rx = LazyPattern(p), re.compile(p)
         assert [m.span() for m in lazy.finditer(text, pos, endpos)] == \

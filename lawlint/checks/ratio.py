@@ -19,6 +19,8 @@ from itertools import combinations
 from .. import regexcache
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("name", "value", "numerator", "unit", "denominators", "computed")
 PARAMS = {
     "scope": sc.SCOPE_SCHEMA,
     "rate": {"type": "string", "description": "比率的正则：命名分组 name（名称）和 value（百分数）"},
@@ -32,11 +34,11 @@ _CLAUSE = regexcache.compile(r"[，,；;：:]")
 
 def compile(rule):
     p = rule.params
-    rate, count = sc.compile_all([p["rate"], p["count"]])      # skipped where 率/占比 … are absent
+    rate, count = regexcache.compile_all([p["rate"], p["count"]])      # skipped where 率/占比 … are absent
     for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
         if not groups <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
-    return rate, count, sc.compile_all(p.get("exclude"))
+    return rate, count, regexcache.compile_all(p.get("exclude"))
 
 
 def check(ctx, rule):

@@ -8,12 +8,15 @@ stands when the repeat is exactly two identical words. Real reduplications (常�
 from __future__ import annotations
 
 from .. import regexcache
+from ..chars import HAN
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("match", "word")
 PARAMS = {
     "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
     "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
 }
-_CANDIDATE = regexcache.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 def compile(rule):

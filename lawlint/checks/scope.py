@@ -8,11 +8,9 @@ keep exact offsets.
 """
 from __future__ import annotations
 
-import re
-import sys
-
+from ..chars import SENTENCE_STOPS
 from ..document import split_sentences
-from ..result import SECTION_IDS
+from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
 SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、title 标题、document 全文（不含网页残留）、"
@@ -96,97 +94,7 @@ def in_title_marks(text: str, start: int, end: int) -> bool:
     return "》" in text[end:line_end if line_end >= 0 else len(text)]
 
 
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def fill(template: str, **fields) -> str:
-    """A message template with its {fields} filled; unknown fields are left as written."""
-    return template.format_map(_Keep(fields))
-
-
-def compile_all(patterns, year=None):
-    from ..engine import expand_year
-    return [LazyPattern(expand_year(p, year)) for p in patterns or []]
-
-
-class LazyPattern:
-    """A regex compiled on its first use. Compiling costs more than scanning a report with it
-    (sre builds a table for each large CJK character class), and many of a rule's patterns (its
-    ``unless``, ``only_if`` … context patterns) are needed only when the rule has a match.
-
-    Searching is skipped outright when the text lacks every literal the pattern cannot match
-    without (:mod:`lawlint.literals`): most term patterns match nothing in a given report."""
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-
-    def compiled(self) -> re.Pattern:
-        rx = self.__dict__.get("_rx")
-        if rx is None:
-            from ..literals import required
-            from ..regexcache import compile as cached_compile
-            rx = self._rx = cached_compile(self.pattern)
-            for name in self._METHODS:          # later calls go straight to the pattern's methods
-                setattr(self, name, getattr(rx, name))
-            needed = required(self.pattern)
-            if needed is not None:
-                for name in ("search", "match", "fullmatch", "finditer", "findall"):
-                    setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
-        return rx
-
-    def __getattr__(self, name):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
-
-    def __repr__(self):
-        return f"LazyPattern({self.pattern!r})"
-
-
-def _prefiltered(method, needed, name):
-    from ..literals import absent
-
-    empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
-        (lambda: iter(())) if name == "finditer" else list
-
-    def call(string, pos=0, endpos=sys.maxsize):
-        if absent(needed, string, max(pos, 0), max(endpos, 0)):
-            return empty()
-        return method(string, pos, endpos)
-
-    return call
-
-
-def force(value):
-    """Compile every LazyPattern in ``value`` (nested lists, tuples, dicts) now: a rule pack
-    read for the first time is validated at load, so a bad regex fails there, not mid-run."""
-    if isinstance(value, LazyPattern):
-        value.compiled()
-    elif isinstance(value, dict):
-        for v in value.values():
-            force(v)
-    elif isinstance(value, (list, tuple, set)):
-        for v in value:
-            force(v)
-
-
-def year_memo(build):
-    """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
-    memo = {}
-
-    def for_year(year):
-        if year not in memo:
-            memo[year] = build(year)
-        return memo[year]
-
-    return for_year      # compiled on first use; the loader validates a new pack with for_year(None)
-
-
-_STOPS = "。！？；!?;\n"
+_STOPS = SENTENCE_STOPS
 _SENTENCE_MAX = 1000          # longer "sentences" are cut: a sentence_at call stays O(1)
 
 
