@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print lawlint's speed and memory figures next to AutoCorrect's on the same inputs.
 
-    pip install autocorrect-py      # benchmark only; not a lawlint dependency (extra: .[bench])
+    pip install -e ".[bench]"       # autocorrect-py, for the comparison only; not a lawlint dependency
     python benchmarks/bench.py [--runs 7] [--corpus 1000] [--big 10000] [--quick]
 
 Timings on a shared machine are noisy, so every ratio comes from one interleaved run (lawlint and
