@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 import sys
 
-_table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile
+_table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
+                                    # ("literals", pattern) -> literals.required(pattern) or ()
 _live: dict = {}                    # (pattern, flags) -> re.Pattern, this process
 _added = False
-_MAX = 20000                        # entries; a table grown past this (many user packs) starts over
+_MAX = 2000                         # entries (≈0.5 kB each); a table grown past this starts over
 
 
 def _cache_key() -> str:
@@ -70,6 +71,19 @@ def _compile(pattern, flags):
         if same:
             _remember((pattern, flags), args)
     return rx
+
+
+def required_literals(pattern: str):
+    """:func:`lawlint.literals.required`, remembered across processes like the compiled code
+    (reading a pattern's parse tree costs about as much as compiling it)."""
+    key = ("literals", pattern)
+    table = _load()
+    if key in table:
+        return table[key] or None
+    from .literals import required
+    needed = required(pattern)
+    _remember(key, needed or ())
+    return needed
 
 
 def _build(pattern, flags):
@@ -127,11 +141,10 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         rx = self.__dict__.get("_rx")
         if rx is None:
-            from .literals import required
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
-            needed = required(self.pattern)
+            needed = required_literals(self.pattern)
             if needed is not None:
                 for name in ("search", "match", "fullmatch", "finditer", "findall"):
                     setattr(self, name, _prefiltered(getattr(rx, name), needed, name))

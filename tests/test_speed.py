@@ -51,6 +51,7 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
     assert len(patterns) > 200
     for p in patterns:
         rc.compile(p)                         # a miss: built, checked, remembered
+        rc.required_literals(p)
     rc.save()
     rc._table, rc._live = None, {}            # as a new process would: read the table back
     hits = 0
@@ -61,6 +62,9 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
         assert got == re.compile(p), p        # Pattern equality compares the compiled code
         assert got.groupindex == re.compile(p).groupindex
     assert hits == len(patterns)
+    from lawlint.literals import required
+    assert all(("literals", p) in rc._load() for p in patterns)
+    assert [rc.required_literals(p) for p in patterns] == [required(p) for p in patterns]
     text = (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
     for p in patterns[:80]:
         assert [m.span() for m in rc.compile(p).finditer(text)] == \
