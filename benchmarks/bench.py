@@ -45,18 +45,26 @@ def timed(cmd, runs, env=None):
     return statistics.median(run_time(cmd, env) for _ in range(runs))
 
 
-def peak_rss_kb(cmd, env=None):
-    """Peak RSS of a command and its children, from GNU time when present, else rusage."""
+def time_and_rss(cmd, env=None):
+    """Wall time and peak RSS (kB) of one run of a command, from GNU time when present, else
+    rusage (the largest child so far)."""
+    t = time.perf_counter()
     if Path("/usr/bin/time").exists():
         r = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True, env=env)
         try:
-            return int(r.stderr.strip().splitlines()[-1])
+            return time.perf_counter() - t, int(r.stderr.strip().splitlines()[-1])
         except (ValueError, IndexError):
             pass
     import resource
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def batch_run(cmd, runs, env=None):
+    """Median time and largest peak RSS over ``runs`` runs."""
+    got = [time_and_rss(cmd, env) for _ in range(runs)]
+    return statistics.median(t for t, _ in got), max(kb for _, kb in got)
 
 
 def have_autocorrect():
@@ -114,10 +122,10 @@ def warm(args):
             wall.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
         w, c = statistics.median(wall), statistics.median(cpu)
-        per = w * 1000 * 10000 / len(text)
+        per, per_cpu = (x * 1000 * 10000 / len(text) for x in (w, c))
         worst = max(worst, per)
         print(f"   {seed.name:40} {len(text):6} chars {w * 1000:6.1f} ms (CPU {c * 1000:5.1f})"
-              f"  {per:5.1f} ms per 10k chars")
+              f"  {per:5.1f} ms per 10k chars (CPU {per_cpu:5.1f})")
     print(f"   worst: {worst:.1f} ms per 10,000 characters   (target ≤ 6)")
     return lint_text
 
@@ -132,14 +140,12 @@ def batch(args, env, cli, ac):
             runs = max(1, args.runs // 3) if n == args.corpus else 1
             for jobs in ((1, 2) if n == args.corpus else (2,)):
                 cmd = cli + ["--quiet", "--jobs", str(jobs), tmp]
-                t = timed(cmd, runs, env)
-                rss = peak_rss_kb(cmd, env)
+                t, rss = batch_run(cmd, runs, env)
                 target = "   (target ≥ 150 reports/s with --jobs 2, ≤ 200 MB)" if jobs == 2 else ""
                 print(f"   lawlint --jobs {jobs}: {t:6.2f} s, {n / t:5.0f} reports/s,"
                       f" peak RSS {rss / 1024:4.0f} MB{target}")
             if ac:
-                t = timed([PY, "-c", AC_DIR, tmp], runs)
-                rss = peak_rss_kb([PY, "-c", AC_DIR, tmp])
+                t, rss = batch_run([PY, "-c", AC_DIR, tmp], runs)
                 print(f"   autocorrect-py, one process: {t:6.2f} s, {n / t:5.0f} reports/s,"
                       f" peak RSS {rss / 1024:4.0f} MB")
 
