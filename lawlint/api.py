@@ -47,8 +47,10 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
     fingerprint.assign(diagnostics, source.text)
     s = scoring.score(diagnostics, rules)
     return FileResult(
-        path=source.path, report_year=doc.year, issuer=doc.issuer,
-        title=doc.title.text if doc.title else None, score=s["score"], grade=s["grade"],
+        path=source.path, report_year=doc.year,
+        issuer=doc.script.quote(doc.issuer, 0, 0) if doc.issuer else None,
+        title=source.text[doc.title.start:doc.title.end] if doc.title else None,
+        score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
         deductions=s["deductions"], line_label=source.line_label, meta=doc.meta,
         rules_run=out.rules_run, text=source.text)
@@ -65,7 +67,7 @@ def lint_path(path, config=None, year=None) -> FileResult:
     """Lint one file. A file that cannot be loaded gives a FileResult with ``error`` set."""
     config = config or Config()
     try:
-        source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+        source = load_path(path, encoding=config.encoding, limits=config.limits)
     except LawlintError as e:
         return FileResult(path=str(path), error=str(e))
     return lint_source(source, config, year)

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from . import numbering, regexcache
 from .chars import CLAUSE_PUNCT, CLOSERS, HAN_RE, SENTENCE_ENDS, SPACE_CLASS
 from .chars import WHITESPACE as _WS
+from .script import simplify
 from .suppress import is_directive
 from .source import Source
 
@@ -35,11 +36,16 @@ def lexicon() -> dict:
         "metadata": [regexcache.compile(p) for p in chrome["metadata"]],
         "footer": [regexcache.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
+        "line": [regexcache.compile(p) for p in chrome.get("line", [])],
+        "byline": regexcache.compile(chrome["byline"]) if chrome.get("byline") else None,
         "dates": {k: regexcache.compile(v) for k, v in chrome["dates"].items()},
         "page_number": [regexcache.compile(p) for p in data.get("page_number", [])],
         "title_must": regexcache.compile(data["title"]["must"]),
         "title_any": regexcache.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
+        "not_title": regexcache.compile(data["title"]["not_title"]),
+        "cover_letter": regexcache.compile(data["cover_letter"]["pattern"]),
+        "cover_blocks": data["cover_letter"]["blocks"],
         "issuer": regexcache.compile(data["issuer"]),
         "closing": regexcache.compile(data["closing"]),
         "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
@@ -132,8 +138,11 @@ class Document:
 
     def __init__(self, source: Source, year: int | None = None):
         self.source = source
-        self.text = source.text
-        self.blocks: list[Block] = _split_flattened(_split_blocks(source), self.text)
+        # A Traditional text is read through its same-length Simplified copy (lawlint/script.py):
+        # every rule matches Simplified wording, offsets stay the original's.
+        self.script = simplify(source.text)
+        self.text = self.script.simplified
+        self.blocks: list[Block] = _split_flattened(_split_blocks(source, self.text), self.text)
         self.meta: dict = dict(source.meta)
         self._mark_chrome()
         self.title: Block | None = None
@@ -201,11 +210,17 @@ class Document:
     # -- parsing steps -----------------------------------------------------------------------
     def _mark_chrome(self):
         lx = lexicon()
+        head_end = next((b.index for b in self.blocks if len(b.text) > lx["footer_max_line"]
+                         or numbering.match_token(b.text)), len(self.blocks))
         for b in self.blocks:
             if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
                 b.kind = "page"            # a page number from a printed or PDF copy
                 continue
-            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]):
+            short = len(b.text) <= lx["footer_max_line"]
+            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+                    short and (any(p.match(b.text) for p in lx["line"]) or (
+                        lx["byline"] is not None and b.index < head_end
+                        and lx["byline"].match(b.text)))):
                 b.kind = "chrome"
                 for key, rx in lx["dates"].items():
                     m = rx.search(b.text)
@@ -221,20 +236,35 @@ class Document:
                     break
 
     def _front_matter(self):
-        """Title and issuer: short lines before the first heading or long paragraph."""
+        """Title and issuer: short lines before the first heading or long paragraph; or, when the
+        text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
+        the same after it."""
+        lx = lexicon()
+        if self._pick_title(self._front(0, 4), lx):
+            return
+        cover = [b.index for b in self.blocks[:lx["cover_blocks"]]
+                 if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+        if cover:
+            self._pick_title(self._front(cover[-1] + 1, 6), lx)
+
+    def _front(self, first: int, most: int) -> list:
         lx = lexicon()
         front = []
-        for b in self.blocks:
+        for b in self.blocks[first:]:
             if b.kind == "chrome":
                 continue
             text = _MD_HEADING.sub("", b.text).strip("*# ")
             if len(text) > lx["title_max"] or numbering.match_token(text):
                 break
             front.append((b, text))
-            if len(front) >= 4:
+            if len(front) >= most:
                 break
+        return front
+
+    def _pick_title(self, front, lx) -> bool:
         for i, (b, text) in enumerate(front):
-            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")):
+            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
+                    or lx["not_title"].match(text):
                 continue
             # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
             second = None
@@ -258,7 +288,8 @@ class Document:
                 m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
                 if m and lx["issuer"].search(m.group(1)):
                     self.issuer = m.group(1)
-            return
+            return True
+        return False
 
     def _classify(self):
         lx = lexicon()
@@ -322,8 +353,7 @@ def _has_sentence_punct(text):
     return any(c in text for c in CLAUSE_PUNCT)
 
 
-def _split_blocks(source: Source) -> list[Block]:
-    text = source.text
+def _split_blocks(source: Source, text: str) -> list[Block]:
     blocks, offset = [], 0
     md = source.kind == "md"
     pending = None  # Markdown paragraph being accumulated: [start, end]
@@ -469,6 +499,9 @@ def _fills_hole(following, stack):
     return None
 
 
+_HOLE_LOOKAHEAD = 64     # headings an unnumbered heading looks ahead for the list it stands in
+
+
 def _build_tree(headings: list[Heading], text_end: int):
     """Assign levels and parents.
 
@@ -478,6 +511,14 @@ def _build_tree(headings: list[Heading], text_end: int):
     list (value 1) it is that list's parent, otherwise it is the next heading's sibling.
     """
     stack: list[tuple[str, Heading]] = []
+    # The next numbered heading after each position, found in one backward pass (a forward scan
+    # from every unnumbered heading made a long run of them quadratic).
+    next_numbered: list = [None] * len(headings)
+    upcoming = None
+    for i in range(len(headings) - 1, -1, -1):
+        next_numbered[i] = upcoming
+        if headings[i].token is not None:
+            upcoming = headings[i]
     for i, h in enumerate(headings):
         if h.hint_level and h.token is None:
             # A heading known only by its style (Markdown #, Word 标题 N): it closes every
@@ -491,9 +532,9 @@ def _build_tree(headings: list[Heading], text_end: int):
             continue
         family = h.style
         if h.token is None:
-            nxt = next((n for n in headings[i + 1:] if n.token is not None), None)
+            nxt = next_numbered[i]
             fams = [f for f, _ in stack]
-            hole = _fills_hole(headings[i + 1:], stack)
+            hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
             if hole is not None:
                 family = hole
             elif nxt is not None and nxt.style in fams:
@@ -517,13 +558,15 @@ def _build_tree(headings: list[Heading], text_end: int):
     for h in headings:
         if h.parent is not None:
             h.parent.children.append(h)
-    # Each heading's part ends where the next heading at the same or a higher level starts.
-    for i, h in enumerate(headings):
+    # Each heading's part ends where the next heading at the same or a higher level starts
+    # (one pass with a stack of the still-open headings, levels increasing).
+    open_: list[Heading] = []
+    for n in headings:
+        while open_ and open_[-1].level >= n.level:
+            open_.pop().end = n.start
+        open_.append(n)
+    for h in open_:
         h.end = text_end
-        for n in headings[i + 1:]:
-            if n.level <= h.level:
-                h.end = n.start
-                break
 
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")

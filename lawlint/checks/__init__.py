@@ -28,6 +28,10 @@ REGISTRY = {
     "consistency": "consistency",
     "repetition": "repetition",
     "suppression": "suppression",
+    "announced": "announced",
+    "total": "total",
+    "future_date": "future_date",
+    "answers": "answers",
 }
 
 _loaded = {}
