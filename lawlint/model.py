@@ -6,9 +6,10 @@ them together.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from . import numbering
+from . import numbering, regexcache
 from .chars import CLOSERS, SENTENCE_ENDS
 from .chars import WHITESPACE as _WS
 
@@ -69,21 +70,18 @@ class Heading:
             node = node.parent
         return out[::-1]
 
+_SENT_STOP = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*")   # an end, its closers
+
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in SENTENCE_ENDS or text[i] == "\n":
-            j = i + 1
-            while j < n and text[j] in CLOSERS:
-                j += 1
-            seg = text[start:j]
-            if seg.strip(_WS + "\n"):
-                lead = len(seg) - len(seg.lstrip(_WS + "\n"))
-                out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
-            start = i = j
-            continue
-        i += 1
+    out, start = [], 0
+    for m in _SENT_STOP.finditer(text):      # the regex finds the ends; a Python loop per character cost more
+        j = m.end()
+        seg = text[start:j]
+        if seg.strip(_WS + "\n"):
+            lead = len(seg) - len(seg.lstrip(_WS + "\n"))
+            out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
+        start = j
     seg = text[start:]
     if seg.strip(_WS + "\n"):
         lead = len(seg) - len(seg.lstrip(_WS + "\n"))

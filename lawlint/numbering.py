@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import regexcache
 from .chars import HAN, SPACE_CLASS
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -58,7 +59,7 @@ def families() -> list:
     numeral), optionally ``open``/``close`` brackets and the following ``punct``. The family is
     what defines a heading level; punctuation and bracket width are checked separately."""
     from .resources import load_data
-    return [(f["family"], re.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
+    return [(f["family"], regexcache.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
 
 
 @dataclass(frozen=True)

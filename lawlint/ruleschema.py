@@ -5,7 +5,6 @@ from __future__ import annotations
 from . import checks
 from .errors import RuleError
 from .vocabulary import CATEGORIES, SEVERITIES
-from .yamlio import node_line
 
 ID_RX = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
 AT_RX = r"^\s*\d+\s*(?:[:：]\s*\d+)?\s*$"          # an example's position: "line:column" or "line"
@@ -120,6 +119,7 @@ def _raise_first(validator, instance, prefix, text, path):
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if extra:
             where.append(extra[0])
+    from .yamlio import node_line
     line = node_line(text, where)
     raise RuleError(f"{_dotted(where)}: {reason}", path, line)
 

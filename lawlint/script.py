@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from . import regexcache
 from .chars import HAN_RE
 
 
@@ -25,7 +26,7 @@ from .chars import HAN_RE
 def _data() -> dict:
     from .resources import load_data
     d = dict(load_data("script.yaml"))
-    d["markers"] = re.compile("[" + re.escape("".join(d["markers"].split())) + "]")
+    d["markers"] = regexcache.compile("[" + re.escape("".join(d["markers"].split())) + "]")
     d["punct"] = str.maketrans(d["punctuation"]["from"], d["punctuation"]["to"])
     return d
 

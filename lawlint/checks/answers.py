@@ -14,8 +14,7 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from .. import template as tpl
 from ..chars import HAN_RE as _CJK
 from . import scope as sc
@@ -37,7 +36,7 @@ PARAMS = {
 def compile(rule):
     p = rule.params
     return tpl.year_memo(lambda year: (
-        re.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
+        regexcache.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
         frozenset(w[i:i + 2] for w in p.get("generic", []) for i in range(len(w) - 1)),
         tpl.compile_all(p.get("stop"), year)))
 

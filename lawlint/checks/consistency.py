@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..resources import load_data
 from ..template import fill
 
@@ -33,7 +34,7 @@ REQUIRED = ("groups",)   # parameters a rule of this type must give
 
 
 def compile(rule):
-    return [[re.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
+    return [[regexcache.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
 
 
 def check(ctx, rule):

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .. import numbering as num
+from .. import regexcache
 from .. import template as tpl
 from ..chars import WHITESPACE
 from ..resources import load_data
@@ -17,7 +18,7 @@ _WS = WHITESPACE
 def data():
     d = load_data("numbering.yaml")
     return {"order": {f: i for i, f in enumerate(d["order"])}, "punct": d["punct"],
-            "names": d["names"], "inline": {k: re.compile(num.expand(v)) for k, v in d["inline"].items()}}
+            "names": d["names"], "inline": {k: regexcache.compile(num.expand(v)) for k, v in d["inline"].items()}}
 
 
 def flattened(doc) -> bool:

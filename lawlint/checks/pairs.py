@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
 from ..resources import load_data
 
@@ -30,7 +31,7 @@ def compile(rule):
             opens[ch] = fam
         for ch in pair[half:]:
             closes[ch] = fam
-    marks = re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
+    marks = regexcache.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
     return opens, closes, marks
 
 
@@ -66,7 +67,7 @@ def _unclosed(ctx, rule, j):
         mark=ctx.doc.text[j], problem=load_data("wording.yaml")["pairs"]["unclosed"]))
 
 
-_ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
 _ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .. import regexcache
 from .. import numbering as num
 from . import scope as sc
 
@@ -42,10 +43,10 @@ def patterns() -> dict:
     names = load_data("plenums.yaml")["names"]
     cong, arabic = names["congress"], names["arabic"]
     return {
-        "list": re.compile(rf"(?P<cong>{cong})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会"),
-        "formal": re.compile(rf"(?P<cong>{cong})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议"),
-        "guide": re.compile(rf"(?P<cong>{cong})大(?:和(?:{cong})届[^。；;]{{0,30}}?全会)?(?:的)?精神"),
-        "arabic": re.compile(
+        "list": regexcache.compile(rf"(?P<cong>{cong})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会"),
+        "formal": regexcache.compile(rf"(?P<cong>{cong})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议"),
+        "guide": regexcache.compile(rf"(?P<cong>{cong})大(?:和(?:{cong})届[^。；;]{{0,30}}?全会)?(?:的)?精神"),
+        "arabic": regexcache.compile(
             rf"(?<!\d)(?P<c>{arabic}|{cong})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
             rf"|(?<![\d.])(?P<c2>{arabic})\s*大(?=精神|代表|报告|以来|胜利召开)"),
     }

@@ -2,9 +2,7 @@
 inline headings; page numbers and web-page chrome marked."""
 from __future__ import annotations
 
-import re
-
-from .. import numbering
+from .. import numbering, regexcache
 from ..chars import SENTENCE_ENDS, SPACE_CLASS
 from ..chars import WHITESPACE as _WS
 from ..model import Block
@@ -40,7 +38,7 @@ def split_blocks(source: Source, text: str) -> list[Block]:
         blocks.append(pending)
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
 
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = regexcache.compile(
     rf"(?<=[{SENTENCE_ENDS}]){SPACE_CLASS}*"
     r"(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
     r"第[一二三四五六七八九十]{1,2}[，,]))")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .. import numbering
+from .. import numbering, regexcache
 from ..chars import HAN_RE, SENTENCE_ENDS
 from ..chars import WHITESPACE as _WS
 from ..model import Block, Heading
 from .lexicon import lexicon
 
 
-MD_HEADING = re.compile(r"^(#{1,6})\s+")
+MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
 
-_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$")
+_MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
 def classify(doc):
     lx = lexicon()

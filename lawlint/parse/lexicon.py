@@ -2,8 +2,9 @@
 year cues; and the year written digit by digit (二〇二三)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from .. import regexcache
 
 
 @lru_cache(maxsize=1)
@@ -12,24 +13,24 @@ def lexicon() -> dict:
     data = load_data("document.yaml")
     chrome = data["chrome"]
     return {
-        "breadcrumb": [re.compile(p) for p in chrome["breadcrumb"]],
-        "metadata": [re.compile(p) for p in chrome["metadata"]],
-        "footer": [re.compile(p) for p in chrome["footer"]],
+        "breadcrumb": [regexcache.compile(p) for p in chrome["breadcrumb"]],
+        "metadata": [regexcache.compile(p) for p in chrome["metadata"]],
+        "footer": [regexcache.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
-        "line": [re.compile(p) for p in chrome.get("line", [])],
-        "byline": re.compile(chrome["byline"]) if chrome.get("byline") else None,
-        "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
-        "page_number": [re.compile(p) for p in data.get("page_number", [])],
-        "title_must": re.compile(data["title"]["must"]),
-        "title_any": re.compile(data["title"]["any"]),
+        "line": [regexcache.compile(p) for p in chrome.get("line", [])],
+        "byline": regexcache.compile(chrome["byline"]) if chrome.get("byline") else None,
+        "dates": {k: regexcache.compile(v) for k, v in chrome["dates"].items()},
+        "page_number": [regexcache.compile(p) for p in data.get("page_number", [])],
+        "title_must": regexcache.compile(data["title"]["must"]),
+        "title_any": regexcache.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
-        "not_title": re.compile(data["title"]["not_title"]),
-        "cover_letter": re.compile(data["cover_letter"]["pattern"]),
+        "not_title": regexcache.compile(data["title"]["not_title"]),
+        "cover_letter": regexcache.compile(data["cover_letter"]["pattern"]),
         "cover_blocks": data["cover_letter"]["blocks"],
-        "issuer": re.compile(data["issuer"]),
-        "closing": re.compile(data["closing"]),
-        "year": {k: re.compile(v) for k, v in data["year"].items()},
-        "issuer_in_opening": re.compile(data["issuer_in_opening"]),
+        "issuer": regexcache.compile(data["issuer"]),
+        "closing": regexcache.compile(data["closing"]),
+        "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
+        "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
     }
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
