@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .. import causal
 from ..engine import expand_year
 from ..result import SECTION_IDS, SectionVerdict
 
@@ -49,6 +50,7 @@ PARAMS = {
                    "description": "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"},
     "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
     "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
+    "causal": causal.SCHEMA,
 }
 
 
@@ -64,6 +66,7 @@ def compile(rule):
                                       "lead", "weak_evidence")}
             memo[year]["areas"] = [re.compile(expand_year(x, year))
                                    for x in p.get("areas", {}).get("patterns", [])]
+            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
         return memo[year]
 
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
@@ -223,6 +226,11 @@ def _has_evidence(doc, pats, p, regions, after=None):
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
+    if pats["causal"]:
+        for b in blocks:
+            for s in b.sentences():
+                if causal.explains(s.text, pats["causal"]):
+                    return s.start, _paragraph_region(doc, b)
     if pats["weak_evidence"]:
         count, first = 0, None
         for b in blocks:
