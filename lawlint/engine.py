@@ -102,6 +102,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     # Every section id gets a verdict, even when its rule was not selected.
     for rule in ruleset.of_check("section"):
         ctx.section(rule.params["section"])
+    checks.get("truncation").mark(ctx)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", "supervision",
                "shortcomings", "causes", "plans")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+NOT_REACHED_NOTE = "文本不完整，未读到该部分，不计为缺失"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}   # as shown to users, worst first
 
 
@@ -44,8 +45,12 @@ class SectionVerdict:
     start: int | None = None
     regions: list = field(default_factory=list)   # (start, end) spans of the part's text
     note: str = ""
+    reached: bool = True      # False: a partial text stops before this part (not "missing")
 
     def to_json(self) -> dict:
+        if not self.reached:
+            return {"status": self.status, "line": self.line, "reached": False,
+                    "note": NOT_REACHED_NOTE}
         return {"status": self.status, "line": self.line}
 
 
@@ -61,6 +66,7 @@ class FileResult:
     sections: dict = field(default_factory=dict)
     diagnostics: list = field(default_factory=list)
     deductions: dict = field(default_factory=dict)   # rule id -> points deducted
+    grade_cap: dict | None = None                    # the statutory ceiling on the grade, if any
     error: str | None = None                          # set when the file could not be checked
     line_label: str = "行"
     meta: dict = field(default_factory=dict)
@@ -79,6 +85,8 @@ class FileResult:
             "report_year": self.report_year,
             "score": self.score,
             "grade": self.grade,
+            "grade_cap": ({"grade": self.grade_cap["grade"], "reason": self.grade_cap["reason"],
+                           "missing": self.grade_cap["missing"]} if self.grade_cap else None),
             "categories": self.categories,
             "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
                          for sid in SECTION_IDS},

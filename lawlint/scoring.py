@@ -14,7 +14,8 @@ def default_profile() -> dict:
     return load_yaml_file(rules_dir() / "profile.yaml")
 
 
-def score(diagnostics, ruleset, profile=None) -> dict:
+def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
+    """``sections`` (section id -> SectionVerdict) lets the profile's grade ceiling apply."""
     profile = profile or default_profile()
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}
     by_rule: dict[str, float] = {}
@@ -36,7 +37,35 @@ def score(diagnostics, ruleset, profile=None) -> dict:
         categories[cat] = {"score": _round(budget - min(budget, spent.get(cat, 0.0))), "max": budget}
     total = _round(sum(c["score"] for c in categories.values()))
     grade = next(g["name"] for g in profile["grades"] if total >= g["min"])
-    return {"score": total, "grade": grade, "categories": categories, "deductions": deductions}
+    cap = grade_cap(sections, profile, grade)
+    if cap is not None:
+        grade = cap["grade"]
+    return {"score": total, "grade": grade, "categories": categories, "deductions": deductions,
+            "grade_cap": cap}
+
+
+def grade_cap(sections, profile, grade) -> dict | None:
+    """The ceiling that applies to this report, or None: a report missing a statutory item gets at
+    most the profile's ``grade_cap.grade`` (the score itself is unchanged)."""
+    spec = profile.get("grade_cap")
+    if not spec or sections is None:
+        return None
+    missing = [item["name"] for item in spec["items"]
+               if any(_missing(sections.get(sid)) for sid in item["sections"])]
+    if not missing:
+        return None
+    order = [g["name"] for g in profile["grades"]]
+    if order.index(grade) >= order.index(spec["grade"]):
+        capped = grade            # already at or below the ceiling: the reason still applies
+    else:
+        capped = spec["grade"]
+    from .checks.scope import fill
+    return {"grade": capped, "missing": missing, "applied": capped != grade,
+            "reason": fill(spec["reason"], items="、".join(missing), grade=spec["grade"])}
+
+
+def _missing(verdict) -> bool:
+    return verdict is None or (verdict.status == "absent" and getattr(verdict, "reached", True))
 
 
 def _round(x: float):

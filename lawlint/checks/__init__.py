@@ -28,6 +28,7 @@ REGISTRY = {
     "consistency": "consistency",
     "repetition": "repetition",
     "suppression": "suppression",
+    "truncation": "truncation",
 }
 
 _loaded = {}

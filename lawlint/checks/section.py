@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .. import causal
+from . import truncation
 from ..engine import expand_year
 from ..result import SECTION_IDS, SectionVerdict
 
@@ -81,6 +82,8 @@ def _year_fields(ctx) -> dict:
 def check(ctx, rule):
     verdict = detect(ctx, rule)
     p = rule.params
+    if verdict.status == "absent" and truncation.not_reached(ctx, p["section"]):
+        return          # a partial text that stops before this part: not reached, not missing
     if verdict.status == "absent":
         base = p.get("scope", "document")
         start = 0

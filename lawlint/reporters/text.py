@@ -57,6 +57,8 @@ def _file_lines(r, run) -> list[str]:
     lines = [head, "  " + "　".join(facts),
              f"  得分 {r.score} / 100　等级：{r.grade}　"
              f"（错误 {r.count('error')}，警告 {r.count('warning')}，提示 {r.count('info')}）"]
+    if r.grade_cap:
+        lines.append(f"  等级上限：{r.grade_cap['reason']}")
     for cat, info in r.categories.items():
         title = profile["categories"][cat]["title"]
         lines.append(f"  {title:<6}{_bar(info['score'], info['max'])} {info['score']:>4}/{info['max']}")
