@@ -3,7 +3,7 @@
 The public API is deliberately small and imports nothing heavy at package import time, so that
 ``lawlint check`` starts fast (a pre-commit hook runs it on every commit).
 """
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = ["__version__", "lint_text", "lint_path", "load_rules"]
 

@@ -23,25 +23,26 @@ def ruleset_for(config: Config):
     return _ruleset(tuple(str(p) for p in config.rule_packs))
 
 
-def lint_source(source: Source, config: Config | None = None, year: int | None = None) -> FileResult:
+def lint_source(source: Source, config: Config | None = None, year: int | None = None, *,
+                strict: bool | None = None) -> FileResult:
     """Lint one loaded source. The cyclic garbage collector is paused meanwhile: a run allocates
     many small objects and no cycles worth collecting, and collections made long reports cost
     more than linearly."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _lint_source(source, config, year)
+        return _lint_source(source, config, year, strict)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _lint_source(source: Source, config: Config | None, year: int | None) -> FileResult:
+def _lint_source(source: Source, config: Config | None, year: int | None, strict) -> FileResult:
     config = config or Config()
     rules = ruleset_for(config)
     doc = Document(source, year=year or config.year)
     out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
-                     severity_overrides=config.severity, options=config.options())
+                     severity_overrides=config.severity, options=config.options(), strict=strict)
     diagnostics = out.diagnostics
     fingerprint.assign(diagnostics, source.text)
     s = scoring.score(diagnostics, rules, sections=out.sections)
@@ -53,10 +54,11 @@ def _lint_source(source: Source, config: Config | None, year: int | None) -> Fil
         rules_run=out.rules_run, text=source.text)
 
 
-def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt") -> FileResult:
+def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt", strict=None) -> FileResult:
     from .loaders.text import normalise
     text, newline = normalise(text)
-    return lint_source(Source(text=text, path=path, kind=kind, newline=newline), config, year)
+    return lint_source(Source(text=text, path=path, kind=kind, newline=newline), config, year,
+                       strict=strict)
 
 
 def lint_path(path, config=None, year=None) -> FileResult:

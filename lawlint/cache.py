@@ -12,7 +12,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 
 
 def cache_dir() -> Path | None:

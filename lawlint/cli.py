@@ -10,8 +10,9 @@ import argparse
 import os
 import sys
 
-from . import __version__
+from ._version import __version__
 from .errors import LawlintError
+from .vocabulary import FAIL_ON, SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）")
     c.add_argument("--output", "-o", metavar="文件",
                    help="把指定格式的结果写入文件（终端仍显示文本结果）；html 格式检查多份报告时为输出目录（默认 lawlint-report）")
-    c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
+    c.add_argument("--fail-on", choices=list(FAIL_ON), default=None,
                    help="存在该级别及以上问题时退出码为 1（默认 error）")
     c.add_argument("--fail-under", type=float, default=None, metavar="分数", help="任一报告得分低于该分数时退出码为 1")
     c.add_argument("--exit-zero", action="store_true", help="只提示，不以问题决定退出码")
@@ -86,10 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
     m.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
 
-    r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则。")
+    r = sub.add_parser("rules", help="列出全部规则；--test 运行规则包中的示例",
+                       description="列出全部规则。--test 规则包：运行该规则包每条规则的示例（反例必须报告、正例不得报告），"
+                                   "有示例未通过时退出码为 1，规则包有错误时为 2。")
     r.add_argument("--format", "-f", choices=["text", "json", "markdown", "schema"], default="text",
                    help="text（默认）、json、markdown（规则参考文档）或 schema（规则文件的 JSON Schema）")
     r.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+    r.add_argument("--test", action="append", default=[], metavar="规则包",
+                   help="运行该规则包（YAML 文件或目录，可重复）中每条规则的示例，报告未通过的示例")
 
     e = sub.add_parser("explain", help="解释一条规则：检查什么、为什么、依据和示例", description="解释一条规则。")
     e.add_argument("rule", metavar="规则编号")
@@ -228,9 +233,10 @@ def _terminal_text(results, run, quiet):
 
 
 def _check_selectors(ruleset, config):
-    from .engine import _matches
+    from .selectors import names_any
+    ids = [r.id for r in ruleset]
     for pattern in config.select + config.ignore:
-        if not any(_matches(r.id, [pattern]) for r in ruleset):
+        if not names_any(pattern, ids):
             raise LawlintError(f"没有与“{pattern}”匹配的规则（lawlint rules 可列出全部规则）")
 
 
@@ -249,9 +255,8 @@ def _file_exit(r, config, exit_zero) -> int:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    rank = {"info": 0, "warning": 1, "error": 2}
     if config.fail_on != "never" and any(
-            rank[d.severity] >= rank[config.fail_on] for d in r.diagnostics if not d.baseline):
+            SEVERITY_RANK[d.severity] >= SEVERITY_RANK[config.fail_on] for d in r.diagnostics if not d.baseline):
         return EXIT_FINDINGS
     if config.fail_under is not None and r.score < config.fail_under:
         return EXIT_FINDINGS
@@ -394,12 +399,33 @@ def cmd_compare(args) -> int:
 def cmd_rules(args) -> int:
     from .docs import render_rules
     from .ruleset import load_rules, pack_schema
+    if args.test:
+        return _test_packs(args.rules, args.test)
     if args.format == "schema":
         import json
         sys.stdout.write(json.dumps(pack_schema(), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     sys.stdout.write(render_rules(load_rules(args.rules), args.format))
     return EXIT_OK
+
+
+def _test_packs(extra, packs) -> int:
+    """``lawlint rules --test PACK``: run the examples of the rules PACK defines."""
+    from pathlib import Path
+
+    from .examples import render, run_rule
+    from .ruleset import load_rules, read_pack
+    ids = []
+    for pack in packs:
+        p = Path(pack)
+        files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+        for f in files:
+            ids += [r.id for r in read_pack(f)]
+    every = list(extra) + list(packs)
+    rules = load_rules(every)
+    outcomes = [o for rule_id in dict.fromkeys(ids) for o in run_rule(rules.get(rule_id), every)]
+    sys.stdout.write(render(outcomes))
+    return EXIT_FINDINGS if any(o.problem for o in outcomes) else EXIT_OK
 
 
 def cmd_explain(args) -> int:

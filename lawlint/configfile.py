@@ -15,11 +15,12 @@ from pathlib import Path
 
 from .config import FAIL_ON, Config
 from .errors import ConfigError
+from .vocabulary import SEVERITY_SCHEMA
 from .yamlio import load_yaml_text, node_line
 
 YAML_NAME = ".lawlint.yaml"
 _RULE_SEL = {"type": "array", "items": {"type": "string", "minLength": 1}}
-_SEVERITY = {"type": "object", "additionalProperties": {"enum": ["error", "warning", "info"]}}
+_SEVERITY = {"type": "object", "additionalProperties": SEVERITY_SCHEMA}
 _DEADLINE = {"type": "string", "pattern": r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
 _YEAR = {"type": "integer", "minimum": 1990, "maximum": 2100}
 SCHEMA = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .result import SEVERITY_NAMES as SEVERITY
-from .scoring import default_profile
+from .examples import example_text
+from .vocabulary import SEVERITY_NAMES as SEVERITY
+from .vocabulary import profile as default_profile
 
 
 def _category(cat):
@@ -45,7 +46,7 @@ def explain(rule) -> str:
     ex = rule.examples or {}
     for label, key in (("不合格示例（会报告）", "bad"), ("合格示例（不会报告）", "good")):
         for i, t in enumerate(ex.get(key, []), 1):
-            out += ["", f"{label} {i}："] + [_indent(t)]
+            out += ["", f"{label} {i}："] + [_indent(example_text(t))]
     out.append(f"\n定义位置：{rule.file}:{rule.line}")
     return "\n".join(out) + "\n"
 
@@ -74,5 +75,5 @@ def _markdown(rules) -> str:
             out.append(f"- 适用报告年度：{r.years.get('from', '')}—{r.years.get('to', '')}")
         for label, key in (("不合格示例", "bad"), ("合格示例", "good")):
             for t in (r.examples or {}).get(key, []):
-                out += ["", f"{label}：", "", "```text", t, "```"]
+                out += ["", f"{label}：", "", "```text", example_text(t), "```"]
     return "\n".join(out) + "\n"

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import numbering
+from .chars import CLAUSE_PUNCT, CLOSERS, HAN_RE, SENTENCE_ENDS, SPACE_CLASS
+from .chars import WHITESPACE as _WS
 from .suppress import is_directive
 from .source import Source
 
-_WS = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_SENT_END = "。！？；!?;"
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$")
 
@@ -111,9 +110,9 @@ def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
     out, start, i, n = [], 0, 0, len(text)
     while i < n:
-        if text[i] in _SENT_END or text[i] == "\n":
+        if text[i] in SENTENCE_ENDS or text[i] == "\n":
             j = i + 1
-            while j < n and text[j] in "”’」』）)】":
+            while j < n and text[j] in CLOSERS:
                 j += 1
             seg = text[start:j]
             if seg.strip(_WS + "\n"):
@@ -322,7 +321,7 @@ class Document:
 
 
 def _has_sentence_punct(text):
-    return any(c in text for c in "。；;！？!?，,")
+    return any(c in text for c in CLAUSE_PUNCT)
 
 
 def _split_blocks(source: Source) -> list[Block]:
@@ -354,7 +353,8 @@ def _split_blocks(source: Source) -> list[Block]:
 
 
 _INLINE_HEADING = re.compile(
-    r"(?<=[。！？；;!?])[ \t\u3000]*(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
+    rf"(?<=[{SENTENCE_ENDS}]){SPACE_CLASS}*"
+    r"(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
     r"第[一二三四五六七八九十]{1,2}[，,]))")
 
 
@@ -408,7 +408,7 @@ def _titled(b, tok, rest, t_start, style):
 
 def _first_sentence_end(rest):
     for i, ch in enumerate(rest):
-        if ch in "。！？；!?;":
+        if ch in SENTENCE_ENDS:
             return i
     return None
 
@@ -442,7 +442,7 @@ def _unnumbered_heading_candidate(text: str) -> bool:
         return False
     if re.search(r"\d{3,}(?!年)", t):
         return False
-    cjk = len(_CJK.findall(t))
+    cjk = len(HAN_RE.findall(t))
     return cjk >= 4 and cjk >= 0.6 * len(t)
 
 

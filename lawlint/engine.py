@@ -1,20 +1,31 @@
-"""Run a RuleSet over one Document and collect diagnostics and section verdicts."""
+"""Run a RuleSet over one Document: locate the parts, run the checks, apply suppressions.
+
+The pipeline is one-way: load → parse (``document``) → locate parts (``parts``) → check
+(``checks``, which only read the Context) → score → report. Nothing below this module imports it.
+
+Strict mode (``LAWLINT_STRICT=1``, or ``run(..., strict=True)``; the test suite runs in it): a check
+that raises propagates its exception instead of becoming a finding, so a crashing check fails
+every test that runs it.
+"""
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import dataclass, field
 
-from . import checks, timelimit
+from . import checks, parts, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
+from .selectors import any_match, matches
+from .template import fill
+
+
+def strict_default() -> bool:
+    return os.environ.get("LAWLINT_STRICT", "") not in ("", "0")
 
 
 @dataclass
 class Context:
-    """What a check sees: the document, its report year, the rule set and a shared cache.
-
-    ``sections`` holds the section verdicts that ``section`` rules produce; other checks (order,
-    content rules scoped to a part) read them through :meth:`section`.
-    """
+    """What a check sees: the document, its report year, the rule set, the located parts and a
+    shared cache. Checks read it; they never call each other."""
 
     doc: object
     rules: object
@@ -26,26 +37,20 @@ class Context:
     directives: list = field(default_factory=list)
 
     def section(self, section_id: str) -> SectionVerdict:
-        if section_id not in self.sections:
-            for rule in self.rules.of_check("section"):
-                if rule.params.get("section") == section_id:
-                    checks.get("section").detect(self, rule)
-                    break
-            else:
-                self.sections[section_id] = SectionVerdict()
-        return self.sections[section_id]
+        """The located part (absent when no rule describes it)."""
+        return self.sections.get(section_id) or SectionVerdict()
 
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
                    replacement: str | None = None, weight: float | None = None,
                    fields: dict | None = None) -> Diagnostic:
         """A finding of ``rule`` over [start, end). ``fields`` fill the {placeholders} of the
-        message and of the suggestion alike (unknown ones are left as written)."""
+        message and of the suggestion alike (the loader has checked that the rule's message names
+        only fields its check fills)."""
         end = start if end is None else end
         message = message or rule.message
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:
-            from .checks.scope import fill
             message, suggestion = fill(message, **fields), fill(suggestion, **fields)
         line, col = self.doc.position(start)
         end_line, end_col = self.doc.position(max(start, end))
@@ -57,17 +62,6 @@ class Context:
             replacement=replacement, weight=weight)
 
 
-def expand_year(pattern: str, year: int | None) -> str:
-    """Fill ``{year}``, ``{next_year}`` and ``{prev_year}`` in a rule pattern."""
-    if "{" not in pattern:
-        return pattern
-    any_year = r"(?:19|20)\d{2}"
-    values = {"year": str(year) if year else any_year,
-              "next_year": str(year + 1) if year else any_year,
-              "prev_year": str(year - 1) if year else any_year}
-    return re.sub(r"\{(year|next_year|prev_year)\}", lambda m: values[m.group(1)], pattern)
-
-
 @dataclass
 class RunOutput:
     diagnostics: list
@@ -77,46 +71,53 @@ class RunOutput:
 
 
 def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
-        options=None) -> RunOutput:
-    """Run every active rule; apply inline suppressions; then the rules that judge the run itself
-    (check types with ``PHASE = "post"``, e.g. unused suppressions) see the final findings."""
-    from . import suppress
-
+        options=None, strict=None) -> RunOutput:
+    """Locate every part; run every active rule; apply inline suppressions; then the rules that
+    judge the run itself (check types with ``PHASE = "post"``, e.g. unused suppressions) see the
+    final findings."""
+    strict = strict_default() if strict is None else strict
     ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
                   options=options or {})
     active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(ctx.year)]
     post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
     diagnostics: list[Diagnostic] = []
     with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
+        # Every part gets a verdict, even when its rule was not selected (other rules and the
+        # output read them); a detector that fails reports against its rule.
+        ctx.sections = parts.locate(doc, ruleset.part_rules, ctx.year,
+                                    run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics,
+                                                                  strict))
+        checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
         for rule in active:
             if rule not in post:
-                diagnostics.extend(_guarded(ctx, rule, timer))
+                _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics,
+                         strict)
         ctx.rules_run = tuple(r.id for r in active)
         ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
         diagnostics = suppress.apply(ctx.directives, diagnostics)
         for rule in post:
-            diagnostics.extend(_guarded(ctx, rule, timer))
+            _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics,
+                     strict)
     if severity_overrides:
         for d in diagnostics:
-            d.severity = severity_overrides.get(d.rule, d.severity)
-    # Every section id gets a verdict, even when its rule was not selected.
-    for rule in ruleset.of_check("section"):
-        ctx.section(rule.params["section"])
-    checks.get("truncation").mark(ctx)
+            d.severity = _override(severity_overrides, d.rule) or d.severity
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 
 
-def _guarded(ctx, rule, timer) -> list:
-    """A rule that crashes on some input, or runs past the time limit (a pathological pattern in
-    a user's pack), must not take the whole run down: its findings so far are kept and one error
-    says the rule failed."""
-    out = []
+def _check(ctx, rule, out: list) -> None:
+    out.extend(checks.get(rule.check).check(ctx, rule))   # findings so far stay if it raises
+
+
+def _guarded(ctx, rule, timer, fn, out: list, strict: bool):
+    """Run ``fn`` for ``rule`` and return its result; a failure's finding goes to ``out``. A rule
+    that crashes on some input, or runs past the time limit (a pathological pattern in a user's
+    pack), must not take the whole run down: one error says the rule failed. In strict mode a
+    crash propagates (a time-out is still a finding: it is the user's pattern, not a bug)."""
     try:
         timer.arm()
         try:
-            for d in checks.get(rule.check).check(ctx, rule):
-                out.append(d)
+            result = fn()
         finally:
             timer.disarm()
     except timelimit.RuleTimeout:
@@ -126,23 +127,30 @@ def _guarded(ctx, rule, timer) -> list:
                                   message=f"规则 {rule.id}{where} 在本报告上运行超过 {seconds:g} 秒，已中止，"
                                           "结果不完整；多半是规则中的正则会灾难性回溯，请改写该正则"
                                           "（配置项 rule_time_limit 可调整时限）"))
+        return None
     except Exception as e:  # noqa: BLE001 - reported as a finding, never swallowed
+        if strict:
+            raise
         out.append(ctx.diagnostic(rule, 0, 0, severity="error", weight=0, suggestion="",
                                   message=f"规则 {rule.id} 运行出错（{type(e).__name__}: {e}），"
                                           "本规则的结果不完整；请向 lawlint 报告此问题"))
-    return out
+        return None
+    return result
+
+
+def _override(overrides: dict, rule_id: str):
+    """The severity set for a rule: by its id, else by the most specific selector naming it."""
+    if rule_id in overrides:
+        return overrides[rule_id]
+    hits = [s for s in overrides if matches(rule_id, s)]
+    return overrides[max(hits, key=len)] if hits else None
 
 
 def _active(rule, select, ignore) -> bool:
-    if not rule.enabled and not (select and _matches(rule.id, select)):
+    if not rule.enabled and not (select and any_match(rule.id, select)):
         return False
-    if select and not _matches(rule.id, select):
+    if select and not any_match(rule.id, select):
         return False
-    if ignore and _matches(rule.id, ignore):
+    if ignore and any_match(rule.id, ignore):
         return False
     return True
-
-
-def _matches(rule_id: str, patterns) -> bool:
-    """A pattern selects a rule id exactly or as a dotted prefix (``section`` → ``section.*``)."""
-    return any(rule_id == p or rule_id.startswith(p.rstrip(".*") + ".") for p in patterns)

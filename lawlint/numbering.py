@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import HAN, SPACE_CLASS
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "[一二三四五六七八九十]{1,3}"
@@ -43,7 +45,7 @@ def int_to_cn(n: int) -> str:
 # Each style: (family, regex). The regex must match at the start of the stripped block text and
 # capture: num (the numeral), and optionally open/close brackets and the following punctuation.
 # "family" is what defines a heading level; punctuation and bracket width are checked separately.
-_SPACE = r"[ \t\u3000\u00a0\u2000-\u200b\u202f\u205f]*"
+_SPACE = SPACE_CLASS + "*"
 _PATTERNS = [
     ("part", re.compile(rf"第(?P<num>{CN_NUM})部分(?P<punct>[：:、，,．.]?){_SPACE}")),
     ("di", re.compile(rf"第(?P<num>{CN_NUM})(?P<punct>[，,、．.：:]){_SPACE}")),
@@ -103,7 +105,7 @@ def match_token(text: str) -> Token | None:
             continue
         if family == "cn" and m.group("punct") in ",，" :
             # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-            if not re.match(r"[\u4e00-\u9fff“《]", rest):
+            if not re.match(rf"[{HAN}“《]", rest):
                 continue
         if family == "ar" and re.match(r"[\d%％万亿元个件项人次年月日号]", rest):
             continue  # "3.5万" "2021.5" are numbers, not items

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", "supervision",
-               "shortcomings", "causes", "plans")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from .vocabulary import SECTION_IDS, SEVERITY_NAMES, SEVERITY_RANK  # noqa: F401 - re-exported
+
 NOT_REACHED_NOTE = "文本不完整，未读到该部分，不计为缺失"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}   # as shown to users, worst first
 
 
 @dataclass

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import checks
 from .errors import RuleError
 from .regexsafety import dangerous
 from .resources import rules_dir
+from .template import fields_of
+from .vocabulary import CATEGORIES, SEVERITIES
 from .yamlio import load_yaml_text, node_line
 
-SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("structure", "content", "language", "format")
 ID_RX = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
+AT_RX = r"^\s*\d+\s*(?:[:：]\s*\d+)?\s*$"          # an example's position: "line:column" or "line"
 
 COMMON_PROPERTIES = {
     "id": {"type": "string", "pattern": ID_RX,
@@ -43,8 +45,18 @@ COMMON_PROPERTIES = {
         "type": "object", "additionalProperties": False, "required": ["bad", "good"],
         "properties": {
             "year": {"type": "integer"},
-            "bad": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-            "good": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "bad": {"type": "array", "minItems": 1, "items": {"anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": False, "required": ["text"],
+                 "properties": {
+                     "text": {"type": "string", "description": "报告文字"},
+                     "at": {"type": ["string", "integer"], "pattern": AT_RX,
+                            "description": "应报告的位置：“行:列”或行号"},
+                     "fix": {"type": "string", "description": "lawlint fix 修正本规则后的文字"}}}]}},
+            "good": {"type": "array", "minItems": 1, "items": {"anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": False, "required": ["text"],
+                 "properties": {"text": {"type": "string"}}}]}},
         },
     },
 }
@@ -133,6 +145,12 @@ class RuleSet:
     def of_check(self, name):
         return [r for r in self.rules if r.check == name]
 
+    @cached_property
+    def part_rules(self) -> list[Rule]:
+        """The rule that locates each part, dependencies first (a cycle is a RuleError)."""
+        from .parts import order
+        return order(self.of_check("section"))
+
 
 NOT_PACKS = {"profile.yaml"}   # the scoring profile lives beside the packs
 
@@ -162,7 +180,9 @@ def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
             else:
                 rules.append(rule)
             seen[rule.id] = rule
-    return RuleSet(rules)
+    ruleset = RuleSet(rules)
+    ruleset.part_rules        # parts that depend on each other in a circle: an error at load
+    return ruleset
 
 
 def read_pack(path) -> list[Rule]:
@@ -278,6 +298,8 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
             if reason:
                 raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
                                 _find_param_line(text, rule, pattern))
+    if validate:
+        _check_placeholders(rule, text)
     try:
         rule.compiled = checks.get(rule.check).compile(rule)
         if validate and callable(rule.compiled):
@@ -289,6 +311,40 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
     return rule
+
+
+def _templates(rule):
+    """(field path, template) of every message and suggestion a rule carries, its parameters'
+    included (``body.message``, a term table's ``message``, numbering ``variants``)."""
+    yield "message", rule.message
+    if rule.suggestion:
+        yield "suggestion", rule.suggestion
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                here = f"{path}.{k}" if path else str(k)
+                if isinstance(v, str) and (k in ("message", "suggestion") or path.endswith("variants")):
+                    yield here, v
+                else:
+                    yield from walk(v, here)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, f"{path}[{i}]")
+
+    yield from walk(rule.params, "")
+
+
+def _check_placeholders(rule, text):
+    """A placeholder the check does not fill would be shown to the user as written: a load error."""
+    known = set(getattr(checks.get(rule.check), "FIELDS", ()))
+    for where, template in _templates(rule):
+        unknown = sorted(fields_of(template) - known)
+        if unknown:
+            allowed = "、".join("{" + f + "}" for f in sorted(known)) or "（无）"
+            raise RuleError(f"rules[{rule.id}].{where}: 未知的占位符 {{{unknown[0]}}}"
+                            f"（检查类型 {rule.check} 可填写：{allowed}）", rule.file,
+                            _find_param_line(text, rule, template))
 
 
 def _strings(value):

@@ -3,15 +3,8 @@ most its budget. Budgets and grade bands come from ``rules/profile.yaml``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from .resources import rules_dir
-from .yamlio import load_yaml_file
-
-
-@lru_cache(maxsize=1)
-def default_profile() -> dict:
-    return load_yaml_file(rules_dir() / "profile.yaml")
+from .template import fill
+from .vocabulary import profile as default_profile
 
 
 def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
@@ -37,16 +30,18 @@ def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
         categories[cat] = {"score": _round(budget - min(budget, spent.get(cat, 0.0))), "max": budget}
     total = _round(sum(c["score"] for c in categories.values()))
     grade = next(g["name"] for g in profile["grades"] if total >= g["min"])
-    cap = grade_cap(sections, profile, grade)
+    cap = grade_cap(sections, profile)
     if cap is not None:
-        grade = cap["grade"]
+        order = [g["name"] for g in profile["grades"]]
+        grade = order[max(order.index(grade), order.index(cap["grade"]))]
     return {"score": total, "grade": grade, "categories": categories, "deductions": deductions,
             "grade_cap": cap}
 
 
-def grade_cap(sections, profile, grade) -> dict | None:
-    """The ceiling that applies to this report, or None: a report missing a statutory item gets at
-    most the profile's ``grade_cap.grade`` (the score itself is unchanged)."""
+def grade_cap(sections, profile) -> dict | None:
+    """The statutory ceiling that applies to this report, or None: a report missing any item the
+    profile's ``grade_cap`` lists is graded at most ``grade_cap.grade`` (its score is unchanged;
+    a report already below the ceiling keeps its grade, and the reason still applies)."""
     spec = profile.get("grade_cap")
     if not spec or sections is None:
         return None
@@ -54,13 +49,7 @@ def grade_cap(sections, profile, grade) -> dict | None:
                if any(_missing(sections.get(sid)) for sid in item["sections"])]
     if not missing:
         return None
-    order = [g["name"] for g in profile["grades"]]
-    if order.index(grade) >= order.index(spec["grade"]):
-        capped = grade            # already at or below the ceiling: the reason still applies
-    else:
-        capped = spec["grade"]
-    from .checks.scope import fill
-    return {"grade": capped, "missing": missing, "applied": capped != grade,
+    return {"grade": spec["grade"], "missing": missing,
             "reason": fill(spec["reason"], items="、".join(missing), grade=spec["grade"])}
 
 

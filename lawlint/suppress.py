@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .selectors import any_match, names_any
+
 DIRECTIVE = re.compile(
     r"^[ \t\u3000]*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
     r"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*))[ \t\u3000]*$")
@@ -32,7 +34,7 @@ class Directive:
     def covers(self, rule_id: str, line: int) -> bool:
         if not (self.first <= line <= self.last):
             return False
-        return not self.ids or any(rule_id == i or rule_id.startswith(i + ".") for i in self.ids)
+        return not self.ids or any_match(rule_id, self.ids)
 
 
 def is_directive(line: str) -> bool:
@@ -51,7 +53,7 @@ def parse(text: str, known_ids=()) -> list[Directive]:
         rest = m.group("ra") if m.group("a") else m.group("rb")
         body, _, reason = rest.partition("--")
         ids = tuple(i for i in re.split(r"[\s,，]+", body.strip()) if i)
-        unknown = tuple(i for i in ids if known_ids and not any(k == i or k.startswith(i + ".") for k in known_ids))
+        unknown = tuple(i for i in ids if known_ids and not names_any(i, known_ids))
         d = Directive(kind, ids, reason.strip(), n, unknown=unknown)
         if kind == "disable-file":
             d.first, d.last = 1, len(lines)

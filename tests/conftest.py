@@ -1,11 +1,11 @@
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from helpers import FIXTURES, run_cli
 
 settings.register_profile("lawlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # `pytest --hypothesis-profile thorough` runs many more examples (use it before touching fix or
@@ -13,9 +13,9 @@ settings.register_profile("lawlint", deadline=None, suppress_health_check=[Healt
 settings.register_profile("thorough", parent=settings.get_profile("lawlint"), max_examples=2000)
 settings.load_profile("lawlint")
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Strict mode: a check that raises propagates instead of becoming a finding, so every test that
+# runs a crashing check fails (CLI tests inherit it through the environment).
+os.environ["LAWLINT_STRICT"] = "1"
 
 # Tests must not share the user's rule cache (and must exercise validation).
 os.environ.setdefault("LAWLINT_CACHE_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "lawlint-test-cache"))
@@ -38,24 +38,7 @@ def seed_labels():
     return out
 
 
-def run_cli(*args, cwd=None, input=None, env=None):
-    """Run ``python -m lawlint`` as a user would; returns CompletedProcess with text output."""
-    full_env = dict(os.environ)
-    full_env.pop("GITHUB_ACTIONS", None)
-    full_env["NO_COLOR"] = "1"
-    if env:
-        full_env.update(env)
-    return subprocess.run([sys.executable, "-m", "lawlint", *map(str, args)], cwd=cwd or ROOT,
-                          input=input, capture_output=True, env=full_env, timeout=120)
-
-
 @pytest.fixture
 def cli():
     return run_cli
 
-
-def lint(text, year=None, select=None, kind="txt"):
-    from lawlint.api import lint_text
-    from lawlint.config import Config
-    cfg = Config(select=list(select or []))
-    return lint_text(text, year=year, config=cfg, kind=kind)

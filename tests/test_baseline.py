@@ -3,7 +3,7 @@ import json
 import shutil
 import subprocess
 
-from conftest import SEEDS
+from helpers import SEEDS
 
 
 def test_baseline_gates_only_new_findings(cli, tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="未安装 Playwright（pip install '.[test]'），浏览器测试跳过")
 
@@ -25,12 +25,13 @@ def _chromium():
 
 
 CHROMIUM = _chromium()
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过"),
+              pytest.mark.slow]          # starts a browser
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from conftest import run_cli
+    from helpers import run_cli
     out = tmp_path_factory.mktemp("browser") / "site"
     r = run_cli("check", "--format", "html", "-o", out, ROOT / "seeds")
     assert r.returncode == 1 and (out / "index.html").is_file(), r.stderr.decode()

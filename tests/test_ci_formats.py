@@ -6,12 +6,12 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 @pytest.fixture(scope="module")
 def seed_json():
-    from conftest import run_cli
+    from helpers import run_cli
     return json.loads(run_cli("check", "--format", "json", "seeds/").stdout)
 
 

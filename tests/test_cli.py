@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS, existence_pack
 
 SECTION_IDS = ["measures", "leadership", "decision", "enforcement", "disputes", "supervision",
                "shortcomings", "causes", "plans"]
@@ -143,28 +143,9 @@ def test_jobs_gives_same_results(cli):
     assert a == b
 
 
-def _existence_pack(path, rule_id, patterns, examples):
-    """A one-rule pack of check type existence; its patterns start on line 12."""
-    listed = "".join(f"      - '{p}'\n" for p in patterns)
-    path.write_text(f"""rules:
-  - id: {rule_id}
-    check: existence
-    severity: warning
-    category: language
-    title: 测试
-    message: 测试
-    basis: 测试
-    weight: 1
-    cap: 1
-    patterns:
-{listed}    examples: {examples}
-""", encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("pattern,needle", [("(a+)+$", "灾难性回溯"), ("[unclosed", "正则表达式错误")])
 def test_dangerous_or_broken_regex_rejected_at_load(cli, tmp_path, pattern, needle):
-    pack = _existence_pack(tmp_path / "pack.yaml", "my.words", ["ok", pattern],
+    pack = existence_pack(tmp_path / "pack.yaml", "my.words", ["ok", pattern],
                            '{bad: ["ok"], good: ["no"]}')
     r = cli("check", "--rules", pack, "seeds/")
     err = r.stderr.decode()
@@ -175,7 +156,7 @@ def test_slow_user_pattern_is_stopped_and_reported(cli, tmp_path):
     """A pattern the load-time screen lets through (overlapping alternatives, not nested
     quantifiers) but that backtracks for ever is stopped by the per-rule time limit: one error
     against the rule, the other rules' findings intact, no hang, no traceback."""
-    pack = _existence_pack(tmp_path / "pack.yaml", "my.slow", ["(?:工作|工|作)+成效显著"],
+    pack = existence_pack(tmp_path / "pack.yaml", "my.slow", ["(?:工作|工|作)+成效显著"],
                            '{bad: ["工作成效显著"], good: ["无"]}')
     (tmp_path / ".lawlint.yaml").write_text("rule_time_limit: 0.5\n", encoding="utf-8")
     report = tmp_path / "r.txt"

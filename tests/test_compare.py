@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 from lawlint.cli import main
 from lawlint.compare import compare_files, compare_paths
 

@@ -2,7 +2,7 @@
 import json
 import shutil
 
-from conftest import SEEDS
+from helpers import SEEDS
 
 SEED = SEEDS / "2024-henan-nanyang-dengzhou.txt"
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 DOCS = ["pre-commit.md", "github-actions.md", "gitlab-ci.md", "configuration.md"]
 

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SEEDS
+from helpers import SEEDS
 from lawlint.fix import fix_path, fix_source
 from lawlint.source import Source
 

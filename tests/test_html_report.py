@@ -9,10 +9,11 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 
-from conftest import ROOT, SEEDS, lint
+from helpers import ROOT, SEEDS, lint
 from lawlint import __version__, load_rules
 from lawlint.reporters import Run
 from lawlint.reporters.html import page, page_name
@@ -61,6 +62,7 @@ def _no_network(html: str):
     assert "@import" not in html and not re.search(r"url\(\s*['\"]?(https?:)?//", html)
 
 
+@pytest.mark.slow
 def test_seed_page_keeps_text_and_highlights_each_finding_in_place():
     text = YUANSHI.read_text(encoding="utf-8")
     r, soup, html = _page_of(text)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS
+from helpers import SEEDS
 from lawlint import lint_path
 from lawlint.errors import LoadError
 from lawlint.loaders import load_path

@@ -4,7 +4,7 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import SEEDS, lint
+from helpers import SEEDS, lint
 from lawlint.numbering import int_to_cn
 
 LONG = "。" + "全年开展专项检查工作，共检查单位二十家，发现并督促整改问题若干项，取得良好成效" * 2 + "。"

@@ -4,9 +4,12 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT, SEEDS
+import pytest
+
+from helpers import ROOT, SEEDS
 
 
+@pytest.mark.slow
 def test_wheel_install_runs_from_elsewhere(tmp_path):
     wheels, target = tmp_path / "wheels", tmp_path / "site"
     cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)]
@@ -39,6 +42,7 @@ def test_shipped_schema_is_current():
     assert shipped == pack_schema(), "run: lawlint rules --format schema > rules/rule.schema.json"
 
 
+@pytest.mark.slow
 def test_builtin_packs_validate_against_shipped_schema():
     import jsonschema
     import yaml

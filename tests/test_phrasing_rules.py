@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import lint
+from helpers import lint
 
 
 def hits(text, rule, year=2021, kind="txt"):

@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEEDS
+from helpers import FIXTURES, ROOT, SEEDS
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+              pytest.mark.slow]          # each runs the real pre-commit: ~50 s
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import lint
+from helpers import lint
 from lawlint.document import Document
 from lawlint.source import Source
 

@@ -188,7 +188,7 @@ def test_deadline_on_the_command_line(cli, tmp_path):
 
 
 def test_chinese_numeral_title_year_is_a_year():
-    from conftest import lint
+    from helpers import lint
     """二〇二三年度 names the year: no title.year finding, and the opening's year is compared."""
     r = lint("关于二〇二三年度法治政府建设情况的报告\n2022年，我县扎实推进法治政府建设。\n一、主要举措和成效\n审查文件18件。",
              select=["title"])

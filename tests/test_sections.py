@@ -4,7 +4,7 @@ Each case is a short synthetic report; the expected verdict is what a careful re
 """
 import pytest
 
-from conftest import lint
+from helpers import lint
 
 FILL = "全年办理行政复议案件12件，审结10件，纠错2件。"
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import SEEDS
+from helpers import SEEDS
 from lawlint import lint_path
 
 ZHONGYUAN, DENGZHOU, KAIZHOU = ("2021-henan-zhengzhou-zhongyuan.txt", "2024-henan-nanyang-dengzhou.txt",

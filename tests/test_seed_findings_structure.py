@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import SEEDS
+from helpers import SEEDS
 from lawlint import lint_path
 
 ZHONGYUAN = "2021-henan-zhengzhou-zhongyuan.txt"

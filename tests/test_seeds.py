@@ -2,7 +2,7 @@
 labels (tests/fixtures/seed_labels.jsonl) and the structure findings a careful reader expects."""
 import pytest
 
-from conftest import SEEDS
+from helpers import SEEDS
 from lawlint import lint_path
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))

@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from lawlint.segment import segment
 
 
@@ -38,6 +40,7 @@ def test_segmenter_loads_only_for_a_repeated_word_candidate(tmp_path):
     assert run_probe("一、主要举措\n认真审核申报材料材料，确保真实。", tmp_path) is True
 
 
+@pytest.mark.slow
 def test_jieba_cache_lives_in_lawlint_cache_folder(tmp_path):
     assert run_probe("一、主要举措\n认真审核申报材料材料，确保真实。", tmp_path, backend="jieba") is True
     assert (tmp_path / "jieba.cache").is_file()            # not in /tmp

@@ -1,5 +1,5 @@
 """Inline suppression comments in .md and .txt, with reasons; unused ones are reported."""
-from conftest import lint
+from helpers import lint
 
 BODY = "全年办理案件12件,审结10件。"
 

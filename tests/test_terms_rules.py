@@ -2,7 +2,7 @@
 historical contexts and the safe replacements, on sentences from reports of many years."""
 import pytest
 
-from conftest import lint
+from helpers import lint
 
 
 def rules_fired(text, select, year=None):

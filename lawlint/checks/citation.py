@@ -13,6 +13,8 @@ import re
 
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("title", "canonical")
 PARAMS = {
     "titles": {
         "type": "array", "minItems": 1,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("found", "major", "name", "count")
 PARAMS = {
     "groups": {"type": "array", "minItems": 1, "items": {
         "type": "object", "additionalProperties": False, "required": ["variants"],
@@ -47,7 +49,7 @@ def check(ctx, rule):
             if i == major:
                 continue
             for start, end, written in found[i]:
-                yield ctx.diagnostic(rule, start, end, message=rule.message.format(
+                yield ctx.diagnostic(rule, start, end, fields=dict(
                     found=written, major=found[major][0][2], name=g.get("name", ""),
                     count=len(found[major])))
 

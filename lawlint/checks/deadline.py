@@ -12,6 +12,8 @@ import datetime as dt
 import re
 
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("label", "date", "deadline", "year")
 PARAMS = {
     "dates": {"type": "array", "items": {"enum": ["date_published", "date_written"]},
               "description": "按顺序取哪个日期（发布日期、成文日期）"},

@@ -10,6 +10,8 @@ import re
 
 from ..numbering import cn_to_int
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("first", "other")
 PARAMS = {
     "marker": {"type": "string", "description": "列举标记的正则，须有分组 num（汉字序数）"},
     "separators": {"type": "object", "additionalProperties": {"type": "string"},
@@ -44,4 +46,4 @@ def check(ctx, rule):
             first = kinds[0][0]
             other, pos = next((k, p) for k, p in kinds if k != first)
             yield ctx.diagnostic(rule, pos, pos + 1,
-                                 message=rule.message.format(first=first, other=other))
+                                 fields=dict(first=first, other=other))

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .. import template as tpl
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("match", "year", "next_year", "fixed")
 PARAMS = {
     "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
                  "description": "不应出现的内容（正则）"},
@@ -35,9 +38,9 @@ def compile(rule):
     p = rule.params
     if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
-    return sc.year_memo(lambda year: (sc.compile_all(p["patterns"], year),
-                                      sc.compile_all(p.get("unless"), year),
-                                      sc.compile_all(p.get("unless_around"), year)))
+    return tpl.year_memo(lambda year: (tpl.compile_all(p["patterns"], year),
+                                      tpl.compile_all(p.get("unless"), year),
+                                      tpl.compile_all(p.get("unless_around"), year)))
 
 
 def check(ctx, rule):

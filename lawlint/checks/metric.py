@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import re
 
+from ..chars import count_han
+from .. import template as tpl
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("value", "min", "max", "count", "chars")
 PARAMS = {
     "scope": sc.SCOPE_SCHEMA,
     "measure": {"enum": ["per_1000", "share"], "description": "每千字命中数，或命中句子的比例"},
@@ -29,16 +33,15 @@ PARAMS = {
              "description": "句子匹配其一即停止计数（合并的“存在不足及下步打算”中，不足在“下一步”之前）"},
     "min_sentences": {"type": "integer", "minimum": 1, "description": "少于这么多句不评判（share）"},
 }
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def compile(rule):
     p = rule.params
     if "min" not in p and "max" not in p:
         raise ValueError("metric 规则须写明 min 或 max")
-    return sc.year_memo(lambda year: (sc.compile_all(p["count"], year),
-                                      sc.compile_all(p.get("unless"), year),
-                                      sc.compile_all(p.get("stop"), year)))
+    return tpl.year_memo(lambda year: (tpl.compile_all(p["count"], year),
+                                      tpl.compile_all(p.get("unless"), year),
+                                      tpl.compile_all(p.get("stop"), year)))
 
 
 def check(ctx, rule):
@@ -50,7 +53,7 @@ def check(ctx, rule):
     if not pieces:
         return
     text = sc.joined(ctx, pieces)
-    chars = len(_CJK.findall(text))
+    chars = count_han(text)
     if chars < p.get("min_chars", 0) or any(rx.search(text) for rx in unless):
         return
     if p["measure"] == "per_1000":

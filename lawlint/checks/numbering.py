@@ -26,10 +26,15 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import numbering as num
-from . import scope as sc
+from ..chars import WHITESPACE
+from .. import template as tpl
 
 ASPECTS = ["gap", "repeat", "unnumbered", "single", "depth", "skip", "brackets", "punct", "period",
            "mixed"]
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = (
+    "token", "missing", "prev", "title", "expected", "next", "parent", "family",
+    "parent_family", "fixed", "punct", "major")
 PARAMS = {
     "aspect": {"enum": ASPECTS, "description": "检查哪一方面（见 lawlint/checks/numbering.py）"},
     "levels": {"type": "array", "items": {"type": "integer", "minimum": 1},
@@ -38,7 +43,7 @@ PARAMS = {
     "variants": {"type": "object", "additionalProperties": {"type": "string"},
                  "description": "特殊情形的提示信息（如 start：同级第一个序号不是 1；top：一级标题）"},
 }
-_WS = " \t\u3000\u00a0"
+_WS = WHITESPACE
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +98,7 @@ def canonical(family, value) -> str:
 
 def _fmt(rule, variant=None, **kw) -> str:
     template = rule.params.get("variants", {}).get(variant, rule.message) if variant else rule.message
-    return sc.fill(template, **kw)
+    return tpl.fill(template, **kw)
 
 
 def _groups(doc):

@@ -5,9 +5,10 @@ Parts that are absent are skipped (their own rules report them); a merged headin
 """
 from __future__ import annotations
 
-from ..result import SECTION_IDS
-from ..scoring import default_profile
+from ..vocabulary import SECTION_IDS, section_names
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("before", "after")
 PARAMS = {
     "sequence": {"type": "array", "items": {"enum": list(SECTION_IDS)}, "minItems": 2,
                  "description": "各部分应出现的先后顺序"},
@@ -19,7 +20,7 @@ def compile(rule):
 
 
 def check(ctx, rule):
-    names = default_profile()["sections"]
+    names = section_names()
     placed = []
     for sid in rule.params["sequence"]:
         v = ctx.section(sid)
@@ -28,6 +29,6 @@ def check(ctx, rule):
     for (a, va), (b, vb) in zip(placed, placed[1:]):
         if vb.start < va.start:
             yield ctx.diagnostic(rule, vb.start, vb.start,
-                                 message=rule.message.format(before=names.get(b, b),
+                                 fields=dict(before=names.get(b, b),
                                                              after=names.get(a, a)))
 

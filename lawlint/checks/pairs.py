@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..chars import SENTENCE_ENDS, WHITESPACE
+
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("mark", "problem")
 PARAMS = {
     "pairs": {"type": "array", "minItems": 1,
               "items": {"type": "string", "minLength": 2, "maxLength": 4},
@@ -49,19 +53,19 @@ def check(ctx, rule):
                 elif ch in ")）" and _item_start(text, i, b.start):
                     continue
                 else:
-                    yield ctx.diagnostic(rule, i, i + 1, message=rule.message.format(
+                    yield ctx.diagnostic(rule, i, i + 1, fields=dict(
                         mark=ch, problem="没有对应的前半个符号"))
         for _, j in stack:
             yield _unclosed(ctx, rule, j)
 
 
 def _unclosed(ctx, rule, j):
-    return ctx.diagnostic(rule, j, j + 1, message=rule.message.format(
+    return ctx.diagnostic(rule, j, j + 1, fields=dict(
         mark=ctx.doc.text[j], problem="没有对应的后半个符号"))
 
 
 _ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
-_ITEM_BEFORE = " \t\u3000：:；;，,。.、！？!?"
+_ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 
 def _item_start(text, i, lo):

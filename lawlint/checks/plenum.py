@@ -22,6 +22,8 @@ from functools import lru_cache
 from .. import numbering as num
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("name", "date", "year", "next_year", "current", "latest", "term", "fixed")
 PARAMS = {
     "aspect": {"enum": ["future", "stale", "missing", "arabic"]},
     "written_by": {"type": "string", "pattern": r"^\d{2}-\d{2}$",

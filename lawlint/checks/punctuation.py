@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 
+from ..chars import CJK_CONTEXT_RE
+
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("mark", "full")
 PARAMS = {
     "marks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
               "minProperties": 1, "description": "半角标点 → 全角标点"},
@@ -23,7 +27,7 @@ PARAMS = {
     "once_per_mark": {"type": "boolean",
                       "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
 }
-_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
+_CJK = CJK_CONTEXT_RE
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _SPACES = " \t\u00a0"
@@ -73,13 +77,13 @@ def check(ctx, rule):
             kind = "()" if ch in "()" else ch
             weight = 0 if once and kind in scored else None
             scored.add(kind)
-            yield ctx.diagnostic(rule, i, end, message=rule.message.format(mark=ch, full=marks[ch]),
+            yield ctx.diagnostic(rule, i, end, fields=dict(mark=ch, full=marks[ch]),
                                  replacement=marks[ch], weight=weight)
         for q, pair in rule.params.get("quotes", {}).items():
             for i, full, fixable in _straight_quotes(text, q, pair, b.start, b.end, skip):
                 weight = 0 if once and q in scored else None
                 scored.add(q)
-                yield ctx.diagnostic(rule, i, i + 1, message=rule.message.format(mark=q, full=full),
+                yield ctx.diagnostic(rule, i, i + 1, fields=dict(mark=q, full=full),
                                      replacement=full if fixable else None, weight=weight)
 
 

@@ -18,6 +18,8 @@ from itertools import combinations
 
 from . import scope as sc
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("name", "value", "numerator", "unit", "denominators", "computed")
 PARAMS = {
     "scope": sc.SCOPE_SCHEMA,
     "rate": {"type": "string", "description": "比率的正则：命名分组 name（名称）和 value（百分数）"},

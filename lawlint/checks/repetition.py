@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
+from ..chars import HAN
+
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("match", "word")
 PARAMS = {
     "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
     "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
 }
-_CANDIDATE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_CANDIDATE = re.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 def compile(rule):

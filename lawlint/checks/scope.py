@@ -8,10 +8,9 @@ keep exact offsets.
 """
 from __future__ import annotations
 
-import re
-
+from ..chars import SENTENCE_STOPS
 from ..document import split_sentences
-from ..result import SECTION_IDS
+from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
 SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、title 标题、document 全文（不含网页残留）、"
@@ -95,34 +94,7 @@ def in_title_marks(text: str, start: int, end: int) -> bool:
     return "》" in text[end:line_end if line_end >= 0 else len(text)]
 
 
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def fill(template: str, **fields) -> str:
-    """A message template with its {fields} filled; unknown fields are left as written."""
-    return template.format_map(_Keep(fields))
-
-
-def compile_all(patterns, year=None):
-    from ..engine import expand_year
-    return [re.compile(expand_year(p, year)) for p in patterns or []]
-
-
-def year_memo(build):
-    """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
-    memo = {}
-
-    def for_year(year):
-        if year not in memo:
-            memo[year] = build(year)
-        return memo[year]
-
-    return for_year      # compiled on first use; the loader validates a new pack with for_year(None)
-
-
-_STOPS = "。！？；!?;\n"
+_STOPS = SENTENCE_STOPS
 _SENTENCE_MAX = 1000          # longer "sentences" are cut: a sentence_at call stays O(1)
 
 

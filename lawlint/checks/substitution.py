@@ -16,6 +16,8 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
+from .. import template as tpl
+from ..vocabulary import SEVERITY_SCHEMA
 from . import scope as sc
 
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
@@ -28,7 +30,7 @@ ENTRY = {
         "years": {"type": "object", "additionalProperties": False,
                   "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
                   "description": "适用的报告年度"},
-        "severity": {"enum": ["error", "warning", "info"]},
+        "severity": SEVERITY_SCHEMA,
         "weight": {"type": "number", "minimum": 0},
         "message": {"type": "string"},
         "suggestion": {"type": "string"},
@@ -41,6 +43,8 @@ ENTRY = {
         "scope": sc.SCOPE_SCHEMA,
     },
 }
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("term", "current", "changed", "year")
 PARAMS = {
     "terms": {"type": "array", "items": ENTRY, "minItems": 1, "description": "术语表"},
     "scope": sc.SCOPE_SCHEMA,
@@ -52,10 +56,10 @@ def compile(rule):
     def build(year):
         out = []
         for e in rule.params["terms"]:
-            out.append({k: sc.compile_all(e.get(k), year) for k in
+            out.append({k: tpl.compile_all(e.get(k), year) for k in
                         ("match", "only_if", "unless", "only_if_before", "unless_before")})
         return out
-    return sc.year_memo(build)
+    return tpl.year_memo(build)
 
 
 def _in_years(entry, year) -> bool:

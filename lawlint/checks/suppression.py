@@ -3,7 +3,11 @@ do not exist. Runs after every other rule (``PHASE = "post"``); a directive nami
 not run this time (``--select``, a year window) is not judged."""
 from __future__ import annotations
 
+from ..selectors import names_any
+
 PHASE = "post"
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("problem",)
 PARAMS = {}
 
 
@@ -16,9 +20,8 @@ def check(ctx, rule):
     for d in ctx.directives:
         start = ctx.doc.source.line_start(d.line)
         if d.unknown:
-            yield ctx.diagnostic(rule, start, start, message=rule.message.format(
+            yield ctx.diagnostic(rule, start, start, fields=dict(
                 problem=f"指定了不存在的规则 {'、'.join(d.unknown)}"))
-        elif not d.used and (not d.ids or all(
-                any(r == i or r.startswith(i + ".") for r in ran) for i in d.ids)):
-            yield ctx.diagnostic(rule, start, start, message=rule.message.format(
+        elif not d.used and (not d.ids or all(names_any(i, ran) for i in d.ids)):
+            yield ctx.diagnostic(rule, start, start, fields=dict(
                 problem="没有屏蔽任何问题，可以删除"))

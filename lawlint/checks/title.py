@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 
-from . import scope as sc
+from .. import template as tpl
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("title", "match", "title_year", "opening_year")
 PARAMS = {
     "missing": {"type": "boolean", "description": "没有标题时报告"},
     "missing_unless": {"type": "array", "items": {"type": "string"},
@@ -32,8 +34,8 @@ def compile(rule):
     p = rule.params
     if not (p.get("missing") or p.get("require") or p.get("forbid") or p.get("opening_year")):
         raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
-    return {"require": sc.compile_all(p.get("require")), "forbid": sc.compile_all(p.get("forbid")),
-            "missing_unless": sc.compile_all(p.get("missing_unless"))}
+    return {"require": tpl.compile_all(p.get("require")), "forbid": tpl.compile_all(p.get("forbid")),
+            "missing_unless": tpl.compile_all(p.get("missing_unless"))}
 
 
 def check(ctx, rule):

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..result import SECTION_IDS
-from ..scoring import default_profile
+from ..vocabulary import SECTION_IDS, section_names
 
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("signs", "parts")
 PARAMS = {
     "min_chars": {"type": "integer", "minimum": 1,
                   "description": "正文字数低于此数视为远短于一篇完整报告"},
@@ -35,7 +36,6 @@ def assess(ctx) -> dict | None:
     """The truncation verdict of this document (memoised): None, or the signs seen."""
     if _CACHE_KEY in ctx.cache:
         return ctx.cache[_CACHE_KEY]
-    ctx.cache[_CACHE_KEY] = None          # a section rule asking during detection sees "complete"
     rule = next(iter(ctx.rules.of_check("truncation")), None)
     result = _assess(ctx, rule) if rule is not None else None
     ctx.cache[_CACHE_KEY] = result
@@ -69,13 +69,9 @@ def _assess(ctx, rule):
     return {"signs": signs, "offset": body[-1].start}
 
 
-def not_reached(ctx, section_id: str) -> bool:
-    """Is this absent part one that a partial text simply never reached?"""
-    return ctx.section(section_id).status == "absent" and assess(ctx) is not None
-
-
 def mark(ctx) -> None:
-    """Flag the absent parts of a partial text as not reached (after all parts are located)."""
+    """Flag the absent parts of a partial text as not reached (the engine calls this once all
+    parts are located, before any check runs)."""
     if assess(ctx) is None:
         return
     for verdict in ctx.sections.values():
@@ -87,8 +83,8 @@ def check(ctx, rule):
     found = assess(ctx)
     if found is None:
         return
-    names = default_profile()["sections"]
-    parts = [names.get(sid, sid) for sid in SECTION_IDS if ctx.section(sid).status == "absent"]
+    names = section_names()
+    parts = [names.get(sid, sid) for sid in SECTION_IDS if not ctx.section(sid).reached]
     if not parts:
         return
     yield ctx.diagnostic(rule, found["offset"], found["offset"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import HAN_RE
 from ..errors import LoadError
 from ..source import Source
 from .text import decode, normalise
@@ -22,7 +23,7 @@ _MAIN_ATTR = re.compile(r"^(content|article|zoom|main|detail|text|TRS_Editor|pag
                         r"article-content|news_content|conTxt|view|xxgk_content)", re.I)
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article",
            "table", "blockquote", "pre", "td")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = HAN_RE
 _DATES = re.compile(r"(成文日期|发布日期)\s*[:：\]】]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 

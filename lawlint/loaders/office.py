@@ -30,7 +30,8 @@ def load_pdf(data: bytes, *, path: str, encoding: str | None = None) -> Source:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise LoadError(f"无法读取 PDF（{type(e).__name__}），文件可能已损坏", path) from None
     text = "\n".join(p.strip("\n") for p in pages)
-    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < 20:
+    from ..chars import count_han
+    if count_han(text) < 20:
         raise LoadError("PDF 中没有文字层（可能是扫描件），需要先做文字识别（OCR）后再检查", path)
     from .text import normalise
     text, _ = normalise(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from ..examples import example_text
 from ._paths import base_dir, relative
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -17,7 +18,7 @@ def _rule(r):
         md += ["", f"修改建议：{r.suggestion}"]
     for label, key in (("不合格示例", "bad"), ("合格示例", "good")):
         for t in ex.get(key, [])[:1]:
-            md += ["", f"{label}：", "", "```text", t, "```"]
+            md += ["", f"{label}：", "", "```text", example_text(t), "```"]
     return {
         "id": r.id,
         "name": "".join(p.capitalize() for p in r.id.replace("_", ".").split(".")),

@@ -1,0 +1,34 @@
+"""Character classes, defined once: whitespace, sentence ends, Han characters.
+
+Ground level (imports nothing of lawlint's own). Every module that asks "is this blank?", "does a
+sentence end here?" or "is this Chinese?" uses these, so the parser, the checks and the loaders
+cannot disagree (an indent of U+2002 EN SPACE once counted as text in one place and as blank in
+another, and switched the structural numbering checks off).
+"""
+from __future__ import annotations
+
+import re
+
+# Blank within a line: every Unicode space separator (U+00A0, U+1680, U+2000–U+200A, U+202F,
+# U+205F, U+3000), the tab, and the zero-width characters web pages and Word leave behind.
+WHITESPACE = (" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+              "\u202f\u205f\u3000\u200b\ufeff")
+SPACE_CLASS = "[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]"   # the same, as a regex class
+
+SENTENCE_ENDS = "。！？；!?;"                # a sentence (or a semicolon clause) ends here
+SENTENCE_STOPS = SENTENCE_ENDS + "\n"        # … or at a line break
+CLOSERS = "”’」』）)】"                      # kept with the sentence they close
+CLAUSE_PUNCT = SENTENCE_ENDS + "，,"         # running-text punctuation: a line with any is no title
+
+HAN = "\u3400-\u9fff"                        # CJK Unified Ideographs and Extension A (regex range)
+HAN_RE = re.compile(f"[{HAN}]")
+# Chinese context for punctuation: Han characters, CJK symbols and full-width punctuation.
+CJK_CONTEXT_RE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
+
+
+def is_blank(text: str) -> bool:
+    return not text.strip(WHITESPACE)
+
+
+def count_han(text: str) -> int:
+    return len(HAN_RE.findall(text))

@@ -1,0 +1,271 @@
+"""Locating the report's required parts: a stage of its own, run once per document before any check.
+
+Each ``section`` rule describes one part (``params.section``); the first rule naming a part is its
+detector. A detector may depend on other parts (``scope``: look for evidence inside another part;
+``not_within``: ignore text inside other parts; ``lead_after``: a lead sentence after another part
+starts counts). :func:`order` sorts the detectors so every part is located after the parts it
+depends on; a cycle is a rule error naming the file and line. :func:`locate` then runs each
+detector once and returns a verdict per part: checks only look verdicts up (``ctx.section(id)``),
+and the ``section`` check turns them into diagnostics.
+
+Detection is by content, not position (reports reorder the statutory items freely):
+
+1. **Headings.** A heading (any level, run-in titles and unnumbered headings included) whose
+   title matches ``heading`` and not ``heading_exclude`` makes the part ``heading``. A title that
+   also matches ``weak_heading`` only *promises* the part (「存在的不足和原因」 promises causes):
+   it counts only when its own text carries evidence.
+2. **Work-area headings** (``areas``): enough top-level headings about the 纲要's work areas
+   make a topic-structured report's measures part ``heading`` without an umbrella heading.
+3. **Body evidence** inside ``scope`` (the whole report, or another part's text, e.g. causes are
+   looked for inside the shortcomings part): ``evidence_min`` distinct ``evidence`` patterns, or a
+   paragraph that opens with a ``lead`` pattern, or ``weak_min`` sentences with ``weak_evidence``.
+
+Patterns may use ``{year}``, ``{next_year}`` and ``{prev_year}`` (see :mod:`lawlint.template`).
+To change how a part is found, change its rule in ``rules/sections.yaml`` first; the logic that
+reads those parameters is :func:`detect` and the helpers below it.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import causal
+from .errors import RuleError
+from .result import SectionVerdict
+from .template import expand_year
+from .vocabulary import SECTION_IDS
+
+PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence")
+
+
+def compile_patterns(rule):
+    """A part rule's patterns depend on the report year: compiled lazily per year, memoised."""
+    memo = {}
+
+    def for_year(year):
+        if year not in memo:
+            p = rule.params
+            memo[year] = {key: [re.compile(expand_year(x, year)) for x in p.get(key, [])]
+                          for key in PATTERN_KEYS}
+            memo[year]["areas"] = [re.compile(expand_year(x, year))
+                                   for x in p.get("areas", {}).get("patterns", [])]
+            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
+        return memo[year]
+
+    return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
+
+
+def dependencies(rule) -> list[str]:
+    """The parts a part rule needs located before it, in the order it names them."""
+    p = rule.params
+    deps = [p["scope"]] if p.get("scope") in SECTION_IDS else []
+    deps += list(p.get("not_within", []))
+    if p.get("lead_after"):
+        deps.append(p["lead_after"])
+    return list(dict.fromkeys(deps))
+
+
+def order(section_rules) -> list:
+    """The detector of each part (the first rule naming it), dependencies first.
+
+    Raises RuleError (file:line of a rule on the cycle) when parts depend on each other in a
+    circle, including a part that depends on itself."""
+    detectors: dict = {}
+    for rule in section_rules:
+        detectors.setdefault(rule.params["section"], rule)
+    out, done, path = [], set(), []
+
+    def visit(sid):
+        if sid in done or sid not in detectors:
+            return
+        if sid in path:
+            cycle = path[path.index(sid):] + [sid]
+            on_cycle = [detectors[s] for s in cycle[:-1]]
+            # Name a user's rule when one is on the cycle: the built-in packs have none.
+            rule = next((r for r in on_cycle if not _builtin(r)), on_cycle[-1])
+            others = "、".join(f"{r.id}（{r.file}:{r.line}）" for r in on_cycle if r is not rule)
+            raise RuleError(f"rules[{rule.id}]: 部分之间的依赖成环（{' → '.join(cycle)}；另见 {others}）："
+                            "scope、not_within、lead_after 引用的部分不能反过来依赖本部分",
+                            rule.file or None, rule.line)
+        path.append(sid)
+        for dep in dependencies(detectors[sid]):
+            visit(dep)
+        path.pop()
+        done.add(sid)
+        out.append(detectors[sid])
+
+    for sid in detectors:
+        visit(sid)
+    return out
+
+
+def _builtin(rule) -> bool:
+    from .resources import rules_dir
+    return bool(rule.file) and Path(rule.file).resolve().parent == rules_dir().resolve()
+
+
+def locate(doc, detectors, year, run=None) -> dict:
+    """Every part's verdict, each detector run once in dependency order. ``run(rule, fn)`` may
+    wrap each detection (the engine times it and turns a crash into the rule's finding)."""
+    verdicts: dict = {}
+    for rule in detectors:
+        sid = rule.params["section"]
+        verdicts[sid] = SectionVerdict()          # what a failed detection leaves
+        if run is None:
+            verdicts[sid] = detect(doc, rule, year, verdicts)
+        else:
+            verdicts[sid] = run(rule, lambda r=rule: detect(doc, r, year, verdicts)) or SectionVerdict()
+    return verdicts
+
+
+def detect(doc, rule, year, verdicts) -> SectionVerdict:
+    """One part's verdict; ``verdicts`` already holds the parts it depends on."""
+    def part(sid):
+        return verdicts.get(sid) or SectionVerdict()
+
+    p = rule.params
+    pats = rule.compiled(year)
+    scope = p.get("scope", "document")
+    if scope != "document":
+        base = part(scope)
+        if base.status == "absent":
+            return SectionVerdict(note="no-scope")
+        regions = base.regions
+    else:
+        regions = [(0, len(doc.text))]
+    excluded = [r for sid in p.get("not_within", []) for r in part(sid).regions]
+    if excluded:
+        regions = _subtract(regions, excluded)
+
+    promised = None
+    for h in doc.headings:
+        title = h.title
+        if any(s <= h.start < e for s, e in excluded):
+            continue
+        if not _any(pats["heading"], title) or _any(pats["heading_exclude"], title):
+            continue
+        body = doc.heading_body(h)
+        if _any(pats["weak_heading"], title):
+            if _has_evidence(doc, pats, p, [(h.start, h.end)]):
+                return _verdict(doc, "heading", h)
+            promised = promised or h
+            continue
+        if body.strip() or h.children:
+            return _verdict(doc, "heading", h)
+
+    if pats["areas"]:
+        hits = [h for h in doc.top_headings if _any(pats["areas"], h.title)
+                and not _any(pats["heading_exclude"], h.title)]
+        if len(hits) >= p["areas"]["min"]:
+            v = SectionVerdict("heading", doc.position(hits[0].start)[0], hits[0].title, hits[0].start)
+            v.regions = [(h.start, h.end) for h in hits]
+            return v
+
+    after = None
+    if p.get("lead_after"):
+        after = part(p["lead_after"]).start
+    where = _has_evidence(doc, pats, p, regions, after)
+    if where is not None:
+        start, region = where
+        v = SectionVerdict("body", doc.position(start)[0], "", start)
+        v.regions = [region]
+        return v
+    v = SectionVerdict(note="promised" if promised else "")
+    if promised is not None:
+        v.start = promised.start
+    return v
+
+
+def _subtract(regions, holes):
+    out = []
+    for s, e in regions:
+        pieces = [(s, e)]
+        for hs, he in sorted(holes):
+            nxt = []
+            for ps, pe in pieces:
+                if he <= ps or hs >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < hs:
+                    nxt.append((ps, hs))
+                if he < pe:
+                    nxt.append((he, pe))
+            pieces = nxt
+        out.extend(pieces)
+    return out
+
+
+def _verdict(doc, status, h) -> SectionVerdict:
+    v = SectionVerdict(status, doc.position(h.start)[0], h.title, h.start)
+    v.regions = [(h.start, h.end)]
+    return v
+
+
+def _any(patterns, text) -> bool:
+    return any(rx.search(text) for rx in patterns)
+
+
+def _has_evidence(doc, pats, p, regions, after=None):
+    """Return (offset of the first evidence, the region it belongs to) or None. With ``after``
+    (an offset), a sentence opening with a lead pattern anywhere after it counts as well."""
+    blocks = [b for b in doc.body_blocks if any(s <= b.start < e for s, e in regions)]
+    if not blocks:
+        return None
+    # A paragraph that opens with a lead pattern is evidence on its own.
+    for i, b in enumerate(blocks):
+        text_start = b.body_start if b.heading is not None else b.start
+        lead_text = doc.text[text_start:b.end]
+        for rx in pats["lead"]:
+            if rx.match(lead_text):
+                return text_start, _paragraph_region(doc, b)
+    if after is not None:
+        for b in blocks:
+            if b.end <= after:
+                continue
+            for sent in b.sentences():
+                if sent.start >= after and any(rx.match(sent.text) for rx in pats["lead"]):
+                    return sent.start, (sent.start, _paragraph_region(doc, b)[1])
+    # Distinct evidence patterns.
+    need = p.get("evidence_min", 1)
+    if pats["evidence"]:
+        first, hits = None, 0
+        for rx in pats["evidence"]:
+            for b in blocks:
+                m = rx.search(b.text)
+                if m:
+                    hits += 1
+                    if first is None or b.start + m.start() < first[0]:
+                        first = (b.start + m.start(), b)
+                    break
+        if hits >= need and first is not None:
+            return first[0], _paragraph_region(doc, first[1])
+    if pats["causal"]:                 # cause analysis: a causal frame naming a cause
+        for b in blocks:
+            for s in b.sentences():
+                if causal.explains(s.text, pats["causal"]):
+                    return s.start, _paragraph_region(doc, b)
+    if pats["weak_evidence"]:
+        count, first = 0, None
+        for b in blocks:
+            for s in b.sentences():
+                if _any(pats["weak_evidence"], s.text):
+                    count += 1
+                    first = first or (s.start, b)
+        if count >= p.get("weak_min", 1) and first is not None:
+            return first[0], _paragraph_region(doc, first[1])
+    return None
+
+
+def _paragraph_region(doc, block):
+    """A part found only in the body: its paragraph and the paragraphs that follow it up to the
+    next heading (a 「但仍存在…主要表现在：」 paragraph is often followed by the list)."""
+    end = block.end
+    for b in doc.body_blocks:
+        if b.start <= block.start:
+            continue
+        if b.heading is not None:
+            break
+        end = b.end
+        if b.start - block.end > 2000:
+            break
+    return (block.start, end)

@@ -1,0 +1,59 @@
+"""Templating, at the ground of the package (imports nothing of lawlint's own).
+
+Two kinds of template appear in rules:
+
+- **patterns** may use ``{year}``, ``{next_year}`` and ``{prev_year}``, filled from the report year
+  (any year when it is unknown) by :func:`expand_year`; :func:`year_memo` compiles a rule's
+  patterns once per report year;
+- **messages and suggestions** name ``{fields}`` that a check fills with :func:`fill`.
+"""
+from __future__ import annotations
+
+import re
+
+_YEAR_FIELD = re.compile(r"\{(year|next_year|prev_year)\}")
+ANY_YEAR = r"(?:19|20)\d{2}"
+
+
+def expand_year(pattern: str, year: int | None) -> str:
+    """Fill ``{year}``, ``{next_year}`` and ``{prev_year}`` in a rule pattern."""
+    if "{" not in pattern:
+        return pattern
+    values = {"year": str(year) if year else ANY_YEAR,
+              "next_year": str(year + 1) if year else ANY_YEAR,
+              "prev_year": str(year - 1) if year else ANY_YEAR}
+    return _YEAR_FIELD.sub(lambda m: values[m.group(1)], pattern)
+
+
+def compile_all(patterns, year=None) -> list:
+    return [re.compile(expand_year(p, year)) for p in patterns or []]
+
+
+def year_memo(build):
+    """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
+    memo = {}
+
+    def for_year(year):
+        if year not in memo:
+            memo[year] = build(year)
+        return memo[year]
+
+    return for_year      # compiled on first use; the loader validates a new pack with for_year(None)
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template: str, **fields) -> str:
+    """A message template with its {fields} filled; unknown fields are left as written."""
+    return template.format_map(_Keep(fields))
+
+
+_FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+
+
+def fields_of(template: str) -> set[str]:
+    """The {placeholders} a message template names."""
+    return set(_FIELD.findall(template or ""))

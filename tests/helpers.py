@@ -1,0 +1,67 @@
+"""Helpers shared by the test modules, in one place (conftest.py holds only pytest's hooks and
+fixtures; ``from helpers import lint, run_cli, write_pack`` in a test module)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_cli(*args, cwd=None, input=None, env=None):
+    """Run ``python -m lawlint`` as a user would; returns CompletedProcess with text output."""
+    full_env = dict(os.environ)
+    full_env.pop("GITHUB_ACTIONS", None)
+    full_env["NO_COLOR"] = "1"
+    if env:
+        full_env.update(env)
+    return subprocess.run([sys.executable, "-m", "lawlint", *map(str, args)], cwd=cwd or ROOT,
+                          input=input, capture_output=True, env=full_env, timeout=120)
+
+
+def lint(text, year=None, select=None, kind="txt", rules=None):
+    """Lint ``text`` in-process (strict mode: a crashing check raises); ``rules``: extra packs."""
+    from lawlint.api import lint_text
+    from lawlint.config import Config
+    cfg = Config(select=list(select or []), rule_packs=[str(p) for p in rules or []])
+    return lint_text(text, year=year, config=cfg, kind=kind)
+
+
+RULE_DEFAULTS = {"severity": "warning", "category": "language", "title": "测试", "message": "测试",
+                 "basis": "测试", "weight": 1, "cap": 1}
+
+
+def write_pack(path, *rules):
+    """A rule pack of the given rules (dicts; the common fields default to a test rule). Written
+    as JSON-style YAML, one key per line, so each rule starts on a known line."""
+    lines = ["rules:"]
+    for rule in rules:
+        full = {**RULE_DEFAULTS, **rule}
+        first = True
+        for key, value in full.items():
+            lines.append(("  - " if first else "    ") + f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            first = False
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Path(path)
+
+
+def existence_pack(path, rule_id, patterns, examples):
+    """A one-rule pack of check type existence; its patterns start on line 12."""
+    listed = "".join(f"      - '{p}'\n" for p in patterns)
+    Path(path).write_text(f"""rules:
+  - id: {rule_id}
+    check: existence
+    severity: warning
+    category: language
+    title: 测试
+    message: 测试
+    basis: 测试
+    weight: 1
+    cap: 1
+    patterns:
+{listed}    examples: {examples}
+""", encoding="utf-8")
+    return Path(path)
