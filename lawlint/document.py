@@ -44,6 +44,7 @@ def lexicon() -> dict:
         "closing": re.compile(data["closing"]),
         "year": {k: re.compile(v) for k, v in data["year"].items()},
         "issuer_in_opening": re.compile(data["issuer_in_opening"]),
+        "inline_item": re.compile(data["inline_item"]),
     }
 
 

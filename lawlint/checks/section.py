@@ -41,6 +41,7 @@ PARAMS = {
     "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
     "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
     "causal": causal.SCHEMA,
+    "inline_items": dict(_STR_LIST, description="段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }
 
 
