@@ -5,8 +5,6 @@ from dataclasses import dataclass, field
 
 from .vocabulary import SECTION_IDS, SEVERITY_NAMES, SEVERITY_RANK  # noqa: F401 - re-exported
 
-NOT_REACHED_NOTE = "文本不完整，未读到该部分，不计为缺失"
-
 
 @dataclass
 class Diagnostic:
@@ -45,10 +43,16 @@ class SectionVerdict:
     note: str = ""
     reached: bool = True      # False: a partial text stops before this part (not "missing")
 
+    @property
+    def display(self) -> str:
+        """The key the outputs show it under: a status, or ``unreached``."""
+        return self.status if self.reached else "unreached"
+
     def to_json(self) -> dict:
         if not self.reached:
+            from .vocabulary import profile
             return {"status": self.status, "line": self.line, "reached": False,
-                    "note": NOT_REACHED_NOTE}
+                    "note": profile()["not_reached_note"]}
         return {"status": self.status, "line": self.line}
 
 

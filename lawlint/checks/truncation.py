@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..template import fill
 from ..vocabulary import SECTION_IDS, section_names
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -21,8 +22,11 @@ PARAMS = {
     "sentence_end": {"type": "string", "description": "句末标点（正文最后一段以其结尾即不算中断）"},
     "cut_markers": {"type": "array", "items": {"type": "string"},
                     "description": "表示正文被截断的标记（正则，匹配正文最后一段的末尾）"},
-    "last_parts": {"type": "array", "items": {"type": "string"},
+    "last_parts": {"type": "array", "items": {"enum": list(SECTION_IDS)},
                    "description": "完整报告末尾的部分（这些部分都缺失时才可能是截断）"},
+    "signs": {"type": "object", "additionalProperties": False,
+              "properties": {k: {"type": "string"} for k in ("no_ending", "cut", "short", "chrome")},
+              "description": "提示中各项迹象的说法（short 可用 {chars}）"},
 }
 
 _CACHE_KEY = "truncation"
@@ -61,11 +65,11 @@ def _assess(ctx, rule):
     short = chars < p.get("min_chars", 3000)
     if not (short or ctx.section("shortcomings").status == "absent"):
         return None
-    signs = ["没有结尾（特此报告、落款日期）", "正文在句中中断"]
-    if short:
-        signs.append(f"正文仅 {chars} 字")
+    seen = ["no_ending", "cut"] + (["short"] if short else [])
     if any(b.kind in ("chrome", "page") for b in doc.blocks):
-        signs.append("带有网页或打印页残留")
+        seen.append("chrome")
+    words = p.get("signs", {})            # how the note names each sign (the rule's YAML)
+    signs = [fill(words[k], chars=chars) for k in seen if k in words]
     return {"signs": signs, "offset": body[-1].start}
 
 

@@ -112,7 +112,7 @@ def _coverage(r, profile) -> str:
     items = []
     for sid in SECTION_IDS:
         v = r.sections.get(sid)
-        status = v.status if v else "absent"
+        status = v.display if v else "absent"
         mark = profile["status_marks"][status]
         name = escape(profile["sections"][sid])
         state = profile["statuses"][status]

@@ -66,7 +66,7 @@ def _file_lines(r, run) -> list[str]:
     names, statuses, marks = profile["sections"], profile["statuses"], profile["status_marks"]
     for sid in SECTION_IDS:
         v = r.sections.get(sid)
-        status = v.status if v else "absent"
+        status = v.display if v else "absent"
         where = f"，第 {v.line} {r.line_label}" if v and v.line else ""
         lines.append(f"    {marks[status]} {names[sid]}：{statuses[status]}{where}")
     groups: dict[str, list] = {}
