@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from . import numbering
 from .chars import CLAUSE_PUNCT, CLOSERS, HAN_RE, SENTENCE_ENDS, SPACE_CLASS
 from .chars import WHITESPACE as _WS
+from .script import simplify
 from .suppress import is_directive
 from .source import Source
 
@@ -35,11 +36,16 @@ def lexicon() -> dict:
         "metadata": [re.compile(p) for p in chrome["metadata"]],
         "footer": [re.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
+        "line": [re.compile(p) for p in chrome.get("line", [])],
+        "byline": re.compile(chrome["byline"]) if chrome.get("byline") else None,
         "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
         "page_number": [re.compile(p) for p in data.get("page_number", [])],
         "title_must": re.compile(data["title"]["must"]),
         "title_any": re.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
+        "not_title": re.compile(data["title"]["not_title"]),
+        "cover_letter": re.compile(data["cover_letter"]["pattern"]),
+        "cover_blocks": data["cover_letter"]["blocks"],
         "issuer": re.compile(data["issuer"]),
         "closing": re.compile(data["closing"]),
         "year": {k: re.compile(v) for k, v in data["year"].items()},
@@ -135,8 +141,11 @@ class Document:
 
     def __init__(self, source: Source, year: int | None = None):
         self.source = source
-        self.text = source.text
-        self.blocks: list[Block] = _split_flattened(_split_blocks(source), self.text)
+        # A Traditional text is read through its same-length Simplified copy (lawlint/script.py):
+        # every rule matches Simplified wording, offsets stay the original's.
+        self.script = simplify(source.text)
+        self.text = self.script.simplified
+        self.blocks: list[Block] = _split_flattened(_split_blocks(source, self.text), self.text)
         self.meta: dict = dict(source.meta)
         self._mark_chrome()
         self.title: Block | None = None
@@ -204,11 +213,17 @@ class Document:
     # -- parsing steps -----------------------------------------------------------------------
     def _mark_chrome(self):
         lx = lexicon()
+        head_end = next((b.index for b in self.blocks if len(b.text) > lx["footer_max_line"]
+                         or numbering.match_token(b.text)), len(self.blocks))
         for b in self.blocks:
             if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
                 b.kind = "page"            # a page number from a printed or PDF copy
                 continue
-            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]):
+            short = len(b.text) <= lx["footer_max_line"]
+            if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+                    short and (any(p.match(b.text) for p in lx["line"]) or (
+                        lx["byline"] is not None and b.index < head_end
+                        and lx["byline"].match(b.text)))):
                 b.kind = "chrome"
                 for key, rx in lx["dates"].items():
                     m = rx.search(b.text)
@@ -224,20 +239,35 @@ class Document:
                     break
 
     def _front_matter(self):
-        """Title and issuer: short lines before the first heading or long paragraph."""
+        """Title and issuer: short lines before the first heading or long paragraph; or, when the
+        text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
+        the same after it."""
+        lx = lexicon()
+        if self._pick_title(self._front(0, 4), lx):
+            return
+        cover = [b.index for b in self.blocks[:lx["cover_blocks"]]
+                 if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+        if cover:
+            self._pick_title(self._front(cover[-1] + 1, 6), lx)
+
+    def _front(self, first: int, most: int) -> list:
         lx = lexicon()
         front = []
-        for b in self.blocks:
+        for b in self.blocks[first:]:
             if b.kind == "chrome":
                 continue
             text = _MD_HEADING.sub("", b.text).strip("*# ")
             if len(text) > lx["title_max"] or numbering.match_token(text):
                 break
             front.append((b, text))
-            if len(front) >= 4:
+            if len(front) >= most:
                 break
+        return front
+
+    def _pick_title(self, front, lx) -> bool:
         for i, (b, text) in enumerate(front):
-            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")):
+            if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
+                    or lx["not_title"].match(text):
                 continue
             # A title split over two lines: "关于2021年度法治政府建设" / "情况的报告".
             second = None
@@ -261,7 +291,8 @@ class Document:
                 m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
                 if m and lx["issuer"].search(m.group(1)):
                     self.issuer = m.group(1)
-            return
+            return True
+        return False
 
     def _classify(self):
         lx = lexicon()
@@ -325,8 +356,7 @@ def _has_sentence_punct(text):
     return any(c in text for c in CLAUSE_PUNCT)
 
 
-def _split_blocks(source: Source) -> list[Block]:
-    text = source.text
+def _split_blocks(source: Source, text: str) -> list[Block]:
     blocks, offset = [], 0
     md = source.kind == "md"
     pending = None  # Markdown paragraph being accumulated: [start, end]

@@ -48,6 +48,11 @@ class Context:
         message and of the suggestion alike (the loader has checked that the rule's message names
         only fields its check fills)."""
         end = start if end is None else end
+        script = getattr(self.doc, "script", None)
+        if script is not None and script.converted:     # a Traditional report: quote its own text
+            fields = {k: script.quote(v, start, end) if isinstance(v, str) else v
+                      for k, v in fields.items()} if fields else fields
+            replacement = None if replacement is None else script.restore(replacement, start, end)
         message = message or rule.message
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:

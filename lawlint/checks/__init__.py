@@ -29,6 +29,10 @@ REGISTRY = {
     "repetition": "repetition",
     "suppression": "suppression",
     "truncation": "truncation",
+    "announced": "announced",
+    "total": "total",
+    "future_date": "future_date",
+    "answers": "answers",
 }
 
 _loaded = {}

@@ -36,8 +36,10 @@ def _int(s: str) -> int:
     return cn_to_int(s) or 0
 
 
-def document_date(ctx, rule):
-    """(date, where it came from: a meta key or the closing block's offset)."""
+def document_date(ctx, rule, patterns=None):
+    """(date, where it came from: a meta key or the closing block's offset). ``patterns``: the
+    closing-date regexes, when the rule's compiled value is not that list."""
+    patterns = rule.compiled if patterns is None else patterns
     for key in rule.params.get("dates", ["date_published", "date_written"]):
         value = ctx.doc.meta.get(key)
         if value:
@@ -48,7 +50,7 @@ def document_date(ctx, rule):
     for b in reversed(ctx.doc.blocks):
         if b.kind not in ("closing", "paragraph"):
             continue
-        for rx in rule.compiled:
+        for rx in patterns:
             m = rx.fullmatch(b.text.strip())
             if m:
                 try:

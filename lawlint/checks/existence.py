@@ -4,7 +4,9 @@
 web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_year}`` and
 ``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
 of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
-one of its patterns, and ``once`` reports only the first match (a page's residue is one finding).
+one of its patterns, ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
+document), ``per_sentence`` reports a sentence once however many of its words match, and
+``once`` reports only the first match (a page's residue is one finding).
 The message may use ``{match}``.
 """
 from __future__ import annotations
@@ -29,6 +31,10 @@ PARAMS = {
     "translate": {"type": "object", "additionalProperties": False, "required": ["from", "to"],
                   "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
                   "description": "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"},
+    "per_sentence": {"type": "boolean",
+                     "description": "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"},
+    "outside_titles": {"type": "boolean",
+                       "description": "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"},
     "unless_around": {"type": "array", "items": {"type": "string"},
                       "description": "匹配处前后各 8 个字符匹配其一则不报"},
 }
@@ -55,7 +61,7 @@ def check(ctx, rule):
                   for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
     else:
         pieces = sc.spans(ctx, where)
-    covered = None
+    covered, sentences_seen = None, set()
     for m in sorted(_matches(text, patterns, pieces), key=lambda m: (m.start(), -m.end())):
         if covered is not None and any(covered[m.start():m.end()]):
             continue
@@ -63,6 +69,13 @@ def check(ctx, rule):
             lo, hi = sc.sentence_at(text, m.start(), m.end())
             if any(u.search(text, lo, hi) for u in unless):
                 continue
+        if p.get("outside_titles") and sc.in_title_marks(text, m.start(), m.end()):
+            continue
+        if p.get("per_sentence"):
+            where_sentence = sc.sentence_at(text, m.start(), m.end(), sc.FULL_STOPS)
+            if where_sentence in sentences_seen:
+                continue
+            sentences_seen.add(where_sentence)
         if around:
             window = text[max(0, m.start() - 8):m.end() + 8]
             if any(a.search(window) for a in around):

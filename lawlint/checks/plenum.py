@@ -26,6 +26,8 @@ from . import scope as sc
 FIELDS = ("name", "date", "year", "next_year", "current", "latest", "term", "fixed")
 PARAMS = {
     "aspect": {"enum": ["future", "stale", "missing", "arabic"]},
+    "unheld_message": {"type": "string",
+                       "description": "future：会议不在 plenums.yaml 中（在其 complete_until 之前未召开）时的提示"},
     "written_by": {"type": "string", "pattern": r"^\d{2}-\d{2}$",
                    "description": "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"},
 }
@@ -47,6 +49,15 @@ def table():
     congresses.sort(key=lambda c: c[1])
     plenums = {c: {p: _date(v) for p, v in ps.items()} for c, ps in d["plenums"].items()}
     return congresses, plenums
+
+
+@lru_cache(maxsize=1)
+def complete_until() -> dt.date | None:
+    """The table lists every congress and plenum held up to this date: one it does not list had
+    not been held by then (二十届五中全会 in a report written in early 2026)."""
+    from ..resources import load_data
+    value = load_data("plenums.yaml").get("complete_until")
+    return _date(value) if value else None
 
 
 def _date(s) -> dt.date:
@@ -99,21 +110,30 @@ def _future(ctx, rule):
     if ref is None:
         return
     congresses, plenums = table()
+    unheld = complete_until() is not None and ref <= complete_until()
+    unheld_message = rule.params.get("unheld_message")
     for cong, listed, m in _plenum_mentions(ctx):
-        late = [(p, plenums.get(cong, {}).get(p)) for p in listed]
-        late = [(p, d) for p, d in late if d is not None and d > ref]
+        dates = [(p, plenums.get(cong, {}).get(p)) for p in listed]
+        late = [(p, d) for p, d in dates if d is not None and d > ref]
         if late:
             p, d = late[0]
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                 name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
                 next_year=ctx.year + 1))
-    dates = dict(congresses)
+        elif unheld and unheld_message and any(d is None for _, d in dates):
+            p = next(p for p, d in dates if d is None)
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=unheld_message, fields=dict(
+                name=f"{cong}届{p}中全会", year=ctx.year, next_year=ctx.year + 1))
+    known = dict(congresses)
     for m in _matches(ctx, _GUIDE):
-        d = dates.get(m.group("cong"))
+        d = known.get(m.group("cong"))
         if d is not None and d > ref:
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                 name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
                 year=ctx.year, next_year=ctx.year + 1))
+        elif d is None and unheld and unheld_message:
+            yield ctx.diagnostic(rule, m.start(), m.end(), message=unheld_message, fields=dict(
+                name=f"党的{m.group('cong')}大", year=ctx.year, next_year=ctx.year + 1))
 
 
 def _stale(ctx, rule):

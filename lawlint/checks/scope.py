@@ -98,13 +98,16 @@ _STOPS = SENTENCE_STOPS
 _SENTENCE_MAX = 1000          # longer "sentences" are cut: a sentence_at call stays O(1)
 
 
-def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (ending in 。！？； or a line break) around text[start:end]."""
+FULL_STOPS = "。！？!?\n"      # a whole sentence: its clauses cut at 「；」 kept together
+
+
+def sentence_at(text: str, start: int, end: int, stops: str = _STOPS) -> tuple[int, int]:
+    """The sentence (ending in 。！？； or a line break; ``stops`` to choose) around text[start:end]."""
     floor = max(0, start - _SENTENCE_MAX)        # bounded: an absent mark must not scan the text
-    lo = max(text.rfind(c, floor, start) for c in _STOPS) + 1
+    lo = max(text.rfind(c, floor, start) for c in stops) + 1
     lo = max(lo, floor)
     hi = min(len(text), end + _SENTENCE_MAX)
-    for c in _STOPS:
+    for c in stops:
         i = text.find(c, end, hi)
         if i != -1:
             hi = min(hi, i + 1)

@@ -10,7 +10,9 @@ Chinese), ``current``, ``changed``, ``years`` {from, to}, ``severity``, ``weight
 ``message``/``suggestion`` (templates with {term} {current} {changed} {year}), ``replacement``
 (only for clear-cut fixes: the text a fix writes), ``quoted`` (also match inside 《》),
 ``only_if``/``unless`` (regexes on the sentence), ``only_if_before``/``unless_before`` (regexes on
-the text just before the match, on the same line), and ``scope``.
+the text just before the match, on the same line), ``scope``, and ``sentence: full`` (the
+sentence the ``only_if``/``unless`` patterns see runs to its 。, not to the first 「；」: a
+reconsideration sentence lists its outcomes in clauses).
 
 Entries whose ``years`` window cannot be judged (the report year is unknown) are skipped.
 """
@@ -41,6 +43,8 @@ ENTRY = {
         "only_if_before": dict(_RX_LIST, description="紧挨在前的文字须匹配其一（以 $ 结尾）"),
         "unless_before": dict(_RX_LIST, description="紧挨在前的文字匹配其一则不报（如“原”）"),
         "scope": sc.SCOPE_SCHEMA,
+        "sentence": {"enum": ["clause", "full"],
+                     "description": "only_if/unless 看的范围：clause 到分号为止（默认），full 整句（到句号）"},
     },
 }
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -87,14 +91,14 @@ def check(ctx, rule):
                         continue
                     if not entry.get("quoted") and sc.in_title_marks(text, a, b):
                         continue
-                    if not _context_ok(text, a, b, s, pats):
+                    if not _context_ok(text, a, b, s, pats, entry.get("sentence") == "full"):
                         continue
                     seen.add((a, b))
                     yield _diagnostic(ctx, rule, entry, m)
 
 
-def _context_ok(text, a, b, line_start, pats) -> bool:
-    lo, hi = sc.sentence_at(text, a, b)
+def _context_ok(text, a, b, line_start, pats, full=False) -> bool:
+    lo, hi = sc.sentence_at(text, a, b, sc.FULL_STOPS) if full else sc.sentence_at(text, a, b)
     sentence = text[lo:hi]
     if pats["only_if"] and not any(rx.search(sentence) for rx in pats["only_if"]):
         return False

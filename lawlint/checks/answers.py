@@ -1,0 +1,108 @@
+"""``answers``: shortcomings that next year's plans do not answer.
+
+Each shortcoming should get a plan item (domain.md §2.4 E: "each problem should get a
+response"). The shortcomings part is cut into items at its markers (``item``: 一是, （一）, 1. …;
+sentences when it has none); sentences that give causes or only announce the list (``skip``) are
+not items. An item's terms are its character bigrams less those of the words every report uses
+(``generic``: 问题, 加强, 法治 …). An item is answered when the plans share at least
+``min_shared`` of its terms, or at least two that are ``min_share`` of a short item's terms.
+Each item that is not is reported at its own place, so the finding says which shortcoming has
+no plan. Items with fewer terms than ``min_shared`` are not judged.
+
+Where one part holds both (「存在不足及下步打算」), the shortcomings end at the first ``stop``
+(下一步, 下步, next year) and the plans are what follows.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import template as tpl
+from . import scope as sc
+
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("item",)
+PARAMS = {
+    "item": {"type": "string", "description": "不足条目起始标记的正则"},
+    "skip": {"type": "array", "items": {"type": "string"}, "description": "不算条目的句子（原因分析、总起句）"},
+    "generic": {"type": "array", "items": {"type": "string"}, "description": "不算关键词的常用词"},
+    "stop": {"type": "array", "items": {"type": "string"},
+             "description": "合写时不足部分在此结束、安排开始（可用 {next_year}）"},
+    "min_shared": {"type": "integer", "minimum": 1, "description": "至少共有几个关键词才算有对应安排"},
+    "min_share": {"type": "number", "minimum": 0, "maximum": 1,
+                  "description": "或共有的关键词占该条关键词的比例至少为多少（短的条目）"},
+}
+
+
+def compile(rule):
+    p = rule.params
+    return tpl.year_memo(lambda year: (
+        re.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
+        frozenset(w[i:i + 2] for w in p.get("generic", []) for i in range(len(w) - 1)),
+        tpl.compile_all(p.get("stop"), year)))
+
+
+def check(ctx, rule):
+    item_rx, skip, generic, stops = rule.compiled(ctx.year)
+    need = rule.params.get("min_shared", 2)
+    share = rule.params.get("min_share", 1.0)
+    if ctx.section("shortcomings").status == "absent" or ctx.section("plans").status == "absent":
+        return
+    text = ctx.doc.text
+    short = sc.body_spans(ctx, "shortcomings")
+    cut = min((m.start() for s, e in short for rx in stops for m in [rx.search(text, s, e)] if m),
+              default=None)
+    if cut is not None:
+        short = [(s, min(e, cut)) for s, e in short if s < cut]
+    plans = _minus(sc.body_spans(ctx, "plans"), short)
+    plan_terms = set()
+    for s, e in plans:
+        plan_terms |= _terms(ctx, s, e, generic)
+    if not plan_terms:
+        return
+    for s, e in _items(ctx, short, item_rx, skip):
+        terms = _terms(ctx, s, e, generic)
+        shared = len(terms & plan_terms)
+        if len(terms) < need or shared >= need or (shared >= 2 and shared >= share * len(terms)):
+            continue
+        piece = text[s:e].strip()
+        shown = piece if len(piece) <= 30 else piece[:30] + "……"
+        first = sc.sentence_at(text, s, s + 1)[1]
+        yield ctx.diagnostic(rule, s, min(e, first), fields=dict(item=shown))
+
+
+def _minus(spans, remove):
+    out = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for a, b in remove:
+            pieces = [q for p, r in pieces for q in ((p, min(r, a)), (max(p, b), r)) if q[0] < q[1]]
+        out.extend(pieces)
+    return out
+
+
+def _items(ctx, spans, item_rx, skip):
+    """Item spans: from each marker to the next; a part with no markers is cut into sentences."""
+    text = ctx.doc.text
+    for s, e in spans:
+        starts = [m.start() for m in item_rx.finditer(text, s, e)]
+        if starts:
+            pieces = list(zip(starts, starts[1:] + [e]))
+        else:
+            pieces = [(x.start, x.end) for x in sc.sentences(ctx, [(s, e)])]
+        for a, b in pieces:
+            # a cause analysis is no shortcoming of its own; neither is the sentence announcing them
+            sents = [x for x in sc.sentences(ctx, [(a, b)])
+                     if not any(rx.search(x.text) for rx in skip)]
+            if sents:
+                yield sents[0].start, sents[-1].end
+
+
+def _terms(ctx, s, e, generic) -> set:
+    """The item's character bigrams (CJK), less those inside the generic words: no segmenter
+    needed, and 「执法力量」 meets 「执法人员」 on 执法 as a reader's eye does."""
+    text = ctx.doc.text
+    return {text[i:i + 2] for i in range(s, e - 1)
+            if _CJK.match(text, i) and _CJK.match(text, i + 1)} - generic
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")

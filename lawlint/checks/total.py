@@ -1,0 +1,88 @@
+"""``total``: a total that its listed parts do not add up to.
+
+「审查规范性文件146件，其中省政府文件38件、省直部门文件96件、设区市文件20件」: 38 + 96 + 20 = 154
+is more than 146. A ``total`` (a regex with groups ``n`` and ``unit``) must be followed at once
+by a ``parts`` marker (其中); its parts are the counts of the same unit after it, up to the end
+of the clause list (``；`` or the sentence end) or a second 其中 (a sub-list). A part that
+``exclude`` marks as a comparison (同比增长12件), or whose name is a stage of handling
+(``stages``: 受理49件, 审结45件 are a funnel, not a breakdown), leaves the sentence unchecked.
+Parts that add to more than the total are always reported; parts that add to less only when
+there are ``exhaustive_parts`` or more of them (a list that long reads as the whole, not as
+examples). Approximate figures (1000余件, 200多人) are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope as sc
+
+# The {placeholders} this check fills in messages and suggestions (the loader checks them).
+FIELDS = ("total", "unit", "sum", "parts", "relation")
+PARAMS = {
+    "total": {"type": "string", "description": "总数的正则：命名分组 n（数值）和 unit（单位）"},
+    "parts": {"type": "string", "description": "紧接总数之后引出分项的正则（如“，其中”）"},
+    "count": {"type": "string", "description": "分项计数的正则：命名分组 n 和 unit"},
+    "exclude": {"type": "array", "items": {"type": "string"},
+                "description": "分项前的文字匹配则不算分项（同比、增长等比较）"},
+    "stages": {"type": "array", "items": {"type": "string"},
+               "description": "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查"},
+    "exhaustive_parts": {"type": "integer", "minimum": 2,
+                         "description": "分项达到几项时，各项之和小于总数也报告"},
+    "scope": sc.SCOPE_SCHEMA,
+}
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+
+
+def compile(rule):
+    p = rule.params
+    total, count = re.compile(p["total"]), re.compile(p["count"])
+    for rx in (total, count):
+        if not {"n", "unit"} <= set(rx.groupindex):
+            raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 n 和 unit")
+    return (total, re.compile(p["parts"]), count, [re.compile(x) for x in p.get("exclude", [])],
+            [re.compile(x) for x in p.get("stages", [])])
+
+
+def check(ctx, rule):
+    total_rx, parts_rx, count_rx, exclude, stages = rule.compiled
+    most = rule.params.get("exhaustive_parts", 3)
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, rule.params.get("scope", "body")):
+        for sent in _SENTENCE.finditer(text, s, e):
+            for m in total_rx.finditer(text, sent.start(), sent.end()):
+                lead = parts_rx.match(text, m.end(), sent.end())
+                if lead is None:
+                    continue
+                total, unit = float(m.group("n")), m.group("unit")
+                parts = _parts(text, lead.end(), sent.end(), unit, count_rx, exclude, stages)
+                if len(parts) < 2:
+                    continue
+                added = sum(parts)
+                if added > total or (added < total and len(parts) >= most):
+                    yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                        total=_num(total), unit=unit, sum=_num(added),
+                        parts="＋".join(_num(x) for x in parts),
+                        relation="大于" if added > total else "小于"))
+
+
+def _parts(text, start, end, unit, count_rx, exclude, stages):
+    stop = len(text)
+    for mark in ("；", ";", "其中"):
+        i = text.find(mark, start, end)
+        if i != -1:
+            stop = min(stop, i)
+    end = min(end, stop)
+    out, last = [], start
+    for c in count_rx.finditer(text, start, end):
+        before = text[last:c.start()]
+        last = c.end()
+        if c.group("unit") != unit or text[c.end():c.end() + 1] in "余多%％":
+            continue
+        if any(x.search(before) for x in exclude + stages):
+            return []           # a comparison, or the stages of handling (受理, 审结): no breakdown
+        out.append(float(c.group("n")))
+    return out
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
