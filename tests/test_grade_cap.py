@@ -30,7 +30,9 @@ def test_missing_causes_caps_the_grade_and_causes_earn_it_back():
     assert without.grade == "合格"
     assert with_causes.sections["causes"].status != "absent"
     assert with_causes.grade_cap is None
-    assert with_causes.score - without.score == 8          # section.causes' weight comes back
+    assert without.deductions["section.causes"] == 8       # section.causes' weight comes back
+    assert "section.causes" not in with_causes.deductions
+    assert with_causes.score > without.score
     assert with_causes.grade in ("优秀", "良好")
 
 
