@@ -31,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
     c.add_argument("--format", "-f", default=None,
                    help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab、"
-                        "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）")
+                        "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）、"
+                        "docx（报告原文加 Word 批注：每个问题批注在所在文字上，得分和缺少的法定内容批注在标题上；"
+                        "须用 --output 指定输出文件，检查多份报告时为输出目录；原文件不改动）")
     c.add_argument("--output", "-o", metavar="文件",
-                   help="把指定格式的结果写入文件（终端仍显示文本结果）；html 格式检查多份报告时为输出目录（默认 lawlint-report）")
+                   help="把指定格式的结果写入文件（终端仍显示文本结果）；html 格式检查多份报告时为输出目录（默认 lawlint-report）；"
+                        "docx 格式必须指定，检查多份报告时为输出目录")
     c.add_argument("--fail-on", choices=list(FAIL_ON), default=None,
                    help="存在该级别及以上问题时退出码为 1（默认 error）")
     c.add_argument("--fail-under", type=float, default=None, metavar="分数", help="任一报告得分低于该分数时退出码为 1")
@@ -56,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("fix", help="自动修正可安全修正的问题（半角标点、年份连接号、标题括号等）",
                        description="自动修正可安全修正的问题：中文语境中的半角标点、年份范围的连接号、标题序号的括号、"
-                                   "“截止目前”、明确的术语替换等。不改动结构；保留原编码和换行符；原子写入。")
-    x.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录（只修改 .txt 和 .md）")
+                                   "“截止目前”、明确的术语替换等。不改动结构；保留原编码和换行符；原子写入。"
+                                   ".docx 的每处修正写成 Word 修订（作者 lawlint），不改动已有修订、域和 Word 自动编号中的文字；"
+                                   "文档正在 Word/WPS 中打开时不写入。")
+    x.add_argument("paths", nargs="+", metavar="路径",
+                   help="报告文件或目录（修改 .txt、.md；.docx 的修正写成 Word 修订，可在 Word/WPS 中逐条接受或拒绝）")
+    x.add_argument("--output", "-o", metavar="文件", help="把修正结果写入这个新文件，原文件不改动（只能修正一个文件）")
     x.add_argument("--diff", action="store_true", help="只显示将要做的修改（统一 diff 格式），不写入文件")
     x.add_argument("--check", action="store_true", help="不写入；有可修正的问题时退出码为 1")
     x.add_argument("--select", action="append", default=[], metavar="规则", help="只应用这些规则的修正")
@@ -175,7 +182,7 @@ def cmd_check(args) -> int:
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
         from . import baseline
-        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs, keep_text=fmt == "html"), pairs):
+        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx")), pairs):
             if matcher is not None:
                 matcher.mark(r)
                 state["in_base"] += sum(1 for d in r.diagnostics if d.baseline)
@@ -198,6 +205,10 @@ def cmd_check(args) -> int:
         _terminal_text(results, run, args.quiet)
         print(f"lawlint: 已生成 HTML 报告 {len(results)} 份，总览页：{os.path.join(outdir, 'index.html')}",
               file=sys.stderr)
+    elif fmt == "docx":
+        results = _write_docx(processed(), pairs, args, state)
+        run.color = tty
+        _terminal_text(results, run, args.quiet)
     elif args.output:
         results = list(processed())
         _write_output(args.output, reporters.get(fmt).render(results, run))
@@ -217,6 +228,30 @@ def cmd_check(args) -> int:
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
     return state["exit"]
+
+
+def _write_docx(results, pairs, args, state) -> list:
+    """--format docx: an annotated copy of each report (see lawlint.reporters.docx)."""
+    if not args.output:
+        raise LawlintError("docx 格式输出的是加了批注的 Word 文档：请用 --output 指定输出文件（检查多份报告时为输出目录）")
+    from .loaders import load_path
+    from .reporters.docx import write_copies
+    configs = {item: config for item, config in pairs if isinstance(item, str)}
+
+    def load(path):
+        config = configs[path]
+        return load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+
+    out, written = [], 0
+    for r, problem in write_copies(results, args.output, args.paths, load):
+        if problem:
+            print(f"lawlint: {problem}", file=sys.stderr)
+            state["exit"] = EXIT_ERROR
+        elif r.error is None:
+            written += 1
+        out.append(r)
+    print(f"lawlint: 已生成加批注的 Word 文档 {written} 份：{args.output}", file=sys.stderr)
+    return out
 
 
 def _terminal_text(results, run, quiet):
@@ -270,9 +305,11 @@ def cmd_fix(args) -> int:
 
     from .api import ruleset_for
     code, would_change = EXIT_OK, 0
-    # A folder's .docx/.html files are skipped quietly; a file named on the command line is not.
+    # A folder's .html/.pdf files are skipped quietly; a file named on the command line is not.
     items = [i for i in expand_paths(args.paths)
              if not isinstance(i, str) or i == "-" or i in args.paths or writable(i)]
+    if args.output and (len(items) != 1 or not isinstance(items[0], str) or os.path.isdir(args.paths[0])):
+        raise LawlintError("fix --output 只能用于一个文件")
     for item, config in _configs_for(items, args):
         _check_selectors(ruleset_for(config), config)
         if isinstance(item, FileResult) or item == "-":
@@ -281,7 +318,7 @@ def cmd_fix(args) -> int:
             code = EXIT_ERROR
             continue
         try:
-            outcome = fix_path(item, config, write=not (args.diff or args.check))
+            outcome = fix_path(item, config, write=not (args.diff or args.check), output=args.output)
         except LawlintError as e:
             print(f"lawlint: {e}", file=sys.stderr)
             code = EXIT_ERROR
@@ -293,7 +330,9 @@ def cmd_fix(args) -> int:
         if args.diff:
             sys.stdout.write(outcome.diff())
         verb = "可修正" if (args.diff or args.check) else "已修正"
-        print(f"{verb} {item}：{sum(outcome.counts.values())} 处（{detail}）",
+        where = f" → {args.output}" if args.output and verb == "已修正" else ""
+        kept = f"；{outcome.skipped} 处位于已有修订、域、超链接或自动编号中，未修改" if outcome.skipped else ""
+        print(f"{verb} {item}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
               file=sys.stderr if args.diff else sys.stdout)
     if code == EXIT_OK and args.check and would_change:
         code = EXIT_FINDINGS

@@ -24,8 +24,8 @@ from .loaders import load_path
 from .source import Source
 
 MAX_ROUNDS = 5
-WRITABLE = ("txt", "md")
-WRITABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+WRITABLE = ("txt", "md", "docx")
+WRITABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class FixResult:
     fixed: str
     counts: Counter = field(default_factory=Counter)
     rounds: list = field(default_factory=list)     # list[list[Edit]], in the order applied
+    skipped: int = 0                               # fixes not made: the text may not change there
 
     def reverted(self) -> str:
         """The fixed text with every edit undone: equals ``original`` (nothing else changed)."""
@@ -68,8 +69,13 @@ class FixResult:
             fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
 
 
-def fix_source(source: Source, config=None) -> FixResult:
+def fix_source(source: Source, config=None, editable=None) -> FixResult:
+    """Apply safe fixes until none is left (at most MAX_ROUNDS). ``editable(offset)`` says
+    whether a character of the original text may change (a .docx: not inside revisions, fields
+    or Word's numbering); edits that would change another, or insert beside none, are skipped."""
     text, counts, rounds = source.text, Counter(), []
+    origin = list(range(len(text))) if editable is not None else None
+    skipped = set()                       # (rule, original offset): counted once over the rounds
     for _ in range(MAX_ROUNDS):
         src = Source(text=text, path=source.path, kind=source.kind, encoding=source.encoding,
                      newline=source.newline, meta=source.meta)
@@ -80,6 +86,9 @@ def fix_source(source: Source, config=None) -> FixResult:
             span = text[d.start:d.end]
             if d.start < last_end or "\n" in span or "\n" in d.replacement or span == d.replacement:
                 continue
+            if origin is not None and not _allowed(origin, d.start, d.end, editable):
+                skipped.add((d.rule, next((o for o in origin[d.start:] if o is not None), None)))
+                continue
             edits.append(d)
             last_end = d.end
         if not edits:
@@ -87,28 +96,91 @@ def fix_source(source: Source, config=None) -> FixResult:
         rounds.append([Edit(d.start, d.end, text[d.start:d.end], d.replacement, d.rule) for d in edits])
         for d in reversed(edits):
             text = text[:d.start] + d.replacement + text[d.end:]
+            if origin is not None:
+                origin[d.start:d.end] = [None] * len(d.replacement)
             counts[d.rule] += 1
-    return FixResult(source.path, source.text, text, counts, rounds)
+    return FixResult(source.path, source.text, text, counts, rounds, skipped=len(skipped))
+
+
+def _allowed(origin, start, end, editable) -> bool:
+    """May the text at [start, end) of this round (``origin``: each character's offset in the
+    original text, None for text an earlier round put in) be replaced?"""
+    own = [o for o in origin[start:end] if o is not None]
+    if own:
+        return all(editable(o) for o in own)
+    if start < end:
+        return True                       # only text lawlint itself put in
+    left = next((o for o in reversed(origin[:start]) if o is not None), None)
+    right = next((o for o in origin[end:] if o is not None), None)
+    return (left is not None and editable(left)) or (right is not None and editable(right))
+
+
+def net_edits(outcome: FixResult) -> list[tuple[int, int, str]]:
+    """All rounds of a fix as non-overlapping (start, end, new text) replacements in the
+    coordinates of the original text, ascending (a .docx writes each as one revision)."""
+    cells = [(i, c) for i, c in enumerate(outcome.original)]     # (original offset | None, char)
+    for edits in outcome.rounds:
+        for e in reversed(edits):
+            cells[e.start:e.end] = [(None, c) for c in e.new]
+    out, kept, new = [], 0, []
+    for o, c in cells + [(len(outcome.original), "")]:
+        if o is None:
+            new.append(c)
+            continue
+        if (o > kept or new) and outcome.original[kept:o] != "".join(new):
+            out.append((kept, o, "".join(new)))
+        kept, new = o + 1, []
+    return out
 
 
 def writable(path) -> bool:
     """Can ``lawlint fix`` write this kind of file? (Folders are walked for every readable kind;
-    only plain text and Markdown are rewritten.)"""
+    plain text and Markdown are rewritten, a .docx gets tracked changes.)"""
     return os.path.splitext(os.fspath(path))[1].lower() in WRITABLE_SUFFIXES
 
 
-def fix_path(path, config=None, *, write=True) -> FixResult:
+def fix_path(path, config=None, *, write=True, output=None) -> FixResult:
+    """Fix one file in place (or into ``output``). A .docx gets each fix as a tracked change."""
     config = config or Config()
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix and not writable(path):
-        raise LoadError(f"lawlint fix 只修改 .txt 和 .md 文件，不修改 {suffix} 文件（请在原编辑器中修改）", path)
+        raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件，不修改 {suffix} 文件（请在原编辑器中修改）", path)
     source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
     if source.kind not in WRITABLE:
-        raise LoadError(f"lawlint fix 只修改 .txt 和 .md 文件（{source.kind} 文件请在原编辑器中修改）", path)
+        raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件（{source.kind} 文件请在原编辑器中修改）", path)
+    target = output or path
+    if source.kind == "docx":
+        outcome = fix_source(source, config, editable=source.editable)
+        if write and (outcome.changed or output):
+            refuse_if_open(target)
+            from .tracked import write_tracked
+            with open(path, "rb") as fh:
+                data = fh.read()
+            out = write_tracked(data, source, net_edits(outcome), outcome.fixed) if outcome.changed else data
+            write_bytes_atomic(target, out)
+        return outcome
     outcome = fix_source(source, config)
-    if write and outcome.changed:
-        write_bytes_atomic(path, _encode_like_original(path, source, outcome.fixed))
+    if write and (outcome.changed or output):
+        write_bytes_atomic(target, _encode_like_original(path, source, outcome.fixed))
     return outcome
+
+
+def lock_file(path) -> str | None:
+    """The lock file Word/WPS (``~$name``; a long name loses its first two characters) or
+    LibreOffice (``.~lock.name#``) keeps beside a document it has open, if there is one."""
+    folder, name = os.path.split(os.path.abspath(os.fspath(path)))
+    stem = os.path.splitext(name)[0]
+    cands = ["~$" + name] + (["~$" + name[1:], "~$" + name[2:]] if len(stem) > 2 else []) + [f".~lock.{name}#"]
+    for cand in cands:
+        if os.path.exists(os.path.join(folder, cand)):
+            return cand
+    return None
+
+
+def refuse_if_open(path) -> None:
+    lock = lock_file(path)
+    if lock:
+        raise LoadError(f"文件正在 Word/WPS 中打开（旁边有锁定文件 {lock}），未写入；请先关闭文档再运行", path)
 
 
 _ENDINGS = re.compile(r"\r\n|\r|\n")

@@ -111,7 +111,7 @@ def test_cli_fix_refuses_other_formats(cli, tmp_path):
     original = "<html><body><p>全年办理案件12件,审结10件。</p></body></html>"
     p.write_text(original, encoding="utf-8")
     r = cli("fix", p)
-    assert r.returncode == 2 and "只修改 .txt 和 .md" in r.stderr.decode() and "r.html" in r.stderr.decode()
+    assert r.returncode == 2 and "只修改 .txt、.md 和 .docx" in r.stderr.decode() and "r.html" in r.stderr.decode()
     assert p.read_text(encoding="utf-8") == original
 
 

@@ -15,6 +15,7 @@ FORMATS = {
     "gitlab": "gitlab",
     "html": "html",
     "csv": "csv_format",
+    "docx": "docx",
 }
 
 

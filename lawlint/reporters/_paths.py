@@ -27,3 +27,24 @@ def relative(path: str) -> str:
     if rel.startswith(".."):
         rel = full
     return rel.replace(os.sep, "/")
+
+
+def output_folder(outdir, note: str):
+    """Make ``outdir`` lawlint's output folder (marked, so a later check of its parent skips it).
+    A file there, or a non-empty folder lawlint did not make, is refused: nobody's files are
+    overwritten. ``note`` is written into the marker."""
+    from pathlib import Path
+
+    from ..errors import LawlintError
+    from ..walk import OUTPUT_MARKER
+    out = Path(outdir)
+    if out.exists() and not out.is_dir():
+        raise LawlintError("输出位置已存在且不是目录", outdir)
+    if out.is_dir() and any(out.iterdir()) and not (out / OUTPUT_MARKER).exists():
+        raise LawlintError("输出目录不是空的，且不是 lawlint 生成的，为免覆盖他人文件未写入；请换一个目录", outdir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / OUTPUT_MARKER).write_text(note + "\n", encoding="utf-8")
+    except OSError as e:
+        raise LawlintError(f"无法创建输出目录（{e.strerror or e}）", outdir) from None
+    return out

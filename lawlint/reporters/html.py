@@ -24,7 +24,7 @@ from ..errors import LawlintError
 from ..result import SECTION_IDS, SEVERITY_RANK
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
-from ..walk import OUTPUT_MARKER as MARKER   # a folder holding it is lawlint's output, not reports
+from ._paths import output_folder   # a folder holding it is lawlint's output, not reports
 
 BASELINE_TAG = '<small class="base">（基线中已有，不影响退出码）</small>'
 CATEGORY_ORDER = ("structure", "content", "language", "format")
@@ -300,15 +300,7 @@ def write_site(results, run, outdir):
     out = Path(outdir)
     if out.suffix.lower() in (".html", ".htm"):
         raise LawlintError("检查多份报告时 --output 应是一个目录（将在其中生成 index.html 和每份报告的页面）", outdir)
-    if out.exists() and not out.is_dir():
-        raise LawlintError("输出位置已存在且不是目录", outdir)
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise LawlintError("输出目录不是空的，且不是 lawlint 生成的，为免覆盖他人文件未写入；请换一个目录", outdir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / MARKER).write_text("lawlint HTML 输出目录（lawlint 检查目录时会跳过这里）\n", encoding="utf-8")
-    except OSError as e:
-        raise LawlintError(f"无法创建输出目录（{e.strerror or e}）", outdir) from None
+    output_folder(out, "lawlint HTML 输出目录（lawlint 检查目录时会跳过这里）")
     rows, taken = [], set()
     for r in results:
         name = page_name(r.path, taken)
