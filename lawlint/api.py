@@ -67,7 +67,7 @@ def lint_path(path, config=None, year=None) -> FileResult:
     """Lint one file. A file that cannot be loaded gives a FileResult with ``error`` set."""
     config = config or Config()
     try:
-        source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+        source = load_path(path, encoding=config.encoding, limits=config.limits)
     except LawlintError as e:
         return FileResult(path=str(path), error=str(e))
     return lint_source(source, config, year)

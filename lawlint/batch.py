@@ -21,9 +21,10 @@ def _lint(pair):
     if isinstance(item, FileResult):
         return item
     if item == "-":
-        from .loaders import load_bytes
+        from .loaders import load_bytes, read_stream
         try:
-            source = load_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=config.encoding)
+            data = read_stream(sys.stdin.buffer, config.max_bytes)
+            source = load_bytes(data, path="<stdin>", encoding=config.encoding, limits=config.limits)
         except LawlintError as e:
             return FileResult(path="<stdin>", error=str(e))
         return lint_source(source, config)

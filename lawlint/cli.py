@@ -240,7 +240,7 @@ def _write_docx(results, pairs, args, state) -> list:
 
     def load(path):
         config = configs[path]
-        return load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+        return load_path(path, encoding=config.encoding, limits=config.limits)
 
     out, written = [], 0
     for r, problem in write_copies(results, args.output, args.paths, load):
@@ -376,8 +376,14 @@ fail_on: error
 # year: 2024
 # 公开期限（报告年度次年的“月-日”）
 # deadline: "04-01"
-# 单个文件大小上限（MB）
+# 单个文件（或标准输入）大小上限（MB）
 # max_file_mb: 20
+# 一份报告的文字上限（字符）
+# max_chars: 1000000
+# .docx 解压后 XML 的大小上限（MB）
+# max_docx_mb: 20
+# PDF 页数上限
+# max_pdf_pages: 300
 # 单条规则在一份报告上的运行时限（秒；超时的规则报错并中止，其余规则照常）
 # rule_time_limit: 10
 

@@ -137,7 +137,7 @@ def load_report(path, config=None) -> Report:
     from .config import Config
     from .loaders import load_path
     config = config or Config()
-    source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+    source = load_path(path, encoding=config.encoding, limits=config.limits)
     return Report(source, lint_source(source, config))
 
 

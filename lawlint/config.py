@@ -18,7 +18,10 @@ class Config:
     fail_on: str = "error"
     fail_under: float | None = None
     year: int | None = None
-    max_file_mb: float = 20
+    max_file_mb: float = 20                          # a file, or standard input
+    max_chars: int = 1_000_000                       # characters of text one report may yield
+    max_docx_mb: float = 20                          # a .docx's XML after unpacking
+    max_pdf_pages: int = 300
     encoding: str | None = None
     deadline: str = "04-01"                          # publication deadline in the following year
     rule_time_limit: float = 10                      # seconds one rule may run on one report
@@ -26,6 +29,12 @@ class Config:
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def limits(self):
+        from .loaders import MB, Limits
+        return Limits(max_bytes=self.max_bytes, max_chars=self.max_chars,
+                      max_unpacked=int(self.max_docx_mb * MB), max_pages=self.max_pdf_pages)
 
     def options(self) -> dict:
         return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit}

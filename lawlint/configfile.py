@@ -32,6 +32,9 @@ SCHEMA = {
         "fail_under": {"type": "number", "minimum": 0, "maximum": 100},
         "year": _YEAR, "deadline": _DEADLINE,
         "max_file_mb": {"type": "number", "exclusiveMinimum": 0},
+        "max_chars": {"type": "integer", "minimum": 1},
+        "max_docx_mb": {"type": "number", "exclusiveMinimum": 0},
+        "max_pdf_pages": {"type": "integer", "minimum": 1},
         "rule_time_limit": {"type": "number", "exclusiveMinimum": 0},
         "encoding": {"type": "string"},
         "overrides": {"type": "array", "items": {

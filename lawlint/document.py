@@ -502,6 +502,9 @@ def _fills_hole(following, stack):
     return None
 
 
+_HOLE_LOOKAHEAD = 64     # headings an unnumbered heading looks ahead for the list it stands in
+
+
 def _build_tree(headings: list[Heading], text_end: int):
     """Assign levels and parents.
 
@@ -511,6 +514,14 @@ def _build_tree(headings: list[Heading], text_end: int):
     list (value 1) it is that list's parent, otherwise it is the next heading's sibling.
     """
     stack: list[tuple[str, Heading]] = []
+    # The next numbered heading after each position, found in one backward pass (a forward scan
+    # from every unnumbered heading made a long run of them quadratic).
+    next_numbered: list = [None] * len(headings)
+    upcoming = None
+    for i in range(len(headings) - 1, -1, -1):
+        next_numbered[i] = upcoming
+        if headings[i].token is not None:
+            upcoming = headings[i]
     for i, h in enumerate(headings):
         if h.hint_level and h.token is None:
             # A heading known only by its style (Markdown #, Word 标题 N): it closes every
@@ -524,9 +535,9 @@ def _build_tree(headings: list[Heading], text_end: int):
             continue
         family = h.style
         if h.token is None:
-            nxt = next((n for n in headings[i + 1:] if n.token is not None), None)
+            nxt = next_numbered[i]
             fams = [f for f, _ in stack]
-            hole = _fills_hole(headings[i + 1:], stack)
+            hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
             if hole is not None:
                 family = hole
             elif nxt is not None and nxt.style in fams:
@@ -550,13 +561,15 @@ def _build_tree(headings: list[Heading], text_end: int):
     for h in headings:
         if h.parent is not None:
             h.parent.children.append(h)
-    # Each heading's part ends where the next heading at the same or a higher level starts.
-    for i, h in enumerate(headings):
+    # Each heading's part ends where the next heading at the same or a higher level starts
+    # (one pass with a stack of the still-open headings, levels increasing).
+    open_: list[Heading] = []
+    for n in headings:
+        while open_ and open_[-1].level >= n.level:
+            open_.pop().end = n.start
+        open_.append(n)
+    for h in open_:
         h.end = text_end
-        for n in headings[i + 1:]:
-            if n.level <= h.level:
-                h.end = n.start
-                break
 
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")

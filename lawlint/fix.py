@@ -145,7 +145,7 @@ def fix_path(path, config=None, *, write=True, output=None) -> FixResult:
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix and not writable(path):
         raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件，不修改 {suffix} 文件（请在原编辑器中修改）", path)
-    source = load_path(path, max_bytes=config.max_bytes, encoding=config.encoding)
+    source = load_path(path, encoding=config.encoding, limits=config.limits)
     if source.kind not in WRITABLE:
         raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件（{source.kind} 文件请在原编辑器中修改）", path)
     target = output or path

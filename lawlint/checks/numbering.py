@@ -201,11 +201,14 @@ def _rank(h):
 
 def _depth(ctx, rule, heads, doc):
     names = data()["names"]
+    first: dict = {}     # id(parent) -> its first ranked child, found once per parent
     for h in heads:
         p = h.parent
         if p is None or _rank(h) is None or _rank(p) is None:
             continue
-        if _rank(h) <= _rank(p) and h is next(c for c in p.children if _rank(c) is not None):
+        if id(p) not in first:
+            first[id(p)] = next(c for c in p.children if _rank(c) is not None)
+        if _rank(h) <= _rank(p) and h is first[id(p)]:
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=_fmt(
                 rule, token=h.token.text.strip(), parent=p.token.text.strip(),
@@ -214,15 +217,16 @@ def _depth(ctx, rule, heads, doc):
 
 def _skip(ctx, rule, heads, doc):
     names, order = data()["names"], data()["order"]
+    allowed = set(map(id, heads))     # identity, not a list scan (nor dataclass equality)
     ranked = [h for h in doc.top_headings if _rank(h) is not None]
-    if ranked and min(_rank(h) for h in ranked) > 0 and ranked[0] in heads:
+    if ranked and min(_rank(h) for h in ranked) > 0 and id(ranked[0]) in allowed:
         h = ranked[0]
         s, e = token_span(h)
         yield ctx.diagnostic(rule, s, e, message=_fmt(
             rule, "top", token=h.token.text.strip(), family=names[h.token.family],
             expected=names[next(iter(order))]))
     for p in doc.headings:
-        kids = [c for c in p.children if _rank(c) is not None and c in heads]
+        kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
         if not kids or _rank(p) is None:
             continue
         h = kids[0]
@@ -317,8 +321,9 @@ def _mixed(ctx, rule, heads, doc):
     names = data()["names"]
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
+    allowed = set(map(id, heads))
     for sibs in ([] if flattened(doc) else _groups(doc)):
-        numbered = [h for h in _numbered(sibs) if h in heads and h.token.family != "di"]
+        numbered = [h for h in _numbered(sibs) if id(h) in allowed and h.token.family != "di"]
         if numbered:
             by_level.setdefault(numbered[0].level, []).append(numbered)
     for level, groups in sorted(by_level.items()):

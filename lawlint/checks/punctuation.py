@@ -29,7 +29,9 @@ PARAMS = {
 }
 _CJK = CJK_CONTEXT_RE
 _SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
-                   r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+                   r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# (An address starts only where its run of address characters starts: tried at every position of a
+# long run of digits or dots, the pattern rescanned the rest of the run each time.)
 _SPACES = " \t\u00a0"
 
 

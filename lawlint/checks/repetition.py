@@ -28,23 +28,39 @@ def compile(rule):
 def check(ctx, rule):
     allow, allow_rx = rule.compiled
     text = ctx.doc.text
+    bounds: dict = {}
     for b in ctx.doc.body_blocks:
         for m in _CANDIDATE.finditer(text, b.start, b.end):
             whole, word = m.group(0), m.group(1)
             if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
                 continue
-            if not _two_words(ctx, m.start(), m.end(), word):
+            if not _two_words(ctx, m.start(), m.end(), word, bounds):
                 continue
             yield ctx.diagnostic(rule, m.start(), m.end(), fields={"match": whole, "word": word})
 
 
-def _two_words(ctx, start, end, word):
+_CHUNK = 256
+
+
+def _window(text, start, end):
+    """The stretch segmented for a candidate: its sentence; in a runaway "sentence" (a page that
+    lost its punctuation) a fixed chunk around it, shared by every candidate in the chunk, so
+    that a long repeated run is segmented once, not once per candidate."""
+    from .scope import sentence_at
+    lo, hi = sentence_at(text, start, end)
+    if hi - lo > 4 * _CHUNK:
+        base = start - start % _CHUNK
+        lo, hi = max(lo, base - _CHUNK), min(hi, base + 2 * _CHUNK)
+    return lo, hi
+
+
+def _two_words(ctx, start, end, word, bounds):
     """Is the second copy a whole word that follows a word boundary? (「申报材料材料」 segments as
     申报材料 / 材料: the first copy may end a longer word.)"""
-    from .scope import sentence_at
-    lo, hi = sentence_at(ctx.doc.text, start, end)
-    words = ctx.doc.tokens(lo, hi)
-    starts = {off: w for w, off in words}
-    ends = {off + len(w) for w, off in words}
+    key = _window(ctx.doc.text, start, end)
+    if key not in bounds:
+        words = ctx.doc.tokens(*key)
+        bounds[key] = ({off: w for w, off in words}, {off + len(w) for w, off in words})
+    starts, ends = bounds[key]
     mid = start + len(word)
     return starts.get(mid) == word and mid in ends

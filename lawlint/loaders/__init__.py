@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import dataclass
 
 from ..errors import LoadError
 
@@ -25,6 +26,28 @@ LOADERS = {
 }
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What lawlint will read of one input; each is a configuration key (see Config)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES          # max_file_mb: a file, or standard input
+    max_chars: int = 1_000_000                  # max_chars: the text a report yields
+    max_unpacked: int = 20 * MB                 # max_docx_mb: a .docx's XML after unpacking
+    max_pages: int = 300                        # max_pdf_pages
+
+
+def too_long(n: int, limits: Limits, path: str) -> LoadError:
+    return LoadError(f"文字过多（超过 {limits.max_chars:,} 个字符，已读到 {n:,}），疑为异常文件，已拒绝；"
+                     "可用配置项 max_chars 调整", path)
+
+
+def _check_chars(source, limits: Limits, path: str):
+    if len(source.text) > limits.max_chars:
+        raise too_long(len(source.text), limits, path)
+    return source
 
 
 def supported_suffixes():
@@ -39,8 +62,10 @@ def _loader_for(suffix):
     return getattr(importlib.import_module(f"{__name__}.{mod}"), func)
 
 
-def load_path(path, *, max_bytes=DEFAULT_MAX_BYTES, encoding=None):
+def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = None):
     """Read ``path`` and return a Source; raise LoadError with a Chinese message on failure."""
+    limits = limits or Limits()
+    max_bytes = limits.max_bytes if max_bytes is None else max_bytes
     path = str(path)
     suffix = os.path.splitext(path)[1].lower()
     loader = _loader_for(suffix)
@@ -56,8 +81,7 @@ def load_path(path, *, max_bytes=DEFAULT_MAX_BYTES, encoding=None):
     if os.path.isdir(path):
         raise LoadError("这是一个目录，不是文件", path)
     if size > max_bytes:
-        raise LoadError(f"文件过大（{size // 1024 // 1024} MB，上限 {max_bytes // 1024 // 1024} MB），"
-                        "可用配置项 max_file_mb 调整", path)
+        raise too_big(size, max_bytes, path)
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -65,10 +89,27 @@ def load_path(path, *, max_bytes=DEFAULT_MAX_BYTES, encoding=None):
         raise LoadError("没有读取权限", path) from None
     except OSError as e:
         raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
-    return loader(data, path=path, encoding=encoding)
+    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)
 
 
-def load_bytes(data, *, path="<stdin>", kind="txt", encoding=None):
+def too_big(size: int, max_bytes: int, path: str) -> LoadError:
+    return LoadError(f"文件过大（{size / MB:.1f} MB，上限 {max_bytes / MB:g} MB），"
+                     "可用配置项 max_file_mb 调整", path)
+
+
+def read_stream(stream, max_bytes: int, path: str = "<stdin>") -> bytes:
+    """At most ``max_bytes`` of a stream (standard input): one byte more means it is too big,
+    found without reading the rest."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise LoadError(f"输入过大（超过 {max_bytes / MB:g} MB），可用配置项 max_file_mb 调整", path)
+    return data
+
+
+def load_bytes(data, *, path="<stdin>", kind="txt", encoding=None, limits: Limits | None = None):
     """Load bytes that did not come from a file (standard input)."""
+    limits = limits or Limits()
+    if len(data) > limits.max_bytes:
+        raise too_big(len(data), limits.max_bytes, path)
     loader = _loader_for("." + kind) or _loader_for(".txt")
-    return loader(data, path=path, encoding=encoding)
+    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)

@@ -11,7 +11,10 @@ The text is what Word shows (pending tracked insertions in, deletions out), and 
 (comments, tracked fixes) map findings back through them.
 
 The file is a zip: its entries are checked before parsing, so a truncated file or a zip bomb is a
-clear error, not a crash or a memory blow-up.
+clear error, not a crash or a memory blow-up; the XML it unpacks to (``max_docx_mb``), its
+paragraphs and its characters (``max_chars``) are bounded too. numbering.xml and styles.xml are
+read defensively: a non-numeric or out-of-range level or start, a start of thousands of digits, a
+style based on itself — each is ignored or clamped, never a traceback or a hang.
 """
 from __future__ import annotations
 
@@ -25,11 +28,14 @@ from ..source import Piece, Source
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
+MAX_LEVEL = 8                # Word's list levels are 0–8
+MAX_COUNTER = 32767          # Word's largest list start value; counters are clamped to it
+MAX_STYLE_DEPTH = 32         # basedOn chains are this short in practice; cycles stop here too
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
-def _guard_zip(data: bytes, path: str) -> None:
+def _guard_zip(data: bytes, path: str, limits=None) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -41,10 +47,17 @@ def _guard_zip(data: bytes, path: str) -> None:
         raise LoadError(f".docx 解压后过大（{total // 1024 // 1024} MB，压缩比 {total // packed}），疑为异常文件，已拒绝", path)
     if "word/document.xml" not in {i.filename for i in infos}:
         raise LoadError("不是有效的 .docx 文件（缺少 word/document.xml）", path)
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    if limits is not None and xml > limits.max_unpacked:
+        raise LoadError(f".docx 解压后的 XML 过大（{xml / 1024 / 1024:.0f} MB，上限 "
+                        f"{limits.max_unpacked / 1024 / 1024:g} MB），疑为异常文件，已拒绝；"
+                        "可用配置项 max_docx_mb 调整", path)
 
 
-def load_docx(data: bytes, *, path: str, encoding: str | None = None) -> Source:
-    _guard_zip(data, path)
+def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=None) -> Source:
+    from . import Limits, too_long
+    limits = limits or Limits()
+    _guard_zip(data, path, limits)
     try:
         import docx
         from docx.table import Table
@@ -54,13 +67,15 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None) -> Source:
         raise
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on broken XML
         raise LoadError(f"无法读取 .docx 文件（{type(e).__name__}）；请在 Word/WPS 中打开后另存", path) from None
-    numbers = _Numbering(document)
+    styles = _Styles(document)
+    numbers = _Numbering(document, styles)
     lines, hints, pieces = [], {}, []
     body = document.element.body
     index = {p: i for i, p in enumerate(paragraph_elements(document))}
     fields = _FieldDepth()
     seen = set()                      # a vertically merged cell comes back on every row
-    at = [0]                          # offset of the next line in the text
+    at = [0]                          # offset of the next line in the text; each line break counts,
+                                      # so empty paragraphs count towards max_chars too
 
     def emit(line: "_Line"):
         pieces.extend(line.pieces(at[0]))
@@ -68,13 +83,15 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None) -> Source:
         at[0] += len(lines[-1]) + 1
 
     for child in body.iterchildren():
+        if at[0] > limits.max_chars:
+            raise too_long(at[0], limits, path)
         if child.tag == _W + "p":
             p = Paragraph(child, document)
             line = _paragraph_line(child, index[child], fields).inline()
             token = numbers.token(p)
             if token and line.text().strip():
                 line = _Line.synthetic(token) + line.lstrip()
-            level = _heading_level(p)
+            level = _heading_level(p, styles)
             if level and line.text().strip():
                 hints[len(lines) + 1] = level
             emit(line)
@@ -237,19 +254,67 @@ def _paragraph_line(p, p_index, fields, locked=False) -> _Line:
     return line
 
 
-def _heading_level(p) -> int | None:
-    style = p.style
-    while style is not None:
-        m = _HEADING_STYLE.match(style.name or "")
+def _heading_level(p, styles) -> int | None:
+    for name, _ in styles.chain(p):
+        m = _HEADING_STYLE.match(name)
         if m:
             return int(m.group(1))
-        style = style.base_style
     ppr = p._p.pPr
     if ppr is not None:
         lvl = ppr.find(_W + "outlineLvl")
-        if lvl is not None and lvl.get(_W + "val", "9").isdigit() and int(lvl.get(_W + "val")) < 9:
-            return int(lvl.get(_W + "val")) + 1
+        val = _int(lvl.get(_W + "val") if lvl is not None else None, None)
+        if val is not None and 0 <= val < 9:
+            return val + 1
     return None
+
+
+def _int(value, default):
+    """An attribute as an int, or ``default`` when it is missing, not a number, or absurdly long
+    (int() refuses more than 4,300 digits; Word's own values have at most five)."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not (1 <= len(value) <= 9 and value.lstrip("-").isdigit()):
+        return default
+    return int(value)
+
+
+class _Styles:
+    """Paragraph styles by id, read once from styles.xml. (python-docx's ``p.style`` scans every
+    style for each paragraph, and following its ``base_style`` loops for ever on a style that is
+    based on itself.)"""
+
+    def __init__(self, document):
+        self.by_id: dict = {}       # styleId -> (name, basedOn id, pPr element)
+        self.default = None
+        try:
+            root = document.styles.element
+        except Exception:  # noqa: BLE001 - no or broken styles part: no styles
+            return
+        for st in root.findall(_W + "style"):
+            if st.get(_W + "type", "paragraph") != "paragraph":
+                continue
+            sid = st.get(_W + "styleId")
+            name, based = st.find(_W + "name"), st.find(_W + "basedOn")
+            self.by_id.setdefault(sid, (name.get(_W + "val", "") if name is not None else "",
+                                        based.get(_W + "val") if based is not None else None,
+                                        st.find(_W + "pPr")))
+            if self.default is None and st.get(_W + "default") in ("1", "true", "on"):
+                self.default = sid
+
+    def chain(self, p):
+        """(name, pPr) of the paragraph's style and of each style it is based on, each once."""
+        ppr = p._p.pPr
+        ps = ppr.find(_W + "pStyle") if ppr is not None else None
+        sid = ps.get(_W + "val") if ps is not None else None
+        if sid not in self.by_id:       # as Word and python-docx do: an unknown id is the default
+            sid = self.default
+        seen = set()
+        while sid in self.by_id and sid not in seen and len(seen) < MAX_STYLE_DEPTH:
+            seen.add(sid)
+            name, based, sppr = self.by_id[sid]
+            yield name, sppr
+            sid = based
 
 
 def _roman(n: int) -> str:
@@ -274,46 +339,66 @@ class _Numbering:
         "lowerRoman": lambda n: _roman(n).lower(), "upperRoman": _roman,
     }
 
-    def __init__(self, document):
-        self.levels = {}      # numId -> {ilvl: (start, fmt, text)}
+    def __init__(self, document, styles):
+        self.styles = styles
+        self.nums = {}        # numId -> <w:num> element; its levels are read on first use
+        self.abstract = {}    # abstractNumId -> <w:abstractNum> element
+        self._levels = {}     # numId -> {ilvl: (start, fmt, text)}
         self.counters = {}    # numId -> [count per level]
         try:
             part = document.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError):
             return
         root = part.element
-        abstract = {}
         for a in root.findall(_W + "abstractNum"):
-            lv = {}
-            for lvl in a.findall(_W + "lvl"):
-                ilvl = int(lvl.get(_W + "ilvl", "0"))
-                start = lvl.find(_W + "start")
-                fmt = lvl.find(_W + "numFmt")
-                txt = lvl.find(_W + "lvlText")
-                lv[ilvl] = (int(start.get(_W + "val", "1")) if start is not None else 1,
-                            fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
-                            txt.get(_W + "val", "") if txt is not None else "")
-            abstract[a.get(_W + "abstractNumId")] = lv
+            self.abstract.setdefault(a.get(_W + "abstractNumId"), a)
         for num in root.findall(_W + "num"):
-            ref = num.find(_W + "abstractNumId")
-            if ref is None:
+            self.nums.setdefault(num.get(_W + "numId"), num)
+
+    def levels(self, num_id):
+        """{ilvl: (start, fmt, text)} of one list, with its overrides; levels that are not 0–8
+        are dropped, starts that are not numbers count from 1 and are clamped to Word's range."""
+        if num_id in self._levels:
+            return self._levels[num_id]
+        lv = self._levels[num_id] = {}
+        num = self.nums.get(num_id)
+        ref = num.find(_W + "abstractNumId") if num is not None else None
+        a = self.abstract.get(ref.get(_W + "val")) if ref is not None else None
+        if a is None:
+            return lv
+        for lvl in a.findall(_W + "lvl"):
+            ilvl = _int(lvl.get(_W + "ilvl", "0"), None)
+            if ilvl is None or not 0 <= ilvl <= MAX_LEVEL or ilvl in lv:
                 continue
-            lv = dict(abstract.get(ref.get(_W + "val"), {}))
-            for ov in num.findall(_W + "lvlOverride"):
-                so = ov.find(_W + "startOverride")
-                ilvl = int(ov.get(_W + "ilvl", "0"))
-                if so is not None and ilvl in lv:
-                    s, f, t = lv[ilvl]
-                    lv[ilvl] = (int(so.get(_W + "val", s)), f, t)
-            self.levels[num.get(_W + "numId")] = lv
+            start = lvl.find(_W + "start")
+            fmt = lvl.find(_W + "numFmt")
+            txt = lvl.find(_W + "lvlText")
+            lv[ilvl] = (_start(start.get(_W + "val") if start is not None else None, 1),
+                        fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                        txt.get(_W + "val", "") if txt is not None else "")
+        for ov in num.findall(_W + "lvlOverride"):
+            so = ov.find(_W + "startOverride")
+            ilvl = _int(ov.get(_W + "ilvl", "0"), None)
+            if so is not None and ilvl in lv:
+                s, f, t = lv[ilvl]
+                lv[ilvl] = (_start(so.get(_W + "val"), s), f, t)
+        return lv
+
+    def format(self, fmt, n) -> str:
+        try:
+            return self.FORMATS.get(fmt, str)(n)
+        except (IndexError, ValueError):     # beyond what a format can count (一百 and up): digits
+            return str(n)
 
     def token(self, p) -> str:
         num_id, ilvl = self._num_pr(p)
-        if num_id is None or num_id not in self.levels or ilvl not in self.levels[num_id]:
+        if num_id is None or ilvl is None:
             return ""
-        lv = self.levels[num_id]
+        lv = self.levels(num_id)
+        if ilvl not in lv:
+            return ""
         counts = self.counters.setdefault(num_id, [None] * 9)
-        counts[ilvl] = (counts[ilvl] + 1) if counts[ilvl] is not None else lv[ilvl][0]
+        counts[ilvl] = min(counts[ilvl] + 1, MAX_COUNTER) if counts[ilvl] is not None else lv[ilvl][0]
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = None
         start, fmt, text = lv[ilvl]
@@ -324,12 +409,12 @@ class _Numbering:
             k = int(m.group(1)) - 1
             s, f, _ = lv.get(k, (1, "decimal", ""))
             n = counts[k] if counts[k] is not None else s
-            return self.FORMATS.get(f, str)(n)
-        return re.sub(r"%(\d)", repl, text)
+            return self.format(f, n)
+        return re.sub(r"%([1-9])", repl, text)
 
-    @staticmethod
-    def _num_pr(p):
-        for ppr in (p._p.pPr, _style_ppr(p)):
+    def _num_pr(self, p):
+        """(numId, level) of a numbered paragraph; level None when it is not a number 0–8."""
+        for ppr in (p._p.pPr, _style_ppr(p, self.styles)):
             if ppr is None:
                 continue
             num_pr = ppr.find(_W + "numPr")
@@ -337,15 +422,20 @@ class _Numbering:
                 continue
             nid, lvl = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
             if nid is not None and nid.get(_W + "val") not in (None, "0"):
-                return nid.get(_W + "val"), int(lvl.get(_W + "val", "0")) if lvl is not None else 0
+                ilvl = _int(lvl.get(_W + "val", "0"), None) if lvl is not None else 0
+                return nid.get(_W + "val"), ilvl if ilvl is not None and 0 <= ilvl <= MAX_LEVEL else None
         return None, 0
 
 
-def _style_ppr(p):
-    style = p.style
-    while style is not None:
-        ppr = style.element.pPr
+def _start(value, default) -> int:
+    n = _int(value, None)
+    if n is None:
+        return default if value is None or not value.strip().isdigit() else MAX_COUNTER
+    return max(0, min(n, MAX_COUNTER))
+
+
+def _style_ppr(p, styles):
+    for _, ppr in styles.chain(p):
         if ppr is not None and ppr.find(_W + "numPr") is not None:
             return ppr
-        style = style.base_style
     return None

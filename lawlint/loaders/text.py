@@ -111,9 +111,9 @@ def _load(data, path, kind, encoding):
     return Source(text=text, path=path, kind=kind, encoding=enc, newline=newline)
 
 
-def load_text(data: bytes, *, path: str, encoding: str | None = None) -> Source:
+def load_text(data: bytes, *, path: str, encoding: str | None = None, limits=None) -> Source:
     return _load(data, path, "txt", encoding)
 
 
-def load_markdown(data: bytes, *, path: str, encoding: str | None = None) -> Source:
+def load_markdown(data: bytes, *, path: str, encoding: str | None = None, limits=None) -> Source:
     return _load(data, path, "md", encoding)

@@ -1,6 +1,7 @@
 """``--format csv``: one row per report, the batch overview's columns, for reviewers who work in
 spreadsheets. UTF-8 with a byte-order mark, so Excel opens the Chinese correctly; written one
-report at a time."""
+report at a time. A cell that a spreadsheet would run as a formula (a file name or title beginning
+with ``=``, ``+``, ``-``, ``@``) is written with a leading ``'``."""
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,12 @@ from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
 from . import render_blocks
+from ._safe import csv_cell
 
 
 def _row(values) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerow(values)
+    csv.writer(buf, lineterminator="\r\n").writerow([csv_cell(v) for v in values])
     return buf.getvalue()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ._paths import relative
+from ._safe import xml_text
 
 
 def render(results, run) -> str:
@@ -48,4 +49,5 @@ def render(results, run) -> str:
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # Report text and file names may hold characters XML 1.0 forbids; markup itself never does.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_text(ET.tostring(root, encoding="unicode")) + "\n"
