@@ -9,7 +9,7 @@ problem list, not an analysis. Frames and predicates are data (``causal:`` of a 
 """
 from __future__ import annotations
 
-import re
+from . import regexcache
 
 SCHEMA = {
     "type": "object", "additionalProperties": False, "required": ["frames", "predicates"],
@@ -27,9 +27,9 @@ SCHEMA = {
 
 
 def compile(spec: dict) -> dict:
-    return {"frames": [re.compile(p) for p in spec.get("frames", [])],
-            "weak_frames": [re.compile(p) for p in spec.get("weak_frames", [])],
-            "predicates": [re.compile(p) for p in spec.get("predicates", [])],
+    return {"frames": [regexcache.compile(p) for p in spec.get("frames", [])],
+            "weak_frames": [regexcache.compile(p) for p in spec.get("weak_frames", [])],
+            "predicates": [regexcache.compile(p) for p in spec.get("predicates", [])],
             "weak_min": spec.get("weak_min", 2)}
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from .config import FAIL_ON, Config
 from .errors import ConfigError
 from .vocabulary import SEVERITY_SCHEMA
-from .yamlio import load_yaml_text, node_line
 
 YAML_NAME = ".lawlint.yaml"
 _RULE_SEL = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -104,6 +103,8 @@ def load(path: Path) -> ConfigFile:
 
 
 def _load_yaml(path: Path) -> ConfigFile:
+    from .yamlio import load_yaml_text, node_line    # YAML loads only when there is a file
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:

@@ -15,15 +15,15 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from . import numbering
+from . import numbering, regexcache
 from .chars import CLAUSE_PUNCT, CLOSERS, HAN_RE, SENTENCE_ENDS, SPACE_CLASS
 from .chars import WHITESPACE as _WS
 from .script import simplify
 from .suppress import is_directive
 from .source import Source
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$")
+_MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
+_MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -32,25 +32,25 @@ def lexicon() -> dict:
     data = load_data("document.yaml")
     chrome = data["chrome"]
     return {
-        "breadcrumb": [re.compile(p) for p in chrome["breadcrumb"]],
-        "metadata": [re.compile(p) for p in chrome["metadata"]],
-        "footer": [re.compile(p) for p in chrome["footer"]],
+        "breadcrumb": [regexcache.compile(p) for p in chrome["breadcrumb"]],
+        "metadata": [regexcache.compile(p) for p in chrome["metadata"]],
+        "footer": [regexcache.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
-        "line": [re.compile(p) for p in chrome.get("line", [])],
-        "byline": re.compile(chrome["byline"]) if chrome.get("byline") else None,
-        "dates": {k: re.compile(v) for k, v in chrome["dates"].items()},
-        "page_number": [re.compile(p) for p in data.get("page_number", [])],
-        "title_must": re.compile(data["title"]["must"]),
-        "title_any": re.compile(data["title"]["any"]),
+        "line": [regexcache.compile(p) for p in chrome.get("line", [])],
+        "byline": regexcache.compile(chrome["byline"]) if chrome.get("byline") else None,
+        "dates": {k: regexcache.compile(v) for k, v in chrome["dates"].items()},
+        "page_number": [regexcache.compile(p) for p in data.get("page_number", [])],
+        "title_must": regexcache.compile(data["title"]["must"]),
+        "title_any": regexcache.compile(data["title"]["any"]),
         "title_max": data["title"]["max_length"],
-        "not_title": re.compile(data["title"]["not_title"]),
-        "cover_letter": re.compile(data["cover_letter"]["pattern"]),
+        "not_title": regexcache.compile(data["title"]["not_title"]),
+        "cover_letter": regexcache.compile(data["cover_letter"]["pattern"]),
         "cover_blocks": data["cover_letter"]["blocks"],
-        "issuer": re.compile(data["issuer"]),
-        "closing": re.compile(data["closing"]),
-        "year": {k: re.compile(v) for k, v in data["year"].items()},
-        "issuer_in_opening": re.compile(data["issuer_in_opening"]),
-        "inline_item": re.compile(data["inline_item"]),
+        "issuer": regexcache.compile(data["issuer"]),
+        "closing": regexcache.compile(data["closing"]),
+        "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
+        "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
+        "inline_item": regexcache.compile(data["inline_item"]),
     }
 
 
@@ -113,21 +113,19 @@ class Heading:
         return out[::-1]
 
 
+_SENT_STOP = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*")   # an end, its closers
+
+
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
-    out, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        if text[i] in SENTENCE_ENDS or text[i] == "\n":
-            j = i + 1
-            while j < n and text[j] in CLOSERS:
-                j += 1
-            seg = text[start:j]
-            if seg.strip(_WS + "\n"):
-                lead = len(seg) - len(seg.lstrip(_WS + "\n"))
-                out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
-            start = i = j
-            continue
-        i += 1
+    out, start = [], 0
+    for m in _SENT_STOP.finditer(text):      # the regex finds the ends; a Python loop per character cost more
+        j = m.end()
+        seg = text[start:j]
+        if seg.strip(_WS + "\n"):
+            lead = len(seg) - len(seg.lstrip(_WS + "\n"))
+            out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
+        start = j
     seg = text[start:]
     if seg.strip(_WS + "\n"):
         lead = len(seg) - len(seg.lstrip(_WS + "\n"))
@@ -383,7 +381,7 @@ def _split_blocks(source: Source, text: str) -> list[Block]:
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
 
 
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = regexcache.compile(
     rf"(?<=[{SENTENCE_ENDS}]){SPACE_CLASS}*"
     r"(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
     r"第[一二三四五六七八九十]{1,2}[，,]))")

@@ -4,10 +4,11 @@ of that pair it is. Editing other lines, above or below, leaves it unchanged."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 
-_WS = re.compile(r"\s+")
+from . import regexcache
+
+_WS = regexcache.compile(r"\s+")
 
 
 def assign(diagnostics, text: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import regexcache
 from .chars import HAN, SPACE_CLASS
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -47,13 +48,13 @@ def int_to_cn(n: int) -> str:
 # "family" is what defines a heading level; punctuation and bracket width are checked separately.
 _SPACE = SPACE_CLASS + "*"
 _PATTERNS = [
-    ("part", re.compile(rf"第(?P<num>{CN_NUM})部分(?P<punct>[：:、，,．.]?){_SPACE}")),
-    ("di", re.compile(rf"第(?P<num>{CN_NUM})(?P<punct>[，,、．.：:]){_SPACE}")),
-    ("cn_paren", re.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>{CN_NUM}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
-    ("cn", re.compile(rf"(?P<num>{CN_NUM})(?P<punct>[、．.，,]){_SPACE}")),
-    ("ar_paren", re.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>\d{{1,2}}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
-    ("ar", re.compile(rf"(?P<num>\d{{1,2}})(?P<punct>[.．、，,](?!\d)|\s*[、](?!\d)){_SPACE}")),
-    ("circled", re.compile(rf"(?P<num>[{CIRCLED}])(?P<punct>[、．.]?){_SPACE}")),
+    ("part", regexcache.compile(rf"第(?P<num>{CN_NUM})部分(?P<punct>[：:、，,．.]?){_SPACE}")),
+    ("di", regexcache.compile(rf"第(?P<num>{CN_NUM})(?P<punct>[，,、．.：:]){_SPACE}")),
+    ("cn_paren", regexcache.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>{CN_NUM}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
+    ("cn", regexcache.compile(rf"(?P<num>{CN_NUM})(?P<punct>[、．.，,]){_SPACE}")),
+    ("ar_paren", regexcache.compile(rf"(?P<open>[（(]){_SPACE}(?P<num>\d{{1,2}}){_SPACE}(?P<close>[）)])(?P<punct>[、，,．.]?){_SPACE}")),
+    ("ar", regexcache.compile(rf"(?P<num>\d{{1,2}})(?P<punct>[.．、，,](?!\d)|\s*[、](?!\d)){_SPACE}")),
+    ("circled", regexcache.compile(rf"(?P<num>[{CIRCLED}])(?P<punct>[、．.]?){_SPACE}")),
 ]
 # GB/T 9704 §7.3.3 canonical order, used only to name a level in messages.
 CANONICAL = {"cn": "一、", "cn_paren": "（一）", "ar": "1.", "ar_paren": "（1）", "di": "第一，", "circled": "①",

@@ -26,13 +26,12 @@ reads those parameters is :func:`detect` and the helpers below it.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from . import causal
 from .errors import RuleError
+from .regexcache import compile_all
 from .result import SectionVerdict
-from .template import expand_year
 from .vocabulary import SECTION_IDS
 
 PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence",
@@ -46,10 +45,8 @@ def compile_patterns(rule):
     def for_year(year):
         if year not in memo:
             p = rule.params
-            memo[year] = {key: [re.compile(expand_year(x, year)) for x in p.get(key, [])]
-                          for key in PATTERN_KEYS}
-            memo[year]["areas"] = [re.compile(expand_year(x, year))
-                                   for x in p.get("areas", {}).get("patterns", [])]
+            memo[year] = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
+            memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
             memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
         return memo[year]
 

@@ -18,5 +18,23 @@ def rules_dir() -> Path:
 @lru_cache(maxsize=None)
 def load_data(name: str):
     """A YAML data file from ``rules/data``, parsed once per process."""
+    return load_builtin_yaml(rules_dir() / "data" / name)
+
+
+def load_builtin_yaml(path: Path):
+    """A built-in YAML file, parsed; the parsed data is cached on disk by the file's text (see
+    :mod:`lawlint.cache`), so a warm start does not import the YAML parser."""
+    from . import cache
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    cached = cache.get("data", text) if text is not None else None
+    if cached is not None:
+        return cached
     from .yamlio import load_yaml_file
-    return load_yaml_file(rules_dir() / "data" / name)
+    data = load_yaml_file(path)          # names the file in an error
+    if text is not None:
+        cache.put("data", text, data)
+    return data

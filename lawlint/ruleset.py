@@ -17,7 +17,6 @@ from .regexsafety import dangerous
 from .resources import rules_dir
 from .template import fields_of
 from .vocabulary import CATEGORIES, SEVERITIES
-from .yamlio import load_yaml_text, node_line
 
 ID_RX = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
 AT_RX = r"^\s*\d+\s*(?:[:：]\s*\d+)?\s*$"          # an example's position: "line:column" or "line"
@@ -199,6 +198,7 @@ def read_pack(path) -> list[Rule]:
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
         return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+    from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
     _validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
@@ -241,6 +241,7 @@ def _raise_first(validator, instance, prefix, text, path):
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if extra:
             where.append(extra[0])
+    from .yamlio import node_line
     line = node_line(text, where)
     raise RuleError(f"{_dotted(where)}: {reason}", path, line)
 
@@ -281,6 +282,7 @@ def _dotted(keys):
 
 
 def _to_rule(raw, index, text, path) -> Rule:
+    from .yamlio import node_line
     common = {k: raw[k] for k in COMMON_PROPERTIES if k in raw}
     params = {k: v for k, v in raw.items() if k not in COMMON_PROPERTIES}
     return Rule(**common, params=params, file=str(path),
@@ -302,8 +304,9 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
         _check_placeholders(rule, text)
     try:
         rule.compiled = checks.get(rule.check).compile(rule)
-        if validate and callable(rule.compiled):
-            rule.compiled(None)
+        if validate:
+            from .regexcache import force
+            force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from . import regexcache
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     from .resources import load_data
     d = dict(load_data("script.yaml"))
-    d["markers"] = re.compile("[" + re.escape("".join(d["markers"].split())) + "]")
+    d["markers"] = regexcache.compile("[" + re.escape("".join(d["markers"].split())) + "]")
     d["punct"] = str.maketrans(d["punctuation"]["from"], d["punctuation"]["to"])
     return d
 

@@ -7,11 +7,19 @@ directory. Both take this field's terms from ``rules/data/userdict.txt`` (放管
 第一责任人 …). Both run without HMM, and give the same findings on the seeds and fixtures
 (tests/test_segment.py). ``LAWLINT_SEGMENTER=jieba`` forces jieba. Nothing imports this module at
 start-up; the first call to ``segment`` loads the backend.
+
+Loading the backend costs more than checking a whole report, and the one rule that segments
+(``word.duplicated``) needs only the sentences around a candidate repeat. So the words of a
+sentence-sized text are kept in the on-disk cache (:mod:`lawlint.cache`, keyed by the backend,
+the user dictionary and the text): a fresh process re-checking a report (a pre-commit hook on
+the next commit) gets the same words without loading the backend. Longer texts (``compare``'s
+whole documents) are not cached.
 """
 from __future__ import annotations
 
 import os
 import threading
+from functools import lru_cache
 
 _lock = threading.Lock()
 _tokenizer = None
@@ -20,22 +28,23 @@ _tokenizer = None
 def backend() -> str:
     if os.environ.get("LAWLINT_SEGMENTER", "").lower() == "jieba":
         return "jieba"
-    try:
-        import rjieba  # noqa: F401
-        return "rjieba"
-    except ImportError:
-        return "jieba"
+    from importlib.util import find_spec     # importing rjieba builds its dictionary: ≈0.15 s
+
+    return "rjieba" if find_spec("rjieba") is not None else "jieba"
+
+
+@lru_cache(maxsize=1)
+def _userdict_text() -> str:
+    from .resources import rules_dir
+
+    path = rules_dir() / "data" / "userdict.txt"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _userdict_entries():
     """(word, freq) pairs of ``rules/data/userdict.txt`` (jieba's format: word [freq] [tag])."""
-    from .resources import rules_dir
-
-    path = rules_dir() / "data" / "userdict.txt"
-    if not path.is_file():
-        return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _userdict_text().splitlines():
         parts = line.split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -87,8 +96,24 @@ def _load():
         return tok
 
 
+CACHED_MAX = 2500       # characters: a sentence (scope.sentence_at reaches 1,000 either side)
+
+
 def segment(text: str) -> list[tuple[str, int]]:
     """Words of ``text`` with their character offsets."""
+    if len(text) > CACHED_MAX:
+        return _segment(text)
+    from . import cache
+
+    key = f"{backend()}\0{_userdict_text()}\0{text}"
+    words = cache.get("tokens", key)
+    if words is None:
+        words = _segment(text)
+        cache.put("tokens", key, words)
+    return words
+
+
+def _segment(text: str) -> list[tuple[str, int]]:
     tok = _load()
     return [(w, start) for w, start, _ in tok.tokenize(text, HMM=False)]
 

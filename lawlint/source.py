@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
+from . import regexcache
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = regexcache.compile("\n")
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import regexcache
 from .selectors import any_match, names_any
 
-DIRECTIVE = re.compile(
+DIRECTIVE = regexcache.compile(
     r"^[ \t\u3000]*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
     r"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*))[ \t\u3000]*$")
 

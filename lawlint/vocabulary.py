@@ -22,9 +22,8 @@ SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", 
 @lru_cache(maxsize=1)
 def profile() -> dict:
     """The scoring profile, ``rules/profile.yaml``: budgets, grades, the parts' display names."""
-    from .resources import rules_dir
-    from .yamlio import load_yaml_file
-    return load_yaml_file(rules_dir() / "profile.yaml")
+    from .resources import load_builtin_yaml, rules_dir
+    return load_builtin_yaml(rules_dir() / "profile.yaml")
 
 
 def section_names() -> dict:

@@ -10,8 +10,7 @@ two items found means the list is not in a form this check can count: nothing is
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from ..numbering import cn_to_int
 from . import scope as sc
 
@@ -25,7 +24,7 @@ PARAMS = {
 
 
 def compile(rule):
-    announce, item = re.compile(rule.params["announce"]), re.compile(rule.params["item"])
+    announce, item = regexcache.compile(rule.params["announce"]), regexcache.compile(rule.params["item"])
     if "n" not in announce.groupindex or "num" not in item.groupindex:
         raise ValueError("announce 须有命名分组 n，item 须有命名分组 num")
     return announce, item

@@ -14,8 +14,7 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from .. import template as tpl
 from . import scope as sc
 
@@ -36,7 +35,7 @@ PARAMS = {
 def compile(rule):
     p = rule.params
     return tpl.year_memo(lambda year: (
-        re.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
+        regexcache.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
         frozenset(w[i:i + 2] for w in p.get("generic", []) for i in range(len(w) - 1)),
         tpl.compile_all(p.get("stop"), year)))
 
@@ -105,4 +104,4 @@ def _terms(ctx, s, e, generic) -> set:
             if _CJK.match(text, i) and _CJK.match(text, i + 1)} - generic
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = regexcache.compile(r"[\u4e00-\u9fff]")

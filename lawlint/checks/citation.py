@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -27,8 +28,8 @@ PARAMS = {
         "description": "规范名称表",
     },
 }
-_TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_DASH = re.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
+_TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
+_DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 
 
 def normalise(title: str) -> str:
@@ -40,7 +41,7 @@ def normalise(title: str) -> str:
 
 
 def compile(rule):
-    return [(re.compile(e["match"]), {normalise(x) for x in [e["canonical"], *e.get("accept", [])]})
+    return [(regexcache.compile(e["match"]), {normalise(x) for x in [e["canonical"], *e.get("accept", [])]})
             for e in rule.params["titles"]]
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
+
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("found", "major", "name", "count")
 PARAMS = {
@@ -29,7 +31,7 @@ PARAMS = {
 
 
 def compile(rule):
-    return [[re.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
+    return [[regexcache.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
 
 
 def check(ctx, rule):

@@ -9,8 +9,8 @@ keeps (成文日期, 发布日期: ``doc.meta``), or else from the signature dat
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from .. import regexcache
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("label", "date", "deadline", "year")
@@ -24,7 +24,7 @@ _CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0
 
 
 def compile(rule):
-    return [re.compile(p) for p in rule.params.get("closing", [])]
+    return [regexcache.compile(p) for p in rule.params.get("closing", [])]
 
 
 def _int(s: str) -> int:

@@ -6,8 +6,7 @@ is the mark just before its marker.
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from ..numbering import cn_to_int
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -20,7 +19,7 @@ PARAMS = {
 
 
 def compile(rule):
-    rx = re.compile(rule.params["marker"])
+    rx = regexcache.compile(rule.params["marker"])
     if "num" not in rx.groupindex:
         raise ValueError("marker 正则须有命名分组 num")
     return rx

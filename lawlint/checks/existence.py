@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .. import regexcache
 from .. import template as tpl
 from . import scope as sc
 
@@ -44,9 +45,9 @@ def compile(rule):
     p = rule.params
     if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
-    return tpl.year_memo(lambda year: (tpl.compile_all(p["patterns"], year),
-                                      tpl.compile_all(p.get("unless"), year),
-                                      tpl.compile_all(p.get("unless_around"), year)))
+    return tpl.year_memo(lambda year: (regexcache.compile_all(p["patterns"], year),
+                                      regexcache.compile_all(p.get("unless"), year),
+                                      regexcache.compile_all(p.get("unless_around"), year)))
 
 
 def check(ctx, rule):

@@ -10,8 +10,8 @@ month after the report's is reported.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from .. import regexcache
 from . import scope as sc
 from .deadline import _int, document_date
 
@@ -30,8 +30,8 @@ PARAMS = {
 
 def compile(rule):
     p = rule.params
-    return (re.compile(p["date"]), [re.compile(x) for x in p.get("closing", [])],
-            [re.compile(x) for x in p.get("unless", [])])
+    return (regexcache.compile(p["date"]), [regexcache.compile(x) for x in p.get("closing", [])],
+            [regexcache.compile(x) for x in p.get("unless", [])])
 
 
 def check(ctx, rule):

@@ -13,8 +13,7 @@ numbered items is not "only slogans"). Messages may use {value} {min} {max} {cou
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from ..chars import count_han
 from .. import template as tpl
 from . import scope as sc
@@ -39,9 +38,9 @@ def compile(rule):
     p = rule.params
     if "min" not in p and "max" not in p:
         raise ValueError("metric 规则须写明 min 或 max")
-    return tpl.year_memo(lambda year: (tpl.compile_all(p["count"], year),
-                                      tpl.compile_all(p.get("unless"), year),
-                                      tpl.compile_all(p.get("stop"), year)))
+    return tpl.year_memo(lambda year: (regexcache.compile_all(p["count"], year),
+                                      regexcache.compile_all(p.get("unless"), year),
+                                      regexcache.compile_all(p.get("stop"), year)))
 
 
 def check(ctx, rule):

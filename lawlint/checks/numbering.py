@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .. import regexcache
 from .. import numbering as num
 from ..chars import WHITESPACE
 from .. import template as tpl
@@ -51,7 +52,7 @@ def data():
     from ..resources import load_data
     d = load_data("numbering.yaml")
     return {"order": {f: i for i, f in enumerate(d["order"])}, "punct": d["punct"],
-            "names": d["names"], "inline": {k: re.compile(v) for k, v in d["inline"].items()}}
+            "names": d["names"], "inline": {k: regexcache.compile(v) for k, v in d["inline"].items()}}
 
 
 def compile(rule):

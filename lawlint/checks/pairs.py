@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -28,7 +29,7 @@ def compile(rule):
             opens[ch] = fam
         for ch in pair[half:]:
             closes[ch] = fam
-    marks = re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
+    marks = regexcache.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
     return opens, closes, marks
 
 
@@ -64,7 +65,7 @@ def _unclosed(ctx, rule, j):
         mark=ctx.doc.text[j], problem="没有对应的后半个符号"))
 
 
-_ORDINAL = re.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
 _ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 

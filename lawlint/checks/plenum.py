@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .. import regexcache
 from .. import numbering as num
 from . import scope as sc
 
@@ -33,10 +34,10 @@ PARAMS = {
 }
 _CN = "一二三四五六七八九十"
 _CONG = r"十[八九]|二十[一二三]?"
-_LIST = re.compile(rf"(?P<cong>{_CONG})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会")
-_FORMAL = re.compile(rf"(?P<cong>{_CONG})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议")
-_GUIDE = re.compile(rf"(?P<cong>{_CONG})大(?:和(?:{_CONG})届[^。；;]{{0,30}}?全会)?(?:的)?精神")
-_ARABIC = re.compile(
+_LIST = regexcache.compile(rf"(?P<cong>{_CONG})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会")
+_FORMAL = regexcache.compile(rf"(?P<cong>{_CONG})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议")
+_GUIDE = regexcache.compile(rf"(?P<cong>{_CONG})大(?:和(?:{_CONG})届[^。；;]{{0,30}}?全会)?(?:的)?精神")
+_ARABIC = regexcache.compile(
     rf"(?<!\d)(?P<c>1[5-9]|2[0-3]|{_CONG})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
     rf"|(?<![\d.])(?P<c2>1[5-9]|2[0-3])\s*大(?=精神|代表|报告|以来|胜利召开)")
 

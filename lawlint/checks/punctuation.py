@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..chars import CJK_CONTEXT_RE
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -28,7 +29,7 @@ PARAMS = {
                       "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
 }
 _CJK = CJK_CONTEXT_RE
-_SKIP = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
+_SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # (An address starts only where its run of address characters starts: tried at every position of a
 # long run of digits or dots, the pattern rescanned the rest of the run each time.)
@@ -37,7 +38,7 @@ _SPACES = " \t\u00a0"
 
 def compile(rule):
     marks = rule.params["marks"]
-    return re.compile("[" + re.escape("".join(marks)) + "]")
+    return regexcache.compile("[" + re.escape("".join(marks)) + "]")
 
 
 def _near(text, i, step, lo, hi, skip=_SPACES):
@@ -93,7 +94,12 @@ def _straight_quotes(text, q, pair, lo, hi, skip):
     """Straight quotes in Chinese context, paired in order of appearance within the paragraph.
 
     An odd count leaves the pairing unknown: each is still reported, but not fixed."""
-    at = [i for i in range(lo, hi) if text[i] == q and not any(s <= i < e for s, e in skip)]
+    at = []
+    i = text.find(q, lo, hi)
+    while i != -1:                       # str.find, not a Python loop over every character
+        if not any(s <= i < e for s, e in skip):
+            at.append(i)
+        i = text.find(q, i + 1, hi)
     even = len(at) % 2 == 0
     for n, i in enumerate(at):
         if even:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from .. import regexcache
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -28,16 +29,16 @@ PARAMS = {
     "tolerance": {"type": "number", "minimum": 0, "description": "允许的误差（百分点）"},
     "skip_values": {"type": "array", "items": {"type": "number"}},
 }
-_CLAUSE = re.compile(r"[，,；;：:]")
+_CLAUSE = regexcache.compile(r"[，,；;：:]")
 
 
 def compile(rule):
     p = rule.params
-    rate, count = re.compile(p["rate"]), re.compile(p["count"])
+    rate, count = regexcache.compile_all([p["rate"], p["count"]])      # skipped where 率/占比 … are absent
     for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
         if not groups <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
-    return rate, count, [re.compile(x) for x in p.get("exclude", [])]
+    return rate, count, regexcache.compile_all(p.get("exclude"))
 
 
 def check(ctx, rule):

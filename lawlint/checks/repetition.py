@@ -7,8 +7,7 @@ stands when the repeat is exactly two identical words. Real reduplications (常�
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from ..chars import HAN
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -17,12 +16,12 @@ PARAMS = {
     "allow": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
     "allow_patterns": {"type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
 }
-_CANDIDATE = re.compile(rf"([{HAN}]{{2,4}})\1")
+_CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 def compile(rule):
     return (set(rule.params.get("allow", [])),
-            [re.compile(p) for p in rule.params.get("allow_patterns", [])])
+            [regexcache.compile(p) for p in rule.params.get("allow_patterns", [])])
 
 
 def check(ctx, rule):

@@ -18,6 +18,7 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
+from .. import regexcache
 from .. import template as tpl
 from ..vocabulary import SEVERITY_SCHEMA
 from . import scope as sc
@@ -60,7 +61,7 @@ def compile(rule):
     def build(year):
         out = []
         for e in rule.params["terms"]:
-            out.append({k: tpl.compile_all(e.get(k), year) for k in
+            out.append({k: regexcache.compile_all(e.get(k), year) for k in
                         ("match", "only_if", "unless", "only_if_before", "unless_before")})
         return out
     return tpl.year_memo(build)

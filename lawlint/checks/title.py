@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .. import template as tpl
+from .. import regexcache
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("title", "match", "title_year", "opening_year")
@@ -34,8 +34,8 @@ def compile(rule):
     p = rule.params
     if not (p.get("missing") or p.get("require") or p.get("forbid") or p.get("opening_year")):
         raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
-    return {"require": tpl.compile_all(p.get("require")), "forbid": tpl.compile_all(p.get("forbid")),
-            "missing_unless": tpl.compile_all(p.get("missing_unless"))}
+    return {"require": regexcache.compile_all(p.get("require")), "forbid": regexcache.compile_all(p.get("forbid")),
+            "missing_unless": regexcache.compile_all(p.get("missing_unless"))}
 
 
 def check(ctx, rule):

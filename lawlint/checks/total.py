@@ -12,8 +12,7 @@ examples). Approximate figures (1000余件, 200多人) are left alone.
 """
 from __future__ import annotations
 
-import re
-
+from .. import regexcache
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -30,17 +29,17 @@ PARAMS = {
                          "description": "分项达到几项时，各项之和小于总数也报告"},
     "scope": sc.SCOPE_SCHEMA,
 }
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_SENTENCE = regexcache.compile(r"[^。！？!?\n]+")
 
 
 def compile(rule):
     p = rule.params
-    total, count = re.compile(p["total"]), re.compile(p["count"])
+    total, count = regexcache.compile(p["total"]), regexcache.compile(p["count"])
     for rx in (total, count):
         if not {"n", "unit"} <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 n 和 unit")
-    return (total, re.compile(p["parts"]), count, [re.compile(x) for x in p.get("exclude", [])],
-            [re.compile(x) for x in p.get("stages", [])])
+    return (total, regexcache.compile(p["parts"]), count, [regexcache.compile(x) for x in p.get("exclude", [])],
+            [regexcache.compile(x) for x in p.get("stages", [])])
 
 
 def check(ctx, rule):

@@ -9,7 +9,7 @@ rules report nothing for it, and this rule gives one note naming the signs and t
 """
 from __future__ import annotations
 
-import re
+from .. import regexcache
 
 from ..template import fill
 from ..vocabulary import SECTION_IDS, section_names
@@ -33,7 +33,7 @@ _CACHE_KEY = "truncation"
 
 
 def compile(rule):
-    return [re.compile(p) for p in rule.params.get("cut_markers", [])]
+    return [regexcache.compile(p) for p in rule.params.get("cut_markers", [])]
 
 
 def assess(ctx) -> dict | None:

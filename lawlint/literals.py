@@ -1,0 +1,103 @@
+"""The literal text a regex cannot match without: a cheap test that skips a scan.
+
+Most rule patterns never match a given report (a dated term, a wrong law name), yet scanning for
+one costs sre a try at every position, dearer still when the pattern opens with a look-behind or
+a character class (``(?<![\\u4e00-\\u9fff])环保局``). :func:`required` reads the parsed pattern and
+returns strings of which every match contains at least one (here ``环保局``); ``str.find`` tells
+in C whether any is in the text at all. When nothing is certain (an optional part, ``\\d``, a large
+class, case-insensitive matching, look-arounds) it returns None and the pattern is always scanned.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_MAX_STRINGS = 6        # more alternatives than this: the finds would cost more than they save
+_MAX_CLASS = 6          # a class of at most this many characters counts as alternatives
+
+
+@lru_cache(maxsize=4096)
+def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which occurs in every match of ``pattern`` (inside the match), or None."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+        if (flags | parsed.state.flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+            return None
+        found = _sequence(list(parsed), c)
+    except Exception:           # noqa: BLE001 - another Python's parser, or an odd pattern
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _better(a, b):
+    """The more selective of two requirements (fewer alternatives, then longer shortest one)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
+
+
+def _sequence(items, c):
+    best = None
+    run = []
+    for op, av in items + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        if op is not None:
+            best = _better(best, _item(op, av, c))
+    return best
+
+
+def _item(op, av, c):
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+            return None
+        return _sequence(list(sub), c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", object())):
+        lo, _hi, sub = av
+        return _sequence(list(sub), c) if lo >= 1 else None
+    if op is c.BRANCH:
+        out = set()
+        for alt in av[1]:
+            req = _sequence(list(alt), c)
+            if req is None:
+                return None
+            out |= req
+        return _trim(out)
+    if op is c.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                chars.add(chr(iav))
+            elif iop is c.RANGE and iav[1] - iav[0] < _MAX_CLASS:
+                chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
+            else:                   # NEGATE, CATEGORY, a large range
+                return None
+        return _trim(chars)
+    return None                     # ANY, AT, look-arounds, group references …
+
+
+def _trim(strings):
+    """Alternatives to test for: fine when few; a string containing another is implied by it."""
+    if not strings or len(strings) > _MAX_STRINGS * 3:
+        return None
+    kept = {s for s in strings if not any(t != s and t in s for t in strings)}
+    return frozenset(kept) if len(kept) <= _MAX_STRINGS else None
+
+
+def absent(strings, text: str, pos: int, endpos: int) -> bool:
+    """None of ``strings`` occurs in text[pos:endpos]."""
+    for s in strings:
+        if text.find(s, pos, endpos) != -1:
+            return False
+    return True

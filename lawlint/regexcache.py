@@ -1,0 +1,186 @@
+"""Rule regexes: compiled on first use, skipped where they cannot match, kept across processes.
+
+Compiling costs a fresh ``lawlint check`` more than checking the report does: the rules' few
+hundred patterns take sre ≈ 30–60 ms, most of it building bitmaps for the large CJK character
+classes (``[\\u4e00-\\u9fff]`` is a Python loop over 21,000 code points, in every pattern that has
+one). What sre builds is a list of integers; this module keeps those lists in the on-disk cache
+(:mod:`lawlint.cache`, keyed by the exact Python version and sre's format number) and hands them
+back to sre, which then only checks them.
+
+A pattern is stored only when what this module built equals what ``re.compile`` builds
+(``re.Pattern`` equality compares the compiled code), and anything unexpected falls back to
+``re.compile``: the cache can make a start faster, never a pattern different.
+
+Rule patterns are :class:`LazyPattern` s (:func:`compile_all`): compiled when a rule first uses
+one (a rule's ``unless``, ``only_if`` … context patterns are needed only when it has a match), and
+searching is skipped outright when the text lacks every literal the pattern cannot match without
+(:mod:`lawlint.literals`; most term patterns match nothing in a given report).
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+_table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
+                                    # ("literals", pattern) -> literals.required(pattern) or ()
+_live: dict = {}                    # (pattern, flags) -> re.Pattern, this process
+_added = False
+_MAX = 2000                         # entries (≈0.5 kB each); a table grown past this starts over
+
+
+def _cache_key() -> str:
+    import _sre
+    return f"regex\0{sys.version}\0{_sre.MAGIC}"
+
+
+def _load() -> dict:
+    global _table
+    if _table is None:
+        from . import cache
+        stored = cache.get("regex", _cache_key())
+        _table = stored if isinstance(stored, dict) else {}
+    return _table
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the cross-process cache when it has the pattern."""
+    flags = int(flags)
+    rx = _live.get((pattern, flags))
+    if rx is None:
+        rx = _live[(pattern, flags)] = _compile(pattern, flags)
+    return rx
+
+
+def _compile(pattern, flags):
+    table = _load()
+    args = table.get((pattern, flags))
+    if args is not None:
+        try:
+            import _sre
+            return _sre.compile(pattern, *args)
+        except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh
+            table.pop((pattern, flags), None)
+    rx = re.compile(pattern, flags)
+    args = _build(pattern, flags)
+    if args is not None:
+        import _sre
+        try:
+            same = _sre.compile(pattern, *args) == rx
+        except Exception:       # noqa: BLE001
+            same = False
+        if same:
+            _remember((pattern, flags), args)
+    return rx
+
+
+def required_literals(pattern: str):
+    """:func:`lawlint.literals.required`, remembered across processes like the compiled code
+    (reading a pattern's parse tree costs about as much as compiling it)."""
+    key = ("literals", pattern)
+    table = _load()
+    if key in table:
+        return table[key] or None
+    from .literals import required
+    needed = required(pattern)
+    _remember(key, needed or ())
+    return needed
+
+
+def _build(pattern, flags):
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, or None if sre's internals are not
+    the ones this module knows."""
+    try:
+        from re import _compiler, _parser
+        p = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(p, flags)]   # opcodes are int subclasses
+        groupindex = p.state.groupdict
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return (flags | p.state.flags, code, p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+    except Exception:           # noqa: BLE001 - another Python's internals: no caching
+        return None
+
+
+def _remember(key, args):
+    global _added
+    _table[key] = args
+    if not _added:
+        _added = True
+        import atexit
+        atexit.register(save)
+
+
+def save() -> None:
+    """Write the table (merged with what another process wrote meanwhile) if it grew."""
+    global _added
+    if not _added or _table is None:
+        return
+    from . import cache
+    stored = cache.get("regex", _cache_key())
+    merged = dict(stored) if isinstance(stored, dict) and len(stored) < _MAX else {}
+    merged.update(_table)
+    cache.put("regex", _cache_key(), merged)
+    _added = False
+
+
+def compile_all(patterns, year=None) -> list:
+    """A rule's patterns with ``{year}`` … filled, as LazyPatterns."""
+    from .template import expand_year
+    return [LazyPattern(expand_year(p, year)) for p in patterns or []]
+
+
+class LazyPattern:
+    """A regex compiled on its first use; reads like the ``re.Pattern`` it stands for."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def compiled(self) -> re.Pattern:
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            rx = self._rx = compile(self.pattern)
+            for name in self._METHODS:          # later calls go straight to the pattern's methods
+                setattr(self, name, getattr(rx, name))
+            needed = required_literals(self.pattern)
+            if needed is not None:
+                for name in ("search", "match", "fullmatch", "finditer", "findall"):
+                    setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
+        return rx
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self):
+        return f"LazyPattern({self.pattern!r})"
+
+
+def _prefiltered(method, needed, name):
+    from .literals import absent
+
+    empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
+        (lambda: iter(())) if name == "finditer" else list
+
+    def call(string, pos=0, endpos=sys.maxsize):
+        if absent(needed, string, max(pos, 0), max(endpos, 0)):
+            return empty()
+        return method(string, pos, endpos)
+
+    return call
+
+
+def force(value):
+    """Compile every LazyPattern in ``value`` (nested lists, tuples, dicts) now: a rule pack
+    read for the first time is validated at load, so a bad regex fails there, not mid-run."""
+    if isinstance(value, LazyPattern):
+        value.compiled()
+    elif isinstance(value, dict):
+        for v in value.values():
+            force(v)
+    elif isinstance(value, (list, tuple, set)):
+        for v in value:
+            force(v)

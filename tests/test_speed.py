@@ -1,0 +1,220 @@
+"""What makes a fresh start fast changes no result: the cross-process regex cache hands back
+exactly the patterns re.compile builds, rule patterns compile when first used (a bad one still
+fails at load), and a re-run reads a sentence's words from the cache instead of loading the
+segmenter, with the same findings."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ROOT, SEEDS
+
+
+def _rule_patterns():
+    """Every regex of the built-in rules (year placeholders filled for one year)."""
+    from lawlint.regexcache import LazyPattern, compile_all
+    from lawlint.ruleset import load_rules
+
+    out = set()
+    for rule in load_rules():
+        compiled = rule.compiled(2021) if callable(rule.compiled) else rule.compiled
+        stack = [compiled]
+        while stack:
+            v = stack.pop()
+            if isinstance(v, LazyPattern):
+                out.add(v.pattern)
+            elif isinstance(v, re.Pattern):
+                out.add(v.pattern)
+            elif isinstance(v, dict):
+                stack.extend(v.values())
+            elif isinstance(v, (list, tuple, set)):
+                stack.extend(v)
+    assert compile_all(["x"])[0].pattern == "x"
+    return sorted(p for p in out if isinstance(p, str))
+
+
+@pytest.fixture
+def fresh_regexcache(tmp_path, monkeypatch):
+    from lawlint import regexcache
+    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_table", None)
+    monkeypatch.setattr(regexcache, "_added", False)
+    monkeypatch.setattr(regexcache, "_live", {})
+    return regexcache
+
+
+def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
+    rc = fresh_regexcache
+    patterns = _rule_patterns()
+    assert len(patterns) > 200
+    for p in patterns:
+        rc.compile(p)                         # a miss: built, checked, remembered
+        rc.required_literals(p)
+    rc.save()
+    rc._table, rc._live = None, {}            # as a new process would: read the table back
+    hits = 0
+    for p in patterns:
+        if (p, 0) in rc._load():
+            hits += 1
+        got = rc.compile(p)
+        assert got == re.compile(p), p        # Pattern equality compares the compiled code
+        assert got.groupindex == re.compile(p).groupindex
+    assert hits == len(patterns)
+    from lawlint.literals import required
+    assert all(("literals", p) in rc._load() for p in patterns)
+    assert [rc.required_literals(p) for p in patterns] == [required(p) for p in patterns]
+    text = (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
+    for p in patterns[:80]:
+        assert [m.span() for m in rc.compile(p).finditer(text)] == \
+               [m.span() for m in re.compile(p).finditer(text)]
+
+
+def test_a_broken_cache_entry_falls_back_to_re_compile(fresh_regexcache):
+    rc = fresh_regexcache
+    rc._load()[("[\u4e00-\u9fff]+", 0)] = (0, [1, 2, 3], 0, {}, (None,))     # not valid sre code
+    rx = rc.compile("[\u4e00-\u9fff]+")
+    assert rx == re.compile("[\u4e00-\u9fff]+")
+    assert rx.findall("ab中文cd") == ["中文"]
+    with pytest.raises(re.error):
+        rc.compile("[unclosed")
+
+
+def test_rule_patterns_compile_on_first_use_and_a_new_pack_still_fails_at_load(tmp_path):
+    from lawlint.regexcache import LazyPattern
+    from lawlint.errors import RuleError
+    from lawlint.ruleset import read_pack
+
+    lazy = LazyPattern("(?<![\u4e00-\u9fff])材料")
+    assert "_rx" not in lazy.__dict__
+    assert [m.start() for m in lazy.finditer("申报材料，材料")] == [5]
+    assert lazy.__dict__["_rx"] == re.compile(lazy.pattern)
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("""rules:
+  - id: my.bad
+    check: existence
+    severity: warning
+    category: language
+    title: 坏正则
+    message: 坏
+    basis: 测试
+    weight: 1
+    cap: 1
+    patterns: ['好', '(?<=坏']
+    examples: {bad: ['好'], good: ['无']}
+""", encoding="utf-8")
+    with pytest.raises(RuleError) as e:
+        read_pack(pack)
+    assert "正则表达式错误" in str(e.value) and e.value.line
+
+
+PROBE = """
+import json, sys
+from lawlint import lint_text
+from lawlint.config import Config
+r = lint_text(sys.argv[1], year=2021, config=Config(select=["word.duplicated"]))
+print(json.dumps([[d.rule, d.line, d.column, d.message] for d in r.diagnostics]
+                 + ["rjieba" in sys.modules or "jieba" in sys.modules]))
+"""
+
+
+@pytest.mark.slow
+def test_a_rerun_reads_the_words_from_the_cache_with_the_same_findings(tmp_path):
+    text = "一、主要举措\n认真审核申报材料材料，确保真实。\n"
+    env = {"LAWLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+
+    def run():
+        out = subprocess.run([sys.executable, "-c", PROBE, text], capture_output=True, text=True,
+                             env=env, cwd=ROOT, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    *first, loaded_first = run()
+    *second, loaded_second = run()
+    assert first == second and len(first) == 1 and "材料材料" in first[0][3]
+    assert (loaded_first, loaded_second) == (True, False)
+    env["LAWLINT_NO_CACHE"] = "1"             # no cache: the segmenter loads and agrees
+    *third, loaded_third = run()
+    assert third == first and loaded_third is True
+
+
+@pytest.mark.slow
+def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path):
+    code = ("import sys, io, contextlib; from lawlint.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: main(['check', '--format', 'json', sys.argv[1]])\n"
+            "    except SystemExit: pass\n"
+            "print(sorted(m for m in ('yaml', 'rjieba', 'jieba', 'rich', 'jsonschema') if m in sys.modules))")
+    env = {"LAWLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    seed = str(SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt")
+    runs = [subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True,
+                           env=env, cwd=tmp_path, timeout=120) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
+    assert "yaml" in runs[0].stdout                        # the first start parses the packs
+    assert runs[1].stdout.strip() == "[]"
+
+
+def _split_by_characters(text, base=0):
+    """split_sentences as it was written before (a loop over every character): the specification."""
+    ws = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\n"
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] in "。！？；!?;\n":
+            j = i + 1
+            while j < n and text[j] in "”’」』）)】":
+                j += 1
+            seg = text[start:j]
+            if seg.strip(ws):
+                out.append((base + start + len(seg) - len(seg.lstrip(ws)), base + j, seg.strip(ws)))
+            start = i = j
+            continue
+        i += 1
+    seg = text[start:]
+    if seg.strip(ws):
+        lead = len(seg) - len(seg.lstrip(ws))
+        out.append((base + start + lead, base + start + lead + len(seg.strip(ws)), seg.strip(ws)))
+    return out
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.sampled_from(list("。！？；!?;\n”’」』）)】 \u3000a中")), max_size=40).map("".join),
+       st.integers(0, 50))
+def test_sentence_split_is_unchanged(text, base):
+    from lawlint.document import split_sentences
+    assert [(s.start, s.end, s.text) for s in split_sentences(text, base)] == \
+        _split_by_characters(text, base)
+
+
+def test_sentence_split_is_unchanged_on_the_seeds():
+    from lawlint.document import split_sentences
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _split_by_characters(text)
+
+
+@pytest.mark.parametrize("pattern,needed", [
+    (r"(?<![\u4e00-\u9fff])(?:环保局|工商局)", ("工商局", "环保局")),
+    (r"第[一二三]部分", ("部分",)),
+    (r"(?:十三五|“十三五”)规划", ("十三五",)),     # the longer certain literal
+    (r"[%％]", ("%", "％")),
+    (r"a?b*", None), (r"(?i)abc", None), (r"x|\d", None), (r"\d+", None),
+    (r"[\u4e00-\u9fff]{2,4}", None), (r"(?=材料)", None), (r"(?:材料){0,2}", None),
+])
+def test_required_literals(pattern, needed):
+    from lawlint.literals import required
+    assert required(pattern) == needed
+
+
+@given(st.text(alphabet="环保局工商厅部分第一二%％ab1\n", max_size=30), st.integers(-3, 35), st.integers(-3, 35))
+def test_a_prefiltered_pattern_finds_what_re_finds(text, pos, endpos):
+    from lawlint.regexcache import LazyPattern
+    for p in [r"(?<![一二])(?:环保局|工商厅)", r"第[一二]部分", r"[%％]", r"(?:局|厅)+b"]:
+        lazy, rx = LazyPattern(p), re.compile(p)
+        assert [m.span() for m in lazy.finditer(text, pos, endpos)] == \
+               [m.span() for m in rx.finditer(text, pos, endpos)]
+        assert bool(lazy.search(text, pos, endpos)) == bool(rx.search(text, pos, endpos))
+        assert bool(lazy.match(text, pos, endpos)) == bool(rx.match(text, pos, endpos))
+        assert lazy.findall(text) == rx.findall(text)
