@@ -50,6 +50,7 @@ def lexicon() -> dict:
         "closing": regexcache.compile(data["closing"]),
         "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
         "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
+        "inline_item": regexcache.compile(data["inline_item"]),
     }
 
 

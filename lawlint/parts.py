@@ -28,12 +28,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import causal
 from .errors import RuleError
 from .regexcache import compile_all
 from .result import SectionVerdict
 from .vocabulary import SECTION_IDS
 
-PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence")
+PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence",
+                "inline_items")
 
 
 def compile_patterns(rule):
@@ -45,6 +47,7 @@ def compile_patterns(rule):
             p = rule.params
             memo[year] = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
             memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
+            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
         return memo[year]
 
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
@@ -156,6 +159,11 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
+    if p.get("inline_items"):
+        item = _inline_item(doc, pats, regions, p.get("evidence_min", 1))
+        if item is not None:
+            return item
+
     after = None
     if p.get("lead_after"):
         after = part(p["lead_after"]).start
@@ -169,6 +177,33 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
     if promised is not None:
         v.start = promised.start
     return v
+
+
+def _inline_item(doc, pats, regions, need):
+    """A run-in 「一是……。」 item inside a paragraph devoted to the part (its title matches
+    ``inline_items`` and its own text carries ``evidence_min`` evidence): the part has a numbered item, i.e. a
+    heading. Its region runs to the next item of the paragraph."""
+    from .document import lexicon
+    rx = lexicon()["inline_item"]
+    for b in doc.body_blocks:
+        if b.heading is not None and not b.heading.run_in:
+            continue
+        if not any(s <= b.start < e for s, e in regions):
+            continue
+        text = b.text
+        items = list(rx.finditer(text))
+        for i, m in enumerate(items):
+            title = m.group(1)
+            if not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
+                continue
+            end = items[i + 1].start() if i + 1 < len(items) else len(text)
+            if sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
+                continue
+            start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            v = SectionVerdict("heading", doc.position(start)[0], title, start)
+            v.regions = [(start, b.start + end)]
+            return v
+    return None
 
 
 def _subtract(regions, holes):
@@ -234,6 +269,11 @@ def _has_evidence(doc, pats, p, regions, after=None):
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
+    if pats["causal"]:                 # cause analysis: a causal frame naming a cause
+        for b in blocks:
+            for s in b.sentences():
+                if causal.explains(s.text, pats["causal"]):
+                    return s.start, _paragraph_region(doc, b)
     if pats["weak_evidence"]:
         count, first = 0, None
         for b in blocks:
