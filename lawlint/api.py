@@ -51,14 +51,14 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
                      severity_overrides=config.severity, options=config.options(), strict=strict)
     diagnostics = out.diagnostics
     fingerprint.assign(diagnostics, source.text)
-    s = scoring.score(diagnostics, rules)
+    s = scoring.score(diagnostics, rules, sections=out.sections)
     return doc, FileResult(
         path=source.path, report_year=doc.year,
         issuer=doc.script.quote(doc.issuer, 0, 0) if doc.issuer else None,
         title=source.text[doc.title.start:doc.title.end] if doc.title else None,
         score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
-        deductions=s["deductions"], line_label=source.line_label, meta=doc.meta,
+        deductions=s["deductions"], grade_cap=s["grade_cap"], line_label=source.line_label, meta=doc.meta,
         rules_run=out.rules_run, text=source.text)
 
 

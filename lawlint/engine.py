@@ -92,6 +92,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
         ctx.sections = parts.locate(doc, ruleset.part_rules, ctx.year,
                                     run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics,
                                                                   strict))
+        checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
         for rule in active:
             if rule not in post:
                 _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics,

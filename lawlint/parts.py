@@ -3,7 +3,7 @@
 Each ``section`` rule describes one part (``params.section``); the first rule naming a part is its
 detector. A detector may depend on other parts (``scope``: look for evidence inside another part;
 ``not_within``: ignore text inside other parts; ``lead_after``: a lead sentence after another part
-starts counts). :func:`order` sorts the detectors so every part is located after the parts it
+starts counts). :func:`lawlint.partorder.order` sorts the detectors so every part is located after the parts it
 depends on; a cycle is a rule error naming the file and line. :func:`locate` then runs each
 detector once and returns a verdict per part: checks only look verdicts up (``ctx.section(id)``),
 and the ``section`` check turns them into diagnostics.
@@ -26,14 +26,12 @@ reads those parameters is :func:`detect` and the helpers below it.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from .errors import RuleError
+from . import causal
 from .regexcache import compile_all
 from .result import SectionVerdict
-from .vocabulary import SECTION_IDS
 
-PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence")
+PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence",
+                "inline_items")
 
 
 def compile_patterns(rule):
@@ -45,58 +43,10 @@ def compile_patterns(rule):
             p = rule.params
             memo[year] = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
             memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
+            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
         return memo[year]
 
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
-
-
-def dependencies(rule) -> list[str]:
-    """The parts a part rule needs located before it, in the order it names them."""
-    p = rule.params
-    deps = [p["scope"]] if p.get("scope") in SECTION_IDS else []
-    deps += list(p.get("not_within", []))
-    if p.get("lead_after"):
-        deps.append(p["lead_after"])
-    return list(dict.fromkeys(deps))
-
-
-def order(section_rules) -> list:
-    """The detector of each part (the first rule naming it), dependencies first.
-
-    Raises RuleError (file:line of a rule on the cycle) when parts depend on each other in a
-    circle, including a part that depends on itself."""
-    detectors: dict = {}
-    for rule in section_rules:
-        detectors.setdefault(rule.params["section"], rule)
-    out, done, path = [], set(), []
-
-    def visit(sid):
-        if sid in done or sid not in detectors:
-            return
-        if sid in path:
-            cycle = path[path.index(sid):] + [sid]
-            on_cycle = [detectors[s] for s in cycle[:-1]]
-            # Name a user's rule when one is on the cycle: the built-in packs have none.
-            rule = next((r for r in on_cycle if not _builtin(r)), on_cycle[-1])
-            others = "、".join(f"{r.id}（{r.file}:{r.line}）" for r in on_cycle if r is not rule)
-            raise RuleError(f"rules[{rule.id}]: 部分之间的依赖成环（{' → '.join(cycle)}；另见 {others}）："
-                            "scope、not_within、lead_after 引用的部分不能反过来依赖本部分",
-                            rule.file or None, rule.line)
-        path.append(sid)
-        for dep in dependencies(detectors[sid]):
-            visit(dep)
-        path.pop()
-        done.add(sid)
-        out.append(detectors[sid])
-
-    for sid in detectors:
-        visit(sid)
-    return out
-
-
-def _builtin(rule) -> bool:
-    from .resources import rules_dir
-    return bool(rule.file) and Path(rule.file).resolve().parent == rules_dir().resolve()
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -156,6 +106,11 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
+    if p.get("inline_items"):
+        item = _inline_item(doc, pats, regions, p.get("evidence_min", 1))
+        if item is not None:
+            return item
+
     after = None
     if p.get("lead_after"):
         after = part(p["lead_after"]).start
@@ -169,6 +124,33 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
     if promised is not None:
         v.start = promised.start
     return v
+
+
+def _inline_item(doc, pats, regions, need):
+    """A run-in 「一是……。」 item inside a paragraph devoted to the part (its title matches
+    ``inline_items`` and its own text carries ``evidence_min`` evidence): the part has a numbered item, i.e. a
+    heading. Its region runs to the next item of the paragraph."""
+    from .document import lexicon
+    rx = lexicon()["inline_item"]
+    for b in doc.body_blocks:
+        if b.heading is not None and not b.heading.run_in:
+            continue
+        if not any(s <= b.start < e for s, e in regions):
+            continue
+        text = b.text
+        items = list(rx.finditer(text))
+        for i, m in enumerate(items):
+            title = m.group(1)
+            if not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
+                continue
+            end = items[i + 1].start() if i + 1 < len(items) else len(text)
+            if sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
+                continue
+            start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            v = SectionVerdict("heading", doc.position(start)[0], title, start)
+            v.regions = [(start, b.start + end)]
+            return v
+    return None
 
 
 def _subtract(regions, holes):
@@ -234,6 +216,11 @@ def _has_evidence(doc, pats, p, regions, after=None):
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
+    if pats["causal"]:                 # cause analysis: a causal frame naming a cause
+        for b in blocks:
+            for s in b.sentences():
+                if causal.explains(s.text, pats["causal"]):
+                    return s.start, _paragraph_region(doc, b)
     if pats["weak_evidence"]:
         count, first = 0, None
         for b in blocks:

@@ -41,8 +41,18 @@ class SectionVerdict:
     start: int | None = None
     regions: list = field(default_factory=list)   # (start, end) spans of the part's text
     note: str = ""
+    reached: bool = True      # False: a partial text stops before this part (not "missing")
+
+    @property
+    def display(self) -> str:
+        """The key the outputs show it under: a status, or ``unreached``."""
+        return self.status if self.reached else "unreached"
 
     def to_json(self) -> dict:
+        if not self.reached:
+            from .vocabulary import profile
+            return {"status": self.status, "line": self.line, "reached": False,
+                    "note": profile()["not_reached_note"]}
         return {"status": self.status, "line": self.line}
 
 
@@ -58,6 +68,7 @@ class FileResult:
     sections: dict = field(default_factory=dict)
     diagnostics: list = field(default_factory=list)
     deductions: dict = field(default_factory=dict)   # rule id -> points deducted
+    grade_cap: dict | None = None                    # the statutory ceiling on the grade, if any
     error: str | None = None                          # set when the file could not be checked
     line_label: str = "行"
     meta: dict = field(default_factory=dict)
@@ -76,6 +87,8 @@ class FileResult:
             "report_year": self.report_year,
             "score": self.score,
             "grade": self.grade,
+            "grade_cap": ({"grade": self.grade_cap["grade"], "reason": self.grade_cap["reason"],
+                           "missing": self.grade_cap["missing"]} if self.grade_cap else None),
             "categories": self.categories,
             "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
                          for sid in SECTION_IDS},

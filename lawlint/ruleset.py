@@ -69,7 +69,7 @@ class RuleSet:
     @cached_property
     def part_rules(self) -> list[Rule]:
         """The rule that locates each part, dependencies first (a cycle is a RuleError)."""
-        from .parts import order
+        from .partorder import order
         return order(self.of_check("section"))
 
 

@@ -3,10 +3,12 @@ most its budget. Budgets and grade bands come from ``rules/profile.yaml``.
 """
 from __future__ import annotations
 
+from .template import fill
 from .vocabulary import profile as default_profile
 
 
-def score(diagnostics, ruleset, profile=None) -> dict:
+def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
+    """``sections`` (section id -> SectionVerdict) lets the profile's grade ceiling apply."""
     profile = profile or default_profile()
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}
     by_rule: dict[str, float] = {}
@@ -28,7 +30,31 @@ def score(diagnostics, ruleset, profile=None) -> dict:
         categories[cat] = {"score": _round(budget - min(budget, spent.get(cat, 0.0))), "max": budget}
     total = _round(sum(c["score"] for c in categories.values()))
     grade = next(g["name"] for g in profile["grades"] if total >= g["min"])
-    return {"score": total, "grade": grade, "categories": categories, "deductions": deductions}
+    cap = grade_cap(sections, profile)
+    if cap is not None:
+        order = [g["name"] for g in profile["grades"]]
+        grade = order[max(order.index(grade), order.index(cap["grade"]))]
+    return {"score": total, "grade": grade, "categories": categories, "deductions": deductions,
+            "grade_cap": cap}
+
+
+def grade_cap(sections, profile) -> dict | None:
+    """The statutory ceiling that applies to this report, or None: a report missing any item the
+    profile's ``grade_cap`` lists is graded at most ``grade_cap.grade`` (its score is unchanged;
+    a report already below the ceiling keeps its grade, and the reason still applies)."""
+    spec = profile.get("grade_cap")
+    if not spec or sections is None:
+        return None
+    missing = [item["name"] for item in spec["items"]
+               if any(_missing(sections.get(sid)) for sid in item["sections"])]
+    if not missing:
+        return None
+    return {"grade": spec["grade"], "missing": missing,
+            "reason": fill(spec["reason"], items="、".join(missing), grade=spec["grade"])}
+
+
+def _missing(verdict) -> bool:
+    return verdict is None or (verdict.status == "absent" and getattr(verdict, "reached", True))
 
 
 def _round(x: float):

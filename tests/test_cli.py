@@ -28,7 +28,8 @@ def test_json_contract(cli):
     assert set(data["summary"]) == {"files", "errors", "warnings", "infos", "mean_score"}
     assert data["summary"]["files"] == 5
     for f in data["files"]:
-        assert set(f) == {"path", "report_year", "score", "grade", "categories", "sections", "diagnostics"}
+        assert set(f) == {"path", "report_year", "score", "grade", "grade_cap", "categories", "sections",
+                          "diagnostics"}
         assert list(f["sections"]) == SECTION_IDS
         assert set(f["categories"]) == {"structure", "content", "language", "format"}
         for v in f["sections"].values():

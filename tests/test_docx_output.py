@@ -218,6 +218,8 @@ def test_seed_annotated_copy(seed_docx):
     for sid, v in r.sections.items():
         if v.status == "absent":
             assert "✗" in summary
+    if r.grade_cap:                                      # the seeds have no cause analysis
+        assert f"等级上限：{r.grade_cap['reason']}" in summary
     # plain findings (no Word number in their paragraph) are anchored on exactly their span
     spans = {source.text[d.start:d.end] for d in r.diagnostics if d.end > d.start}
     exact = [a for t, a in ours.values() if not t.startswith("lawlint") and "Word 自动编号" not in t]

@@ -30,6 +30,7 @@ REGISTRY = {
     "consistency": "consistency",
     "repetition": "repetition",
     "suppression": "suppression",
+    "truncation": "truncation",
     "announced": "announced",
     "total": "total",
     "future_date": "future_date",

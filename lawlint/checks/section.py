@@ -7,6 +7,7 @@ promised the part but its text has none); found only in the body → ``body``.
 """
 from __future__ import annotations
 
+from .. import causal
 from ..parts import compile_patterns
 from ..resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
@@ -40,6 +41,8 @@ PARAMS = {
                    "description": "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"},
     "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
     "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
+    "causal": causal.SCHEMA,
+    "inline_items": dict(_STR_LIST, description="段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }
 REQUIRED = ("section",)   # parameters a rule of this type must give
 
@@ -57,6 +60,8 @@ def _year_fields(ctx) -> dict:
 def check(ctx, rule):
     verdict = ctx.section(rule.params["section"])
     p = rule.params
+    if not verdict.reached:
+        return          # a partial text that stops before this part: not reached, not missing
     if verdict.status == "absent":
         base = p["scope"]
         start = 0

@@ -31,6 +31,7 @@ def lexicon() -> dict:
         "closing": regexcache.compile(data["closing"]),
         "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
         "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
+        "inline_item": regexcache.compile(data["inline_item"]),
     }
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")

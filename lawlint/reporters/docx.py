@@ -151,6 +151,8 @@ def _summary_text(result, summary, n_comments, counts) -> str:
     from ..scoring import default_profile
     profile = default_profile()
     out = [f"lawlint 检查结果：{result.score} 分，{result.grade}"]
+    if result.grade_cap:
+        out.append(f"等级上限：{result.grade_cap['reason']}")
     cats = "；".join(f"{profile['categories'][c]['title']} {v['score']}/{v['max']}"
                     for c, v in result.categories.items())
     if cats:
@@ -158,7 +160,7 @@ def _summary_text(result, summary, n_comments, counts) -> str:
     parts = []
     for sid in SECTION_IDS:
         v = result.sections.get(sid)
-        status = v.status if v else "absent"
+        status = v.display if v else "absent"
         parts.append(f"{profile['status_marks'][status]}{profile['sections'][sid]}")
     out.append("法定内容：" + "　".join(parts))
     for d in summary:

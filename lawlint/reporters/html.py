@@ -95,9 +95,11 @@ def _header(r, run, profile, back) -> str:
         f'<span>{info["score"]}/{info["max"]}</span>'
         for c, info in r.categories.items())
     counts = "".join(f'<span class="pill sev-{s}">{SEVERITY[s]} {r.count(s)}</span>' for s in SEVERITY)
+    cap = (f'<p class="grade-cap" role="note">{escape(r.grade_cap["reason"])}</p>'
+           if r.grade_cap else "")
     return (f'<header class="top"><div class="ident">{_back(back)}'
             f'<h1>{escape(r.title or os.path.basename(r.path))}</h1>'
-            f'<p class="facts">{escape("　".join(_facts(r)))}</p></div>'
+            f'<p class="facts">{escape("　".join(_facts(r)))}</p>{cap}</div>'
             f'<div class="score"><span class="num">{r.score}</span><span class="of">/ 100</span>'
             f'<span class="grade g-{escape(r.grade)}">{escape(r.grade)}</span></div>'
             f'<div class="cats">{cats}</div><div class="counts">{counts}</div></header>')
@@ -107,7 +109,7 @@ def _coverage(r, profile) -> str:
     items = []
     for sid in SECTION_IDS:
         v = r.sections.get(sid)
-        status = v.status if v else "absent"
+        status = v.display if v else "absent"
         mark = profile["status_marks"][status]
         name = escape(profile["sections"][sid])
         state = profile["statuses"][status]

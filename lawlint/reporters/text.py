@@ -57,6 +57,8 @@ def _file_lines(r, run) -> list[str]:
     lines = [head, "  " + "　".join(facts),
              f"  得分 {r.score} / 100　等级：{r.grade}　"
              f"（错误 {r.count('error')}，警告 {r.count('warning')}，提示 {r.count('info')}）"]
+    if r.grade_cap:
+        lines.append(f"  等级上限：{r.grade_cap['reason']}")
     for cat, info in r.categories.items():
         title = profile["categories"][cat]["title"]
         lines.append(f"  {title:<6}{_bar(info['score'], info['max'])} {info['score']:>4}/{info['max']}")
@@ -64,7 +66,7 @@ def _file_lines(r, run) -> list[str]:
     names, statuses, marks = profile["sections"], profile["statuses"], profile["status_marks"]
     for sid in SECTION_IDS:
         v = r.sections.get(sid)
-        status = v.status if v else "absent"
+        status = v.display if v else "absent"
         where = f"，第 {v.line} {r.line_label}" if v and v.line else ""
         lines.append(f"    {marks[status]} {names[sid]}：{statuses[status]}{where}")
     groups: dict[str, list] = {}
