@@ -25,10 +25,6 @@ def expand_year(pattern: str, year: int | None) -> str:
     return _YEAR_FIELD.sub(lambda m: values[m.group(1)], pattern)
 
 
-def compile_all(patterns, year=None) -> list:
-    return [re.compile(expand_year(p, year)) for p in patterns or []]
-
-
 def year_memo(build):
     """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
     memo = {}

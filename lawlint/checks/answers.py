@@ -36,9 +36,9 @@ PARAMS = {
 def compile(rule):
     p = rule.params
     return tpl.year_memo(lambda year: (
-        regexcache.compile(p["item"]), tpl.compile_all(p.get("skip"), year),
+        regexcache.compile(p["item"]), regexcache.compile_all(p.get("skip"), year),
         frozenset(w[i:i + 2] for w in p.get("generic", []) for i in range(len(w) - 1)),
-        tpl.compile_all(p.get("stop"), year)))
+        regexcache.compile_all(p.get("stop"), year)))
 
 
 def check(ctx, rule):
