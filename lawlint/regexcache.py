@@ -30,7 +30,7 @@ _MAX = 2000                         # entries (≈0.5 kB each); a table grown pa
 
 def _cache_key() -> str:
     import _sre
-    return f"regex\0{sys.version}\0{_sre.MAGIC}"
+    return f"regex\0{sys.version}\0{_sre.MAGIC}\0hint1"
 
 
 def _load() -> dict:
@@ -61,11 +61,14 @@ def _compile(pattern, flags):
         except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh
             table.pop((pattern, flags), None)
     rx = re.compile(pattern, flags)
-    args = _build(pattern, flags)
-    if args is not None:
+    built = _build(pattern, flags)
+    if built is not None:
         import _sre
+        args, hinted = built
         try:
             same = _sre.compile(pattern, *args) == rx
+            if same and hinted is not None:
+                rx, args = _sre.compile(pattern, *hinted), hinted
         except Exception:       # noqa: BLE001
             same = False
         if same:
@@ -87,17 +90,25 @@ def required_literals(pattern: str):
 
 
 def _build(pattern, flags):
-    """What ``re._compiler.compile`` passes to ``_sre.compile``, or None if sre's internals are not
-    the ones this module knows."""
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, and the same with the INFO block
+    replaced by a first-character hint (:mod:`lawlint.sreinfo`; None where sre's own is kept);
+    None if sre's internals are not the ones this module knows."""
     try:
         from re import _compiler, _parser
+
+        from .sreinfo import info_block
         p = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(p, flags)]   # opcodes are int subclasses
         groupindex = p.state.groupdict
         indexgroup = [None] * p.state.groups
         for k, i in groupindex.items():
             indexgroup[i] = k
-        return (flags | p.state.flags, code, p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        rest = (p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        own = (flags | p.state.flags, code, *rest)
+        block = info_block(p, flags)
+        if block is None or code[0] != _compiler.INFO:
+            return own, None
+        return own, (flags | p.state.flags, [int(x) for x in block] + code[1 + code[1]:], *rest)
     except Exception:           # noqa: BLE001 - another Python's internals: no caching
         return None
 

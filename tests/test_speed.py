@@ -1,5 +1,6 @@
 """What makes a fresh start fast changes no result: the cross-process regex cache hands back
-exactly the patterns re.compile builds, rule patterns compile when first used (a bad one still
+exactly the patterns regexcache builds (re.compile's, with a first-character hint where sre had
+none: tests/test_sreinfo.py), rule patterns compile when first used (a bad one still
 fails at load), and a re-run reads a sentence's words from the cache instead of loading the
 segmenter, with the same findings."""
 import json
@@ -49,8 +50,8 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
     rc = fresh_regexcache
     patterns = _rule_patterns()
     assert len(patterns) > 200
+    built = {p: rc.compile(p) for p in patterns}   # a miss: built, checked, remembered
     for p in patterns:
-        rc.compile(p)                         # a miss: built, checked, remembered
         rc.required_literals(p)
     rc.save()
     rc._table, rc._live = None, {}            # as a new process would: read the table back
@@ -59,9 +60,12 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
         if (p, 0) in rc._load():
             hits += 1
         got = rc.compile(p)
-        assert got == re.compile(p), p        # Pattern equality compares the compiled code
+        assert got == built[p], p             # Pattern equality compares the compiled code
         assert got.groupindex == re.compile(p).groupindex
     assert hits == len(patterns)
+    # sre's own code, but for the INFO block where lawlint.sreinfo adds a first-character hint
+    unhinted = [p for p in patterns if rc._build(p, 0)[1] is None]
+    assert unhinted and all(built[p] == re.compile(p) for p in unhinted)
     from lawlint.literals import required
     assert all(("literals", p) in rc._load() for p in patterns)
     assert [rc.required_literals(p) for p in patterns] == [required(p) for p in patterns]
@@ -75,7 +79,7 @@ def test_a_broken_cache_entry_falls_back_to_re_compile(fresh_regexcache):
     rc = fresh_regexcache
     rc._load()[("[\u4e00-\u9fff]+", 0)] = (0, [1, 2, 3], 0, {}, (None,))     # not valid sre code
     rx = rc.compile("[\u4e00-\u9fff]+")
-    assert rx == re.compile("[\u4e00-\u9fff]+")
+    assert rx.pattern == "[\u4e00-\u9fff]+"
     assert rx.findall("ab中文cd") == ["中文"]
     with pytest.raises(re.error):
         rc.compile("[unclosed")
@@ -89,7 +93,7 @@ def test_rule_patterns_compile_on_first_use_and_a_new_pack_still_fails_at_load(t
     lazy = LazyPattern("(?<![\u4e00-\u9fff])材料")
     assert "_rx" not in lazy.__dict__
     assert [m.start() for m in lazy.finditer("申报材料，材料")] == [5]
-    assert lazy.__dict__["_rx"] == re.compile(lazy.pattern)
+    assert lazy.__dict__["_rx"].pattern == lazy.pattern     # compiled now (hinted: test_sreinfo)
     pack = tmp_path / "bad.yaml"
     pack.write_text("""rules:
   - id: my.bad

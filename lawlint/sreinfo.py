@@ -1,0 +1,105 @@
+"""A search hint for patterns that sre would otherwise try at every position of the text.
+
+sre's compiled code opens with an INFO block. When a pattern begins with a literal or a character
+class, the block carries it, and ``search``/``finditer`` skip in C to the next position where the
+first character fits before running the pattern there. A pattern that begins with a look-around
+(``(?<![\\u4e00-\\u9fff])环保局``, ``(?<![\\d.])\\d+…``, most rule patterns) or with a group of
+alternatives gets no hint: sre runs the whole pattern, look-behind first, at every one of the
+text's positions. That had been most of the time the rules spent in regexes.
+
+:func:`first_chars` reads the parsed pattern and returns the class of characters every match must
+start with: the first character the pattern *consumes*, through look-arounds and anchors (which
+consume nothing), groups, repeats (an optional item adds the next item's characters) and
+alternatives. :func:`info_block` turns it into the INFO block sre's own compiler would have
+written for a pattern that began with that class. sre still runs the full pattern, look-behind
+included, at each position the hint lets through, so matches are exactly those of ``re.compile``
+(``tests/test_sreinfo.py`` compares them on every rule pattern and on generated patterns).
+
+Only a pattern that cannot match the empty string and has no literal prefix or class hint of its
+own is changed; case-insensitive and locale patterns, back-references, conditionals, ``.`` and
+negated classes at the start leave it as sre built it.
+"""
+from __future__ import annotations
+
+
+def first_chars(parsed, c) -> list | None:
+    """The class items (``(LITERAL, ch)``, ``(RANGE, (lo, hi))``, ``(CATEGORY, …)``) one of which
+    is the first character of every match, or None when that cannot be told."""
+    got = _sequence(list(parsed), c)
+    if got is None:
+        return None
+    items, nullable = got
+    return None if nullable or not items else items
+
+
+def _sequence(items, c):
+    out = []
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):      # zero width: the next item consumes first
+            continue
+        got = _item(op, av, c)
+        if got is None:
+            return None
+        chars, nullable = got
+        out.extend(chars)
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op, av, c):
+    if op is c.LITERAL:
+        return [(c.LITERAL, av)], False
+    if op is c.IN:
+        if any(o not in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _ in av):   # NEGATE, cased ranges
+            return None
+        return list(av), False
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if (add_flags | del_flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
+            return None
+        return _sequence(list(sub), c)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        if hi == 0:
+            return [], True
+        got = _sequence(list(sub), c)
+        if got is None:
+            return None
+        return got[0], got[1] or lo == 0
+    if op is c.BRANCH:
+        out, nullable = [], False
+        for alt in av[1]:
+            got = _sequence(list(alt), c)
+            if got is None:
+                return None
+            out.extend(got[0])
+            nullable = nullable or got[1]
+        return out, nullable
+    return None                 # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
+
+
+def info_block(parsed, flags: int) -> list | None:
+    """An INFO block with a first-character hint for ``parsed``, or None to keep sre's own."""
+    from re import _compiler, _constants as c
+
+    flags = parsed.state.flags | flags
+    if flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
+        return None
+    own: list = []
+    _compiler._compile_info(own, parsed, flags)
+    lo, hi = own[3], own[4]
+    if own[2] != 0 or lo == 0:        # sre has a hint of its own, or the pattern can match ""
+        return None
+    chars = first_chars(parsed, c)
+    if chars is None:
+        return None
+    charset, hascased = _compiler._optimize_charset(chars)
+    if hascased:
+        return None
+    code = [c.INFO, 0, c.SRE_INFO_CHARSET, lo, hi]
+    _compiler._compile_charset(charset, flags, code)
+    code[1] = len(code) - 1
+    return code

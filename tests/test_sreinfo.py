@@ -1,0 +1,113 @@
+"""The first-character hint (lawlint.sreinfo) changes where sre tries a pattern, never what it
+matches: on every built-in rule pattern over the seeds and fixture texts, and on generated
+patterns over generated texts, the hinted pattern finds exactly what re.compile's finds."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import ROOT, SEEDS
+from test_speed import _rule_patterns
+
+
+def _hinted(pattern: str, flags: int = 0):
+    """The pattern as regexcache builds it with the hint (None when it keeps sre's own block)."""
+    import _sre
+
+    from lawlint import regexcache
+    built = regexcache._build(pattern, flags)
+    assert built is not None, pattern
+    return None if built[1] is None else _sre.compile(pattern, *built[1])
+
+
+def _same(a, b, text, pos=0, endpos=None):
+    endpos = len(text) if endpos is None else endpos
+    got = [(m.span(), m.groups()) for m in a.finditer(text, pos, endpos)]
+    want = [(m.span(), m.groups()) for m in b.finditer(text, pos, endpos)]
+    assert got == want, a.pattern
+    assert (a.search(text, pos, endpos) is None) == (b.search(text, pos, endpos) is None)
+
+
+def _texts():
+    out = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    return out
+
+
+def test_every_rule_pattern_matches_as_re_compile_does():
+    texts = _texts()
+    hinted = 0
+    for p in _rule_patterns():
+        rx = _hinted(p)
+        if rx is None:
+            continue
+        hinted += 1
+        plain = re.compile(p)
+        assert rx != plain                    # the code differs (the INFO block) …
+        for t in texts:                       # … the matches do not
+            _same(rx, plain, t)
+            _same(rx, plain, t, len(t) // 3, 2 * len(t) // 3)
+    assert hinted > 60        # a quarter of the rule patterns open with a look-around, a group or a repeat
+
+
+@pytest.mark.parametrize("pattern,first,not_first", [
+    (r"(?<![\u4e00-\u9fff])环保局", "环", "保局a"),
+    (r"(?<![\d.])\d+(?:\.\d+)?%", "09٣", ".%a"),          # \d is Unicode: any decimal digit
+    (r"(?<![\d一二])(?:多次|数次|若干)", "多数若", "次干"),
+    (r"(?<=x)a?b+c", "ab", "cx"),
+    (r"(?:x{0}|y?)z", "yz", "x"),
+    (r"\b(?:(?=甲)甲|乙)丙", "甲乙", "丙"),
+])
+def test_first_characters(pattern, first, not_first):
+    from re import _constants as c
+    from re import _parser
+
+    from lawlint.sreinfo import first_chars
+    assert _hinted(pattern) is not None
+    chars = first_chars(_parser.parse(pattern), c)
+
+    def fits(ch):
+        return any(op is c.LITERAL and chr(av) == ch or op is c.RANGE and av[0] <= ord(ch) <= av[1]
+                   or op is c.CATEGORY and ch.isdecimal() for op, av in chars)
+    assert all(fits(ch) for ch in first)
+    assert not any(fits(ch) for ch in not_first)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"环保局", r"[一二三]是", r"(?i)(?<!a)bc", r"(?<!a)b?", r"(?<!a).b", r"(?<!a)[^b]c",
+    r"(?<!a)(b)?\1c", r"(a)?(?<!b)(?(1)b|c)", r"x*", r"(?:多次|数次|若干)",
+])
+def test_patterns_sre_already_hints_or_that_cannot_be_told_are_left_alone(pattern):
+    assert _hinted(pattern) is None
+
+
+_ATOMS = st.sampled_from([
+    "甲", "乙", "a", "1", r"\d", r"\d+", "[甲乙]", "[a-c]", "[0-9.]", "(?:甲|乙a)", "(?:a|)",
+    "甲?", "a*", "(?:1{0})", "(乙)", "(?:甲乙)+", r"\s*", "[。，]",
+])
+_ASSERTS = st.sampled_from(["", "(?<![甲a])", "(?<=[乙1])", "(?<!甲乙)", "(?=[甲a1])", "(?!乙)", r"\b", "^"])
+
+
+@st.composite
+def _patterns(draw):
+    parts = [draw(_ASSERTS)]
+    for _ in range(draw(st.integers(1, 4))):
+        parts.append(draw(_ATOMS))
+        if draw(st.booleans()):
+            parts.append(draw(_ASSERTS))
+    p = "".join(parts)
+    if draw(st.booleans()):
+        p = f"{draw(_ASSERTS)}(?:{p}|{draw(_ATOMS)}{draw(_ATOMS)})"
+    return p
+
+
+@settings(max_examples=400, deadline=None)
+@given(_patterns(), st.text(alphabet="甲乙a1b2.。， \n", max_size=40), st.integers(0, 40), st.integers(0, 45))
+def test_a_hinted_pattern_finds_what_re_finds(pattern, text, pos, endpos):
+    rx = _hinted(pattern)
+    if rx is None:
+        return
+    _same(rx, re.compile(pattern), text, min(pos, len(text)), min(endpos, len(text)))
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+    assert rx.sub("#", text) == re.sub(pattern, "#", text)
