@@ -1,5 +1,7 @@
 """The engine's contracts (issue 13): parts located once and looked up, one selector for rule
 ids, one definition of whitespace, strict mode, placeholders checked at load."""
+import time
+
 import pytest
 
 from helpers import SEEDS, lint, run_cli, write_pack
@@ -282,3 +284,25 @@ def test_declared_defaults_fill_parameters(tmp_path):
         for key, schema in checks.get(name).PARAMS.items():
             if "default" in schema:
                 jsonschema.validate(schema["default"], {k: v for k, v in schema.items() if k != "default"})
+
+
+def _busy(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_the_time_limit_counts_from_the_start_of_each_rule():
+    """One timer per report: time between rules does not count against the next rule, a rule that
+    starts late still gets its whole limit, and a rule that runs past it is stopped."""
+    from lawlint import timelimit
+    with timelimit.watch(0.3) as w:
+        _busy(0.4)                       # between rules: the timer fires and is set again
+        w.arm()
+        _busy(0.15)                      # shorter than the limit: not stopped
+        w.disarm()
+        w.arm()
+        with pytest.raises(timelimit.RuleTimeout):
+            _busy(5)
+        w.disarm()
+        _busy(0.4)                       # disarmed: nothing is raised
