@@ -27,6 +27,7 @@ class Document:
 
     def __init__(self, source: Source, year: int | None = None):
         self.source = source
+        self.position = source.position     # 1-based (line, column) of an offset: once per finding
         # A Traditional text is read through its same-length Simplified copy (lawlint/script.py):
         # every rule matches Simplified wording, offsets stay the original's.
         self.script = simplify(source.text)
@@ -84,9 +85,6 @@ class Document:
                        if b.heading and b.heading.run_in else
                        ([] if b.heading else b.sentences()))
         return out
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self.source.position(offset)
 
     def tokens(self, start: int, end: int) -> list[tuple[str, int]]:
         """jieba words of text[start:end] with their offsets, segmented on first use only."""

@@ -56,15 +56,38 @@ class Context:
         message = message or rule.message
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:
-            message, suggestion = fill(message, **fields), fill(suggestion, **fields)
+            message, suggestion = _filled(message, suggestion, fields)
         line, col = self.doc.position(start)
-        end_line, end_col = self.doc.position(max(start, end))
+        if end <= start:
+            end_line, end_col = line, col
+        elif end <= len(self.doc.text) and self.doc.text.find("\n", start, end) == -1:   # one line
+            end_line, end_col = line, col + end - start
+        else:
+            end_line, end_col = self.doc.position(end)
         return Diagnostic(
             rule=rule.id, severity=severity or rule.severity, category=rule.category,
             line=line, column=col, end_line=end_line, end_column=end_col,
             message=message, suggestion=suggestion,
             basis=rule.basis, fixable=replacement is not None, start=start, end=end,
             replacement=replacement, weight=weight)
+
+
+_FILLED: dict = {}
+
+
+def _filled(message: str, suggestion: str, fields: dict) -> tuple[str, str]:
+    """The message and suggestion with ``fields`` filled, remembered: a report repeats the same
+    finding (the same half-width mark) hundreds of times."""
+    for v in fields.values():
+        if type(v) is not str:              # 1, 1.0 and True are one key but print differently
+            return fill(message, **fields), fill(suggestion, **fields)
+    key = (message, suggestion, *fields.items())
+    got = _FILLED.get(key)
+    if got is None:
+        if len(_FILLED) > 4096:
+            _FILLED.clear()
+        got = _FILLED[key] = (fill(message, **fields), fill(suggestion, **fields))
+    return got
 
 
 @dataclass
@@ -85,6 +108,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
                   options=options or {})
     active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(ctx.year)]
     post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
+    first = [r for r in active if all(r is not q for q in post)]  # identity: Rule.__eq__ compares every field
     diagnostics: list[Diagnostic] = []
     with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
         # Every part gets a verdict, even when its rule was not selected (other rules and the
@@ -93,10 +117,8 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
                                     run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics,
                                                                   strict))
         checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
-        for rule in active:
-            if rule not in post:
-                _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics,
-                         strict)
+        for rule in first:
+            _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics, strict)
         ctx.rules_run = tuple(r.id for r in active)
         ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
         diagnostics = suppress.apply(ctx.directives, diagnostics)

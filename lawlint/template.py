@@ -44,6 +44,8 @@ class _Keep(dict):
 
 def fill(template: str, **fields) -> str:
     """A message template with its {fields} filled; unknown fields are left as written."""
+    if "{" not in template and "}" not in template:     # most suggestions name no field
+        return template
     return template.format_map(_Keep(fields))
 
 
