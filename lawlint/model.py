@@ -38,7 +38,11 @@ class Block:
         return h.title_end if h.run_in else self.end
 
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text, self.start)
+        """The block's sentences, split once (several part detectors read them)."""
+        got = self.__dict__.get("_sentences")
+        if got is None:
+            got = self._sentences = split_sentences(self.text, self.start)
+        return got
 
 @dataclass(eq=False)
 class Heading:

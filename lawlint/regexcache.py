@@ -155,11 +155,24 @@ class LazyPattern:
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
-            needed = required_literals(self.pattern)
+            needed = self._needed = required_literals(self.pattern)
             if needed is not None:
                 for name in ("search", "match", "fullmatch", "finditer", "findall"):
                     setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
         return rx
+
+    def may_occur_in(self, text: str) -> bool:
+        """False when ``text`` lacks every literal the pattern cannot match without (so no part of
+        it can match); True otherwise. Asked once per report, it spares a rule that scans the
+        report piece by piece a call per piece."""
+        self.compiled()
+        needed = self.__dict__.get("_needed")
+        if needed is None:
+            return True
+        if text is not self.__dict__.get("_seen_text"):
+            from .literals import absent
+            self._seen_text, self._seen_absent = text, absent(needed, text, 0, len(text))
+        return not self._seen_absent
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -176,8 +189,14 @@ def _prefiltered(method, needed, name):
     empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
         (lambda: iter(())) if name == "finditer" else list
 
+    last = [None, False]        # the text last asked about, and whether all of it lacks them
+
     def call(string, pos=0, endpos=sys.maxsize):
-        if absent(needed, string, max(pos, 0), max(endpos, 0)):
+        # Rules scan one report piece by piece with the same pattern: one look at the whole text
+        # answers for every piece of a report that lacks the literals (most, for a term).
+        if string is not last[0]:
+            last[0], last[1] = string, absent(needed, string, 0, len(string))
+        if last[1] or absent(needed, string, max(pos, 0), max(endpos, 0)):
             return empty()
         return method(string, pos, endpos)
 

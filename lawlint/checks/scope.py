@@ -17,7 +17,16 @@ SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、tit
                                                 "chrome 网页残留，或某一部分的编号（如 shortcomings、plans）"}
 
 
-def spans(ctx, scope: str) -> list[tuple[int, int]]:
+def spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
+    """The pieces of ``scope``, computed once per report (dozens of rules ask for the same)."""
+    memo = ctx.cache.setdefault("spans", {})
+    got = memo.get(scope)
+    if got is None:
+        got = memo[scope] = tuple(_spans(ctx, scope))
+    return got
+
+
+def _spans(ctx, scope: str) -> list[tuple[int, int]]:
     doc = ctx.doc
     if scope == "body":
         return [(b.start, b.end) for b in doc.body_blocks]
@@ -39,10 +48,18 @@ def spans(ctx, scope: str) -> list[tuple[int, int]]:
     return out
 
 
-def body_spans(ctx, scope: str) -> list[tuple[int, int]]:
+def body_spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
     """Like :func:`spans`, but without the heading line that opens a section (its running text)."""
     if scope not in SECTION_IDS:
         return spans(ctx, scope)
+    memo = ctx.cache.setdefault("body_spans", {})
+    got = memo.get(scope)
+    if got is None:
+        got = memo[scope] = tuple(_body_spans(ctx, scope))
+    return got
+
+
+def _body_spans(ctx, scope: str) -> list[tuple[int, int]]:
     doc = ctx.doc
     verdict = ctx.section(scope)
     if verdict.status == "absent":

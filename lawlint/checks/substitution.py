@@ -85,8 +85,11 @@ def check(ctx, rule):
     for entry, pats in zip(rule.params["terms"], compiled):
         if not _in_years(entry, ctx.year):
             continue
+        live = [rx for rx in pats["match"] if rx.may_occur_in(text)]   # most terms: not in it
+        if not live:
+            continue
         for s, e in sc.spans(ctx, entry.get("scope", default_scope)):
-            for rx in pats["match"]:
+            for rx in live:
                 for m in rx.finditer(text, s, e):
                     a, b = m.span()
                     if a == b or any(a < y and x < b for x, y in seen):
