@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from .. import regexcache
 from .. import template as tpl
-from ..chars import HAN_RE as _CJK
+from ..chars import HAN
 from . import scope as sc
+
+_HAN_RUN = regexcache.compile(f"[{HAN}]{{2,}}")
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("item",)
@@ -101,6 +103,9 @@ def _terms(ctx, s, e, generic) -> set:
     """The item's character bigrams (CJK), less those inside the generic words: no segmenter
     needed, and 「执法力量」 meets 「执法人员」 on 执法 as a reader's eye does."""
     text = ctx.doc.text
-    return {text[i:i + 2] for i in range(s, e - 1)
-            if _CJK.match(text, i) and _CJK.match(text, i + 1)} - generic
+    out = set()
+    for m in _HAN_RUN.finditer(text, s, e):     # the bigrams lie inside runs of Chinese characters
+        run = m.group()
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out - generic
 

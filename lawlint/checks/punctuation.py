@@ -57,38 +57,61 @@ def check(ctx, rule):
                 and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
     once, scored = rule.params["once_per_mark"], set()
+    quotes = rule.params["quotes"]
+    chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
+    cjk = _cjk_memo()
     for b in doc.body_blocks:
-        skip = [m.span() for m in _SKIP.finditer(text, b.start, b.end)]
-        for m in rule.compiled.finditer(text, b.start, b.end):
+        lo, hi = b.start, b.end
+        found = list(rule.compiled.finditer(text, lo, hi))
+        if not found and not any(text.find(q, lo, hi) != -1 for q in quotes):
+            continue
+        skip = [m.span() for m in _SKIP.finditer(text, lo, hi)]
+        for m in found:
             i, ch = m.start(), m.group(0)
-            if i in in_token or any(s <= i < e for s, e in skip):
+            if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
-            chain = _SPACES + "".join(marks)      # a run of half-width marks shares its context
-            left = _near(text, i, -1, b.start, b.end, chain)
-            right = _near(text, i, 1, b.start, b.end, chain)
-            if ch in ",:" and _near(text, i, -1, b.start, b.end).isdigit() \
-                    and _near(text, i, 1, b.start, b.end).isdigit():
+            left = _near(text, i, -1, lo, hi, chain)
+            right = _near(text, i, 1, lo, hi, chain)
+            if ch in ",:" and _near(text, i, -1, lo, hi).isdigit() \
+                    and _near(text, i, 1, lo, hi).isdigit():
                 continue
-            if ch in "()" and not (_bracket_in_chinese(text, i, b.start, b.end)
-                                   or _CJK.match(left or " ") or _CJK.match(right or " ")):
+            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or cjk(left) or cjk(right)):
                 continue
-            if not (_CJK.match(left or " ") or _CJK.match(right or " ")):
+            if not (cjk(left) or cjk(right)):
                 continue
             end = i + 1
             if ch in ",;:?!":
-                while end < b.end and text[end] in _SPACES:
+                while end < hi and text[end] in _SPACES:
                     end += 1
             kind = "()" if ch in "()" else ch
             weight = 0 if once and kind in scored else None
             scored.add(kind)
             yield ctx.diagnostic(rule, i, end, fields=dict(mark=ch, full=marks[ch]),
                                  replacement=marks[ch], weight=weight)
-        for q, pair in rule.params["quotes"].items():
-            for i, full, fixable in _straight_quotes(text, q, pair, b.start, b.end, skip):
+        for q, pair in quotes.items():
+            for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
                 weight = 0 if once and q in scored else None
                 scored.add(q)
                 yield ctx.diagnostic(rule, i, i + 1, fields=dict(mark=q, full=full),
                                      replacement=full if fixable else None, weight=weight)
+
+
+_CJK_SEEN: dict = {}
+
+
+def _cjk_memo():
+    """Is a character (or "" at a paragraph's edge) Chinese context? Memoised per character:
+    a report asks about the same few hundred characters thousands of times."""
+    seen, match = _CJK_SEEN, _CJK.match
+
+    def cjk(ch):
+        v = seen.get(ch)
+        if v is None:
+            if len(seen) > 65536:       # a hostile text of every code point: stay bounded
+                seen.clear()
+            v = seen[ch] = bool(match(ch or " "))
+        return v
+    return cjk
 
 
 def _straight_quotes(text, q, pair, lo, hi, skip):

@@ -82,10 +82,13 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     raise LoadError("无法识别文件编码（尝试了 UTF-8、UTF-16、GB18030、Big5），可用 --encoding 指定", path)
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")   # control characters but \t \n \f \r
+
+
 def _looks_textual(text):
     if not text:
         return False
-    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(text, 0, 20000))     # (a Python loop per character cost a batch 5%)
     return bad / min(len(text), 20000) < 0.01
 
 
