@@ -63,7 +63,15 @@ def _value(family, m):
 
 
 def _inline_items(doc):
-    """(family, match, offset) of numbered items inside the running text of paragraphs."""
+    """(family, match, offset) of numbered items inside the running text of paragraphs, found
+    once per document (two rules read them)."""
+    got = doc.__dict__.get("_inline_items")
+    if got is None:
+        got = doc._inline_items = list(_find_inline_items(doc))
+    return got
+
+
+def _find_inline_items(doc):
     text = doc.text
     for b in doc.body_blocks:
         if b.heading is not None and not b.heading.run_in:

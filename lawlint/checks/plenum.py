@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .. import regexcache
 from .. import numbering as num
+from ..literals import absent
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -105,6 +106,9 @@ def check(ctx, rule):
 
 def _matches(ctx, rx):
     text = ctx.doc.text
+    needed = regexcache.required_literals(rx.pattern)      # 届, 大 …: most reports lack some
+    if needed and absent(needed, text, 0, len(text)):
+        return
     for s, e in sc.spans(ctx, "document"):
         yield from rx.finditer(text, s, e)
 

@@ -13,6 +13,7 @@ examples). Approximate figures (1000余件, 200多人) are left alone.
 from __future__ import annotations
 
 from .. import regexcache
+from ..literals import absent
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -39,15 +40,20 @@ def compile(rule):
         if not {"n", "unit"} <= set(rx.groupindex):
             raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 n 和 unit")
     return (total, regexcache.compile(p["parts"]), count, [regexcache.compile(x) for x in p.get("exclude", [])],
-            [regexcache.compile(x) for x in p.get("stages", [])])
+            [regexcache.compile(x) for x in p.get("stages", [])],
+            regexcache.required_literals(p["parts"]))      # 其中: a sentence without it has no parts
 
 
 def check(ctx, rule):
-    total_rx, parts_rx, count_rx, exclude, stages = rule.compiled
+    total_rx, parts_rx, count_rx, exclude, stages, needed = rule.compiled
     most = rule.params.get("exhaustive_parts", 3)
     text = ctx.doc.text
     for s, e in sc.spans(ctx, rule.params.get("scope", "body")):
+        if needed and absent(needed, text, s, e):
+            continue
         for sent in _SENTENCE.finditer(text, s, e):
+            if needed and absent(needed, text, sent.start(), sent.end()):
+                continue
             for m in total_rx.finditer(text, sent.start(), sent.end()):
                 lead = parts_rx.match(text, m.end(), sent.end())
                 if lead is None:
