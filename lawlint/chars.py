@@ -8,8 +8,6 @@ another, and switched the structural numbering checks off).
 """
 from __future__ import annotations
 
-
-
 from . import regexcache
 
 # Blank within a line: every Unicode space separator (U+00A0, U+1680, U+2000–U+200A, U+202F,
@@ -34,9 +32,9 @@ def is_blank(text: str) -> bool:
     return not text.strip(WHITESPACE)
 
 
-_HAN_RUN_RE = regexcache.compile(f"[{HAN}]+")
+HAN_RUN_RE = regexcache.compile(f"[{HAN}]+")     # a run of Han characters
 
 
 def count_han(text: str) -> int:
     """Han characters in ``text`` (summed over runs: a list of every character cost more)."""
-    return sum(map(len, _HAN_RUN_RE.findall(text)))
+    return sum(map(len, HAN_RUN_RE.findall(text)))

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import sys
 
+from .literals import absent   # (imports nothing beyond functools)
+
 _table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
                                     # ("literals", pattern) -> literals.required(pattern) or ()
 _live: dict = {}                    # (pattern, flags) -> re.Pattern, this process
@@ -155,10 +157,11 @@ class LazyPattern:
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
-            needed = self._needed = required_literals(self.pattern)
+            needed = required_literals(self.pattern)
             if needed is not None:
+                self._lacks = lacks = _Lacks(needed)
                 for name in ("search", "match", "fullmatch", "finditer", "findall"):
-                    setattr(self, name, _prefiltered(getattr(rx, name), needed, name))
+                    setattr(self, name, _prefiltered(getattr(rx, name), lacks, name))
         return rx
 
     def may_occur_in(self, text: str) -> bool:
@@ -166,13 +169,8 @@ class LazyPattern:
         it can match); True otherwise. Asked once per report, it spares a rule that scans the
         report piece by piece a call per piece."""
         self.compiled()
-        needed = self.__dict__.get("_needed")
-        if needed is None:
-            return True
-        if text is not self.__dict__.get("_seen_text"):
-            from .literals import absent
-            self._seen_text, self._seen_absent = text, absent(needed, text, 0, len(text))
-        return not self._seen_absent
+        lacks = self.__dict__.get("_lacks")
+        return lacks is None or not lacks.whole(text)
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -183,20 +181,31 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
-def _prefiltered(method, needed, name):
-    from .literals import absent
+class _Lacks:
+    """Does a text (or a stretch of it) lack every one of a pattern's required literals? The answer
+    for the whole text is remembered for the text last asked about: rules scan one report piece by
+    piece with the same pattern, and one look at the whole report answers for every piece of a
+    report that lacks them (most, for a term)."""
 
+    def __init__(self, needed):
+        self.needed = needed
+        self.text, self.answer = None, False
+
+    def whole(self, text: str) -> bool:
+        if text is not self.text:
+            self.text, self.answer = text, absent(self.needed, text, 0, len(text))
+        return self.answer
+
+    def within(self, text: str, pos: int, endpos: int) -> bool:
+        return self.whole(text) or absent(self.needed, text, max(pos, 0), max(endpos, 0))
+
+
+def _prefiltered(method, lacks, name):
     empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
         (lambda: iter(())) if name == "finditer" else list
 
-    last = [None, False]        # the text last asked about, and whether all of it lacks them
-
     def call(string, pos=0, endpos=sys.maxsize):
-        # Rules scan one report piece by piece with the same pattern: one look at the whole text
-        # answers for every piece of a report that lacks the literals (most, for a term).
-        if string is not last[0]:
-            last[0], last[1] = string, absent(needed, string, 0, len(string))
-        if last[1] or absent(needed, string, max(pos, 0), max(endpos, 0)):
+        if lacks.within(string, pos, endpos):
             return empty()
         return method(string, pos, endpos)
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from .. import regexcache
 from .. import template as tpl
-from ..chars import HAN
+from ..chars import HAN_RUN_RE
 from . import scope as sc
-
-_HAN_RUN = regexcache.compile(f"[{HAN}]{{2,}}")
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("item",)
@@ -104,7 +102,7 @@ def _terms(ctx, s, e, generic) -> set:
     needed, and 「执法力量」 meets 「执法人员」 on 执法 as a reader's eye does."""
     text = ctx.doc.text
     out = set()
-    for m in _HAN_RUN.finditer(text, s, e):     # the bigrams lie inside runs of Chinese characters
+    for m in HAN_RUN_RE.finditer(text, s, e):   # the bigrams lie inside runs of Chinese characters
         run = m.group()
         out.update(run[i:i + 2] for i in range(len(run) - 1))
     return out - generic

@@ -59,7 +59,6 @@ def check(ctx, rule):
     once, scored = rule.params["once_per_mark"], set()
     quotes = rule.params["quotes"]
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
-    cjk = _cjk_memo()
     for b in doc.body_blocks:
         lo, hi = b.start, b.end
         found = list(rule.compiled.finditer(text, lo, hi))
@@ -75,9 +74,9 @@ def check(ctx, rule):
             if ch in ",:" and _near(text, i, -1, lo, hi).isdigit() \
                     and _near(text, i, 1, lo, hi).isdigit():
                 continue
-            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or cjk(left) or cjk(right)):
+            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or _cjk(left) or _cjk(right)):
                 continue
-            if not (cjk(left) or cjk(right)):
+            if not (_cjk(left) or _cjk(right)):
                 continue
             end = i + 1
             if ch in ",;:?!":
@@ -99,19 +98,15 @@ def check(ctx, rule):
 _CJK_SEEN: dict = {}
 
 
-def _cjk_memo():
+def _cjk(ch: str) -> bool:
     """Is a character (or "" at a paragraph's edge) Chinese context? Memoised per character:
     a report asks about the same few hundred characters thousands of times."""
-    seen, match = _CJK_SEEN, _CJK.match
-
-    def cjk(ch):
-        v = seen.get(ch)
-        if v is None:
-            if len(seen) > 65536:       # a hostile text of every code point: stay bounded
-                seen.clear()
-            v = seen[ch] = bool(match(ch or " "))
-        return v
-    return cjk
+    v = _CJK_SEEN.get(ch)
+    if v is None:
+        if len(_CJK_SEEN) > 65536:       # a hostile text of every code point: stay bounded
+            _CJK_SEEN.clear()
+        v = _CJK_SEEN[ch] = bool(_CJK.match(ch or " "))
+    return v
 
 
 def _straight_quotes(text, q, pair, lo, hi, skip):

@@ -17,13 +17,18 @@ SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、tit
                                                 "chrome 网页残留，或某一部分的编号（如 shortcomings、plans）"}
 
 
-def spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
-    """The pieces of ``scope``, computed once per report (dozens of rules ask for the same)."""
-    memo = ctx.cache.setdefault("spans", {})
+def _once(ctx, build, scope: str) -> tuple[tuple[int, int], ...]:
+    """``build(ctx, scope)`` computed once per report (dozens of rules ask for the same)."""
+    memo = ctx.cache.setdefault(build.__name__, {})
     got = memo.get(scope)
     if got is None:
-        got = memo[scope] = tuple(_spans(ctx, scope))
+        got = memo[scope] = tuple(build(ctx, scope))
     return got
+
+
+def spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
+    """The pieces of ``scope``."""
+    return _once(ctx, _spans, scope)
 
 
 def _spans(ctx, scope: str) -> list[tuple[int, int]]:
@@ -52,11 +57,7 @@ def body_spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
     """Like :func:`spans`, but without the heading line that opens a section (its running text)."""
     if scope not in SECTION_IDS:
         return spans(ctx, scope)
-    memo = ctx.cache.setdefault("body_spans", {})
-    got = memo.get(scope)
-    if got is None:
-        got = memo[scope] = tuple(_body_spans(ctx, scope))
-    return got
+    return _once(ctx, _body_spans, scope)
 
 
 def _body_spans(ctx, scope: str) -> list[tuple[int, int]]:
