@@ -187,6 +187,8 @@ class _Lacks:
     piece with the same pattern, and one look at the whole report answers for every piece of a
     report that lacks them (most, for a term)."""
 
+    __slots__ = ("needed", "text", "answer")
+
     def __init__(self, needed):
         self.needed = needed
         self.text, self.answer = None, False
@@ -196,18 +198,28 @@ class _Lacks:
             self.text, self.answer = text, absent(self.needed, text, 0, len(text))
         return self.answer
 
-    def within(self, text: str, pos: int, endpos: int) -> bool:
-        return self.whole(text) or absent(self.needed, text, max(pos, 0), max(endpos, 0))
-
 
 def _prefiltered(method, lacks, name):
+    """``method`` of the compiled pattern, skipped where the text lacks the literals (one closure,
+    no further calls: rules ask it for every sentence of a report)."""
     empty = (lambda: None) if name in ("search", "match", "fullmatch") else \
         (lambda: iter(())) if name == "finditer" else list
+    needed = lacks.needed
+    whole = lacks.whole
 
     def call(string, pos=0, endpos=sys.maxsize):
-        if lacks.within(string, pos, endpos):
+        if string is not lacks.text:
+            whole(string)
+        if lacks.answer:
             return empty()
-        return method(string, pos, endpos)
+        if pos < 0:               # as re reads them (str.find counts negatives from the end)
+            pos = 0
+        if endpos < 0:
+            endpos = 0
+        for s in needed:
+            if string.find(s, pos, endpos) != -1:
+                return method(string, pos, endpos)
+        return empty()
 
     return call
 
