@@ -3,14 +3,17 @@ results come back in order as they are ready, so a long batch streams."""
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from .result import FileResult
 
 
-def _lint_one(pair, keep_text=False):
+def _lint_one(pair, keep_text=False, fingerprints=True):
     r = _lint(pair)
     if not keep_text:
         r.text = None          # results stay small (and cheap to send back from a worker)
+        from .fingerprint import settle
+        settle(r.diagnostics, fingerprints)
     return r
 
 
@@ -34,14 +37,15 @@ def _lint(pair):
         return FileResult(path=str(item), error=str(e))
 
 
-def check_paths(pairs, jobs=1, keep_text=False):
+def check_paths(pairs, jobs=1, keep_text=False, fingerprints=True):
     """Yield a FileResult per (item, config), in order. ``keep_text`` keeps each report's text
-    on its result (for formats that show it)."""
+    on its result (for formats that show it); ``fingerprints=False`` says nothing will read the
+    findings' fingerprints (they are then never computed)."""
+    one = partial(_lint_one, keep_text=keep_text, fingerprints=fingerprints)
     if jobs <= 1 or len(pairs) < 4 or any(item == "-" for item, _ in pairs):
         for pair in pairs:
-            yield _lint_one(pair, keep_text)
+            yield one(pair)
         return
     from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(_lint_one, keep_text=keep_text), pairs, chunksize=8)
+        yield from pool.map(one, pairs, chunksize=8)

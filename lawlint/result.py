@@ -1,7 +1,7 @@
 """Value objects that flow out of the engine: Diagnostic, FileResult. Both are picklable."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .vocabulary import SECTION_IDS, SEVERITY_NAMES, SEVERITY_RANK  # noqa: F401 - re-exported
 
@@ -23,8 +23,27 @@ class Diagnostic:
     end: int = 0
     replacement: str | None = None   # the text a safe fix puts in [start, end)
     weight: float | None = None      # points this finding costs, when not the rule's weight
-    fingerprint: str = ""            # stable identity (lawlint.fingerprint), for SARIF and baselines
     baseline: bool = False           # recorded in the --baseline file: shown, but does not fail
+    # The stable identity (lawlint.fingerprint), for SARIF, GitLab and baselines: a string, or the
+    # report's pending computation until someone first reads ``fingerprint`` (most outputs never do).
+    _fingerprint: object = field(default="", repr=False, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        fp = self._fingerprint
+        if type(fp) is not str:
+            fp.resolve()
+            fp = self._fingerprint
+        return fp
+
+    @fingerprint.setter
+    def fingerprint(self, value: str) -> None:
+        self._fingerprint = value
+
+    def __getstate__(self):
+        """Pickled (to a batch parent, a cache) with its fingerprint computed, not the report's text."""
+        self.fingerprint
+        return None, {f.name: getattr(self, f.name) for f in fields(self)}
 
     def to_json(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "category": self.category,

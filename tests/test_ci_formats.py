@@ -106,3 +106,48 @@ def test_output_file_keeps_text_on_terminal(cli, tmp_path):
     r = cli("check", "--format", "sarif", "--output", out, "seeds/2024-henan-nanyang-dengzhou.txt")
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert "得分" in r.stdout.decode()
+
+
+def _seed_pairs():
+    from lawlint.config import Config
+    return [(str(p), Config()) for p in sorted((FIXTURES.parent.parent / "seeds").glob("*.txt"))]
+
+
+def test_fingerprints_are_computed_when_first_read_and_equal_eager_ones():
+    """Deferred fingerprints: the same values as computing them at lint time, in the order the
+    findings had then (a caller reordering the list later does not change them)."""
+    import pickle
+
+    from lawlint import fingerprint, lint_text
+    text = (FIXTURES.parent.parent / "seeds" / "2024-henan-nanyang-dengzhou.txt").read_text(encoding="utf-8")
+    lazy = lint_text(text)
+    assert lazy.diagnostics and all(type(d._fingerprint) is not str for d in lazy.diagnostics)
+    eager = lint_text(text)
+    fingerprint.compute(eager.diagnostics, eager.text)
+    lazy.diagnostics.reverse()
+    assert [d.fingerprint for d in reversed(lazy.diagnostics)] == [d.fingerprint for d in eager.diagnostics]
+    copy = pickle.loads(pickle.dumps(lint_text(text)))        # a batch worker's result
+    assert [d.fingerprint for d in copy.diagnostics] == [d.fingerprint for d in eager.diagnostics]
+    assert all(len(d.fingerprint) == 32 for d in copy.diagnostics)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_results_keep_no_text_alive(jobs):
+    """A batch drops each report's text: nothing a result holds may still refer to it, whether
+    the fingerprints were wanted (computed) or not (never computed)."""
+    from lawlint.batch import check_paths
+    for wanted in (True, False):
+        results = list(check_paths(_seed_pairs(), jobs=jobs, fingerprints=wanted))
+        for r in results:
+            assert r.text is None and r.diagnostics
+            assert all(type(d._fingerprint) is str for d in r.diagnostics)
+            assert all(len(d.fingerprint) == (32 if wanted else 0) for d in r.diagnostics)
+
+
+def test_cli_computes_fingerprints_only_for_formats_that_show_them(cli, tmp_path):
+    base = tmp_path / "base.json"
+    cli("check", "--format", "json", "--write-baseline", str(base), "seeds/")
+    entries = json.loads(base.read_text(encoding="utf-8"))["entries"]
+    assert entries and all(len(e["fingerprint"]) == 32 for e in entries)
+    gitlab = json.loads(cli("check", "--format", "gitlab", "--jobs", "2", "seeds/").stdout)
+    assert all(len(i["fingerprint"]) == 32 for i in gitlab if not i["fingerprint"].startswith("load-error"))

@@ -36,12 +36,16 @@ def cmd_check(args) -> int:
     if args.write_baseline:
         entries = []
     state = {"in_base": 0, "exit": EXIT_OK}
+    fingerprints = bool(getattr(reporters.get(fmt), "FINGERPRINTS", False) or args.baseline
+                        or args.write_baseline)
 
     def processed():
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
         from .. import baseline
-        for r, (_, config) in zip(check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx")), pairs):
+        results = check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx"),
+                              fingerprints=fingerprints)
+        for r, (_, config) in zip(results, pairs):
             if matcher is not None:
                 matcher.mark(r)
                 state["in_base"] += sum(1 for d in r.diagnostics if d.baseline)

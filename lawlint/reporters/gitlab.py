@@ -5,6 +5,8 @@ import json
 
 from ._paths import relative
 
+FINGERPRINTS = True    # reads each finding's fingerprint (lawlint.batch computes them)
+
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 

@@ -7,6 +7,8 @@ from urllib.parse import quote
 from ..examples import example_text
 from ._paths import base_dir, relative
 
+FINGERPRINTS = True    # reads each finding's fingerprint (lawlint.batch computes them)
+
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
 
