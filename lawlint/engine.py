@@ -40,6 +40,12 @@ class Context:
         """The located part (absent when no rule describes it)."""
         return self.sections.get(section_id) or SectionVerdict()
 
+    def __post_init__(self):
+        # What every finding reads, looked up once per report (a report has hundreds of findings).
+        script = getattr(self.doc, "script", None)
+        self._script = script if script is not None and script.converted else None
+        self._text = getattr(self.doc, "text", "")
+
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
                    replacement: str | None = None, weight: float | None = None,
@@ -48,8 +54,8 @@ class Context:
         message and of the suggestion alike (the loader has checked that the rule's message names
         only fields its check fills)."""
         end = start if end is None else end
-        script = getattr(self.doc, "script", None)
-        if script is not None and script.converted:     # a Traditional report: quote its own text
+        script = self._script
+        if script is not None:     # a Traditional report: quote its own text
             fields = {k: script.quote(v, start, end) if isinstance(v, str) else v
                       for k, v in fields.items()} if fields else fields
             replacement = None if replacement is None else script.restore(replacement, start, end)
@@ -58,18 +64,16 @@ class Context:
         if fields:
             message, suggestion = _filled(message, suggestion, fields)
         line, col = self.doc.position(start)
+        text = self._text
         if end <= start:
             end_line, end_col = line, col
-        elif end <= len(self.doc.text) and self.doc.text.find("\n", start, end) == -1:   # one line
+        elif end <= len(text) and text.find("\n", start, end) == -1:   # one line
             end_line, end_col = line, col + end - start
         else:
             end_line, end_col = self.doc.position(end)
-        return Diagnostic(
-            rule=rule.id, severity=severity or rule.severity, category=rule.category,
-            line=line, column=col, end_line=end_line, end_column=end_col,
-            message=message, suggestion=suggestion,
-            basis=rule.basis, fixable=replacement is not None, start=start, end=end,
-            replacement=replacement, weight=weight)
+        return Diagnostic(rule.id, severity or rule.severity, rule.category, line, col, end_line,
+                          end_col, message, suggestion, rule.basis, replacement is not None, start,
+                          end, replacement, weight)
 
 
 _FILLED: dict = {}
@@ -106,9 +110,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     strict = strict_default() if strict is None else strict
     ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
                   options=options or {})
-    active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(ctx.year)]
-    post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
-    first = [r for r in active if all(r is not q for q in post)]  # identity: Rule.__eq__ compares every field
+    first, post, rules_run, known_ids = _plan(ruleset, select, ignore, ctx.year)
     diagnostics: list[Diagnostic] = []
     with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
         # Every part gets a verdict, even when its rule was not selected (other rules and the
@@ -118,13 +120,12 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
                                                                   strict))
         checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
         for rule in first:
-            _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics, strict)
-        ctx.rules_run = tuple(r.id for r in active)
-        ctx.directives = suppress.parse(doc.text, known_ids=[r.id for r in ruleset])
+            _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
+        ctx.rules_run = rules_run
+        ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         diagnostics = suppress.apply(ctx.directives, diagnostics)
         for rule in post:
-            _guarded(ctx, rule, timer, lambda r=rule: _check(ctx, r, diagnostics), diagnostics,
-                     strict)
+            _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
     if severity_overrides:
         for d in diagnostics:
             d.severity = _override(severity_overrides, d.rule) or d.severity
@@ -132,19 +133,35 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 
 
+def _plan(ruleset, select, ignore, year) -> tuple:
+    """The rules a run checks (before and after suppressions), the ids of those that run, and every
+    known id: the same for every report of one year under one selection, so worked out once."""
+    plans = getattr(ruleset, "_engine_plans", None)
+    if plans is None:
+        plans = ruleset._engine_plans = {}
+    key = (tuple(select or ()), tuple(ignore or ()), year)
+    got = plans.get(key)
+    if got is None:
+        active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(year)]
+        post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
+        first = [r for r in active if all(r is not q for q in post)]  # identity: Rule.__eq__ compares every field
+        got = plans[key] = (first, post, tuple(r.id for r in active), [r.id for r in ruleset])
+    return got
+
+
 def _check(ctx, rule, out: list) -> None:
     out.extend(checks.get(rule.check).check(ctx, rule))   # findings so far stay if it raises
 
 
-def _guarded(ctx, rule, timer, fn, out: list, strict: bool):
-    """Run ``fn`` for ``rule`` and return its result; a failure's finding goes to ``out``. A rule
+def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):
+    """Run ``fn(*args)`` for ``rule`` and return its result; a failure's finding goes to ``out``. A rule
     that crashes on some input, or runs past the time limit (a pathological pattern in a user's
     pack), must not take the whole run down: one error says the rule failed. In strict mode a
     crash propagates (a time-out is still a finding: it is the user's pattern, not a bug)."""
     try:
         timer.arm()
         try:
-            result = fn()
+            result = fn(*args)
         finally:
             timer.disarm()
     except timelimit.RuleTimeout:

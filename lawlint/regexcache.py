@@ -199,6 +199,9 @@ class _Lacks:
         return self.answer
 
 
+_WHOLE_MIN = 2000   # texts longer than this get the whole-text answer remembered (a sentence is shorter)
+
+
 def _prefiltered(method, lacks, name):
     """``method`` of the compiled pattern, skipped where the text lacks the literals (one closure,
     no further calls: rules ask it for every sentence of a report)."""
@@ -208,9 +211,10 @@ def _prefiltered(method, lacks, name):
     whole = lacks.whole
 
     def call(string, pos=0, endpos=sys.maxsize):
-        if string is not lacks.text:
-            whole(string)
-        if lacks.answer:
+        if string is lacks.text:
+            if lacks.answer:
+                return empty()
+        elif len(string) > _WHOLE_MIN and whole(string):     # a report, not one sentence's copy
             return empty()
         if pos < 0:               # as re reads them (str.find counts negatives from the end)
             pos = 0

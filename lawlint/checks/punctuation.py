@@ -59,6 +59,7 @@ def check(ctx, rule):
     once, scored = rule.params["once_per_mark"], set()
     quotes = rule.params["quotes"]
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
+    filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
     for b in doc.body_blocks:
         lo, hi = b.start, b.end
         found = list(rule.compiled.finditer(text, lo, hi))
@@ -85,8 +86,8 @@ def check(ctx, rule):
             kind = "()" if ch in "()" else ch
             weight = 0 if once and kind in scored else None
             scored.add(kind)
-            yield ctx.diagnostic(rule, i, end, fields=dict(mark=ch, full=marks[ch]),
-                                 replacement=marks[ch], weight=weight)
+            yield ctx.diagnostic(rule, i, end, fields=filled[ch], replacement=marks[ch],
+                                 weight=weight)
         for q, pair in quotes.items():
             for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
                 weight = 0 if once and q in scored else None
