@@ -71,6 +71,7 @@ class Context:
             end_line, end_col = line, col + end - start
         else:
             end_line, end_col = self.doc.position(end)
+        # positional, in Diagnostic's field order (built hundreds of times per report)
         return Diagnostic(rule.id, severity or rule.severity, rule.category, line, col, end_line,
                           end_col, message, suggestion, rule.basis, replacement is not None, start,
                           end, replacement, weight)
@@ -137,7 +138,7 @@ def _plan(ruleset, select, ignore, year) -> tuple:
     """The rules a run checks (before and after suppressions), the ids of those that run, and every
     known id: the same for every report of one year under one selection, so worked out once."""
     plans = getattr(ruleset, "_engine_plans", None)
-    if plans is None:
+    if plans is None:                      # a rule set built by hand (tests)
         plans = ruleset._engine_plans = {}
     key = (tuple(select or ()), tuple(ignore or ()), year)
     got = plans.get(key)

@@ -53,6 +53,8 @@ class RuleSet:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.by_id = {r.id: r for r in rules}
+        # lawlint.engine's rule lists per (select, ignore, year): a rule set is not changed after load
+        self._engine_plans: dict = {}
 
     def __iter__(self):
         return iter(self.rules)
