@@ -44,7 +44,7 @@ class Context:
         # What every finding reads, looked up once per report (a report has hundreds of findings).
         script = getattr(self.doc, "script", None)
         self._script = script if script is not None and script.converted else None
-        self._text = getattr(self.doc, "text", "")
+        self._text = getattr(self.doc, "text", "")      # (a Context may be made without a document)
 
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
@@ -137,9 +137,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
 def _plan(ruleset, select, ignore, year) -> tuple:
     """The rules a run checks (before and after suppressions), the ids of those that run, and every
     known id: the same for every report of one year under one selection, so worked out once."""
-    plans = getattr(ruleset, "_engine_plans", None)
-    if plans is None:                      # a rule set built by hand (tests)
-        plans = ruleset._engine_plans = {}
+    plans = ruleset.engine_plans
     key = (tuple(select or ()), tuple(ignore or ()), year)
     got = plans.get(key)
     if got is None:

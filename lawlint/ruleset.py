@@ -54,7 +54,7 @@ class RuleSet:
         self.rules = rules
         self.by_id = {r.id: r for r in rules}
         # lawlint.engine's rule lists per (select, ignore, year): a rule set is not changed after load
-        self._engine_plans: dict = {}
+        self.engine_plans: dict = {}
 
     def __iter__(self):
         return iter(self.rules)
