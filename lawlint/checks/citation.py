@@ -6,12 +6,16 @@ width, the kind of dash in a year range or spaces is left alone here: those are 
 findings of their own. What is reported is a title that still differs — a missing 年
 (「《法治政府建设实施纲要(2021-2025)》」), 督查 for 督察, a dropped word. The 「中华人民共和国」
 prefix may be left out, as the usual short form.
+
+With ``laws``, a title no entry recognises is also looked up in the table of national laws and
+regulations (:mod:`lawlint.lawtable`): one that is a near miss of a real title (「《行政许可证法》」,
+a character missing or wrong, 条例 for 办法) is reported with the real title as its fix.
 """
 from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from .. import lawtable, regexcache
 from . import scope as sc
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
@@ -27,6 +31,8 @@ PARAMS = {
                                             "description": "也接受的写法"}}},
         "description": "规范名称表",
     },
+    "laws": {"default": False, "type": "boolean",
+             "description": "与法律法规表（rules/data/laws.json 及人工补充）中某一名称只差一字、或条例/办法混用的，也报告并给出正确名称"},
 }
 REQUIRED = ("titles",)   # parameters a rule of this type must give
 _TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
@@ -58,3 +64,8 @@ def check(ctx, rule):
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                         title=title, canonical=entry["canonical"]))
                 break
+            else:
+                real = lawtable.near(title) if rule.params["laws"] else None
+                if real is not None:
+                    yield ctx.diagnostic(rule, m.start(1), m.end(1), replacement=real,
+                                         fields=dict(title=title, canonical=real))
