@@ -35,6 +35,7 @@ REGISTRY = {
     "total": "total",
     "future_date": "future_date",
     "answers": "answers",
+    "law_status": "law_status",
 }
 
 _loaded = {}
