@@ -36,6 +36,7 @@ REGISTRY = {
     "future_date": "future_date",
     "answers": "answers",
     "law_status": "law_status",
+    "confusion": "confusion",
 }
 
 _loaded = {}
