@@ -37,6 +37,7 @@ REGISTRY = {
     "answers": "answers",
     "law_status": "law_status",
     "confusion": "confusion",
+    "date_form": "date_form",
 }
 
 _loaded = {}
