@@ -23,7 +23,8 @@ class Config:
     max_docx_mb: float = 20                          # a .docx's XML after unpacking
     max_pdf_pages: int = 300
     encoding: str | None = None
-    deadline: str = "04-01"                          # publication deadline in the following year
+    deadline: str | None = None                      # publication deadline in the following year
+                                                     # (None: by role and province, rules/profile.yaml)
     rule_time_limit: float = 10                      # seconds one rule may run on one report
 
     @property
