@@ -26,6 +26,7 @@ class Config:
     deadline: str | None = None                      # publication deadline in the following year
                                                      # (None: by role and province, rules/profile.yaml)
     rule_time_limit: float = 10                      # seconds one rule may run on one report
+    previous: tuple = ()                             # last year's reports (--previous): files
 
     @property
     def max_bytes(self) -> int:
@@ -38,4 +39,5 @@ class Config:
                       max_unpacked=int(self.max_docx_mb * MB), max_pages=self.max_pdf_pages)
 
     def options(self) -> dict:
-        return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit}
+        return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit,
+                "previous": self.previous}

@@ -38,6 +38,7 @@ REGISTRY = {
     "law_status": "law_status",
     "confusion": "confusion",
     "date_form": "date_form",
+    "reuse": "reuse",
 }
 
 _loaded = {}
