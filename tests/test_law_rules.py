@@ -77,3 +77,15 @@ def test_stale_new(text, year, fires):
 ])
 def test_future_law(text, year, fires):
     assert bool(found(text, "citation.future_law", year)) == fires
+
+
+@pytest.mark.parametrize("text, year, fires", [
+    ("县生态环境局依据《噪声污染防治法》查处夜间施工噪声案件9起。", 2021, True),
+    ("县生态环境局依据《噪声污染防治法》查处夜间施工噪声案件9起。", 2022, False),
+    ("组织执法人员学习《噪声污染防治法》。", 2021, False),
+    ("区司法局按照《民法典》规定审查合同45份。", 2020, True),
+    ("区司法局按照《民法典》规定审查合同45份。", 2021, False),
+    ("依据《中华人民共和国行政处罚法》查处案件。", 2020, False),      # in force since 1996
+])
+def test_not_in_force(text, year, fires):
+    assert bool(found(text, "citation.not_in_force", year)) == fires

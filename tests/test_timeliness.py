@@ -112,3 +112,16 @@ def test_timeliness_column_in_csv_and_overview(cli, tmp_path):
     assert "公开及时性" in html and "逾期10天" in html
     got = json.loads(cli("check", "--format", "json", str(tmp_path / "in" / "a.txt")).stdout)
     assert any("10天" in d["message"] for d in got["files"][0]["diagnostics"] if d["rule"] == "residue.late")
+
+
+def test_html_page_header_date(tmp_path):
+    from lawlint.api import lint_path
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>某区2022年法治政府建设情况报告_某区人民政府</title></head><body>"
+        "<div class='article'><h1>某区2022年法治政府建设情况报告</h1>"
+        "<div class='info'><span>发布时间：2023-04-18 09:30</span><span>来源：区司法局</span></div>"
+        "<div class='content'>" + "".join(f"<p>{line}</p>" for line in BODY.strip().splitlines())
+        + "</div></div></body></html>", encoding="utf-8")
+    (d,) = lint_path(str(page), config=Config(select=["residue.late"])).diagnostics
+    assert "2023年4月18日" in d.message and "17天" in d.message

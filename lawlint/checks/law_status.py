@@ -8,6 +8,8 @@ the rule reports (``status``):
   without 《》 too (they must be unmistakable: 合同法, not 宪法).
 - ``future``: the title was published only after the report was due (April 1 of the next year):
   《信访工作条例》 in a 2020 report says the year or the title is wrong.
+- ``not_in_force``: the title was published but took effect only after the report year, and the
+  sentence applies it (``only_if``: 依据, 依照 …): 「依据《民法典》审查合同」 in a 2020 report.
 - ``stale_new``: 「新修订的《X》」 when X's latest revision by the end of the report year is more than
   ``months`` months old; the fix drops the 「新修订的」.
 
@@ -27,7 +29,8 @@ from . import scope as sc
 FIELDS = ("term", "title", "date", "successor", "year")
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
 PARAMS = {
-    "status": {"enum": ["repealed", "future", "stale_new"], "description": "报告哪一种情况"},
+    "status": {"enum": ["repealed", "future", "not_in_force", "stale_new"], "description": "报告哪一种情况"},
+    "only_if": dict(_RX_LIST, default=[], description="所在句子须匹配其一（如“依据|依照”：作为执法依据适用）"),
     "bare": dict(_RX_LIST, default=[], description="不带书名号也识别的名称（正则，匹配文字须是表中的名称或简称）"),
     "unless": dict(_RX_LIST, default=[], description="所在句子匹配其一则不报（如说明已废止、起草中）"),
     "unless_before": dict(_RX_LIST, default=[], description="紧挨在前的文字匹配其一则不报（以 $ 结尾，如“原$”）"),
@@ -47,6 +50,7 @@ def compile(rule):
     p = rule.params
     return tpl.year_memo(lambda year: dict(
         bare=regexcache.compile_all(p["bare"], year), unless=regexcache.compile_all(p["unless"], year),
+        only_if=regexcache.compile_all(p["only_if"], year),
         unless_before=regexcache.compile_all(p["unless_before"], year),
         new=regexcache.compile(p["new"]), skip={lawtable.key(s) for s in p["skip"]}))
 
@@ -67,6 +71,8 @@ def _quiet(text, a, b, line_start, pats) -> bool:
     lo, hi = sc.sentence_at(text, a, b)
     if any(rx.search(text, lo, hi) for rx in pats["unless"]):
         return True
+    if pats["only_if"] and not any(rx.search(text, lo, hi) for rx in pats["only_if"]):
+        return True
     before = text[max(line_start, a - _BEFORE):a]
     return any(rx.search(before) for rx in pats["unless_before"])
 
@@ -75,7 +81,8 @@ def check(ctx, rule):
     if ctx.year is None:
         return
     p, pats, text = rule.params, rule.compiled(ctx.year), ctx.doc.text
-    judge = {"repealed": _repealed, "future": _future, "stale_new": _stale}[p["status"]]
+    judge = {"repealed": _repealed, "future": _future, "not_in_force": _not_in_force,
+             "stale_new": _stale}[p["status"]]
     for a, b, name, line_start in _citations(ctx, pats, p["scope"]):
         entry = lawtable.lookup(name)
         if entry is None or lawtable.key(entry["title"]) in pats["skip"]:
@@ -105,6 +112,13 @@ def _future(ctx, rule, entry, a, b, line_start, pats):
     if born is None or born < dt.date(ctx.year + 1, 4, 1):   # known when the report was due
         return None
     return a, b, born, None
+
+
+def _not_in_force(ctx, rule, entry, a, b, line_start, pats):
+    starts = lawtable.date(entry.get("effective"))
+    if starts is None or starts <= dt.date(ctx.year, 12, 31) or _future(ctx, rule, entry, a, b, line_start, pats):
+        return None
+    return a, b, starts, None
 
 
 def _stale(ctx, rule, entry, a, b, line_start, pats):
