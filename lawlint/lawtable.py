@@ -78,15 +78,31 @@ def lookup(title: str) -> dict | None:
 
 @lru_cache(maxsize=1)
 def _neighbours() -> tuple[dict, dict]:
-    """(one character deleted at i → forms, stem without its kind word → forms)."""
-    deleted, stems = {}, {}
+    """(first character → forms, stem without its kind word → forms). A near miss keeps the
+    first character, so only the forms sharing it are compared."""
+    by_first, stems = {}, {}
     for form in _index():
-        for i in range(1, len(form)):
-            deleted.setdefault((form[:i] + form[i + 1:], i), set()).add(form)
+        by_first.setdefault(form[0], []).append(form)
         m = _KIND.search(form)
         if m and m.start() >= 6:
             stems.setdefault(form[:m.start()], set()).add(form)
-    return deleted, stems
+    return by_first, stems
+
+
+def _one_edit(k: str, form: str) -> bool:
+    """Does ``k`` differ from ``form`` by one character inserted, dropped or replaced (never the
+    first one, never a digit, bracket or 年)?"""
+    if abs(len(k) - len(form)) > 1 or k == form:
+        return False
+    i = 0
+    while i < len(k) and i < len(form) and k[i] == form[i]:
+        i += 1
+    if i == 0:
+        return False
+    if len(k) == len(form):                                   # one character wrong
+        return k[i + 1:] == form[i + 1:] and not _NO_EDIT.search(k[i] + form[i])
+    longer, shorter = (k, form) if len(k) > len(form) else (form, k)
+    return longer[i + 1:] == shorter[i:] and not _NO_EDIT.search(longer[i])   # extra or missing
 
 
 def near(title: str) -> str | None:
@@ -95,20 +111,9 @@ def near(title: str) -> str | None:
     k = key(title)
     if len(k) < 4 or k in _index() or not _SUFFIX.search(k):
         return None
-    deleted, stems = _neighbours()
+    by_first, stems = _neighbours()
     idx = _index()
-    found = set()
-    for i in range(1, len(k)):
-        shorter = k[:i] + k[i + 1:]
-        if shorter in idx and not _NO_EDIT.search(k[i]):             # one character extra
-            found.add(shorter)
-        for form in deleted.get((shorter, i), ()):                  # one character wrong
-            if not _NO_EDIT.search(k[i] + form[i]):
-                found.add(form)
-    for i in range(1, len(k) + 1):                                    # one character missing
-        for form in deleted.get((k, i), ()):
-            if not _NO_EDIT.search(form[i]):
-                found.add(form)
+    found = {form for form in by_first.get(k[0], ()) if _one_edit(k, form)}
     m = _KIND.search(k)
     if m and m.start() >= 6:                                          # 条例 for 办法 …
         found |= stems.get(k[:m.start()], set())
