@@ -103,3 +103,14 @@ def test_no_real_title_is_a_near_miss_of_another():
     """Every title in the table is found as itself, never 'corrected' into a neighbour."""
     for k, e in lawtable.table().items():
         assert lawtable.near(e["title"]) is None, e["title"]
+
+
+def test_readme_states_the_shipped_coverage():
+    """The README's coverage line is the generated table's: regenerate both together."""
+    from collections import Counter
+    data = json.loads((ROOT / "rules" / "data" / "laws.json").read_text(encoding="utf-8"))
+    levels = Counter(e["level"] for e in data["laws"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"现为 {len(data['laws'])} 件" in readme and f"数据截至 {data['source']['date']}" in readme
+    assert all(f"{level} {n}" in readme for level, n in levels.items())
+    assert data["source"]["commit"][:7] in readme
