@@ -142,14 +142,18 @@ def _plan(ruleset, select, ignore, year) -> tuple:
     got = plans.get(key)
     if got is None:
         active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(year)]
-        post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
+        post = [r for r in active if checks.contract(r.check).phase == "post"]
         first = [r for r in active if all(r is not q for q in post)]  # identity: Rule.__eq__ compares every field
         got = plans[key] = (first, post, tuple(r.id for r in active), [r.id for r in ruleset])
     return got
 
 
 def _check(ctx, rule, out: list) -> None:
-    out.extend(checks.get(rule.check).check(ctx, rule))   # findings so far stay if it raises
+    module = checks.get(rule.check)          # findings so far stay if it raises
+    if rule.bound is not None:
+        out.extend(module.check(ctx, rule, rule.bound(ctx.year)))
+    else:
+        out.extend(module.check(ctx, rule))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):

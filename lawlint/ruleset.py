@@ -39,7 +39,9 @@ class Rule:
     params: dict = field(default_factory=dict)
     file: str = ""
     line: int | None = None
-    compiled: object = None
+    compiled: object = None     # (check types not yet declaring a SPEC: what their compile() made)
+    # year -> the parameters bound for that report year (lawlint.checks.spec): what check() reads
+    bound: object = field(default=None, repr=False, compare=False)
 
     def applies_to_year(self, year: int | None) -> bool:
         if not self.years:
@@ -132,7 +134,7 @@ def read_pack(path) -> list[Rule]:
 
 
 def _rule_fields(rule: Rule) -> dict:
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k != "compiled"}
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k not in ("compiled", "bound")}
 
 
 def _to_rule(raw, index, text, path) -> Rule:
@@ -154,14 +156,24 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
             if reason:
                 raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
                                 _find_param_line(text, rule, pattern))
-    _apply_defaults(rule)
+    spec = checks.contract(rule.check)
+    if spec.params is None:
+        _apply_defaults(rule)
     if validate:
         _check_placeholders(rule, text)
     try:
-        rule.compiled = checks.get(rule.check).compile(rule)
-        if validate:
-            from .regexcache import force
-            force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
+        from .regexcache import force
+        if spec.params is not None:
+            if validate:
+                spec.check_raw(rule.params)
+            rule.bound = spec.binder(rule.params)     # defaults filled, regexes compiled (lazily)
+            if validate:
+                from .checks.spec import patterns
+                force(list(patterns(rule.bound(None))))
+        else:
+            rule.compiled = checks.get(rule.check).compile(rule)
+            if validate:
+                force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,
@@ -204,7 +216,7 @@ def _templates(rule):
 
 def _check_placeholders(rule, text):
     """A placeholder the check does not fill would be shown to the user as written: a load error."""
-    known = set(getattr(checks.get(rule.check), "FIELDS", ()))
+    known = set(checks.contract(rule.check).fields)
     for where, template in _templates(rule):
         unknown = sorted(fields_of(template) - known)
         if unknown:

@@ -101,3 +101,62 @@ def test_no_module_over_300_lines():
     long = {str(p.relative_to(PKG.parent)): n for p in PKG.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"modules over {MAX_LINES} lines: {long}"
+
+
+# -- check types declare their contract (lawlint/checks/spec.py) ------------------------------------
+CHECKS = PKG / "checks"
+# Check types still on hand-written PARAMS + compile(): the list only shrinks (issue 27).
+NOT_YET = {"announced", "answers", "citation", "consistency", "deadline", "enumeration", "existence",
+           "future_date", "metric", "numbering", "pairs", "plenum", "punctuation", "ratio",
+           "repetition", "section", "substitution", "suppression", "title", "total", "truncation"}
+# ``.get(key, default)`` is fine on these (options, page metadata, data files, memos): not on a
+# rule's parameters, whose defaults the SPEC declares.
+GET_WITH_DEFAULT_OK = {"ctx.options", "ctx.doc.meta", "names", "memo", "_CJK_SEEN", "m.groupdict()",
+                       "mm.groupdict()", "bounds", "_FILLED"}
+
+
+def _check_type_of(path: Path) -> str:
+    from lawlint import checks
+    return next((n for n in checks.names() if path.stem == n or path.stem.startswith(n + "_")), "")
+
+
+def test_check_types_declare_a_spec():
+    from lawlint import checks
+    from lawlint.checks.spec import CheckSpec
+    assert NOT_YET <= set(checks.names())
+    for name in checks.names():
+        module = checks.get(name)
+        if name in NOT_YET:
+            continue
+        assert isinstance(getattr(module, "SPEC", None), CheckSpec), f"{name}: no SPEC"
+        for legacy in ("compile", "PARAMS", "FIELDS", "PHASE"):
+            assert not hasattr(module, legacy), f"{name}: {legacy} beside its SPEC"
+        assert not isinstance(getattr(module, "REQUIRED", None), tuple), f"{name}: REQUIRED beside its SPEC"
+
+
+def _parameter_reads(path: Path):
+    """(line, what) of each read of a rule's parameters that bypasses the bound namespace."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ("params", "compiled"):
+            yield node.lineno, ast.unparse(node)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "get" and len(node.args) + len(node.keywords) >= 2:
+            receiver = ast.unparse(node.func.value)
+            if receiver not in GET_WITH_DEFAULT_OK:
+                yield node.lineno, ast.unparse(node)
+
+
+def test_checks_read_parameters_only_through_their_spec():
+    """A default is written once, in the SPEC: no ``rule.params``, no ``.get(key, default)``."""
+    bad = [f"{p.name}:{line}: {what}" for p in sorted(CHECKS.glob("*.py"))
+           if p.name not in ("__init__.py", "spec.py") and _check_type_of(p) not in NOT_YET
+           for line, what in _parameter_reads(p)]
+    assert not bad, "parameters read around the SPEC:\n" + "\n".join(bad)
+
+
+def test_parameter_read_finder_finds_them(tmp_path):
+    f = tmp_path / "x.py"
+    f.write_text("def check(ctx, rule, p):\n    a = rule.params['x']\n    b = p.table.get('k', 3)\n"
+                 "    c = ctx.options.get('deadline', '04-01')\n", encoding="utf-8")
+    assert sorted(line for line, _ in _parameter_reads(f)) == [2, 3]

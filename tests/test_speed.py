@@ -18,8 +18,13 @@ def _rule_patterns():
     from lawlint.regexcache import LazyPattern, compile_all
     from lawlint.ruleset import load_rules
 
+    from lawlint.checks.spec import patterns
+
     out = set()
     for rule in load_rules():
+        if rule.bound is not None:          # a check type with a SPEC: its bound parameters
+            out.update(rx.pattern for rx in patterns(rule.bound(2021)))
+            continue
         compiled = rule.compiled(2021) if callable(rule.compiled) else rule.compiled
         stack = [compiled]
         while stack:

@@ -1,8 +1,12 @@
 """The closed set of check types. Each is one module exposing:
 
-- ``PARAMS``: JSON Schema properties of the rule parameters it accepts (validated at load);
-- ``compile(rule)``: precompile parameters (regexes) once; returns anything, kept on the rule;
-- ``check(ctx, rule)``: a generator of Diagnostics for one Document (``ctx.doc``).
+- ``SPEC``: its :class:`lawlint.checks.spec.CheckSpec` — parameters (schema, default, regex,
+  ``{year}``), placeholders, phase; the loader validates, fills in and compiles from it;
+- ``check(ctx, rule, p)``: a generator of Diagnostics for one Document (``ctx.doc``), ``p`` the
+  rule's parameters bound for the report year.
+
+(Check types not yet moved to ``SPEC`` still expose ``PARAMS``/``REQUIRED``/``FIELDS``/``PHASE``,
+``compile(rule)`` and ``check(ctx, rule)``; :func:`contract` reads either.)
 
 A new check type is one module plus one line in ``REGISTRY``; a large one may keep its parts in
 ``<name>_*.py`` beside it (``numbering_tree``, ``numbering_tokens``). Modules are imported on first
@@ -42,6 +46,25 @@ _loaded = {}
 
 def names():
     return REGISTRY.keys()
+
+
+def contract(name):
+    """The contract of check type ``name``: its SPEC, or one read off a module not yet moved to it."""
+    module = get(name)
+    got = getattr(module, "SPEC", None)
+    return got if got is not None else _Legacy(module)
+
+
+class _Legacy:
+    """The SPEC interface over a module that declares PARAMS/REQUIRED/FIELDS/PHASE by hand."""
+
+    params = None
+
+    def __init__(self, module):
+        self.properties = module.PARAMS
+        self.required = tuple(getattr(module, "REQUIRED", ()))
+        self.fields = tuple(getattr(module, "FIELDS", ()))
+        self.phase = getattr(module, "PHASE", "")
 
 
 def get(name):
