@@ -106,7 +106,7 @@ class RunOutput:
 def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
         options=None, strict=None) -> RunOutput:
     """Locate every part; run every active rule; apply inline suppressions; then the rules that
-    judge the run itself (check types with ``PHASE = "post"``, e.g. unused suppressions) see the
+    judge the run itself (check types of phase ``post``, e.g. unused suppressions) see the
     final findings."""
     strict = strict_default() if strict is None else strict
     ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
