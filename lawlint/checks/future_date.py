@@ -36,7 +36,7 @@ def compile(rule):
 
 def check(ctx, rule):
     date_rx, closing, unless = rule.compiled
-    own, where = document_date(ctx, rule, closing)
+    own, where = document_date(ctx, rule.params.get("dates", ["date_published", "date_written"]), closing)
     if own is None:
         return
     text = ctx.doc.text
