@@ -148,7 +148,7 @@ class CheckSpec:
 
     def check_raw(self, raw: dict) -> None:
         """Load-time checks the schema cannot state (a ValueError in Chinese)."""
-        if self.requires_any and not any(raw.get(k) for k in self.requires_any):
+        if self.requires_any and not any(_given(raw.get(k)) for k in self.requires_any):
             raise ValueError("须写明 " + "、".join(self.requires_any) + " 之一")
         for name, param in self.params.items():
             if name in raw:
@@ -179,6 +179,13 @@ class CheckSpec:
         for name, fn in self.derived.items():
             values[name] = fn(values)
         return self.namespace(**values)
+
+
+def _given(value) -> bool:
+    """Is a parameter set to something (0 is; None, false and empty lists are not)?"""
+    if value is None or value is False:
+        return False
+    return not (isinstance(value, (list, dict, str)) and not value)
 
 
 def patterns(value):
