@@ -108,7 +108,7 @@ CHECKS = PKG / "checks"
 # Check types still on hand-written PARAMS + compile(): the list only shrinks (issue 27).
 NOT_YET = {"announced", "answers", "consistency", "enumeration", "existence",
            "future_date", "numbering", "pairs", "plenum", "punctuation",
-           "section", "substitution", "title", "total", "truncation"}
+           "section", "substitution", "total", "truncation"}
 # ``.get(key, default)`` is fine on these (options, page metadata, data files, memos): not on a
 # rule's parameters, whose defaults the SPEC declares.
 GET_WITH_DEFAULT_OK = {"ctx.options", "ctx.doc.meta", "names", "memo", "_CJK_SEEN", "m.groupdict()",
