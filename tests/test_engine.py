@@ -145,7 +145,7 @@ def test_known_placeholders_load(tmp_path):
 def _break(monkeypatch, check_type):
     from lawlint import checks
 
-    def boom(ctx, rule):
+    def boom(ctx, rule, p=None):
         raise ZeroDivisionError("mutant")
         yield
 
