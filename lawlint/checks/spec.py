@@ -123,6 +123,34 @@ class Table(Param):
                     yield from f.templated(f"{name}[{i}].{k}", item[k])
 
 
+class Group(Param):
+    """A mapping with declared fields (themselves :class:`Param` s); the check reads a frozen
+    namespace of them, or None when the rule leaves the parameter out and its default is None."""
+
+    __slots__ = ("fields", "entry")
+
+    def __init__(self, fields: dict, default, description: str = ""):
+        schema = {"type": "object", "additionalProperties": False,
+                  "required": [k for k, f in fields.items() if f.required],
+                  "properties": {k: f.json() for k, f in fields.items()}}
+        super().__init__(schema, default, description)
+        self.fields = fields
+        self.regex = any(f.regex for f in fields.values())
+        self.year = any(f.year for f in fields.values())
+        self.entry = make_dataclass("Group", list(fields), frozen=True, slots=True, eq=False)
+
+    def bind(self, name, raw, year, where: str = ""):
+        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        if value is None:
+            return None
+        return self.entry(**{k: f.bind(k, value, year, f"{name}.{k}") for k, f in self.fields.items()})
+
+    def templated(self, name, raw_value):
+        for k, f in self.fields.items():
+            if raw_value and k in raw_value:
+                yield from f.templated(f"{name}.{k}", raw_value[k])
+
+
 class CheckSpec:
     """A check type's parameters, the {placeholders} its messages may use, and its phase (``post``:
     runs after suppressions, on the final findings)."""
