@@ -57,10 +57,10 @@ def render_checks(ruleset) -> str:
         if spec.properties:
             out += ["| 参数 | 类型 | 默认值 | 说明 |", "|---|---|---|---|"]
             for key, schema in spec.properties.items():
-                param = spec.params[key] if spec.params else None
+                param = spec.params[key]
                 default = "（必填）" if key in required else (
                     f"`{json.dumps(schema['default'], ensure_ascii=False)}`" if "default" in schema else "—")
-                kind = _kind(schema) if param is None else _param_kind(param, schema)
+                kind = _param_kind(param, schema)
                 out.append(f"| `{key}` | {_cell(kind)} | {default} | {_cell(schema.get('description', ''))} |")
             out.append("")
         else:

@@ -149,11 +149,8 @@ def _plan(ruleset, select, ignore, year) -> tuple:
 
 
 def _check(ctx, rule, out: list) -> None:
-    module = checks.get(rule.check)          # findings so far stay if it raises
-    if rule.bound is not None:
-        out.extend(module.check(ctx, rule, rule.bound(ctx.year)))
-    else:
-        out.extend(module.check(ctx, rule))
+    # the rule's parameters bound for the report year; findings so far stay if it raises
+    out.extend(checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year)))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):

@@ -39,7 +39,6 @@ class Rule:
     params: dict = field(default_factory=dict)
     file: str = ""
     line: int | None = None
-    compiled: object = None     # (check types not yet declaring a SPEC: what their compile() made)
     # year -> the parameters bound for that report year (lawlint.checks.spec): what check() reads
     bound: object = field(default=None, repr=False, compare=False)
 
@@ -134,7 +133,7 @@ def read_pack(path) -> list[Rule]:
 
 
 def _rule_fields(rule: Rule) -> dict:
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k not in ("compiled", "bound")}
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k != "bound"}
 
 
 def _to_rule(raw, index, text, path) -> Rule:
@@ -157,23 +156,16 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
                 raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
                                 _find_param_line(text, rule, pattern))
     spec = checks.contract(rule.check)
-    if spec.params is None:
-        _apply_defaults(rule)
     if validate:
         _check_placeholders(rule, text)
     try:
-        from .regexcache import force
-        if spec.params is not None:
-            if validate:
-                spec.check_raw(rule.params)
-            rule.bound = spec.binder(rule.params)     # defaults filled, regexes compiled (lazily)
-            if validate:
-                from .checks.spec import patterns
-                force(list(patterns(rule.bound(None))))
-        else:
-            rule.compiled = checks.get(rule.check).compile(rule)
-            if validate:
-                force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
+        if validate:
+            spec.check_raw(rule.params)
+        rule.bound = spec.binder(rule.params)     # defaults filled, regexes compiled (lazily)
+        if validate:
+            from .checks.spec import patterns
+            from .regexcache import force
+            force(list(patterns(rule.bound(None))))
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,
@@ -181,15 +173,6 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
     return rule
-
-
-def _apply_defaults(rule):
-    """Parameters a rule leaves out take the defaults its check type declares (PARAMS), so each
-    default is written once, in the schema that also documents it."""
-    import copy
-    for key, schema in checks.get(rule.check).PARAMS.items():
-        if key not in rule.params and "default" in schema:
-            rule.params[key] = copy.deepcopy(schema["default"])
 
 
 def _templates(rule):

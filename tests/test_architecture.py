@@ -105,26 +105,16 @@ def test_no_module_over_300_lines():
 
 # -- check types declare their contract (lawlint/checks/spec.py) ------------------------------------
 CHECKS = PKG / "checks"
-# Check types still on hand-written PARAMS + compile(): the list only shrinks (issue 27).
-NOT_YET: set = set()
 # What a check calls its rule and the rule's bound parameters: ``.get(key, default)`` on these is a
 # default written in the code instead of the SPEC.
 PARAMETER_ROOTS = {"rule", "p", "params"}
 
 
-def _check_type_of(path: Path) -> str:
-    from lawlint import checks
-    return next((n for n in checks.names() if path.stem == n or path.stem.startswith(n + "_")), "")
-
-
 def test_check_types_declare_a_spec():
     from lawlint import checks
     from lawlint.checks.spec import CheckSpec
-    assert NOT_YET <= set(checks.names())
     for name in checks.names():
         module = checks.get(name)
-        if name in NOT_YET:
-            continue
         assert isinstance(getattr(module, "SPEC", None), CheckSpec), f"{name}: no SPEC"
         for legacy in ("compile", "PARAMS", "FIELDS", "PHASE"):
             assert not hasattr(module, legacy), f"{name}: {legacy} beside its SPEC"
@@ -149,7 +139,7 @@ def _parameter_reads(path: Path):
 def test_checks_read_parameters_only_through_their_spec():
     """A default is written once, in the SPEC: no ``rule.params``, no ``.get(key, default)``."""
     bad = [f"{p.name}:{line}: {what}" for p in sorted(CHECKS.glob("*.py"))
-           if p.name not in ("__init__.py", "spec.py") and _check_type_of(p) not in NOT_YET
+           if p.name not in ("__init__.py", "spec.py")
            for line, what in _parameter_reads(p)]
     assert not bad, "parameters read around the SPEC:\n" + "\n".join(bad)
 

@@ -145,7 +145,7 @@ def test_known_placeholders_load(tmp_path):
 def _break(monkeypatch, check_type):
     from lawlint import checks
 
-    def boom(ctx, rule, p=None):
+    def boom(ctx, rule, p):
         raise ZeroDivisionError("mutant")
         yield
 
@@ -276,12 +276,9 @@ def test_declared_defaults_fill_parameters(tmp_path):
     pack = write_pack(tmp_path / "p.yaml", {"id": "my.words", "check": "existence", "patterns": ["x"],
                                            "examples": {"bad": ["x"], "good": ["y"]}})
     rule = load_rules([pack]).get("my.words")
-    p = rule.bound(2021) if rule.bound is not None else None
-    if p is not None:                            # (a check type with a SPEC: the bound parameters)
-        assert p.scope == "document" and p.once is False and p.unless == []
-    else:
-        assert rule.params["scope"] == "document" and rule.params["once"] is False
-        assert rule.params["unless"] == []
+    p = rule.bound(2021)                         # what the check reads
+    assert p.scope == "document" and p.once is False and p.unless == []
+    assert "scope" not in rule.params            # the rule as written
     from lawlint import checks
     for name in checks.names():                  # every default validates against its own schema
         import jsonschema

@@ -101,3 +101,49 @@ def test_tables_bind_their_entries_and_derived_values_are_computed_once():
     assert second.quoted is False
     assert sorted(rx.pattern for rx in patterns(p)) == ["2020年", "旧"]
     spec.check_raw({"terms": [{"match": ["{year}"]}]})  # a templated field may use it
+
+
+# -- through the loader ---------------------------------------------------------------------------
+def _load(tmp_path, rule):
+    from helpers import write_pack
+
+    from lawlint.ruleset import load_rules
+    return load_rules([write_pack(tmp_path / "p.yaml", {**rule, "examples": {"bad": ["x"], "good": ["y"]}})],
+                      include_builtin=False)
+
+
+def test_loader_rejects_a_year_placeholder_where_the_check_does_not_fill_it(tmp_path):
+    from lawlint.errors import RuleError
+    with pytest.raises(RuleError) as e:
+        _load(tmp_path, {"id": "my.title", "check": "citation",
+                         "titles": [{"match": "纲要{year}", "canonical": "纲要"}]})
+    assert "titles[0].match" in str(e.value) and "{year}" in str(e.value) and "p.yaml" in str(e.value)
+    rules = _load(tmp_path, {"id": "my.words", "check": "existence", "patterns": ["{year}年度"]})
+    assert rules.get("my.words").bound(2023).patterns[0].pattern == "2023年度"
+
+
+def test_loader_rejects_a_pattern_without_its_declared_groups(tmp_path):
+    from lawlint.errors import RuleError
+    with pytest.raises(RuleError) as e:
+        _load(tmp_path, {"id": "my.list", "check": "enumeration", "marker": "[一二三]是",
+                         "separators": {"；": "分号"}})
+    assert "marker" in str(e.value) and "num" in str(e.value)
+
+
+def test_every_check_type_declares_a_default_for_every_parameter():
+    from lawlint import checks
+    for name in checks.names():
+        spec = checks.contract(name)
+        for key, param in spec.params.items():
+            assert param.required or param.default is None or "default" in param.json(), (name, key)
+        if spec.requires_any:
+            assert set(spec.requires_any) <= set(spec.params)
+
+
+def test_a_pattern_without_prefilter_is_compiled_at_bind():
+    import re
+    spec = CheckSpec({"marker": Param({"type": "string"}, REQUIRED, regex=True, prefilter=False)})
+    p = spec.binder({"marker": "一是"})(None)
+    assert isinstance(p.marker, re.Pattern) and list(patterns(p)) == [p.marker]
+    with pytest.raises(re.error):
+        spec.binder({"marker": "("})

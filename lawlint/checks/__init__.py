@@ -5,9 +5,6 @@
 - ``check(ctx, rule, p)``: a generator of Diagnostics for one Document (``ctx.doc``), ``p`` the
   rule's parameters bound for the report year.
 
-(Check types not yet moved to ``SPEC`` still expose ``PARAMS``/``REQUIRED``/``FIELDS``/``PHASE``,
-``compile(rule)`` and ``check(ctx, rule)``; :func:`contract` reads either.)
-
 A new check type is one module plus one line in ``REGISTRY``; a large one may keep its parts in
 ``<name>_*.py`` beside it (``numbering_tree``, ``numbering_tokens``). Modules are imported on first
 use.
@@ -49,22 +46,8 @@ def names():
 
 
 def contract(name):
-    """The contract of check type ``name``: its SPEC, or one read off a module not yet moved to it."""
-    module = get(name)
-    got = getattr(module, "SPEC", None)
-    return got if got is not None else _Legacy(module)
-
-
-class _Legacy:
-    """The SPEC interface over a module that declares PARAMS/REQUIRED/FIELDS/PHASE by hand."""
-
-    params = None
-
-    def __init__(self, module):
-        self.properties = module.PARAMS
-        self.required = tuple(getattr(module, "REQUIRED", ()))
-        self.fields = tuple(getattr(module, "FIELDS", ()))
-        self.phase = getattr(module, "PHASE", "")
+    """The contract of check type ``name`` (its :class:`lawlint.checks.spec.CheckSpec`)."""
+    return get(name).SPEC
 
 
 def get(name):

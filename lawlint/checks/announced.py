@@ -17,9 +17,9 @@ from .spec import REQUIRED, CheckSpec, Param
 
 SPEC = CheckSpec({
     "announce": Param({"type": "string"}, REQUIRED, "宣布条数的正则，须有命名分组 n（如“从三个方面”）",
-                      regex=True, groups=("n",)),
+                      regex=True, groups=("n",), prefilter=False),
     "item": Param({"type": "string"}, REQUIRED, "列举标记的正则，须有命名分组 num（一是、第一……）",
-                  regex=True, groups=("num",)),
+                  regex=True, groups=("num",), prefilter=False),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("match", "announced", "found"))
 

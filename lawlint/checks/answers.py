@@ -20,7 +20,7 @@ from .spec import REQUIRED, CheckSpec, Param
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 SPEC = CheckSpec({
-    "item": Param({"type": "string"}, REQUIRED, "不足条目起始标记的正则", regex=True),
+    "item": Param({"type": "string"}, REQUIRED, "不足条目起始标记的正则", regex=True, prefilter=False),
     "skip": Param(_STRINGS, [], "不算条目的句子（原因分析、总起句）", regex=True, year=True),
     "generic": Param(_STRINGS, [], "不算关键词的常用词"),
     "stop": Param(_STRINGS, [], "合写时不足部分在此结束、安排开始", regex=True, year=True),

@@ -17,7 +17,7 @@ from .spec import REQUIRED, CheckSpec, Param, Table
 
 SPEC = CheckSpec({
     "titles": Table({
-        "match": Param({"type": "string"}, REQUIRED, "识别该引用的正则（《》内文字）", regex=True),
+        "match": Param({"type": "string"}, REQUIRED, "识别该引用的正则（《》内文字）", regex=True, prefilter=False),
         "canonical": Param({"type": "string"}, REQUIRED, "规范名称（不含书名号）"),
         "accept": Param({"type": "array", "items": {"type": "string"}}, [], "也接受的写法"),
     }, REQUIRED, "规范名称表", min_items=1),

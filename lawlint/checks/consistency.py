@@ -21,7 +21,7 @@ SPEC = CheckSpec({
     "groups": Table({
         "name": Param({"type": "string"}, "", "这组写法指的是什么（提示中的 {name}）"),
         "variants": Param({"type": "array", "minItems": 2, "items": {"type": "string"}}, REQUIRED,
-                          "几种写法（正则）", regex=True),
+                          "几种写法（正则）", regex=True, prefilter=False),
     }, REQUIRED, "每组是同一事物的几种写法（正则）", min_items=1),
     "where": Param({"enum": ["text", "indent"]}, "text",
                    "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"),

@@ -19,7 +19,7 @@ SPEC = CheckSpec({
     "dates": Param({"type": "array", "items": {"enum": DATES}}, DATES,
                    "按顺序取哪个日期（发布日期、成文日期）"),
     "closing": Param({"type": "array", "items": {"type": "string"}}, [],
-                     "落款日期的正则（命名分组 y、m、d，可为汉字数字）", regex=True, groups=("y", "m", "d")),
+                     "落款日期的正则（命名分组 y、m、d，可为汉字数字）", regex=True, groups=("y", "m", "d"), prefilter=False),
 }, fields=("label", "date", "deadline", "year"))
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 

@@ -18,11 +18,11 @@ from .spec import REQUIRED, CheckSpec, Param
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 SPEC = CheckSpec({
     "date": Param({"type": "string"}, REQUIRED, "正文日期的正则：命名分组 y、m，可选 d",
-                  regex=True, groups=("y", "m")),
+                  regex=True, groups=("y", "m"), prefilter=False),
     "closing": Param(_STRINGS, [], "落款日期的正则（命名分组 y、m、d），整行匹配",
-                     regex=True, groups=("y", "m", "d")),
+                     regex=True, groups=("y", "m", "d"), prefilter=False),
     "dates": Param(_STRINGS, DATES, "页面信息中的报告日期，按顺序取第一个（如 date_written）"),
-    "unless": Param(_STRINGS, [], "所在句子匹配其一则不报", regex=True),
+    "unless": Param(_STRINGS, [], "所在句子匹配其一则不报", regex=True, prefilter=False),
     "skip": Param({"type": "array", "items": sc.SCOPE_SCHEMA}, [], "不检查的部分（如 plans）"),
 }, fields=("match", "date"))
 

@@ -14,7 +14,7 @@ from .spec import CheckSpec, Param
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 SPEC = CheckSpec({
     "allow": Param(_STRINGS, [], "允许的叠词"),
-    "allow_patterns": Param(_STRINGS, [], "允许的叠词模式（正则）", regex=True),
+    "allow_patterns": Param(_STRINGS, [], "允许的叠词模式（正则）", regex=True, prefilter=False),
 }, fields=("match", "word"), derived={"allowed": lambda p: set(p["allow"])})
 _CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 

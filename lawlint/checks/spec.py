@@ -6,9 +6,12 @@ A check module defines ``SPEC = CheckSpec(params, fields=…, phase=…)``. Each
 - its JSON Schema (validated at load, shipped in ``rules/rule.schema.json``);
 - its default, required by construction: a value, :data:`REQUIRED` (a rule must give it) or
   ``None`` (may be left out; the check reads ``None``);
-- whether it is a regex (a string or a list of strings, compiled once when the rule is loaded, as
-  :class:`lawlint.regexcache.LazyPattern` s) and whether it may use ``{year}``, ``{next_year}`` and
-  ``{prev_year}`` (then compiled once per report year); named groups it must have (``groups``).
+- whether it is a regex (a string or a list of strings, bound once when the rule is loaded, as
+  :class:`lawlint.regexcache.LazyPattern` s: compiled on first use, skipped where the text lacks
+  a literal the pattern needs; ``prefilter=False`` for a pattern run on many short pieces, where
+  that check costs more than it saves: compiled at load, run as is) and whether it may use
+  ``{year}``, ``{next_year}`` and ``{prev_year}`` (then bound once per report year); named groups
+  it must have (``groups``).
 
 A :class:`Table` is a parameter holding a list of entries, each with declared fields of its own.
 
@@ -23,6 +26,9 @@ import copy
 from dataclasses import fields as _dc_fields
 from dataclasses import make_dataclass
 
+import re
+
+from .. import regexcache
 from ..regexcache import LazyPattern
 from ..template import expand_year, fields_of
 
@@ -39,14 +45,14 @@ YEAR_FIELDS = {"year", "next_year", "prev_year"}     # what a pattern of a ``yea
 class Param:
     """One rule parameter: its schema, its default, and how the loader turns it into a value."""
 
-    __slots__ = ("schema", "default", "description", "regex", "year", "groups")
+    __slots__ = ("schema", "default", "description", "regex", "year", "groups", "prefilter")
 
     def __init__(self, schema: dict, default, description: str = "", *, regex: bool = False,
-                 year: bool = False, groups: tuple = ()):
-        if (year or groups) and not regex:
-            raise TypeError("year and groups apply to regex parameters")
+                 year: bool = False, groups: tuple = (), prefilter: bool = True):
+        if (year or groups or not prefilter) and not regex:
+            raise TypeError("year, groups and prefilter apply to regex parameters")
         self.schema, self.default, self.description = schema, default, description
-        self.regex, self.year, self.groups = regex, year, tuple(groups)
+        self.regex, self.year, self.groups, self.prefilter = regex, year, tuple(groups), prefilter
 
     @property
     def required(self) -> bool:
@@ -71,7 +77,8 @@ class Param:
         return [self._pattern(where or name, v, year) for v in value]
 
     def _pattern(self, name, pattern, year):
-        rx = LazyPattern(expand_year(pattern, year) if self.year else pattern)
+        text = expand_year(pattern, year) if self.year else pattern
+        rx = LazyPattern(text) if self.prefilter else regexcache.compile(text)
         if self.groups:
             missing = [g for g in self.groups if g not in rx.groupindex]
             if missing:
@@ -217,8 +224,8 @@ def _given(value) -> bool:
 
 
 def patterns(value):
-    """Every LazyPattern inside a bound value (a namespace, its entries, lists, dicts)."""
-    if isinstance(value, LazyPattern):
+    """Every pattern inside a bound value (a namespace, its entries, lists, dicts)."""
+    if isinstance(value, (LazyPattern, re.Pattern)):
         yield value
     elif isinstance(value, dict):
         for v in value.values():

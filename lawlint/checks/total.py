@@ -20,13 +20,13 @@ from .spec import REQUIRED, CheckSpec, Param
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 SPEC = CheckSpec({
     "total": Param({"type": "string"}, REQUIRED, "总数的正则：命名分组 n（数值）和 unit（单位）",
-                   regex=True, groups=("n", "unit")),
-    "parts": Param({"type": "string"}, REQUIRED, "紧接总数之后引出分项的正则（如“，其中”）", regex=True),
+                   regex=True, groups=("n", "unit"), prefilter=False),
+    "parts": Param({"type": "string"}, REQUIRED, "紧接总数之后引出分项的正则（如“，其中”）", regex=True, prefilter=False),
     "count": Param({"type": "string"}, REQUIRED, "分项计数的正则：命名分组 n 和 unit",
-                   regex=True, groups=("n", "unit")),
-    "exclude": Param(_STRINGS, [], "分项前的文字匹配则不算分项（同比、增长等比较）", regex=True),
+                   regex=True, groups=("n", "unit"), prefilter=False),
+    "exclude": Param(_STRINGS, [], "分项前的文字匹配则不算分项（同比、增长等比较）", regex=True, prefilter=False),
     "stages": Param(_STRINGS, [], "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查",
-                    regex=True),
+                    regex=True, prefilter=False),
     "exhaustive_parts": Param({"type": "integer", "minimum": 2}, 3, "分项达到几项时，各项之和小于总数也报告"),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("total", "unit", "sum", "parts", "relation"),

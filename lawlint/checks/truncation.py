@@ -17,7 +17,7 @@ SPEC = CheckSpec({
     "min_chars": Param({"type": "integer", "minimum": 1}, 3000, "正文字数低于此数视为远短于一篇完整报告"),
     "sentence_end": Param({"type": "string"}, "。！？!?…”」』）)", "句末标点（正文最后一段以其结尾即不算中断）"),
     "cut_markers": Param({"type": "array", "items": {"type": "string"}}, [],
-                         "表示正文被截断的标记（正则，匹配正文最后一段的末尾）", regex=True),
+                         "表示正文被截断的标记（正则，匹配正文最后一段的末尾）", regex=True, prefilter=False),
     "last_parts": Param({"type": "array", "items": {"enum": list(SECTION_IDS)}}, ["plans"],
                         "完整报告末尾的部分（这些部分都缺失时才可能是截断）"),
     "signs": Param({"type": "object", "additionalProperties": False,
