@@ -10,8 +10,9 @@ import hashlib
 from collections import Counter
 
 from . import regexcache
+from .chars import SPACE_CLASS
 
-_WS = regexcache.compile(r"\s+")
+_WS = regexcache.compile("[\\s" + SPACE_CLASS[1:] + "+")     # chars.WHITESPACE, and line ends
 
 
 def assign(diagnostics, text: str) -> None:

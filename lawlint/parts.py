@@ -27,6 +27,7 @@ reads those parameters is :func:`detect` and the helpers below it.
 from __future__ import annotations
 
 from . import causal
+from .chars import is_blank
 from .result import SectionVerdict
 
 
@@ -75,7 +76,7 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
-        if body.strip() or h.children:
+        if not is_blank(body) or h.children:       # a body of zero-width spaces is blank
             return _verdict(doc, "heading", h)
 
     if p.areas is not None and p.areas.patterns:

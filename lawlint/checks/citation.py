@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
+from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param, Table
 
@@ -24,12 +25,13 @@ SPEC = CheckSpec({
 }, fields=("title", "canonical"),
     # each title's accepted forms, normalised once
     derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
+_NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 _TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
 _DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 
 
 def normalise(title: str) -> str:
-    t = re.sub(r"\s+", "", title)
+    t = title.translate(_NO_SPACE)
     t = t.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
     t = _DASH.sub("-", t)
     t = re.sub(r"(?<!\d)(\d{4})(\d{4})(?!\d)", r"\1-\2", t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..chars import CN_DIGITS
 from ..resources import load_data
 from ..template import fill
 from .spec import CheckSpec, Param
@@ -21,14 +22,12 @@ SPEC = CheckSpec({
     "closing": Param({"type": "array", "items": {"type": "string"}}, [],
                      "落款日期的正则（命名分组 y、m、d，可为汉字数字）", regex=True, groups=("y", "m", "d"), prefilter=False),
 }, fields=("label", "date", "deadline", "year"))
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-
 
 def _int(s: str) -> int:
     if s.isdigit():
         return int(s)
     if len(s) == 4:                                   # 二〇二二
-        return int("".join(str(_CN[c]) for c in s))
+        return int("".join(str(CN_DIGITS[c]) for c in s))
     from ..numbering import cn_to_int
     return cn_to_int(s) or 0
 

@@ -6,6 +6,7 @@ is the mark just before its marker.
 """
 from __future__ import annotations
 
+from ..chars import WHITESPACE
 from ..numbering import cn_to_int
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -27,7 +28,7 @@ def check(ctx, rule, p):
                 sequences.append([])
             elif sequences and value == len(sequences[-1]) + 2:
                 j = m.start() - 1
-                while j > b.start and text[j] in " \u3000":
+                while j > b.start and text[j] in WHITESPACE:
                     j -= 1
                 sequences[-1].append((text[j], j))
         for seq in sequences:

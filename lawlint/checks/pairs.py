@@ -11,6 +11,7 @@ import re
 
 from .. import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
+from ..numbering import CN_NUM
 from ..resources import load_data
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -66,7 +67,7 @@ def _unclosed(ctx, rule, j):
         mark=ctx.doc.text[j], problem=load_data("wording.yaml")["pairs"]["unclosed"]))
 
 
-_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(rf"(?:\d{{1,2}}|[A-Za-z]|{CN_NUM}|[①-⑳])$")
 _ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .. import regexcache
 from .. import numbering as num
+from ..chars import CN_NUMERAL_CHARS
 from ..literals import absent
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -33,7 +34,7 @@ SPEC = CheckSpec({
     "written_by": Param({"type": "string", "pattern": r"^\d{2}-\d{2}$"}, "03-31",
                         "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"),
 }, fields=("name", "date", "year", "next_year", "current", "latest", "term", "fixed"))
-_CN = "一二三四五六七八九十"
+_CN = CN_NUMERAL_CHARS
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
-from ..chars import CJK_CONTEXT_RE
+from ..chars import CJK_CONTEXT_RE, MARK_SPACES
 from .spec import REQUIRED, CheckSpec, Param
 
 SPEC = CheckSpec({
@@ -33,7 +33,7 @@ _SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fffâ€œâ
                    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # (An address starts only where its run of address characters starts: tried at every position of a
 # long run of digits or dots, the pattern rescanned the rest of the run each time.)
-_SPACES = " \t\u00a0"
+_SPACES = MARK_SPACES
 
 
 def _near(text, i, step, lo, hi, skip=_SPACES):

@@ -12,7 +12,10 @@ examples). Approximate figures (1000余件, 200多人) are left alone.
 """
 from __future__ import annotations
 
+import re
+
 from .. import regexcache
+from ..chars import FULL_STOPS
 from ..literals import absent
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -32,7 +35,7 @@ SPEC = CheckSpec({
 }, fields=("total", "unit", "sum", "parts", "relation"),
     # 其中: a sentence without the literals of ``parts`` has no parts
     derived={"needed": lambda p: regexcache.required_literals(p["parts"].pattern)})
-_SENTENCE = regexcache.compile(r"[^。！？!?\n]+")
+_SENTENCE = regexcache.compile(f"[^{re.escape(FULL_STOPS)}]+")
 
 
 def check(ctx, rule, p):
