@@ -37,6 +37,7 @@ def fresh_regexcache(tmp_path, monkeypatch):
     return regexcache
 
 
+@pytest.mark.slow          # every rule pattern compiled twice, from nothing
 def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
     rc = fresh_regexcache
     patterns = _rule_patterns()
