@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import checks, parts, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
-from .selectors import any_match, matches
+from .selectors import any_match
 from .template import fill
 
 
@@ -72,7 +72,9 @@ class Context:
         else:
             end_line, end_col = self.doc.position(end)
         # positional, in Diagnostic's field order (built hundreds of times per report)
-        return Diagnostic(rule.id, severity or rule.severity, rule.category, line, col, end_line,
+        if severity is None or rule.severity_set:     # a severity the configuration set wins
+            severity = rule.severity
+        return Diagnostic(rule.id, severity, rule.category, line, col, end_line,
                           end_col, message, suggestion, rule.basis, replacement is not None, start,
                           end, replacement, weight)
 
@@ -103,8 +105,8 @@ class RunOutput:
     directives: list
 
 
-def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
-        options=None, strict=None) -> RunOutput:
+def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
+        strict=None) -> RunOutput:
     """Locate every part; run every active rule; apply inline suppressions; then the rules that
     judge the run itself (check types of phase ``post``, e.g. unused suppressions) see the
     final findings."""
@@ -127,9 +129,6 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
         diagnostics = suppress.apply(ctx.directives, diagnostics)
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
-    if severity_overrides:
-        for d in diagnostics:
-            d.severity = _override(severity_overrides, d.rule) or d.severity
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
 
@@ -180,14 +179,6 @@ def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):
                                           "本规则的结果不完整；请向 lawlint 报告此问题"))
         return None
     return result
-
-
-def _override(overrides: dict, rule_id: str):
-    """The severity set for a rule: by its id, else by the most specific selector naming it."""
-    if rule_id in overrides:
-        return overrides[rule_id]
-    hits = [s for s in overrides if matches(rule_id, s)]
-    return overrides[max(hits, key=len)] if hits else None
 
 
 def _active(rule, select, ignore) -> bool:

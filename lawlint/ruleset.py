@@ -8,7 +8,7 @@ The schema itself is :mod:`lawlint.ruleschema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -41,6 +41,8 @@ class Rule:
     line: int | None = None
     # year -> the parameters bound for that report year (lawlint.checks.spec): what check() reads
     bound: object = field(default=None, repr=False, compare=False)
+    # the configuration set this rule's severity: every finding of it takes it (RuleSet.with_severities)
+    severity_set: bool = False
 
     def applies_to_year(self, year: int | None) -> bool:
         if not self.years:
@@ -69,11 +71,31 @@ class RuleSet:
     def of_check(self, name):
         return [r for r in self.rules if r.check == name]
 
+    def with_severities(self, overrides: dict) -> "RuleSet":
+        """This rule set with a configuration's severity overrides (rule id or selector ->
+        severity) applied to its rules, once, before any report is checked."""
+        if not overrides:
+            return self
+        rules = []
+        for r in self.rules:
+            severity = severity_override(overrides, r.id)
+            rules.append(r if severity is None else replace(r, severity=severity, severity_set=True))
+        return RuleSet(rules)
+
     @cached_property
     def part_rules(self) -> list[Rule]:
         """The rule that locates each part, dependencies first (a cycle is a RuleError)."""
         from .partorder import order
         return order(self.of_check("section"))
+
+
+def severity_override(overrides: dict, rule_id: str):
+    """The severity set for a rule: by its id, else by the most specific selector naming it."""
+    if rule_id in overrides:
+        return overrides[rule_id]
+    from .selectors import matches
+    hits = [s for s in overrides if matches(rule_id, s)]
+    return overrides[max(hits, key=len)] if hits else None
 
 
 NOT_PACKS = {"profile.yaml"}   # the scoring profile lives beside the packs
@@ -133,7 +155,7 @@ def read_pack(path) -> list[Rule]:
 
 
 def _rule_fields(rule: Rule) -> dict:
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k != "bound"}
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k not in ("bound", "severity_set")}
 
 
 def _to_rule(raw, index, text, path) -> Rule:
