@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 
-from . import engine, fingerprint, scoring
+from . import engine, scoring
 from .config import Config
 from .document import Document
 from .errors import LawlintError
@@ -56,7 +56,6 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
     out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
                      options=config.options(), strict=strict)
     diagnostics = out.diagnostics
-    fingerprint.assign(diagnostics, source.text)
     s = scoring.score(diagnostics, rules, sections=out.sections)
     return doc, FileResult(
         path=source.path, report_year=doc.year,
