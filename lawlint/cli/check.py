@@ -7,7 +7,8 @@ import sys
 from .._version import __version__
 from ..errors import LawlintError
 from .common import check_selectors, configs_for, write_output
-from .exitcodes import EXIT_ERROR, EXIT_OK, file_exit
+from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, file_exit
+from .gate import Gate
 
 
 def cmd_check(args) -> int:
@@ -24,6 +25,9 @@ def cmd_check(args) -> int:
         from ..gitdiff import changed_files
         changed = changed_files(args.diff_base)
         items = [i for i in items if not isinstance(i, str) or i == "-" or os.path.realpath(i) in changed]
+        if not items:
+            print(f"lawlint: 自 {args.diff_base} 以来 {'、'.join(args.paths)} 中没有改动过的报告文件，未检查任何文件",
+                  file=sys.stderr)     # said, exit 0; machine formats still write their empty document
     pairs = configs_for(items, args)
     configs = [c for _, c in pairs] or [configs_for([None], args)[0][1]]   # nothing to check
     for config in configs:                   # load (and validate) every rule set before any file
@@ -36,6 +40,7 @@ def cmd_check(args) -> int:
     if args.write_baseline:
         entries = []
     state = {"in_base": 0, "exit": EXIT_OK}
+    gate = Gate()
     fingerprints = bool(getattr(reporters.get(fmt), "FINGERPRINTS", False) or args.baseline
                         or args.write_baseline)
 
@@ -54,6 +59,8 @@ def cmd_check(args) -> int:
             if r.error is not None:
                 print(f"lawlint: {r.error}", file=sys.stderr)
             state["exit"] = max(state["exit"], file_exit(r, config, args.exit_zero))
+            if not args.exit_zero:
+                gate.add(r, config)
             yield r
 
     tty = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
@@ -90,6 +97,8 @@ def cmd_check(args) -> int:
         print(f"lawlint: {state['in_base']} 条问题已在基线中（不影响退出码）"
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
+    if state["exit"] == EXIT_FINDINGS and gate.line():
+        print(f"lawlint: {gate.line()}", file=sys.stderr)      # the last line says why the gate failed
     return state["exit"]
 
 def _write_docx(results, pairs, args, state) -> list:
