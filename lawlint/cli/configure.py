@@ -1,7 +1,6 @@
 """``lawlint config`` (the merged configuration and where each value comes from) and ``lawlint init``."""
 from __future__ import annotations
 
-from .._version import __version__
 from ..errors import LawlintError
 from .exitcodes import EXIT_OK
 
@@ -60,14 +59,19 @@ fail_on: error
 """
 
 PRECOMMIT_SNIPPET = """\
-# .pre-commit-config.yaml
+# .pre-commit-config.yaml：提交时用本环境中已安装的 lawlint 检查报告
 repos:
-  - repo: https://example.invalid/lawlint   # 替换为 lawlint 仓库地址
-    rev: v{version}
+  - repo: local
     hooks:
       - id: lawlint
-      # - id: lawlint-fix
+        name: lawlint
+        entry: lawlint check
+        language: system
+        files: \\.(txt|md|docx)$
+        require_serial: true
 """
+PRECOMMIT_NOTE = ("项目环境中没有安装 lawlint 时，改用远程仓库 + 提交号（repo: lawlint 仓库地址，rev: main 分支的提交号），"
+                  "见 docs/install.md。")
 
 def cmd_init(args) -> int:
     from pathlib import Path
@@ -81,5 +85,6 @@ def cmd_init(args) -> int:
         raise LawlintError(f"无法写入（{e.strerror or e}）", target) from None
     print(f"已生成 {target}")
     print("\npre-commit 配置片段：\n")
-    print(PRECOMMIT_SNIPPET.format(version=__version__))
+    print(PRECOMMIT_SNIPPET)
+    print(PRECOMMIT_NOTE)
     return EXIT_OK
