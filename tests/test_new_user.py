@@ -68,3 +68,50 @@ def test_failed_gate_says_why_in_its_last_line():
     assert r.returncode == 0 and "未通过" not in out(r)[1]
     r = run_cli("check", "-q", "--fail-on", "warning", "--fail-under", "10", SEED)
     assert r.returncode == 1 and "警告及以上问题" in out(r)[1].strip().splitlines()[-1]
+
+
+# --- 9. messages at the edges ----------------------------------------------------------------
+
+def test_grade_cap_line_only_when_it_lowered_the_grade():
+    r = run_cli("check", "--format", "json", LOW)
+    data = json.loads(r.stdout)["files"][0]
+    assert data["grade_cap"] and data["grade"] == "不合格"      # the cap applies, the score is lower still
+    text = out(run_cli("check", LOW))[0]
+    assert "等级上限" not in text and "得分 57.5 / 100　等级：不合格" in text
+
+
+def test_single_item_message_quotes_the_numbers(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件32件。\n"
+                      "下一步，我县将继续推进法治政府建设。\n", encoding="utf-8")
+    stdout = out(run_cli("check", "--select", "numbering.single", report))[0]
+    assert "同级只有“一、”一项，没有“二、”" in stdout
+
+
+def test_compare_quotes_keep_their_opening_bracket(tmp_path):
+    body = ("关于{y}年度法治政府建设情况的报告\n一、主要举措和成效\n（一）加强党的领导。区委常委会专题研究法治政府建设工作，"
+            "全面落实第一责任人职责，推动各项任务落实见效。\n二、存在的不足\n执法力量不足。\n")
+    (tmp_path / "a.txt").write_text(body.format(y=2021), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.format(y=2022), encoding="utf-8")
+    r = run_cli("compare", "a.txt", "b.txt", cwd=tmp_path)
+    assert r.returncode == 0
+    assert "“（一）加强党的领导" in out(r)[0] and "“一）" not in out(r)[0]
+
+
+def test_config_show_names_keys_as_written_aligned_with_overrides(tmp_path):
+    (tmp_path / ".lawlint.yaml").write_text(
+        "fail_under: 70\nrules: []\noverrides:\n  - files: [\"部门/*.txt\"]\n    ignore: [section.leadership]\n",
+        encoding="utf-8")
+    r = run_cli("config", "--show", ".", cwd=tmp_path)
+    lines = out(r)[0].splitlines()[1:]
+    assert r.returncode == 0
+    keys = [line.split(" = ")[0].strip() for line in lines]
+    assert "rules" in keys and "rule_packs" not in keys and "overrides[0]" in keys
+    assert len({line.index(" = ") for line in lines}) == 1          # one column of "="
+    assert any("section.leadership" in line and ".lawlint.yaml:3" in line for line in lines)
+
+
+def test_write_baseline_exits_zero(tmp_path):
+    base = tmp_path / "baseline.json"
+    r = run_cli("check", "-q", "--write-baseline", base, LOW)
+    assert r.returncode == 0 and base.is_file() and "已把" in out(r)[1]

@@ -97,6 +97,8 @@ def cmd_check(args) -> int:
         print(f"lawlint: {state['in_base']} 条问题已在基线中（不影响退出码）"
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
+    if args.write_baseline and state["exit"] == EXIT_FINDINGS:
+        state["exit"] = EXIT_OK          # recording a baseline is not a failure (load errors still are)
     if state["exit"] == EXIT_FINDINGS and gate.line():
         print(f"lawlint: {gate.line()}", file=sys.stderr)      # the last line says why the gate failed
     return state["exit"]

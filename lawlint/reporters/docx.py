@@ -21,6 +21,7 @@ from ..fingerprint import settle
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..source import Piece, Source
+from ._cap import cap_lowered
 
 AUTHOR, INITIALS = "lawlint", "LL"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -152,7 +153,7 @@ def _summary_text(result, summary, n_comments, counts) -> str:
     from ..scoring import default_profile
     profile = default_profile()
     out = [f"lawlint 检查结果：{result.score} 分，{result.grade}"]
-    if result.grade_cap:
+    if cap_lowered(result):
         out.append(f"等级上限：{result.grade_cap['reason']}")
     cats = "；".join(f"{profile['categories'][c]['title']} {v['score']}/{v['max']}"
                     for c, v in result.categories.items())

@@ -6,6 +6,8 @@ A systemic defect (hundreds of half-width commas) is one grouped line here; JSON
 """
 from __future__ import annotations
 
+from ._cap import cap_lowered
+
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
@@ -57,7 +59,7 @@ def _file_lines(r, run) -> list[str]:
     lines = [head, "  " + "　".join(facts),
              f"  得分 {r.score} / 100　等级：{r.grade}　"
              f"（错误 {r.count('error')}，警告 {r.count('warning')}，提示 {r.count('info')}）"]
-    if r.grade_cap:
+    if cap_lowered(r):
         lines.append(f"  等级上限：{r.grade_cap['reason']}")
     for cat, info in r.categories.items():
         title = profile["categories"][cat]["title"]
