@@ -115,3 +115,55 @@ def test_write_baseline_exits_zero(tmp_path):
     base = tmp_path / "baseline.json"
     r = run_cli("check", "-q", "--write-baseline", base, LOW)
     assert r.returncode == 0 and base.is_file() and "已把" in out(r)[1]
+
+
+# --- 7. CI-format polish ---------------------------------------------------------------------
+
+def test_sarif_schema_url_help_without_placeholders_and_help_uri():
+    import re
+    r = run_cli("check", "--format", "sarif", SEED)
+    log = json.loads(r.stdout)
+    assert r.returncode == 1
+    assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    single = next(x for x in rules if x["id"] == "numbering.single")
+    assert "同级只有“…”一项" in single["help"]["text"]
+    for rule in rules:
+        visible = rule["help"]["text"] + rule["fullDescription"]["text"]
+        assert not re.search(r"\{[a-z_]+\}", visible), rule["id"]
+        # run from this checkout: the rule's heading in docs/rules.md
+        assert rule["helpUri"].startswith("file://") and rule["helpUri"].endswith("docs/rules.md#" + rule["id"].replace(".", "").lower())
+    from helpers import ROOT
+    headings = {line[3:].strip() for line in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("## ")}
+    assert {x["id"] for x in rules} <= headings
+
+
+def test_help_uri_from_a_git_install():
+    from lawlint.reporters import _docs_url
+    _docs_url.rules_doc.cache_clear()
+    import importlib.metadata as md
+    real = md.distribution
+
+    class Dist:
+        def read_text(self, name):
+            return json.dumps({"url": "https://github.com/example/lawlint.git",
+                               "vcs_info": {"vcs": "git", "commit_id": "abc123", "requested_revision": "main"}})
+    try:
+        md.distribution = lambda name: Dist()
+        assert _docs_url.help_uri("punct.halfwidth") == \
+            "https://github.com/example/lawlint/blob/abc123/docs/rules.md#puncthalfwidth"
+    finally:
+        md.distribution = real
+        _docs_url.rules_doc.cache_clear()
+
+
+def test_every_output_file_says_where_and_its_folder_is_made(tmp_path):
+    for fmt in ("json", "sarif", "junit", "gitlab", "github", "csv", "html", "docx"):
+        target = tmp_path / fmt / "new" / f"out.{fmt}"
+        r = run_cli("check", "-q", "--format", fmt, "-o", target, SEED)
+        assert r.returncode == 1, (fmt, out(r)[1])
+        assert target.is_file(), fmt
+        assert str(target) in out(r)[1], fmt
+    r = run_cli("compare", "-f", "json", "-o", tmp_path / "cmp" / "c.json", SEED, SEED)
+    assert r.returncode == 0 and "c.json" in out(r)[1] and (tmp_path / "cmp" / "c.json").is_file()

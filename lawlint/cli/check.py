@@ -82,6 +82,7 @@ def cmd_check(args) -> int:
     elif args.output:
         results = list(processed())
         write_output(args.output, reporters.get(fmt).render(results, run))
+        print(f"lawlint: 已把 {fmt} 格式的结果（{len(results)} 份报告）写入 {args.output}", file=sys.stderr)
         run.color = tty
         _terminal_text(results, run, args.quiet)
     elif fmt == "text" and args.quiet:

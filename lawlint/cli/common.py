@@ -36,7 +36,10 @@ def check_selectors(ruleset, config):
 
 def write_output(path, text):
     from ..atomic import write_text_atomic
+    import os
     try:
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)            # -o reports/lawlint.sarif: make reports/
         write_text_atomic(path, text)
     except OSError as e:
         raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None

@@ -241,6 +241,7 @@ def write_copies(results, output, inputs, load):
                     source = Source(text=r.text or "", path=r.path)
                 blob, info = annotate(r, source, data)
                 refuse_if_open(target)
+                Path(target).parent.mkdir(parents=True, exist_ok=True)     # -o 新目录/报告.docx
                 write_bytes_atomic(target, blob)
                 r.meta = dict(r.meta, docx_output=str(target), docx_comments=info["comments"])
             except LawlintError as e:
