@@ -167,3 +167,62 @@ def test_every_output_file_says_where_and_its_folder_is_made(tmp_path):
         assert str(target) in out(r)[1], fmt
     r = run_cli("compare", "-f", "json", "-o", tmp_path / "cmp" / "c.json", SEED, SEED)
     assert r.returncode == 0 and "c.json" in out(r)[1] and (tmp_path / "cmp" / "c.json").is_file()
+
+
+# --- 5. typos and language -------------------------------------------------------------------
+
+def test_mistyped_rule_ids_get_close_matches(tmp_path):
+    r = run_cli("explain", "punct.halfwidht")
+    assert r.returncode == 2 and "是否要找：punct.halfwidth）" in out(r)[1] and "numbering.punct" not in out(r)[1]
+    for option in ("--select", "--ignore"):
+        r = run_cli("check", option, "punct.halfwidht", SEED)
+        assert r.returncode == 2 and "是否要找：punct.halfwidth" in out(r)[1]
+    (tmp_path / ".lawlint.yaml").write_text("severity:\n  numbering.singel: info\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "r.txt")
+    r = run_cli("check", "r.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "severity" in out(r)[1] and "是否要找：numbering.single" in out(r)[1]
+    (tmp_path / ".lawlint.yaml").write_text("fial_on: warning\n", encoding="utf-8")
+    r = run_cli("check", "r.txt", cwd=tmp_path)
+    assert r.returncode == 2 and "是否要找：fail_on" in out(r)[1] and ".lawlint.yaml:1" in out(r)[1]
+
+
+def test_mistyped_commands_options_and_choices():
+    cases = [(["chek", "x"], "未知的命令 'chek'（是否要找：check）", "lawlint -h"),
+             (["check", "--fial-on", "error", "x"], "--fial-on（是否要找：--fail-on）", "lawlint check -h"),
+             (["check", "--fail-on", "eror", "x"], "'eror' 无效（是否要找：error）", "lawlint check -h"),
+             (["check", "--format", "jsn", "x"], "'jsn'（是否要找：json）", None),
+             (["fix", "--selct", "a", "x"], "--selct（是否要找：--select）", "lawlint fix -h"),
+             (["check", "--jobs", "x", "y"], "'x' 无效（应为整数）", "lawlint check -h"),
+             (["explain"], "缺少必需的参数：规则编号", "lawlint explain -h")]
+    for argv, said, usage in cases:
+        r = run_cli(*argv)
+        stderr = out(r)[1]
+        assert r.returncode == 2 and said in stderr, (argv, stderr)
+        assert "lawlint lawlint" not in stderr and "Traceback" not in stderr
+        if usage:
+            assert f"（用 {usage} 查看用法）" in stderr
+
+
+def test_help_is_chinese_throughout():
+    for argv in ([], ["check"], ["fix"], ["compare"], ["explain"], ["rules"], ["config"], ["init"]):
+        r = run_cli(*argv, "-h")
+        text = out(r)[0]
+        assert r.returncode == 0 and text.startswith("用法：lawlint")
+        for english in ("usage:", "options:", "positional arguments", "show this help", "show program"):
+            assert english not in text, (argv, english)
+        assert "显示本帮助并退出" in text
+
+
+def test_bash_completion_script_completes_commands_options_and_rule_ids(tmp_path):
+    r = run_cli("completion", "bash")
+    assert r.returncode == 0
+    script = tmp_path / "lawlint.bash"
+    script.write_bytes(r.stdout)
+    probe = ('source "$1"; shift; for w in "$@"; do COMP_WORDS=($w); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); '
+             '_lawlint; echo "${COMPREPLY[*]}"; done')
+    got = subprocess.run(["bash", "-c", probe, "_", str(script), "lawlint ch", "lawlint check --fa",
+                          "lawlint explain punct.half", "lawlint check --select numbering.sin"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert got == ["check", "--fail-on --fail-under", "punct.halfwidth", "numbering.single"]
+    zsh = run_cli("completion", "zsh")
+    assert zsh.returncode == 0 and b"bashcompinit" in zsh.stdout and b"complete -o filenames -F _lawlint lawlint" in zsh.stdout

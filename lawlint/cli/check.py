@@ -19,7 +19,8 @@ def cmd_check(args) -> int:
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in reporters.names():
-        raise LawlintError(f"未知的输出格式 {fmt!r}（可选：{'、'.join(reporters.names())}）")
+        from ..suggest import hint
+        raise LawlintError(f"未知的输出格式 {fmt!r}" + hint(fmt, reporters.names(), f"（可选：{'、'.join(reporters.names())}）"))
     items = expand_paths(args.paths)
     if args.diff_base:
         from ..gitdiff import changed_files
