@@ -226,3 +226,52 @@ def test_bash_completion_script_completes_commands_options_and_rule_ids(tmp_path
     assert got == ["check", "--fail-on --fail-under", "punct.halfwidth", "numbering.single"]
     zsh = run_cli("completion", "zsh")
     assert zsh.returncode == 0 and b"bashcompinit" in zsh.stdout and b"complete -o filenames -F _lawlint lawlint" in zsh.stdout
+
+
+# --- 3. the terminal output ruff and Vale users expect ---------------------------------------
+
+def _report(tmp_path, body):
+    p = tmp_path / "r.txt"
+    p.write_text("关于2022年度法治政府建设情况的报告\n" + body, encoding="utf-8")
+    return p
+
+
+def test_concise_is_one_line_per_finding(tmp_path):
+    import re
+    report = _report(tmp_path, "一、主要举措和成效\n全年办理行政复议案件32件,审结30件。\n")
+    r = run_cli("check", "--format", "concise", report, tmp_path / "missing.txt")
+    lines = out(r)[0].splitlines()
+    assert r.returncode == 2                                      # the missing file
+    pattern = re.compile(r"^(.+):(\d+):(\d+): (错误|警告|提示) ([a-z_]+\.[a-z_.]+) (\S.*)$")
+    found = [pattern.match(line) for line in lines if not line.startswith(str(tmp_path / "missing.txt"))]
+    assert found and all(found), lines
+    assert f"{report}:3:14: 警告 punct.halfwidth 中文语境中使用了半角“,”，应为全角“，”" in lines
+    assert any(line.startswith(f"{tmp_path / 'missing.txt'}: 错误 ") for line in lines)
+    assert "得分" not in out(r)[0]
+
+
+def test_text_shows_the_line_with_the_span_marked(tmp_path):
+    report = _report(tmp_path, "一、主要举措和成效\n全年办理行政复议案件32件,审结30件。截止目前，已全部办结。\n")
+    stdout = out(run_cli("check", report))[0]
+    lines = stdout.splitlines()
+    i = next(n for n, line in enumerate(lines) if "“截止”后接时间点" in line)
+    assert lines[i + 1] == "        3 │ 全年办理行政复议案件32件,审结30件。截止目前，已全部办结。"
+    # 「截止」 follows 15 wide characters (2 columns each) and 5 narrow ones: 35 columns in; 2 characters, 4 columns
+    assert lines[i + 2] == "          │ " + " " * 35 + "^^^^"
+
+
+def test_long_lines_are_cut_around_the_span_and_systemic_findings_stay_folded(tmp_path):
+    filler = "本年度持续推进依法行政工作，不断提升法治政府建设水平，"
+    line = filler * 12 + "截止目前已办结" + filler * 12 + "。"
+    text = "一、主要举措和成效\n" + line + "\n" + "".join(f"全年办理案件{n}件,审结{n}件。\n" for n in range(10, 30))
+    stdout = out(run_cli("check", _report(tmp_path, text)))[0]
+    lines = stdout.splitlines()
+    i = next(n for n, x in enumerate(lines) if "“截止”后接时间点" in x)
+    shown, marks = lines[i + 1], lines[i + 2]
+    assert shown.split("│ ")[1].startswith("…") and shown.endswith("…") and "截止目前" in shown
+    from lawlint.reporters.snippet import width
+    assert width(shown.split("│ ")[1]) <= 72
+    assert width(shown.split("│ ")[1][:shown.split("│ ")[1].index("截止")]) == marks.split("│ ")[1].index("^")
+    # 20 half-width commas: one grouped entry with one example line, not 20 snippets
+    assert sum("punct.halfwidth" in x for x in lines) == 1
+    assert sum("│ 全年办理案件" in x for x in lines) == 1

@@ -49,7 +49,9 @@ def cmd_check(args) -> int:
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
         from .. import baseline
-        results = check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx"),
+        # text on the terminal shows each finding's line: it streams, one report's text at a time
+        shows_lines = fmt == "text" and not args.quiet and not args.output
+        results = check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx") or shows_lines,
                               fingerprints=fingerprints)
         for r, (_, config) in zip(results, pairs):
             if matcher is not None:

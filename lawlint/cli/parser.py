@@ -16,7 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md .docx .html 等文件），输出得分和问题。")
     c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
     c.add_argument("--format", "-f", default=None, metavar="格式",
-                   help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab、"
+                   help="输出格式：text（默认；在 GitHub Actions 中默认 github；每处问题下显示所在的原文并标出位置）、"
+                        "concise（每处问题一行：路径:行:列: 级别 规则 消息，供编辑器、grep 和钩子使用）、json、sarif、github、junit、gitlab、"
                         "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）、"
                         "docx（报告原文加 Word 批注：每个问题批注在所在文字上，得分和缺少的法定内容批注在标题上；"
                         "须用 --output 指定输出文件，检查多份报告时为输出目录；原文件不改动）")

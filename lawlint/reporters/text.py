@@ -14,6 +14,7 @@ from ..scoring import default_profile
 import sys
 
 from . import Summary, render_blocks
+from .snippet import snippet
 
 GROUP_AFTER = 3          # a rule with more findings than this prints one grouped line
 SHOW_LOCATIONS = 8
@@ -86,6 +87,7 @@ def _file_lines(r, run) -> list[str]:
             title = run.ruleset.get(rule_id).title if run.ruleset.get(rule_id) else first.message
             lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost} 共 {len(items)} 处：{title}")
             lines.append(f"        例：{first.line}:{first.column}  {first.message}")
+            lines += snippet(r.text, first, "          ")
             lines.append(f"        位置：{locs}{more}")
             if first.suggestion:
                 lines.append(f"        建议：{first.suggestion}")
@@ -93,6 +95,7 @@ def _file_lines(r, run) -> list[str]:
         lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost}")
         for d in items:
             lines.append(f"      {d.line}:{d.column}  {d.message}")
+            lines += snippet(r.text, d, "        ")
         if first.suggestion:
             lines.append(f"        建议：{first.suggestion}")
         if first.basis:
@@ -128,6 +131,7 @@ def _render_rich(r, lines, run) -> str:
         for word, st in style.items():
             t.highlight_words([word], style=st)
         t.highlight_regex(r"█+", "green")
+        t.highlight_regex(r"(?<=│ )[ ]*\^+$", "bold red")      # the span under a finding's line
         text.append(t)
         text.append("\n")
     title = None if r.error is not None else f"[bold]{lines[0]}[/bold]"
