@@ -275,3 +275,62 @@ def test_long_lines_are_cut_around_the_span_and_systemic_findings_stay_folded(tm
     # 20 half-width commas: one grouped entry with one example line, not 20 snippets
     assert sum("punct.halfwidth" in x for x in lines) == 1
     assert sum("│ 全年办理案件" in x for x in lines) == 1
+
+
+# --- 4. batches of hundreds ------------------------------------------------------------------
+
+def _run_with_tty_stderr(*args):
+    """Run lawlint with stderr on a pseudo-terminal (stdout a pipe), as in a terminal with > out.json."""
+    import os
+    import pty
+    import sys
+    master, slave = pty.openpty()
+    env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.Popen([sys.executable, "-m", "lawlint", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+
+    def drain():                 # the terminal side, while the pipe side is read below
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:      # EIO: every writer has closed the terminal
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+    import threading
+    reader = threading.Thread(target=drain)
+    reader.start()
+    stdout = proc.stdout.read()
+    proc.wait(timeout=120)
+    reader.join(timeout=60)
+    os.close(master)
+    seen = b"".join(chunks)
+    return proc.returncode, stdout.decode(), seen.decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    for n in range(5):
+        shutil.copy(SEED, tmp_path / f"r{n}.txt")
+    code, stdout, tty = _run_with_tty_stderr("check", "--format", "json", tmp_path)
+    assert code == 1 and len(json.loads(stdout)["files"]) == 5
+    assert "检查报告" in tty and "5/5" in tty
+    code, _, tty = _run_with_tty_stderr("check", "-q", "--format", "json", tmp_path)
+    assert code == 1 and "检查报告" not in tty and "未通过" in tty
+    r = run_cli("check", "--format", "json", tmp_path)                  # stderr a pipe (CI): no bar
+    assert r.returncode == 1 and "检查报告" not in out(r)[1]
+
+
+def test_jobs_defaults_to_the_cpu_count():
+    import os
+    r = run_cli("check", "-h")
+    assert "默认为 CPU 数" in out(r)[0]
+    from lawlint.cli.parser import build_parser
+    assert build_parser().parse_args(["check", "x"]).jobs is None        # resolved to os.cpu_count()
+    assert os.cpu_count() >= 1
+    serial = run_cli("check", "--jobs", "1", "--format", "json", "seeds/")
+    parallel = run_cli("check", "--format", "json", "seeds/")
+    assert serial.returncode == parallel.returncode == 1 and serial.stdout == parallel.stdout

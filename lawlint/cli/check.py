@@ -9,6 +9,7 @@ from ..errors import LawlintError
 from .common import check_selectors, configs_for, write_output
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, file_exit
 from .gate import Gate
+from .progress import wanted, with_progress
 
 
 def cmd_check(args) -> int:
@@ -51,8 +52,10 @@ def cmd_check(args) -> int:
         from .. import baseline
         # text on the terminal shows each finding's line: it streams, one report's text at a time
         shows_lines = fmt == "text" and not args.quiet and not args.output
-        results = check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx") or shows_lines,
+        results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1, keep_text=fmt in ("html", "docx") or shows_lines,
                               fingerprints=fingerprints)
+        if wanted(len(pairs), args.quiet):
+            results = with_progress(results, len(pairs))
         for r, (_, config) in zip(results, pairs):
             if matcher is not None:
                 matcher.mark(r)
@@ -91,7 +94,7 @@ def cmd_check(args) -> int:
     elif fmt == "text" and args.quiet:
         _terminal_text(processed(), run, quiet=True)
     else:
-        reporters.stream(fmt, processed(), run, sys.stdout.write)
+        reporters.stream(fmt, processed(), run, _stdout)        # through the bar's redirect
     if entries is not None:
         from .. import baseline
         baseline.write(args.write_baseline, entries)
@@ -141,3 +144,9 @@ def _terminal_text(results, run, quiet):
     for r in results:
         totals.add(r)
     print("\n".join(summary_lines(totals.as_dict())))
+
+
+def _stdout(s: str) -> None:
+    """Write to whatever ``sys.stdout`` is now: while the progress bar runs, rich's proxy, so a
+    report's lines appear above the bar instead of through it."""
+    sys.stdout.write(s)

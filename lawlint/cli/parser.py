@@ -39,10 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", default=None, metavar="文件", help="基线文件：其中记录的问题照常显示，但不影响退出码")
     c.add_argument("--write-baseline", default=None, metavar="文件", help="把当前全部问题写入基线文件")
     c.add_argument("--diff-base", default=None, metavar="版本", help="只检查自该 git 版本以来改动过的文件（用于合并请求）")
-    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
+    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="并行进程数（默认为 CPU 数；--jobs 1 不开子进程）")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
     c.add_argument("--quiet", "-q", action="store_true",
-                   help="终端不显示逐份结果，只显示汇总（批量生成 html、csv 等文件时适用）")
+                   help="终端不显示逐份结果，只显示汇总（批量生成 html、csv 等文件时适用）；也不显示进度条"
+                        "（进度条只在终端上、检查多份报告时显示）")
 
     x = sub.add_parser("fix", help="自动修正可安全修正的问题（半角标点、年份连接号、标题括号等）",
                        description="自动修正可安全修正的问题：中文语境中的半角标点、年份范围的连接号、标题序号的括号、"
