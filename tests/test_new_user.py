@@ -334,3 +334,63 @@ def test_jobs_defaults_to_the_cpu_count():
     serial = run_cli("check", "--jobs", "1", "--format", "json", "seeds/")
     parallel = run_cli("check", "--format", "json", "seeds/")
     assert serial.returncode == parallel.returncode == 1 and serial.stdout == parallel.stdout
+
+
+# --- 6. drafters in Word -----------------------------------------------------------------------
+
+def _word_report(path):
+    import docx
+    d = docx.Document()
+    for text in ("关于2022年度法治政府建设情况的报告", "一、主要举措和成效", "全年办理行政复议案件32件,审结30件。",
+                 "截止目前，全年办理案件12件,审结10件。", "二、存在的不足和原因", "执法力量不足，原因是编制紧张。",
+                 "三、2023年工作安排", "继续推进执法队伍建设。"):
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+def _comment_on(path, paragraph, text):
+    """What a drafter does in Word: select a paragraph's words, add a comment."""
+    import docx
+    d = docx.Document(path)
+    d.add_comment(d.paragraphs[paragraph].runs, text=text, author="起草人", initials="QC")
+    d.save(path)
+
+
+def _concise(path):
+    r = run_cli("check", "--format", "concise", path)
+    lines = out(r)[0].splitlines()
+    assert lines and all(line.startswith(f"{path}:") for line in lines)
+    return [line[len(str(path)) + 1:] for line in lines]             # 「3:14: 警告 punct.halfwidth …」
+
+
+def test_word_comments_keep_the_rule_id_out_of_the_drafters_text(tmp_path):
+    import docx
+    report = _word_report(tmp_path / "报告.docx")
+    r = run_cli("check", "--format", "docx", "-o", tmp_path / "批注.docx", report)
+    assert r.returncode == 1
+    comments = [c for c in docx.Document(tmp_path / "批注.docx").comments if c.author == "lawlint"]
+    by_rule = {c.initials: c.text for c in comments}
+    assert "punct.halfwidth" in by_rule and "word.jiezhi" in by_rule
+    for rule, text in by_rule.items():
+        if rule != "LL":
+            assert "." not in text.split("依据")[0] and rule not in text
+    summary = by_rule["LL"]
+    assert summary.startswith("lawlint 检查结果") and "“忽略”" in summary
+
+
+def test_a_word_comment_ignore_silences_that_finding(tmp_path):
+    report = _word_report(tmp_path / "报告.docx")
+    before = _concise(report)
+    assert sum("punct.halfwidth" in x for x in before) == 2 and any("word.jiezhi" in x for x in before)
+    assert any(x.startswith("3:14: 警告 punct.halfwidth") for x in before)
+    _comment_on(report, 2, "忽略")                            # paragraph 3: its comma
+    after = _concise(report)
+    assert sum("punct.halfwidth" in x for x in after) == 1
+    assert not any(x.startswith("3:") for x in after) and any("word.jiezhi" in x for x in after)
+    _comment_on(report, 3, "lawlint-ignore word.jiezhi")      # paragraph 4: only that rule
+    last = _concise(report)
+    assert not any("word.jiezhi" in x for x in last)
+    assert any(x.startswith("4:") and "punct.halfwidth" in x for x in last)
+    _comment_on(report, 3, "请核实数字")                        # any other comment changes nothing
+    assert _concise(report) == last
