@@ -21,7 +21,8 @@ def cmd_check(args) -> int:
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in reporters.names():
         from ..suggest import hint
-        raise LawlintError(f"未知的输出格式 {fmt!r}" + hint(fmt, reporters.names(), f"（可选：{'、'.join(reporters.names())}）"))
+        raise LawlintError(f"未知的输出格式 {fmt!r}"
+                           + hint(fmt, reporters.names(), f"（可选：{'、'.join(reporters.names())}）"))
     items = expand_paths(args.paths)
     if args.diff_base:
         from ..gitdiff import changed_files
@@ -52,8 +53,8 @@ def cmd_check(args) -> int:
         from .. import baseline
         # text on the terminal shows each finding's line: it streams, one report's text at a time
         shows_lines = fmt == "text" and not args.quiet and not args.output
-        results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1, keep_text=fmt in ("html", "docx") or shows_lines,
-                              fingerprints=fingerprints)
+        results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1,
+                              keep_text=fmt in ("html", "docx") or shows_lines, fingerprints=fingerprints)
         if wanted(len(pairs), args.quiet):
             results = with_progress(results, len(pairs))
         for r, (_, config) in zip(results, pairs):
