@@ -127,6 +127,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         ctx.rules_run = rules_run
         ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         diagnostics = suppress.apply(ctx.directives, diagnostics)
+        diagnostics = suppress.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))

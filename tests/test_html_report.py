@@ -171,8 +171,9 @@ def test_batch_writes_pages_and_an_overview(cli, tmp_path):
     assert soup.select_one("#q") and soup.select_one("#grade") and soup.select_one("#missing")
     _no_network((site / "index.html").read_text(encoding="utf-8"))
     # the output folder is not checked as reports next time, and can be written again
-    again = cli("check", "--format", "json", tmp_path)
-    assert json.loads(again.stdout)["files"] == []
+    again = cli("check", "--format", "json", tmp_path)           # only lawlint's own pages: no report
+    assert again.returncode == 2 and "没有找到报告文件" in again.stderr.decode()
+    assert [f.get("diagnostics") for f in json.loads(again.stdout)["files"]] == [None]
     assert cli("check", "--format", "html", "-o", site, "seeds").returncode == 1
 
 
