@@ -14,7 +14,8 @@ from bisect import bisect_left
 from functools import cached_property
 
 from .model import Block, Heading, Sentence, split_sentences  # noqa: F401 - the model, re-exported
-from .parse.blocks import mark_chrome, split_blocks, split_flattened
+from .parse.blocks import mark_chrome, split_blocks
+from .parse.flat import unflatten
 from .parse.front import detect_year, front_matter, issuer_from_opening
 from .parse.headings import build_tree, classify
 from .parse.lexicon import lexicon, year_value  # noqa: F401 - re-exported
@@ -32,7 +33,7 @@ class Document:
         # every rule matches Simplified wording, offsets stay the original's.
         self.script = simplify(source.text)
         self.text = self.script.simplified
-        self.blocks: list[Block] = split_flattened(split_blocks(source, self.text), self.text)
+        self.blocks: list[Block] = unflatten(split_blocks(source, self.text), self.text)
         self.meta: dict = dict(source.meta)
         mark_chrome(self)
         self.title: Block | None = None
