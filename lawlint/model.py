@@ -30,6 +30,7 @@ class Block:
                               # chrome | page | closing
     heading: "Heading | None" = None
     glued: bool = False       # cut out of a line whose paragraphs had nothing between them
+    footer: bool = False      # cut out of a site footer glued to such a line
 
     @property
     def body_start(self) -> int:

@@ -189,6 +189,24 @@ def separated(r: Report, lead: bool = True, blank_first: bool = False) -> str:
     return ("\n" if blank_first else "") + (SEP if lead else "") + SEP.join(r.lines()) + "\n"
 
 
+def nbsp_separated(r: Report) -> str:
+    """Flattened, the page's indentation kept as no-break spaces (「&nbsp;」×4) between paragraphs."""
+    return "\u00a0" * 4 + ("\u00a0" * 4).join(r.lines()) + "\n"
+
+
+def one_line_page(r: Report, k: int) -> str:
+    """A whole page on one line, the site's chrome included, everything separated by 「　　」."""
+    head, foot = HEADS[k % len(HEADS)], FOOTS[k % len(FOOTS)]
+    return SEP.join(head + r.lines() + foot) + "\n"
+
+
+def glued_page(r: Report, k: int) -> str:
+    """A page joined with nothing between its text nodes: the breadcrumb on its own line above,
+    the neighbouring links and the footer glued to the date."""
+    head, foot = HEADS[k % len(HEADS)], FOOTS[k % len(FOOTS)]
+    return "\n".join(head) + "\n" + "".join(r.lines() + foot) + "\n"
+
+
 def glued(r: Report) -> str:
     """Flattened with nothing between paragraphs: headings run into their body, the signature and
     date into the last paragraph."""

@@ -42,7 +42,10 @@ def _present(result):
 LAYOUTS = {
     "separated": lambda r: crawled.separated(r),
     "separated-no-lead": lambda r: crawled.separated(r, lead=False, blank_first=True),
+    "nbsp-separated": crawled.nbsp_separated,
     "glued": crawled.glued,
+    "chrome-one-line": lambda r: crawled.one_line_page(r, REPORTS.index(r)),
+    "chrome-glued": lambda r: crawled.glued_page(r, REPORTS.index(r) + 1),
     "chrome-lines": lambda r: crawled.wrapped(crawled.lines(r), REPORTS.index(r)),
     "chrome-separated": lambda r: crawled.wrapped(crawled.separated(r), REPORTS.index(r) + 2),
     "crawler-header": lambda r: crawled.with_crawler_header(r, crawled.lines),
@@ -51,8 +54,8 @@ LAYOUTS = {
 
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
-@pytest.mark.parametrize("layout", ["separated", "separated-no-lead", "chrome-separated",
-                                    "crawler-header-separated"])
+@pytest.mark.parametrize("layout", ["separated", "separated-no-lead", "nbsp-separated", "chrome-separated",
+                                    "chrome-one-line", "crawler-header-separated"])
 def test_separated_text_gives_back_its_paragraphs_and_headings(r, layout):
     d = doc(LAYOUTS[layout](r))
     assert [h.title for h in d.headings] == [_strip_token(h) for h in r.headings()]
@@ -78,6 +81,8 @@ def test_glued_headings_end_before_their_body(r):
         want = _strip_token(head)
         assert "。" not in h.title and len(h.title) <= 30, (h.title, want)
         assert h.title[:4] == want[:4]
+    subs = [h for h in d.headings if h.token is not None and h.token.family == "cn_paren"]
+    assert len(subs) == sum(1 for h in r.headings() if h.startswith("（"))
     assert d.blocks[-1].kind == "closing"
 
 
@@ -90,7 +95,7 @@ def test_no_finding_on_separators_or_chrome(r, layout):
     assert not [d for d in res.diagnostics if d.rule in LAYOUT_RULES], \
         [(d.rule, d.line, d.column) for d in res.diagnostics if d.rule in LAYOUT_RULES]
     assert rules.count("residue.web_page") == (1 if "chrome" in layout or "crawler" in layout else 0)
-    if r.title and layout != "glued":
+    if r.title and "glued" not in layout:
         assert "title.missing" not in rules and res.title == r.title
     assert "section.order" not in rules
 

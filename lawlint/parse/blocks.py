@@ -50,7 +50,7 @@ def mark_chrome(doc):
             continue
         short = len(b.text) <= lx["footer_max_line"]
         labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
-        if labelled or any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+        if labelled or b.footer or any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
                 short and (any(p.match(b.text) for p in lx["line"]) or (
                     lx["byline"] is not None and b.index < head_end
                     and lx["byline"].match(b.text)))):

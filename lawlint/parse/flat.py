@@ -35,8 +35,9 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
         out.extend(_labelled(b, lx) or _separated(b, lx) or [b])
     if _glued_page(out, lx):
         out = [piece for b in out for piece in _glued(b, lx)]
-    if out and out[-1].kind == "paragraph":
-        out[-1:] = _closing_tail(out[-1], lx)
+    body = [i for i, b in enumerate(out) if not b.footer]
+    if body:
+        out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)
     for i, b in enumerate(out):
         b.index = i
     return out
@@ -96,12 +97,22 @@ def _glued_page(blocks: list[Block], lx) -> bool:
 
 
 def _glued(b: Block, lx) -> list[Block]:
+    """A long glued line cut before its headings; a site footer glued to its end cut before
+    each of its labels (those pieces are marked ``footer``)."""
     if len(b.text) <= lx["long_line"]:
         return [b]
-    cuts = sorted({m.start("at") for rx in lx["glued_heading"] for m in rx.finditer(b.text)} - {0})
+    foot = lx["footer_start"].search(b.text)
+    end = foot.start("at") if foot else len(b.text)
+    cuts = {m.start("at") for rx in lx["glued_heading"] for m in rx.finditer(b.text, 0, end)}
+    if foot:
+        cuts |= {m.start("at") for m in lx["footer_label"].finditer(b.text, end)}
+    cuts = sorted(cuts - {0})
     if not cuts:
         return [b]
-    return _cut(b, [(c, c) for c in cuts], glued=True)
+    pieces = _cut(b, [(c, c) for c in cuts], glued=True)
+    for p in pieces:
+        p.footer = foot is not None and p.start >= b.start + end
+    return pieces
 
 
 def _closing_tail(b: Block, lx) -> list[Block]:

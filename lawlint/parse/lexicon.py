@@ -45,6 +45,8 @@ def _flat(data: dict) -> dict:
     return {"separator": regexcache.compile(data["separator"]), "long_line": data["long_line"],
             "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
             "closing_tail": regexcache.compile(data["closing_tail"]),
+            "footer_start": regexcache.compile(data["footer_start"]),
+            "footer_label": regexcache.compile(data["footer_label"]),
             "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
