@@ -23,13 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import parts
+from . import parts, regexcache
 from .chars import WHITESPACE
-from .parse.lexicon import lexicon
 from .template import fill
 from .vocabulary import SECTION_IDS
 
-DEFAULTS = {"min_chars": 800, "closing_window": 60, "sentence_end": "。！？!?…”」』）)",
+DEFAULTS = {"min_chars": 800, "closing_window": 60, "closing": "特此报告", "sentence_end": "。！？!?…”」』）)",
             "cut_markers": [], "last_parts": ["plans"], "signs": {}}
 
 
@@ -73,7 +72,7 @@ def judge(doc, rule, verdicts) -> tuple[tuple, int] | None:
     seen = []
     if any(rx.search(tail) for rx in rule.compiled):
         seen = ["no_ending", "marker"]
-    elif not _closed(doc, p["closing_window"]):
+    elif not _closed(doc, p["closing_window"], p["closing"]):
         if _ends_on_heading(body, p["sentence_end"]):
             seen = ["no_ending", "heading"]
         elif tail and tail[-1] not in p["sentence_end"] and absent(*p["last_parts"]):
@@ -102,12 +101,10 @@ def _ends_on_heading(body, ends) -> bool:
     return not (prev is not None and prev.heading is not None and prev.heading.level == h.level)
 
 
-def _closed(doc, window: int) -> bool:
-    """Does the text end with a closing: a closing block, or an issuer with a full date (or
-    「特此报告」) glued into its last ``window`` characters?"""
+def _closed(doc, window: int, closing: str) -> bool:
+    """Does the text end with a closing: a closing block, or ``closing`` (an issuer with a full
+    date, 「特此报告」) anywhere in its last ``window`` characters?"""
     if any(b.kind == "closing" for b in doc.blocks):
         return True
     end = doc.body_blocks[-1].end
-    tail = doc.text[max(0, end - window):end]
-    m = lexicon()["flat"]["closing_tail"].search(tail)
-    return m is not None and bool(m.group("date") or m.group("thanks"))
+    return regexcache.compile(closing).search(doc.text, max(0, end - window), end) is not None

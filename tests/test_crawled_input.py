@@ -156,6 +156,8 @@ COMPLETE = {
     "no-closing": lambda r: crawled.lines(crawled.without(r, closing=[])),
     "no-signature": lambda r: crawled.lines(crawled.without(r, closing=["特此报告。"])),
     "date-only": lambda r: crawled.separated(crawled.without(r, closing=[r.closing[-1]])),
+    "closing-then-note": lambda r: crawled.glued(crawled.without(
+        r, closing=[r.issuer + r.closing[-1], "联系人：张华，电话：0371-65551234"])),
 }
 
 
@@ -168,7 +170,7 @@ def test_complete_text_is_not_partial(r, layout):
 
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
-@pytest.mark.parametrize("layout", ["lines", "separated", "glued"])
+@pytest.mark.parametrize("layout", ["lines", "separated", "glued", "closing-then-note"])
 def test_short_signed_report_without_its_last_parts_is_not_excused(r, layout):
     """A signed report that ends after its measures (004.txt's shape: short, the signature glued
     to the last paragraph) lacks its shortcomings and plans: it is judged, not called partial."""

@@ -17,6 +17,8 @@ PARAMS = {
                   "description": "只有开头的一页：正文字数低于此数、有标题或网页残留、未见不足和末尾部分（默认 800）"},
     "closing_window": {"type": "integer", "minimum": 1,
                        "description": "正文最后多少个字内有“发文单位+完整日期”或“特此报告”即视为有结尾（默认 60）"},
+    "closing": {"type": "string",
+                "description": "结尾的样子（正则，在正文最后 closing_window 个字内查找，如“发文单位+完整日期”“特此报告”）"},
     "sentence_end": {"type": "string", "description": "句末标点（正文最后一段以其结尾即不算中断）"},
     "cut_markers": {"type": "array", "items": {"type": "string"},
                     "description": "表示正文被截断的标记（正则，匹配正文最后一段的末尾）"},
