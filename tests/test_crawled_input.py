@@ -69,6 +69,15 @@ def test_separated_text_gives_back_its_paragraphs_and_headings(r, layout):
     assert d.year == r.year
 
 
+@pytest.mark.parametrize("line", ["指标\u3000\u30002021年\u3000\u30002022年\u3000\u3000增长",
+                                  "县长\u3000\u3000李建国", "第一部分\u3000\u3000工作情况"])
+def test_a_short_line_with_separators_stays_one_line(line):
+    """Cells of a table row, a signature, a heading with a wide gap: one block each."""
+    text = "某县2021年法治政府建设情况报告\n" + line + "\n全年办理行政复议案件12件，审结11件。" * 3
+    d = doc(text)
+    assert line in [b.text for b in d.blocks]
+
+
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
 def test_glued_headings_end_before_their_body(r):
     """With nothing between paragraphs, every top-level heading is still found, and its title is

@@ -87,7 +87,11 @@ def _separated(b: Block, lx) -> list[Block] | None:
         if len(b.text) < lx["long_line"] or not (
                 before[-1] in lx["ends"] or numbering.match_token(after) is not None):
             return None
-    return _cut(b, [(m.start(), m.end()) for m in runs])
+    pieces = _cut(b, [(m.start(), m.end()) for m in runs])
+    if len(b.text) < lx["long_line"] and not any(
+            len(p.text) > lx["paragraph_min"] or any(c in p.text for c in lx["ends"]) for p in pieces):
+        return None       # short cells in a row (「指标　　2021年　　2022年」), not paragraphs
+    return pieces
 
 
 def _glued_page(blocks: list[Block], lx) -> bool:

@@ -43,6 +43,7 @@ def lexicon() -> dict:
 
 def _flat(data: dict) -> dict:
     return {"separator": regexcache.compile(data["separator"]), "long_line": data["long_line"],
+            "paragraph_min": data["paragraph_min"],
             "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
             "closing_tail": regexcache.compile(data["closing_tail"]),
             "footer_start": regexcache.compile(data["footer_start"]),
