@@ -189,6 +189,16 @@ def separated(r: Report, lead: bool = True, blank_first: bool = False) -> str:
     return ("\n" if blank_first else "") + (SEP if lead else "") + SEP.join(r.lines()) + "\n"
 
 
+def separated_colon(r: Report) -> str:
+    """Flattened with 「　　」, but the opening ends 「报告如下：」 with the first heading glued to it
+    and the second top-level heading glued to the sentence before it."""
+    text = separated(r)
+    opening = r.opening.rstrip("。") + "。现将有关情况报告如下："
+    text = text.replace(r.opening + SEP + r.parts[0][0], opening + r.parts[0][0])
+    second = r.parts[1][0]
+    return text.replace(SEP + second, second, 1)
+
+
 def nbsp_separated(r: Report) -> str:
     """Flattened, the page's indentation kept as no-break spaces (「&nbsp;」×4) between paragraphs."""
     return "\u00a0" * 4 + ("\u00a0" * 4).join(r.lines()) + "\n"

@@ -43,6 +43,7 @@ LAYOUTS = {
     "separated": lambda r: crawled.separated(r),
     "separated-no-lead": lambda r: crawled.separated(r, lead=False, blank_first=True),
     "nbsp-separated": crawled.nbsp_separated,
+    "separated-colon": crawled.separated_colon,
     "glued": crawled.glued,
     "chrome-one-line": lambda r: crawled.one_line_page(r, REPORTS.index(r)),
     "chrome-glued": lambda r: crawled.glued_page(r, REPORTS.index(r) + 1),

@@ -4,9 +4,11 @@ Crawlers join a page's text nodes: paragraphs end up on one physical line, separ
 own indentation (「　　」, two U+3000) or by nothing at all. A reader still sees the paragraphs; so
 does the parser, by the shapes of the text rather than its words:
 
-- **separator runs**: a run of blanks holding a U+3000, two or more characters long, between two
-  pieces of text on a line that has several of them (or one, on a long line, at a sentence end or
-  before a numbering token). Each piece becomes a block; the separators belong to no block, so no
+- **separator runs**: a run of blanks holding a U+3000, two or more characters long (or four
+  no-break spaces), between two pieces of text on a line that has several of them (or one, on a
+  long line, at a sentence end or before a numbering token), unless every piece is short and has
+  no sentence end (cells of a row). Each piece becomes a block, cut again before a top-level
+  heading glued to the sentence or 「如下：」 before it; the separators belong to no block, so no
   spacing or indent rule ever reads them;
 - **glued headings** (nothing between paragraphs): a long line is cut before a numbering token that
   follows a sentence end or 「：」, or that follows a short heading (「一、依法行政主要举措（一）…」);
@@ -91,7 +93,11 @@ def _separated(b: Block, lx) -> list[Block] | None:
     if len(b.text) < lx["long_line"] and not any(
             len(p.text) > lx["paragraph_min"] or any(c in p.text for c in lx["ends"]) for p in pieces):
         return None       # short cells in a row (「指标　　2021年　　2022年」), not paragraphs
-    return pieces
+    out = []
+    for p in pieces:
+        cuts = sorted({m.start("at") for m in lx["glued_top"].finditer(p.text)} - {0})
+        out.extend(_cut(p, [(c, c) for c in cuts]) if cuts else [p])
+    return out
 
 
 def _glued_page(blocks: list[Block], lx) -> bool:
@@ -108,6 +114,8 @@ def _glued(b: Block, lx) -> list[Block]:
     foot = lx["footer_start"].search(b.text)
     end = foot.start("at") if foot else len(b.text)
     cuts = {m.start("at") for rx in lx["glued_heading"] for m in rx.finditer(b.text, 0, end)}
+    if len(cuts - {0}) < 2:
+        cuts = set()          # one token after a colon in a long paragraph is no flattened page
     if foot:
         cuts |= {m.start("at") for m in lx["footer_label"].finditer(b.text, end)}
     cuts = sorted(cuts - {0})

@@ -47,6 +47,7 @@ def _flat(data: dict) -> dict:
             "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
             "closing_tail": regexcache.compile(data["closing_tail"]),
             "footer_start": regexcache.compile(data["footer_start"]),
+            "glued_top": regexcache.compile(data["glued_top"]),
             "footer_label": regexcache.compile(data["footer_label"]),
             "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
 
