@@ -127,10 +127,10 @@ def _partial(res):
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
 @pytest.mark.parametrize("share", [0.3, 0.55, 0.75])
-@pytest.mark.parametrize("layout", ["lines", "separated", "chrome"])
+@pytest.mark.parametrize("layout", ["lines", "separated", "glued", "chrome"])
 def test_text_stopping_mid_sentence_is_partial(r, share, layout):
-    text = crawled.cut_mid_sentence(crawled.lines(r) if layout != "separated" else crawled.separated(r),
-                                    share)
+    render = {"separated": crawled.separated, "glued": crawled.glued}.get(layout, crawled.lines)
+    text = crawled.cut_mid_sentence(render(r), share)
     if layout == "chrome":
         text = crawled.wrapped(text, REPORTS.index(r))
     res = lint(text, year=r.year)
@@ -146,9 +146,14 @@ MARKERS = ["……更多", "阅读全文>>", "……【查看全文】", "点击
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
 @pytest.mark.parametrize("marker", MARKERS)
 def test_more_marker_makes_a_text_partial(r, marker):
-    text = crawled.lines(crawled.Report(r.issuer, r.year, r.title, r.opening, r.parts[:2], []))
-    res = lint(text.rstrip("\n") + marker + "\n", year=r.year)
-    assert _partial(res)
+    k = REPORTS.index(r)
+    layout = (crawled.lines, crawled.separated)[k % 2]
+    text = layout(crawled.Report(r.issuer, r.year, r.title, r.opening, r.parts[:2], []))
+    text = text.rstrip("\n") + marker + "\n"
+    for page in (text, crawled.wrapped(text, k)):
+        res = lint(page, year=r.year)
+        assert _partial(res)
+        assert any("截断标记" in sign for sign in res.partial["signs"])
 
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
