@@ -94,6 +94,11 @@ def test_glued_headings_end_before_their_body(r):
     subs = [h for h in d.headings if h.token is not None and h.token.family == "cn_paren"]
     assert len(subs) == sum(1 for h in r.headings() if h.startswith("（"))
     assert d.blocks[-1].kind == "closing"
+    # a sentence that opens like a footer label, early in the page, is still text
+    first = r.parts[0][1][0][1]
+    d = doc(crawled.glued(r).replace(first, first + "来源：县统计局年报。上一篇工作报告已作说明。"))
+    assert not [b for b in d.blocks if b.kind == "chrome"]
+    assert len([h for h in d.headings if h.token is not None and h.token.family == "cn"]) == len(r.parts)
 
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)

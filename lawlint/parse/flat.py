@@ -111,7 +111,8 @@ def _glued(b: Block, lx) -> list[Block]:
     each of its labels (those pieces are marked ``footer``)."""
     if len(b.text) <= lx["long_line"]:
         return [b]
-    foot = lx["footer_start"].search(b.text)
+    foot = next((m for m in lx["footer_start"].finditer(b.text, max(0, len(b.text) - lx["footer_max"]))
+                 if not any(c in b.text[m.end():] for c in "。！？")), None)   # no sentence after it
     end = foot.start("at") if foot else len(b.text)
     cuts = {m.start("at") for rx in lx["glued_heading"] for m in rx.finditer(b.text, 0, end)}
     if len(cuts - {0}) < 2:

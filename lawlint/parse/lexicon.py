@@ -46,7 +46,7 @@ def _flat(data: dict) -> dict:
             "paragraph_min": data["paragraph_min"],
             "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
             "closing_tail": regexcache.compile(data["closing_tail"]),
-            "footer_start": regexcache.compile(data["footer_start"]),
+            "footer_start": regexcache.compile(data["footer_start"]), "footer_max": data["footer_max"],
             "glued_top": regexcache.compile(data["glued_top"]),
             "footer_label": regexcache.compile(data["footer_label"]),
             "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
