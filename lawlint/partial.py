@@ -9,8 +9,8 @@ False), and it gets no grade. Calling a complete report partial would excuse its
 - no closing (「特此报告」, a closing line, or an issuer with a full date in the last
   ``closing_window`` characters, wherever it sits), and then one of: the last paragraph stops
   mid-sentence while the parts a report ends with (``last_parts``) are absent; the text ends on a
-  standalone heading; or it is only an opening page (under ``min_chars`` characters, with a title
-  or page chrome, its shortcomings and last parts absent).
+  standalone heading; or it is only an opening page (under ``min_chars`` characters, with a title,
+  page chrome or an opening paragraph before a heading, its shortcomings and last parts absent).
 
 Being short, having no 「特此报告」 or a signature glued to the last paragraph are not signs.
 
@@ -78,7 +78,7 @@ def judge(doc, rule, verdicts) -> tuple[tuple, int] | None:
         elif tail and tail[-1] not in p["sentence_end"] and absent(*p["last_parts"]):
             seen = ["no_ending", "cut"]
         elif sum(len(b.text) for b in body) < p["min_chars"] and absent("shortcomings", *p["last_parts"]) \
-                and (doc.title is not None or any(b.kind == "chrome" for b in doc.blocks)):
+                and _opens_a_report(doc, body):
             seen = ["no_ending", "short"]
     if not seen:
         return None
@@ -87,6 +87,16 @@ def judge(doc, rule, verdicts) -> tuple[tuple, int] | None:
     chars = sum(len(b.text) for b in body)
     words = p["signs"]
     return tuple(fill(words[k], chars=chars) for k in seen if k in words), last.start
+
+
+def _opens_a_report(doc, body) -> bool:
+    """The text has a report's head: a title, a page's chrome, or an opening paragraph (not a
+    heading, over 30 characters, sentences) with a heading after it."""
+    if doc.title is not None or any(b.kind == "chrome" for b in doc.blocks):
+        return True
+    first = body[0]
+    return first.heading is None and len(first.text) > 30 and "。" in first.text \
+        and any(b.heading is not None for b in body[1:])
 
 
 def _ends_on_heading(body, ends) -> bool:

@@ -278,11 +278,12 @@ def ending_on_heading(r: Report, layout) -> str:
     return layout(short)
 
 
-def opening_only(r: Report, layout) -> str:
-    """A first page: the title, the opening and the first heading's first paragraph."""
+def opening_only(r: Report, layout, titled: bool = True) -> str:
+    """A first page: the title (or not: the crawl kept it elsewhere), the opening and the first
+    heading's first paragraph."""
     head, items = r.parts[0]
-    short = Report(r.issuer, r.year, r.title or f"{r.issuer}{r.year}年法治政府建设情况报告", r.opening,
-                   [(head, items[:1])], [], r.title_above_issuer)
+    title = (r.title or f"{r.issuer}{r.year}年法治政府建设情况报告") if titled else None
+    short = Report(r.issuer, r.year, title, r.opening, [(head, items[:1])], [], r.title_above_issuer)
     return layout(short)
 
 

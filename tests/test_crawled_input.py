@@ -164,7 +164,8 @@ def test_more_marker_makes_a_text_partial(r, marker):
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
 @pytest.mark.parametrize("layout", [crawled.lines, crawled.separated])
 def test_opening_only_and_ending_on_a_heading_are_partial(r, layout):
-    for text in (crawled.opening_only(r, layout), crawled.ending_on_heading(r, layout)):
+    for text in (crawled.opening_only(r, layout), crawled.opening_only(r, layout, titled=False),
+                 crawled.ending_on_heading(r, layout)):
         res = lint(text, year=r.year)
         assert _partial(res), text[-80:]
 
