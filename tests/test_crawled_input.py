@@ -91,6 +91,8 @@ def test_glued_headings_end_before_their_body(r):
         want = _strip_token(head)
         assert "。" not in h.title and len(h.title) <= 30, (h.title, want)
         assert h.title[:4] == want[:4]
+    if r.title:
+        assert d.title is not None and d.title.text.endswith(r.title)
     subs = [h for h in d.headings if h.token is not None and h.token.family == "cn_paren"]
     assert len(subs) == sum(1 for h in r.headings() if h.startswith("（"))
     assert d.blocks[-1].kind == "closing"
@@ -112,6 +114,8 @@ def test_no_finding_on_separators_or_chrome(r, layout):
     assert rules.count("residue.web_page") == (1 if "chrome" in layout or "crawler" in layout else 0)
     if r.title and "glued" not in layout:
         assert "title.missing" not in rules and res.title == r.title
+    elif r.title:                           # glued to the opening (and to the issuer above it)
+        assert "title.missing" not in rules and res.title.endswith(r.title)
     assert "section.order" not in rules
 
 

@@ -13,6 +13,7 @@ does the parser, by the shapes of the text rather than its words:
 - **glued headings** (nothing between paragraphs): a long line is cut before a numbering token that
   follows a sentence end or 「：」, or that follows a short heading (「一、依法行政主要举措（一）…」);
   such blocks are marked ``glued`` so a run-in title stops at its first clause mark;
+- **a glued title**: the report's title at the very start of a glued page, run into the opening;
 - **a glued closing**: 「特此报告」 and an issuer with a full date at the end of the last line are
   cut off as their own blocks;
 - **a labelled header line** (「标题：…」): the label and the value are separate blocks, so the
@@ -37,6 +38,10 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
         out.extend(_labelled(b, lx) or _separated(b, lx) or [b])
     if _glued_page(out, lx):
         out = [piece for b in out for piece in _glued(b, lx)]
+        first = next((i for i, b in enumerate(out) if b.glued and not b.footer), None)
+        m = lx["glued_title"].match(out[first].text) if first is not None else None
+        if m is not None:
+            out[first:first + 1] = _cut(out[first], [(m.start("at"), m.start("at"))])
     body = [i for i, b in enumerate(out) if not b.footer]
     if body:
         out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)

@@ -48,6 +48,7 @@ def _flat(data: dict) -> dict:
             "closing_tail": regexcache.compile(data["closing_tail"]),
             "footer_start": regexcache.compile(data["footer_start"]), "footer_max": data["footer_max"],
             "glued_top": regexcache.compile(data["glued_top"]),
+            "glued_title": regexcache.compile(data["glued_title"]),
             "footer_label": regexcache.compile(data["footer_label"]),
             "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
 
