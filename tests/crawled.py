@@ -189,6 +189,20 @@ def separated(r: Report, lead: bool = True, blank_first: bool = False) -> str:
     return ("\n" if blank_first else "") + (SEP if lead else "") + SEP.join(r.lines()) + "\n"
 
 
+def one_gap(r: Report) -> str:
+    """One paragraph per line, but each heading after the first glued with one 「　　」 to the line
+    before it (a page whose break before a heading was lost)."""
+    crawled_lines = lines(r).rstrip("\n").split("\n")
+    out = [crawled_lines[0]]
+    for line in crawled_lines[1:]:
+        text = line.lstrip("\u3000")
+        if any(text == h for h in r.headings()[1:]):
+            out[-1] += SEP + text
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def separated_colon(r: Report) -> str:
     """Flattened with 「　　」, but the opening ends 「报告如下：」 with the first heading glued to it
     and the second top-level heading glued to the sentence before it."""
@@ -229,6 +243,9 @@ HEADS = [
     ["首页 » 政府信息公开 » 法定主动公开内容", "【字体：大 中 小】【打印】【关闭】"],
     ["您所在的位置：首页>信息公开>年度报告", "发布时间：2022-03-10 来源：区司法局 浏览次数：218"],
     ["网站首页 > 政务公开 > 通知公告"],
+    ["当前位置：首页>>部门信息>>通知公告",
+     "来源：县教育局\u3000\u3000作者：政策法规股\u3000\u3000时间：2020-01-17\u3000\u3000【大 中 小】"],
+    ["您现在的位置：首页 > 政务公开", "来源：河西区司法局\u3000发布时间：2022-03-15\u3000浏览次数：86"],
 ]
 FOOTS = [
     ["上一篇:市经贸信息委关于公开征集《深圳市企业技术中心...",
@@ -239,6 +256,8 @@ FOOTS = [
     ["附件下载：", "相关链接：", "主办单位：某县人民政府办公室  承办单位：某县大数据中心  网站标识码：1234000012"],
     ["来源：县司法局", "技术支持：某某网络科技有限公司", "版权所有：某市人民政府 地址：人民路1号 邮编：450000"],
     ["【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页"],
+    ["共3页\u3000\u30001\u30002\u30003\u3000\u3000下一页\u3000\u3000尾页"],
+    ["上一条：无", "下一条：关于公布2023年度行政执法监督典型案例的通知"],
 ]
 CRAWLER_HEADER = ["标题: {title}", "发布时间: {y}-03-02 10:12:45", "文号: {doc}", "发布机构: {issuer}",
                   "栏目: 通知公告", "原文链接: http://www.example.gov.cn/xxgk/tzgg/{y}03/t{y}0302_1.html"]

@@ -44,6 +44,7 @@ LAYOUTS = {
     "separated-no-lead": lambda r: crawled.separated(r, lead=False, blank_first=True),
     "nbsp-separated": crawled.nbsp_separated,
     "separated-colon": crawled.separated_colon,
+    "one-gap": crawled.one_gap,
     "glued": crawled.glued,
     "chrome-one-line": lambda r: crawled.one_line_page(r, REPORTS.index(r)),
     "chrome-glued": lambda r: crawled.glued_page(r, REPORTS.index(r) + 1),
@@ -55,7 +56,7 @@ LAYOUTS = {
 
 
 @pytest.mark.parametrize("r", REPORTS, ids=IDS)
-@pytest.mark.parametrize("layout", ["separated", "separated-no-lead", "nbsp-separated", "chrome-separated",
+@pytest.mark.parametrize("layout", ["separated", "separated-no-lead", "nbsp-separated", "one-gap", "chrome-separated",
                                     "chrome-one-line", "crawler-header-separated"])
 def test_separated_text_gives_back_its_paragraphs_and_headings(r, layout):
     d = doc(LAYOUTS[layout](r))

@@ -33,15 +33,22 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     """Blocks as a reader sees them: separator runs, glued headings, glued closings and header
     labels split off. Blocks are renumbered."""
     lx = lexicon()["flat"]
+    glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
+    separated = set()                    # pieces of a line cut at its separators
     for b in blocks:
-        out.extend(_labelled(b, lx) or _separated(b, lx) or [b])
-    if _glued_page(out, lx):
+        pieces = _labelled(b, lx)
+        if pieces is None:
+            pieces = _separated(b, lx)
+            separated.update(id(p) for p in pieces or ())
+        out.extend(pieces or [b])
+    if glued:
         out = [piece for b in out for piece in _glued(b, lx)]
         first = next((i for i, b in enumerate(out) if b.glued and not b.footer), None)
         m = lx["glued_title"].match(out[first].text) if first is not None else None
         if m is not None:
             out[first:first + 1] = _cut(out[first], [(m.start("at"), m.start("at"))])
+    out = [piece for b in out for piece in (_top(b, lx) if id(b) in separated else [b])]
     body = [i for i, b in enumerate(out) if not b.footer]
     if body:
         out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)
@@ -91,22 +98,27 @@ def _separated(b: Block, lx) -> list[Block] | None:
     if len(runs) == 1:
         m = runs[0]
         before, after = b.text[:m.start()], b.text[m.end():]
-        if len(b.text) < lx["long_line"] or not (
-                before[-1] in lx["ends"] or numbering.match_token(after) is not None):
-            return None
+        ended = before[-1] in lx["ends"] or numbering.match_token(before) is not None
+        heading_next = numbering.match_token(after) is not None
+        if not ((ended and heading_next) or (len(b.text) >= lx["long_line"] and (ended or heading_next))):
+            return None       # one gap: a paragraph break only before a heading, or on a long line
     pieces = _cut(b, [(m.start(), m.end()) for m in runs])
     if len(b.text) < lx["long_line"] and not any(
             len(p.text) > lx["paragraph_min"] or any(c in p.text for c in lx["ends"]) for p in pieces):
         return None       # short cells in a row (「指标　　2021年　　2022年」), not paragraphs
-    out = []
-    for p in pieces:
-        cuts = sorted({m.start("at") for m in lx["glued_top"].finditer(p.text)} - {0})
-        out.extend(_cut(p, [(c, c) for c in cuts]) if cuts else [p])
-    return out
+    return pieces
+
+
+def _top(b: Block, lx) -> list[Block]:
+    """A piece of a separated line cut before a top-level heading glued to the sentence or the
+    「如下：」 before it."""
+    cuts = sorted({m.start("at") for m in lx["glued_top"].finditer(b.text)} - {0})
+    return _cut(b, [(c, c) for c in cuts]) if cuts else [b]
 
 
 def _glued_page(blocks: list[Block], lx) -> bool:
-    """Whole parts on a few long lines, almost no line opening with a numbering token."""
+    """Whole parts on a few long lines, almost no line opening with a numbering token (separated
+    pieces of such a line may still hold headings glued to the sentence before them)."""
     numbered = sum(1 for b in blocks if numbering.match_token(b.text))
     return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
 
