@@ -1,7 +1,7 @@
 """Parse a Source into a Document: front matter, a heading tree, paragraphs and sentences.
 
 Reports are written one paragraph per line. A block is one non-empty line (a Markdown paragraph
-may span several). Each block is front matter (title, issuer), web-page chrome, a heading
+may span several), or a paragraph of a crawled page flattened onto few lines (``parse/flat.py``). Each block is front matter (title, issuer), web-page chrome, a heading
 (numbered, run-in, unnumbered or Markdown), a closing line, or a paragraph. Every span keeps its
 offset in ``source.text`` so findings map back to a line and a character column.
 
