@@ -257,3 +257,12 @@ def test_partial_status_in_docx(partial_file, tmp_path):
     comments = [c.text for c in docx.Document(tmp_path / "out.docx").comments if c.author == "lawlint"]
     summary = next(c for c in comments if c.startswith("lawlint 检查结果"))
     assert STATUS in summary and not any(g in summary.split("\n")[0] for g in GRADES)
+
+
+@pytest.mark.parametrize("r", REPORTS[::3], ids=IDS[::3])
+def test_fix_keeps_the_separators_of_a_flattened_page(r):
+    """lawlint fix once deleted 「　　」 between paragraphs (as stray spaces), gluing them."""
+    from lawlint.fix import fix_source
+    text = crawled.separated(r)
+    fixed = fix_source(Source(text=text)).fixed
+    assert fixed.count(SEP) == text.count(SEP)
