@@ -267,3 +267,17 @@ def test_fix_keeps_the_separators_of_a_flattened_page(r):
     text = crawled.separated(r)
     fixed = fix_source(Source(text=text)).fixed
     assert fixed.count(SEP) == text.count(SEP)
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS) + ["lines"])
+def test_blocks_keep_their_offsets(layout):
+    """Every block cut out of a line is the text at its offsets, in order, never overlapping, and
+    no separator is inside one's edges (findings map back to the line and column)."""
+    render = LAYOUTS.get(layout, crawled.lines)
+    for r in REPORTS:
+        d = doc(render(r))
+        end = 0
+        for b in d.blocks:
+            assert d.text[b.start:b.end] == b.text and b.start >= end, (layout, b.text[:20])
+            assert b.text == b.text.strip("\u3000\u00a0 \t")
+            end = b.end
