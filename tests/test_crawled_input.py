@@ -9,6 +9,8 @@ recognised only on strong evidence and gets no grade; a complete one is never ex
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import crawled
 from crawled import REPORTS, SEP
@@ -281,3 +283,20 @@ def test_blocks_keep_their_offsets(layout):
             assert d.text[b.start:b.end] == b.text and b.start >= end, (layout, b.text[:20])
             assert b.text == b.text.strip("\u3000\u00a0 \t")
             end = b.end
+
+
+_PIECES = st.sampled_from(["。", "，", "：", "一、", "二、", "（一）", "（二）", "1.", "一是", "\u3000\u3000",
+                           "\u3000", "\u00a0" * 4, " ", "\n", "特此报告。", "某县人民政府", "2022年1月5日",
+                           "上一篇：", "主办：", "共3页", "法治政府建设情况报告", "全年办理案件12件",
+                           "加强组织领导", "更多", "……", "来源："])
+
+
+@given(st.lists(_PIECES, max_size=80))
+def test_any_crawled_shape_parses_with_exact_offsets(pieces):
+    text = "".join(pieces)
+    d = doc(text)
+    end = 0
+    for b in d.blocks:
+        assert d.text[b.start:b.end] == b.text and b.start >= end and b.text.strip()
+        end = b.end
+    lint(text)                                     # every rule runs on it (strict: none may crash)
