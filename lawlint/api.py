@@ -56,7 +56,7 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
     out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
                      options=config.options(), strict=strict)
     diagnostics = out.diagnostics
-    s = scoring.score(diagnostics, rules, sections=out.sections)
+    s = scoring.score(diagnostics, rules, sections=out.sections, partial=out.partial)
     return doc, FileResult(
         path=source.path, report_year=doc.year,
         issuer=doc.script.quote(doc.issuer, 0, 0) if doc.issuer else None,
@@ -64,7 +64,16 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
         score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
         deductions=s["deductions"], grade_cap=s["grade_cap"], line_label=source.line_label, meta=doc.meta,
-        rules_run=out.rules_run, text=source.text)
+        rules_run=out.rules_run, text=source.text, partial=_partial(out.partial))
+
+
+def _partial(found) -> dict | None:
+    """The JSON-ready partial status of a text (None for a whole report)."""
+    if found is None:
+        return None
+    from .vocabulary import profile
+    return {"status": profile()["partial_status"], "signs": list(found.signs),
+            "unreached": list(found.unreached)}
 
 
 def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt", strict=None) -> FileResult:

@@ -1,6 +1,6 @@
 """Run a RuleSet over one Document: locate the parts, run the checks, apply suppressions.
 
-The pipeline is one-way: load → parse (``document``) → locate parts (``parts``) → check
+The pipeline is one-way: load → parse (``document``) → locate parts (``partial``, ``parts``) → check
 (``checks``, which only read the Context) → score → report. Nothing below this module imports it.
 
 Strict mode (``LAWLINT_STRICT=1``, or ``run(..., strict=True)``; the test suite runs in it): a check
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, parts, suppress, timelimit
+from . import checks, partial, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
 from .selectors import any_match
 from .template import fill
@@ -35,6 +35,7 @@ class Context:
     options: dict = field(default_factory=dict)
     rules_run: tuple = ()
     directives: list = field(default_factory=list)
+    partial: object = None          # a lawlint.partial.Partial when the text is not a whole report
 
     def section(self, section_id: str) -> SectionVerdict:
         """The located part (absent when no rule describes it)."""
@@ -103,6 +104,7 @@ class RunOutput:
     sections: dict
     rules_run: tuple
     directives: list
+    partial: object = None
 
 
 def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
@@ -117,11 +119,12 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
     diagnostics: list[Diagnostic] = []
     with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
         # Every part gets a verdict, even when its rule was not selected (other rules and the
-        # output read them); a detector that fails reports against its rule.
-        ctx.sections = parts.locate(doc, ruleset.part_rules, ctx.year,
-                                    run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics,
-                                                                  strict))
-        checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
+        # output read them); a detector that fails reports against its rule. Whether the text is
+        # whole is decided there too, by the active truncation rule: the verdicts are final.
+        truncation = next((r for r in first if r.check == "truncation"), None)
+        ctx.sections, ctx.partial = partial.locate(
+            doc, ruleset, ctx.year, truncation,
+            run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
         for rule in first:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
@@ -131,7 +134,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
-    return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
+    return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives, ctx.partial)
 
 
 def _plan(ruleset, select, ignore, year) -> tuple:

@@ -91,6 +91,15 @@ class FileResult:
     rules_run: tuple = ()                             # ids of the rules that ran on this file
     text: str | None = None                           # the loaded text, kept only for formats
                                                       # that show it (html); not in the contract
+    partial: dict | None = None                       # a partial text: {status, signs, unreached};
+                                                      # it has no grade (grade is None)
+
+    @property
+    def grade_label(self) -> str:
+        """What the outputs show as the grade: the grade, or the partial text's status."""
+        if self.grade is None and self.partial is not None:
+            return self.partial["status"]
+        return self.grade or ""
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -109,4 +118,5 @@ class FileResult:
             "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
                          for sid in SECTION_IDS},
             "diagnostics": [d.to_json() for d in self.diagnostics],
+            **({"partial": self.partial} if self.partial is not None else {}),
         }

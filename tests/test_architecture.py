@@ -69,7 +69,8 @@ def find_cycle(graph):
 
 def test_graph_sees_imports():
     g = import_graph()
-    assert "lawlint.parts" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
+    assert "lawlint.partial" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
+    assert "lawlint.parts" in g["lawlint.partial"]
     assert "lawlint.checks.scope" in g["lawlint.checks.existence"]     # `from . import scope as sc`
 
 
@@ -86,12 +87,26 @@ def test_no_import_cycle():
 def test_engine_is_above_checks_and_parts():
     g = import_graph()
     below = [m for m in g if m.startswith("lawlint.checks") or m in (
-        "lawlint.parts", "lawlint.template", "lawlint.vocabulary", "lawlint.chars", "lawlint.document")]
+        "lawlint.parts", "lawlint.partial", "lawlint.template", "lawlint.vocabulary", "lawlint.chars",
+        "lawlint.document")]
     for m in below:
         assert "lawlint.engine" not in g[m], f"{m} imports the engine"
         assert "lawlint.scoring" not in g[m], f"{m} reaches up into scoring"
     for m in ("lawlint.template", "lawlint.selectors"):
         assert not g[m], f"{m} is ground level but imports {g[m]}"
+
+
+def test_part_verdicts_are_final_when_made():
+    """Whether a part was reached is decided where the verdicts are made (lawlint.partial), never
+    written into a verdict afterwards (issue 27: the engine once rewrote them)."""
+    writers = []
+    for path in PKG.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            if any(isinstance(t, ast.Attribute) and t.attr == "reached" for t in targets):
+                writers.append(f"{path.relative_to(PKG.parent)}:{node.lineno}")
+    assert not writers, f"verdicts rewritten after they were made: {writers}"
 
 
 MAX_LINES = 300

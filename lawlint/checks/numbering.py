@@ -51,6 +51,10 @@ def check(ctx, rule, p):
     if aspect in TREE_ASPECTS and flattened(doc):
         return
     heads = [h for h in doc.headings if not levels or h.level in levels]
+    if aspect == "single" and ctx.partial is not None and doc.top_headings:
+        # a partial text: the lists open where it stops may go on past the cut
+        floor = doc.top_headings[-1].start
+        heads = [h for h in heads if h.start < floor]
     yield from _ASPECTS[aspect](ctx, rule, p, heads, doc)
 
 

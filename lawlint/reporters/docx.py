@@ -154,7 +154,7 @@ def _title_pieces(result, source) -> list[Piece]:
 def _summary_text(result, summary, n_comments, counts) -> str:
     from ..scoring import default_profile
     profile = default_profile()
-    out = [f"lawlint 检查结果：{result.score} 分，{result.grade}"]
+    out = [f"lawlint 检查结果：{result.score} 分，{result.grade_label}"]
     if cap_lowered(result):
         out.append(f"等级上限：{result.grade_cap['reason']}")
     cats = "；".join(f"{profile['categories'][c]['title']} {v['score']}/{v['max']}"

@@ -26,7 +26,7 @@ def render(results, run) -> str:
             lines.append(f"::error file={escape_property(path)},title={escape_property('lawlint')}::"
                          f"{escape_data(r.error)}")
             continue
-        lines.append(f"::group::lawlint {escape_data(path)}：{r.score} 分（{r.grade}）")
+        lines.append(f"::group::lawlint {escape_data(path)}：{r.score} 分（{r.grade_label}）")
         for d in sorted(r.diagnostics, key=lambda d: (RANK[d.severity], d.line, d.column)):
             if d.baseline:
                 continue

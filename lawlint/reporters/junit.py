@@ -27,7 +27,7 @@ def render(results, run) -> str:
                 by_rule.setdefault(d.rule, []).append(d)
         ran = list(dict.fromkeys(list(r.rules_run) + list(by_rule)))
         props = ET.SubElement(suite, "properties")
-        for k, v in (("score", r.score), ("grade", r.grade), ("report_year", r.report_year),
+        for k, v in (("score", r.score), ("grade", r.grade_label), ("report_year", r.report_year),
                      ("errors", r.count("error")), ("warnings", r.count("warning")),
                      ("infos", r.count("info"))):
             ET.SubElement(props, "property", name=k, value="" if v is None else str(v))

@@ -58,7 +58,7 @@ def _file_lines(r, run) -> list[str]:
         facts.append(f"报告主体：{r.issuer}")
     facts.append(f"报告年度：{r.report_year}" if r.report_year else "报告年度：未识别（可用 --year 指定）")
     lines = [head, "  " + "　".join(facts),
-             f"  得分 {r.score} / 100　等级：{r.grade}　"
+             f"  得分 {r.score} / 100　等级：{r.grade_label}　"
              f"（错误 {r.count('error')}，警告 {r.count('warning')}，提示 {r.count('info')}）"]
     if cap_lowered(r):
         lines.append(f"  等级上限：{r.grade_cap['reason']}")
