@@ -323,3 +323,7 @@ def test_the_time_limit_counts_from_the_start_of_each_rule():
             _busy(5)
         w.disarm()
         _busy(0.4)                       # disarmed: nothing is raised
+        w.arm()                          # a rule after one that was stopped is stopped too (a slow
+        with pytest.raises(timelimit.RuleTimeout):      # segmenter load once used up the only timer)
+            _busy(5)
+        w.disarm()
