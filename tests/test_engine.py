@@ -263,6 +263,7 @@ def test_severity_override_is_the_rules_not_rewritten_into_findings():
     assert ruleset_for(Config()).get("term.misnomer").severity == "error"
 
 
+@pytest.mark.slow          # hypothesis shrinks each failing property (≈20 s on a loaded machine)
 def test_a_check_that_raises_fails_the_property_tests(monkeypatch):
     """The property tests promise "never raises"; with the crash turned into a finding they could
     not fail for a check. Under strict mode a mutant check makes them fail."""
