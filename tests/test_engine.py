@@ -263,6 +263,7 @@ def test_severity_override_is_the_rules_not_rewritten_into_findings():
     assert ruleset_for(Config()).get("term.misnomer").severity == "error"
 
 
+@pytest.mark.slow          # hypothesis shrinks each failing property (≈20 s on a loaded machine)
 def test_a_check_that_raises_fails_the_property_tests(monkeypatch):
     """The property tests promise "never raises"; with the crash turned into a finding they could
     not fail for a check. Under strict mode a mutant check makes them fail."""
@@ -323,3 +324,7 @@ def test_the_time_limit_counts_from_the_start_of_each_rule():
             _busy(5)
         w.disarm()
         _busy(0.4)                       # disarmed: nothing is raised
+        w.arm()                          # a rule after one that was stopped is stopped too (a slow
+        with pytest.raises(timelimit.RuleTimeout):      # segmenter load once used up the only timer)
+            _busy(5)
+        w.disarm()
