@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, parts, suppress, timelimit
+from . import checks, hints, parts, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
 from .selectors import any_match, matches
 from .template import fill
@@ -124,7 +124,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
         ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
-        diagnostics = suppress.apply(ctx.directives, diagnostics)
+        diagnostics = hints.fold(suppress.apply(ctx.directives, diagnostics), ruleset)
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
     if severity_overrides:

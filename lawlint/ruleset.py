@@ -35,6 +35,7 @@ class Rule:
     suggestion: str = ""
     description: str = ""
     enabled: bool = True
+    hint: bool = False        # optional style: one folded finding per report (lawlint.hints)
     years: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     file: str = ""

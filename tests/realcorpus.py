@@ -4,7 +4,7 @@ match its findings with a reviewer's verdicts.
 A finding matches a judged one when the file and the rule agree and either the line and column
 agree, or the position falls inside an occurrence of the judged quote in the report's text (the
 quote is the text a reviewer saw around the finding, so a finding whose column moved a little
-still matches). A judged entry with ``"match": "rule"`` (a report-level verdict, such as a missing
+still matches). A rule split off a judged one (a dotted child id) answers for it. A judged entry with ``"match": "rule"`` (a report-level verdict, such as a missing
 part, whose anchor may move when the parser improves) matches any finding of its rule in its file.
 
 Run it to review the current state (never to overwrite the expectations):
@@ -70,9 +70,16 @@ def quote_covers(text: str, quote: str, at: int) -> bool:
     return False
 
 
-def same(entry: dict, d, text: str) -> bool:
-    """Is finding ``d`` the one ``entry`` describes (same file assumed)?"""
-    if entry["rule"] != d.rule:
+def same_rule(judged: str, rule: str) -> bool:
+    """A rule split off a judged one (``numbering.heading_period.house_style`` from
+    ``numbering.heading_period``) still answers for it, as a selector would name it."""
+    return rule == judged or rule.startswith(judged + ".")
+
+
+def same(entry: dict, d, text: str, exact_rule: bool = False) -> bool:
+    """Is finding ``d`` the one ``entry`` describes (same file assumed)? ``exact_rule``: not by a
+    rule split off it (a true finding must not turn into a hint unnoticed)."""
+    if not (d.rule == entry["rule"] if exact_rule else same_rule(entry["rule"], d.rule)):
         return False
     if entry.get("match") == "rule":
         return True
@@ -89,7 +96,7 @@ def pair(entries: list[dict], diagnostics: list, text: str) -> dict:
             if i in out:
                 continue
             for k, e in enumerate(entries):
-                if k in used or e["rule"] != d.rule:
+                if k in used or not same_rule(e["rule"], d.rule):
                     continue
                 hit = ((e["line"], e["column"]) == (d.line, d.column)) if exact else same(e, d, text)
                 if hit:
@@ -100,9 +107,10 @@ def pair(entries: list[dict], diagnostics: list, text: str) -> dict:
 
 
 def quote_at(text: str, line: int, column: int, width: int = 14) -> str:
+    """The text around a position as the reviewer quoted it: up to 6 characters before, on its line."""
     at = offset(text, line, column)
-    start = max(0, at - QUOTE_BEFORE)
-    return text[start:at + width - QUOTE_BEFORE].split("\n")[0] if at - start < width else ""
+    start = max(offset(text, line, 1), at - QUOTE_BEFORE)
+    return text[start:start + width].split("\n")[0]
 
 
 def tally(results: dict, judged: list[dict]):

@@ -13,7 +13,8 @@ own rule, so each has its own severity, weight and cap:
 - ``skip``: a level is skipped (「1.」 directly under 「一、」), or level 1 is not 「一、」;
 - ``brackets``: half-width or mixed brackets 「(一)」 (fixable: 「（一）」);
 - ``punct``: wrong punctuation after the ordinal (「1、」「第一、」「（一）、」), fixable;
-- ``period``: a stand-alone heading line ends in 「。」 (a run-in heading may);
+- ``period``: a stand-alone heading line ends in 「。」 (a run-in heading may) where most headings of
+  its level do not; ``period_style``: where they do (a house style, reported as a hint);
 - ``mixed``: one level written in different ways (「（一）」 under one parent, 「1.」 under
   another; 「1.」 and 「1. 」 with a space), headings and numbered items inside paragraphs alike.
 
@@ -26,7 +27,7 @@ from . import numbering_tree as tree
 from .numbering_base import data, flattened  # noqa: F401 - flattened is part of this check's interface
 
 ASPECTS = ["gap", "repeat", "unnumbered", "single", "depth", "skip", "brackets", "punct", "period",
-           "mixed"]
+           "period_style", "mixed"]
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = (
     "token", "missing", "prev", "title", "expected", "next", "parent", "family",
@@ -51,7 +52,7 @@ def compile(rule):
 
 # Aspects that read the heading tree; a flattened page (headings found mid-line) gives an
 # unreliable tree, so only the token-level aspects run there.
-TREE_ASPECTS = {"gap", "repeat", "unnumbered", "single", "depth", "skip", "period"}
+TREE_ASPECTS = {"gap", "repeat", "unnumbered", "single", "depth", "skip", "period", "period_style"}
 
 
 def check(ctx, rule):
@@ -67,4 +68,5 @@ def check(ctx, rule):
 _ASPECTS = {"gap": tree.gap, "repeat": tree.repeat, "unnumbered": tree.unnumbered,
             "single": tree.single, "depth": tree.depth, "skip": tree.skip,
             "brackets": tokens.brackets, "punct": tokens.punct, "period": tokens.period,
+            "period_style": tokens.period_style,
             "mixed": tokens.mixed}

@@ -1,0 +1,177 @@
+"""Findings a reviewer trusts: optional styles are hints (one folded finding per report), a house
+style is not flagged at every heading, and lines laid out on purpose are not indentation defects.
+
+The documents are written here, in several levels (乡镇 to 省), years and wordings; none is a
+phrase of the real corpus."""
+import json
+
+import pytest
+
+from helpers import lint, write_pack
+
+# -- hint folding: 》、《 and ”、“ -----------------------------------------------------------------
+TOWN_2019 = """某某镇人民政府关于2019年法治政府建设工作情况的报告
+一、主要举措
+（一）深入学习宣传。组织学习《宪法》、《监察法》、《土地管理法》等法律，举办讲座3场。
+（二）推进依法决策。落实“三重一大”、“四议两公开”等制度，全年集体研究事项28件。
+（三）开展普法活动。结合“12·4”国家宪法日、“3·15”消费者权益日开展宣传，发放资料2000份。
+二、存在的不足
+法治队伍力量薄弱。
+"""
+
+
+def _serial(r):
+    return [d for d in r.diagnostics if d.rule == "punct.serial_comma"]
+
+
+def test_serial_commas_are_one_hint_with_the_count_and_lines():
+    r = lint(TOWN_2019, year=2019)
+    found = _serial(r)
+    assert len(found) == 1
+    d = found[0]
+    assert (d.line, d.severity) == (3, "info")
+    assert "全文共 3 处" in d.message and "第 3、4 行" in d.message
+    assert not d.fixable and d.replacement is None
+    assert r.deductions["punct.serial_comma"] == 0.5           # the rule's weight, once
+
+
+def test_a_single_serial_comma_is_reported_as_it_is():
+    text = "2023年，全省组织学习《行政复议法》、《行政诉讼法》，培训执法人员1.2万人次。"
+    found = _serial(lint(text, year=2023))
+    assert len(found) == 1 and "全文共" not in found[0].message
+
+
+def test_folding_happens_after_suppression():
+    text = TOWN_2019.replace("（二）推进依法决策", "<!-- lawlint-disable-next-line punct.serial_comma -->\n（二）推进依法决策")
+    found = _serial(lint(text, year=2019))
+    assert len(found) == 1 and found[0].line == 3 and "全文共 2 处" in found[0].message
+    assert "第 3 行）" in found[0].message
+
+
+def test_json_lists_the_folded_hint_once(tmp_path):
+    from lawlint.reporters import json_format     # noqa: F401 - the contract's writer
+    r = lint(TOWN_2019, year=2019)
+    rows = [d for d in r.to_json()["diagnostics"] if d["rule"] == "punct.serial_comma"]
+    assert len(rows) == 1 and json.dumps(rows[0], ensure_ascii=False).count("全文共 3 处") == 1
+
+
+def test_a_user_pack_may_declare_a_hint(tmp_path):
+    pack = tmp_path / "house.yaml"
+    write_pack(pack, {"id": "house.word", "check": "existence", "patterns": ["抓手"], "hint": True,
+                      "severity": "info", "message": "“{match}”是口语化说法",
+                      "examples": {"bad": ["以此为抓手。"], "good": ["以此为重点。"]}})
+    text = "2022年，全区以执法检查为抓手，查处案件31件。\n以普法为抓手，举办讲座6场。\n以考核为抓手，督办事项9件。"
+    found = [d for d in lint(text, year=2022, rules=[pack]).diagnostics if d.rule == "house.word"]
+    assert len(found) == 1 and "全文共 3 处" in found[0].message
+
+
+# -- 目前 with a figure: a hint; 今年/去年 stay findings ---------------------------------------------
+COUNTY_2021 = """一、主要举措
+目前，全县已建成村级公共法律服务室312个。截至目前，共受理复议申请46件。
+全县行政机关负责人出庭应诉率达到100%，目前仍有个别单位重视不够。
+今年共开展执法检查58次，比去年增加12次。
+"""
+
+
+def test_as_of_now_with_figures_is_one_hint_and_this_year_stays():
+    r = lint(COUNTY_2021, year=2021)
+    now = [d for d in r.diagnostics if d.rule == "time.relative.now"]
+    assert len(now) == 1 and now[0].severity == "info" and "全文共 2 处" in now[0].message
+    rel = sorted(r.text[d.start:d.end] for d in r.diagnostics if d.rule == "time.relative")
+    assert rel == ["今年", "去年"]
+
+
+def test_ignoring_time_relative_ignores_its_hint_too():
+    from lawlint.api import lint_text
+    from lawlint.config import Config
+    r = lint_text(COUNTY_2021, year=2021, config=Config(ignore=["time.relative"]))
+    assert not [d for d in r.diagnostics if d.rule.startswith("time.relative")]
+
+
+# -- 。 after stand-alone headings: a house style is a hint, an outlier is a finding ---------------
+def _report(headings, *, top="一、主要举措和成效", year=2020):
+    body = [top]
+    for i, h in enumerate(headings, 1):
+        body += [h, f"全年办理相关事项{i * 7}件，完成率{90 + i}%。"]
+    body += ["二、存在的不足", "执法人员数量不足。"]
+    return "\n".join(body), year
+
+
+PROVINCE_STYLE = ["（一）健全依法决策机制。", "（二）深化行政执法体制改革。", "（三）强化行政权力制约监督。",
+                  "（四）依法有效化解社会矛盾纠纷。"]
+
+
+def _period(r, rule):
+    return [d.line for d in r.diagnostics if d.rule == rule]
+
+
+def test_headings_that_all_end_in_a_period_are_one_hint():
+    text, year = _report(PROVINCE_STYLE, top="一、2020年推进法治政府建设的主要举措")
+    r = lint(text, year=year)
+    assert _period(r, "numbering.heading_period") == []
+    style = [d for d in r.diagnostics if d.rule == "numbering.heading_period.house_style"]
+    assert len(style) == 1 and style[0].severity == "info" and "全文共 4 处" in style[0].message
+    assert not style[0].fixable
+
+
+def test_one_heading_unlike_its_siblings_is_the_finding():
+    heads = ["（一）完善制度体系", "（二）规范执法行为", "（三）加强行政监督。", "（四）推进政务公开"]
+    text, year = _report(heads, year=2024)
+    r = lint(text, year=year)
+    assert _period(r, "numbering.heading_period") == [6]
+    assert _period(r, "numbering.heading_period.house_style") == []
+
+
+def test_a_standalone_item_written_like_its_run_in_siblings_is_a_house_style():
+    text = ("一、主要工作\n（一）强化执法监督\n1.规范执法程序。\n全年审核执法案卷126卷。\n"
+            "2.落实公示制度。全年公示行政处罚信息342条。\n3.推行说理式执法。全年制作说理式文书58份。\n"
+            "二、存在的问题\n基层执法力量不足。")
+    r = lint(text, year=2018)
+    assert _period(r, "numbering.heading_period") == []
+    assert _period(r, "numbering.heading_period.house_style") == [3]
+
+
+def test_a_lone_heading_with_a_period_is_still_a_finding():
+    r = lint("一、主要举措和成效。\n全年审查规范性文件12件。", year=2022)
+    assert _period(r, "numbering.heading_period") == [1]
+
+
+def test_periods_split_half_and_half_are_not_a_house_style():
+    heads = ["（一）完善制度体系。", "（二）规范执法行为", "（三）加强行政监督。", "（四）推进政务公开"]
+    text, year = _report(heads, year=2017)
+    r = lint(text, year=year)
+    assert _period(r, "numbering.heading_period") == [2, 6]
+
+
+# -- lines laid out on purpose: addressee and signature -------------------------------------------
+def _indented(lines):
+    return "\n".join("\u3000\u3000" + line for line in lines)
+
+
+BODY = [f"第{i}项，全年完成任务{i * 3}件，办结率达到{90 + i}%。" for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("addressee", ["县委、县政府：", "市人民政府:", "省司法厅：", "区委全面依法治区委员会办公室："])
+@pytest.mark.parametrize("closing", [
+    ["特此报告。", "\u3000\u3000\u3000\u3000\u3000\u3000某某县住房和城乡建设局", "2022年1月10日"],
+    ["某某街道办事处", "2024年1月5日"],
+    ["特此报告。", "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0某某省生态环境厅", "二〇二一年一月八日"],
+])
+def test_addressee_and_signature_are_not_indentation_defects(addressee, closing):
+    text = addressee + "\n" + _indented(BODY) + "\n" + "\n".join(closing)
+    r = lint(text, year=2021, select=["punct.indent"])
+    assert r.diagnostics == []
+
+
+def test_a_stray_indent_among_the_paragraphs_is_still_found():
+    lines = BODY[:4] + ["\u3000\u3000\u00a0\u00a0" + BODY[4]] + BODY[5:]
+    text = "市政府：\n" + "\n".join("\u3000\u3000" + l if not l.startswith("\u3000") else l for l in lines) \
+        + "\n深圳市某某局\n2017年1月3日"
+    r = lint(text, year=2016, select=["punct.indent"])
+    assert [d.line for d in r.diagnostics] == [6]
+
+
+def test_a_short_line_ending_in_a_colon_deep_in_the_body_is_compared():
+    lines = _indented(BODY[:5]).split("\n") + ["主要做法如下：", *(_indented(BODY[5:]).split("\n"))]
+    r = lint("\n".join(lines), year=2019, select=["punct.indent"])
+    assert [d.line for d in r.diagnostics] == [6]
