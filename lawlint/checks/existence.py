@@ -4,7 +4,9 @@
 web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_year}`` and
 ``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
 of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
-one of its patterns, ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
+one of its patterns (``unless_followed``: or, for a topic sentence that an enumeration follows
+at once, the enumeration's first ``within`` characters: 「各项工作取得积极进展。一是……12件」 is
+supported by its items), ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
 document), ``per_sentence`` reports a sentence once however many of its words match, and
 ``once`` reports only the first match (a page's residue is one finding).
 The message may use ``{match}``.
@@ -36,6 +38,10 @@ PARAMS = {
                      "description": "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"},
     "outside_titles": {"default": False, "type": "boolean",
                        "description": "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"},
+    "unless_followed": {"type": "object", "additionalProperties": False, "required": ["by", "within"],
+                        "properties": {"by": {"type": "string"}, "within": {"type": "integer", "minimum": 1}},
+                        "description": "句子之后紧接着以 by（正则）开头的列举时，在列举的前 within 个字符内"
+                                       "也查找 unless：总起句的依据在随后的列举中"},
     "unless_around": {"default": [], "type": "array", "items": {"type": "string"},
                       "description": "匹配处前后各 8 个字符匹配其一则不报"},
 }
@@ -46,14 +52,16 @@ def compile(rule):
     p = rule.params
     if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
+    followed = p.get("unless_followed")
     return tpl.year_memo(lambda year: (regexcache.compile_all(p["patterns"], year),
                                       regexcache.compile_all(p["unless"], year),
-                                      regexcache.compile_all(p["unless_around"], year)))
+                                      regexcache.compile_all(p["unless_around"], year),
+                                      regexcache.compile(followed["by"]) if followed else None))
 
 
 def check(ctx, rule):
     p = rule.params
-    patterns, unless, around = rule.compiled(ctx.year)
+    patterns, unless, around, followed_by = rule.compiled(ctx.year)
     replacement = p.get("replacement")
     table = str.maketrans(p["translate"]["from"], p["translate"]["to"]) if "translate" in p else None
     text = ctx.doc.text
@@ -70,6 +78,9 @@ def check(ctx, rule):
         if unless:
             lo, hi = sc.sentence_at(text, m.start(), m.end())
             if any(u.search(text, lo, hi) for u in unless):
+                continue
+            if followed_by is not None and _supported_after(text, hi, followed_by, unless,
+                                                            p["unless_followed"]["within"]):
                 continue
         if p.get("outside_titles") and sc.in_title_marks(text, m.start(), m.end()):
             continue
@@ -94,6 +105,21 @@ def check(ctx, rule):
         yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
         if p["once"]:
             return
+
+
+_LEAD_SPACE = " \t\u3000\u00a0\n"
+
+
+def _supported_after(text, end, by, unless, within) -> bool:
+    """Does an enumeration open right after ``end`` (spaces and line breaks aside) and carry an
+    ``unless`` pattern in its first ``within`` characters?"""
+    start = end
+    while start < len(text) and text[start] in _LEAD_SPACE:
+        start += 1
+    if not by.match(text, start):
+        return False
+    stop = min(start + within, len(text))
+    return any(u.search(text, start, stop) for u in unless)
 
 
 def _matches(text, patterns, pieces):

@@ -175,3 +175,35 @@ def test_a_short_line_ending_in_a_colon_deep_in_the_body_is_compared():
     lines = _indented(BODY[:5]).split("\n") + ["主要做法如下：", *(_indented(BODY[5:]).split("\n"))]
     r = lint("\n".join(lines), year=2019, select=["punct.indent"])
     assert [d.line for d in r.diagnostics] == [6]
+
+
+# -- a topic sentence is supported by the enumeration that follows it ------------------------------
+def _vague(text, year):
+    return [text[d.start:d.end] for d in lint(text, year=year).diagnostics if d.rule == "content.vague_claim"]
+
+
+HEAD = "2022年，全市扎实推进法治政府建设。\n一、主要举措和成效\n"
+
+
+@pytest.mark.parametrize("body", [
+    "（三）深化执法改革。结合实际，各项工作取得积极进展。一是推行三项制度，全年公示执法信息4200条；二是开展案卷评查，评查案卷310卷。",
+    "（二）推进依法决策　　重大决策程序落实取得明显成效。　　（1）合法性审查全覆盖，全年审查重大决策事项27件。",
+    "（四）加强普法宣传。全年普法工作成效显著。首先，组织“八五”普法中期检查，覆盖乡镇18个；其次，开展送法下乡。",
+    "（一）规范执法行为。全局执法规范化建设取得较大进展：1.完成执法案卷评查56卷；2.组织培训3期。",
+    "（五）化解矛盾纠纷。行政复议工作取得良好效果。\n1.畅通复议渠道，全年受理复议申请138件。\n2.加强调解。",
+])
+def test_a_topic_sentence_followed_by_its_items_is_supported(body):
+    assert _vague(HEAD + body, 2022) == []
+
+
+@pytest.mark.parametrize("body,want", [
+    ("（三）深化执法改革。各项工作取得积极进展。一是推行执法公示，二是开展案卷评查，三是强化培训。", ["取得积极进展"]),
+    ("（三）深化执法改革。各项工作取得积极进展。同时，全面推进执法规范化建设。", ["取得积极进展"]),
+    ("（三）深化执法改革。一是推行执法公示。二是多次开展案卷评查，提升执法水平。三是全年培训执法人员620人次。",
+     ["多次"]),
+    ("（三）深化执法改革。开展专项检查多次，取得良好效果。\n（四）强化监督。全年办理建议提案46件。", ["多次"]),
+    ("（三）深化执法改革。各项工作取得积极进展。一是推行执法公示。" + "全面落实执法公示制度，严格执法全过程记录。" * 20
+     + "全年公示执法信息4200条。", ["取得积极进展"]),
+])
+def test_a_claim_whose_support_is_not_right_after_it_is_still_vague(body, want):
+    assert _vague(HEAD + body, 2022) == want
