@@ -207,3 +207,38 @@ def test_a_topic_sentence_followed_by_its_items_is_supported(body):
 ])
 def test_a_claim_whose_support_is_not_right_after_it_is_still_vague(body, want):
     assert _vague(HEAD + body, 2022) == want
+
+
+# -- one defect, one finding: an inner title mark closed with the outer form ----------------------
+@pytest.mark.parametrize("text,want", [
+    ("2016年，根据《市政府办公厅关于印发〈行政执法公示办法》的通知》（某府办〔2016〕12号）开展工作。", ["〈"]),
+    ("2021年，转发《省司法厅关于〈行政复议体制改革方案〉的实施意见》，组织学习3次。", []),
+    ("2023年，落实《关于〈规范性文件管理办法》要求，全年审核文件41件。", ["〈"]),
+    ("2019年，学习“放管服”改革‘一网通办》要求，办件1200件。", ["‘", "》"]),
+])
+def test_a_mismatched_inner_title_mark_is_one_finding(text, want):
+    r = lint(text, year=2020, select=["punct.unpaired"])
+    assert [text[d.start:d.end] for d in r.diagnostics] == want
+
+
+# -- 「　　」 inside a line is a lost paragraph break, not a stray space ------------------------------
+@pytest.mark.parametrize("text,year", [
+    ("某某县人民政府　　2019年法治政府建设情况的报告　　2019年，我县坚持依法行政。　　一、主要举措　　（一）加强领导　　"
+     "县政府常务会议专题研究法治工作4次。　　二、存在的不足　　执法力量不足。　　某某县人民政府　　2020年1月15日", 2019),
+    ("省交通运输厅2022年法治政府建设年度报告　　一、强化统筹部署，压实工作责任　　厅党组书记履行第一责任人职责，"
+     "全年听取汇报6次。　　2023年，我厅将着力抓好以下工作。", 2022),
+    ("　　一是规范执法程序，全年评查案卷86卷。　　二是开展培训，培训执法人员1200人次。　　2024年1月8日", 2023),
+])
+def test_paragraph_separators_in_a_flattened_page_are_not_stray_spaces(text, year):
+    r = lint(text, year=year, select=["punct.space"])
+    assert r.diagnostics == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("全年办理复议案件 46件，纠错 5件。　　同时，加强应诉工作。", [" ", " "]),
+    ("组织开展“宪法宣传周”　活动，覆盖群众3万人次。", ["　"]),
+    ("深入推进\u00a0\u00a0“放管服”改革，办件9000件。", ["\u00a0\u00a0"]),
+])
+def test_a_stray_space_beside_a_separator_is_still_found(text, want):
+    r = lint(text, year=2021, select=["punct.space"])
+    assert [text[d.start:d.end] for d in r.diagnostics] == want
