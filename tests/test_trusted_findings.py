@@ -242,3 +242,28 @@ def test_paragraph_separators_in_a_flattened_page_are_not_stray_spaces(text, yea
 def test_a_stray_space_beside_a_separator_is_still_found(text, want):
     r = lint(text, year=2021, select=["punct.space"])
     assert [text[d.start:d.end] for d in r.diagnostics] == want
+
+
+# -- true defects a reader sees in crawled text: a half-width full stop, a lost middle dot ---------
+@pytest.mark.parametrize("text,want", [
+    ("2021年是“八五”普法开局之年. 全区深入开展普法宣传。", ["。"]),
+    ("全年办结行政复议案件38件．纠错4件。", ["。"]),
+    ("全镇法治建设稳步推进.", ["。"]),
+    ("主要做法：1.加强学习；2.强化培训。纠错率为3.5%。", []),
+    ("事项清单见www.hebei.gov.cn，附件2.pdf已公开。", []),
+    ("工作仍有差距...下一步将加强。", []),
+])
+def test_a_half_width_full_stop_after_chinese(text, want):
+    r = lint(text, year=2021, select=["punct.halfwidth.period"])
+    assert [d.replacement for d in r.diagnostics] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("积极参与“12?4”国家宪法日活动，发放资料3000份。", ["12·4"]),
+    ("成功应对“7?20”特大暴雨，转移群众1.2万人。", ["7·20"]),
+    ("开展“3\ufffd15”消费者权益日宣传。", ["3·15"]),
+    ("全年检查“双随机”事项12?4项存疑。", []),
+])
+def test_a_month_day_name_whose_middle_dot_was_lost(text, want):
+    r = lint(text, year=2022, select=["punct.day_name"])
+    assert [d.replacement for d in r.diagnostics] == want
