@@ -267,3 +267,15 @@ def test_a_half_width_full_stop_after_chinese(text, want):
 def test_a_month_day_name_whose_middle_dot_was_lost(text, want):
     r = lint(text, year=2022, select=["punct.day_name"])
     assert [d.replacement for d in r.diagnostics] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("于9月19日―25日举办网络安全宣传周活动。", ["9月19日—25日"]),
+    ("2020年3月-5月，全县开展安全生产专项整治。", ["3月—5月"]),
+    ("6月1日－6月30日为安全生产月。", ["6月1日—6月30日"]),
+    ("于9月19日—25日举办宣传周；3月～5月开展整治；1-11月完成投资12亿元。", []),
+    ("2016-2020年期间，全市办理案件1200件。", []),      # a year range: number.year_range_dash
+])
+def test_a_date_range_with_a_look_alike_dash(text, want):
+    r = lint(text, year=2020, select=["number.date_range_dash"])
+    assert [d.replacement for d in r.diagnostics] == want
