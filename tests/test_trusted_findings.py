@@ -279,3 +279,13 @@ def test_a_month_day_name_whose_middle_dot_was_lost(text, want):
 def test_a_date_range_with_a_look_alike_dash(text, want):
     r = lint(text, year=2020, select=["number.date_range_dash"])
     assert [d.replacement for d in r.diagnostics] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("依据《关于加强规范性文件管理的通知》（湘政办发﹝2019﹞15号）开展清理。", ["〔2019〕15号"]),
+    ("作出冀政复答﹝2020﹞2-141号答复书，维持原行政行为。", ["〔2020〕2-141号"]),
+    ("印发《实施方案》（开州委发〔2017〕5号），审结（2021）豫0102行初3号案件。", []),
+])
+def test_document_numbers_with_small_form_brackets(text, want):
+    r = lint(text, year=2020, select=["punct.docnumber"])
+    assert [d.replacement for d in r.diagnostics] == want
