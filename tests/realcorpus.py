@@ -11,6 +11,7 @@ Run it to review the current state (never to overwrite the expectations):
 
     python tests/realcorpus.py            # T/D/F/new counts by rule, then every unjudged finding
     python tests/realcorpus.py --listing  # the current state as expectation entries, for review
+    python tests/realcorpus.py --stale    # the expected.json entries today's run disagrees with
 
 The expectations live in tests/corpus/real/expected.json; findings-judged.jsonl is the reviewer's
 reading of lawlint 0.1.0's output and is kept as it was given.
@@ -155,9 +156,33 @@ def listing(results: dict, judged: list[dict]) -> list[dict]:
     return out
 
 
+def stale(results: dict, expected: dict) -> list[str]:
+    """Lines naming each expectation that today's run contradicts (what a human then edits)."""
+    out = []
+    for e in expected["findings"]:
+        r = results[e["file"]]
+        fires = any(same(e, d, r.text, exact_rule=e["expect"] == "present") for d in r.diagnostics)
+        if fires != (e["expect"] in ("present", "known_false")):
+            now = "fires" if fires else "does not fire"
+            out.append(f"{e['file']} {e['rule']} {e['line']}:{e['column']} expect {e['expect']}, {now}")
+    labels = {row["file"]: row for row in read_jsonl(REAL / "labels.jsonl")}
+    for k in expected["parts_known_wrong"]:
+        v = results[k["file"]].sections[k["part"]]
+        now = v.status if v.reached else "unreached"
+        if now != k["today"]:
+            label = labels[k["file"]]["sections"][k["part"]]
+            out.append(f"{k['file']} part {k['part']}: recorded {k['today']}, now {now} (label {label})")
+    return out
+
+
 def main(argv: list[str]) -> int:
     judged = read_jsonl(JUDGED)
     results = lint_all()
+    if "--stale" in argv:
+        with open(EXPECTED, encoding="utf-8") as fh:
+            lines = stale(results, json.load(fh))
+        print("\n".join(lines) or "expected.json agrees with today's run")
+        return 0
     if "--listing" in argv:
         for row in listing(results, judged):
             print(json.dumps(row, ensure_ascii=False))

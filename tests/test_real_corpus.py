@@ -120,3 +120,15 @@ def test_matching_tells_findings_apart(results):
     assert not rc.same(dict(entry, column=d.column + 40), d, r.text)
     assert rc.same(dict(entry, column=d.column + 40, quote=rc.quote_at(r.text, d.line, d.column)), d,
                    r.text)
+
+
+def test_the_review_script_names_what_went_stale(expected, results):
+    """``python tests/realcorpus.py --stale`` agrees with the tests, and names a contradicted entry."""
+    assert rc.stale(results, expected) == []
+    flipped = json.loads(json.dumps(expected))
+    entry = next(e for e in flipped["findings"] if e["expect"] == "known_false")
+    entry["expect"] = "absent"
+    part = flipped["parts_known_wrong"][0]
+    part["today"] = "heading" if part["today"] != "heading" else "absent"
+    lines = rc.stale(results, flipped)
+    assert len(lines) == 2 and "expect absent, fires" in lines[0] and part["part"] in lines[1]
