@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, partial, suppress, timelimit
+from . import checks, hints, partial, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
 from .selectors import any_match
 from .template import fill
@@ -131,6 +131,7 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         diagnostics = suppress.apply(ctx.directives, diagnostics)
         diagnostics = suppress.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
+        diagnostics = hints.fold(diagnostics, ruleset)
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))

@@ -23,6 +23,8 @@ COMMON_PROPERTIES = {
     "weight": {"type": "number", "minimum": 0, "description": "每条问题扣分"},
     "cap": {"type": "number", "minimum": 0, "description": "本规则最多扣分"},
     "enabled": {"type": "boolean"},
+    "hint": {"type": "boolean",
+             "description": "可选的写法建议（依据只说“通常”“宜”）：一份报告只报一处，注明全文共几处"},
     "years": {
         "type": "object", "additionalProperties": False,
         "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},

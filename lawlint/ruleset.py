@@ -35,6 +35,7 @@ class Rule:
     suggestion: str = ""
     description: str = ""
     enabled: bool = True
+    hint: bool = False        # optional style: one folded finding per report (lawlint.hints)
     years: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     file: str = ""
@@ -140,7 +141,7 @@ def read_pack(path) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(f"无法读取规则文件（{e}）", path) from None
     from . import cache
-    cached = cache.get_pack(text)
+    cached = cache.get_pack(_CACHE_TAG + text)
     if cached is not None:     # validated before: patterns are known to compile
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
@@ -150,8 +151,13 @@ def read_pack(path) -> list[Rule]:
     validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
              for i, raw in enumerate(data["rules"])]
-    cache.put_pack(text, [_rule_fields(r) for r in rules])
+    cache.put_pack(_CACHE_TAG + text, [_rule_fields(r) for r in rules])
     return rules
+
+
+# The cache holds Rule fields: a build whose Rule has other fields (a field added, as ``hint`` was)
+# must not read them, even at the same version number.
+_CACHE_TAG = "rule-fields:" + ",".join(Rule.__dataclass_fields__) + "\0"
 
 
 def _rule_fields(rule: Rule) -> dict:

@@ -114,7 +114,7 @@ def test_overlapping_findings_share_segments():
     text = "一、主要举措\n截止目前,共清理文件8件。\n"
     r, soup, html = _page_of(text)
     rules = {d.rule for d in r.diagnostics}
-    assert {"time.relative", "punct.halfwidth"} <= rules
+    assert {"time.relative.now", "punct.halfwidth"} <= rules
     assert _doc_text(html) == r.text
     for i, d in enumerate(r.diagnostics):
         if d.end > d.start:

@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 
 from ..resources import load_data
+from ..chars import CLAUSE_PUNCT
+from ..chars import WHITESPACE as _SPACES
 from ..template import fill
 from .spec import REQUIRED, CheckSpec, Param, Table
+
+_SENTENCE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")     # a line with any is no address or signature
 
 SPEC = CheckSpec({
     "groups": Table({
@@ -61,10 +65,15 @@ def _occurrences(ctx, variants):
 
 
 def _indents(ctx, variants):
-    """Each body line's indentation, filed under the first variant that matches all of it."""
+    """Each body line's indentation, filed under the first variant that matches all of it. The
+    addressee and the signature are laid out on purpose (GB/T 9704: the addressee flush left, the
+    issuer's name set to the right), so they are not compared with the paragraphs."""
     text = ctx.doc.text
     found = [[] for _ in variants]
+    skip = _laid_out(ctx.doc)
     for b in ctx.doc.body_blocks:
+        if id(b) in skip:
+            continue
         line_start = text.rfind("\n", 0, b.start) + 1
         lead = text[line_start:b.start]
         for i, rx in enumerate(variants):
@@ -73,6 +82,32 @@ def _indents(ctx, variants):
                 found[i].append((line_start, b.start, shown))
                 break
     return found
+
+
+SHORT_LINE = 40        # an addressee or a signature is a short line with no sentence in it
+
+
+def _laid_out(doc) -> set:
+    """ids of the blocks placed by the document's layout rather than indented as paragraphs: an
+    addressee (a short line ending in 「：」 among the first lines of text) and a signature (a short line
+    with no sentence in it next to a closing line such as the date or 特此报告)."""
+    out = set()
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        t = b.text.strip(_SPACES)
+        if b.kind not in ("paragraph", "heading") or len(t) > SHORT_LINE or _SENTENCE.search(t):
+            continue
+        if t[-1:] in "：:" and b.heading is None and _first_lines(blocks, i):
+            out.add(id(b))
+        elif b.heading is None and any(0 <= j < len(blocks) and blocks[j].kind == "closing"
+                                       for j in (i - 1, i + 1)):
+            out.add(id(b))
+    return out
+
+
+def _first_lines(blocks, i: int) -> bool:
+    """Is block i among the report's first three lines of text (after any chrome or title)?"""
+    return sum(x.kind in ("paragraph", "heading") for x in blocks[:i]) < 3
 
 
 def _describe(lead: str) -> str:

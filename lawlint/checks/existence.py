@@ -4,7 +4,9 @@
 web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_year}`` and
 ``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
 of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
-one of its patterns, ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
+one of its patterns (``unless_followed``: or, for a topic sentence that an enumeration follows
+at once, the enumeration's first ``within`` characters: 「各项工作取得积极进展。一是……12件」 is
+supported by its items), ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
 document), ``per_sentence`` reports a sentence once however many of its words match, and
 ``once`` reports only the first match (a page's residue is one finding).
 The message may use ``{match}``.
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
-from .spec import REQUIRED, CheckSpec, Param
+from .spec import REQUIRED, CheckSpec, Group, Param
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 
@@ -44,6 +47,10 @@ SPEC = CheckSpec({
                           "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"),
     "outside_titles": Param({"type": "boolean"}, False,
                             "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"),
+    "unless_followed": Group({
+        "by": Param({"type": "string"}, REQUIRED, "列举的开头（正则）", regex=True),
+        "within": Param({"type": "integer", "minimum": 1}, REQUIRED, "在列举的前多少个字符内查找 unless")},
+        None, "句子之后紧接着以 by 开头的列举时，在列举的前 within 个字符内也查找 unless：总起句的依据在随后的列举中"),
     "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
 }, fields=("match", "year", "next_year", "fixed"), derived={"table": _table})
 
@@ -66,6 +73,9 @@ def check(ctx, rule, p):
         if unless:
             lo, hi = sc.sentence_at(text, m.start(), m.end())
             if any(u.search(text, lo, hi) for u in unless):
+                continue
+            followed = p.unless_followed
+            if followed is not None and _supported_after(text, hi, followed.by, unless, followed.within):
                 continue
         if p.outside_titles and sc.in_title_marks(text, m.start(), m.end()):
             continue
@@ -90,6 +100,21 @@ def check(ctx, rule, p):
         yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
         if p.once:
             return
+
+
+_LEAD_SPACE = WHITESPACE + LINE_BREAKS
+
+
+def _supported_after(text, end, by, unless, within) -> bool:
+    """Does an enumeration open right after ``end`` (spaces and line breaks aside) and carry an
+    ``unless`` pattern in its first ``within`` characters?"""
+    start = end
+    while start < len(text) and text[start] in _LEAD_SPACE:
+        start += 1
+    if not by.match(text, start):
+        return False
+    stop = min(start + within, len(text))
+    return any(u.search(text, start, stop) for u in unless)
 
 
 def _matches(text, patterns, pieces):

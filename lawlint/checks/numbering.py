@@ -13,7 +13,8 @@ own rule, so each has its own severity, weight and cap:
 - ``skip``: a level is skipped (「1.」 directly under 「一、」), or level 1 is not 「一、」;
 - ``brackets``: half-width or mixed brackets 「(一)」 (fixable: 「（一）」);
 - ``punct``: wrong punctuation after the ordinal (「1、」「第一、」「（一）、」), fixable;
-- ``period``: a stand-alone heading line ends in 「。」 (a run-in heading may);
+- ``period``: a stand-alone heading line ends in 「。」 (a run-in heading may) where most headings of
+  its level do not; ``period_style``: where they do (a house style, reported as a hint);
 - ``mixed``: one level written in different ways (「（一）」 under one parent, 「1.」 under
   another; 「1.」 and 「1. 」 with a space), headings and numbered items inside paragraphs alike.
 
@@ -27,7 +28,7 @@ from .numbering_base import flattened  # noqa: F401 - flattened is part of this 
 from .spec import REQUIRED, CheckSpec, Param
 
 ASPECTS = ["gap", "repeat", "unnumbered", "single", "depth", "skip", "brackets", "punct", "period",
-           "mixed"]
+           "period_style", "mixed"]
 SPEC = CheckSpec({
     "aspect": Param({"enum": ASPECTS}, REQUIRED, "检查哪一方面（见 lawlint/checks/numbering.py）"),
     "levels": Param({"type": "array", "items": {"type": "integer", "minimum": 1}}, None,
@@ -41,7 +42,7 @@ SPEC = CheckSpec({
 
 # Aspects that read the heading tree; a flattened page (headings found mid-line) gives an
 # unreliable tree, so only the token-level aspects run there.
-TREE_ASPECTS = {"gap", "repeat", "unnumbered", "single", "depth", "skip", "period"}
+TREE_ASPECTS = {"gap", "repeat", "unnumbered", "single", "depth", "skip", "period", "period_style"}
 
 
 def check(ctx, rule, p):
@@ -61,4 +62,5 @@ def check(ctx, rule, p):
 _ASPECTS = {"gap": tree.gap, "repeat": tree.repeat, "unnumbered": tree.unnumbered,
             "single": tree.single, "depth": tree.depth, "skip": tree.skip,
             "brackets": tokens.brackets, "punct": tokens.punct, "period": tokens.period,
+            "period_style": tokens.period_style,
             "mixed": tokens.mixed}

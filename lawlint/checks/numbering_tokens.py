@@ -84,17 +84,40 @@ def _find_inline_items(doc):
 
 
 def period(ctx, rule, params, heads, doc):
+    """Stand-alone headings ending in 「。」 where their level mostly does not (an outlier)."""
+    for h in _periods(doc, heads, house_style=False):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]),
+                             replacement="")
+
+
+def period_style(ctx, rule, params, heads, doc):
+    """The same headings where their level consistently ends in 「。」: a house style (the
+    standard only says 通常), reported as a hint rather than at every heading."""
+    for h in _periods(doc, heads, house_style=True):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]))
+
+
+def _periods(doc, heads, *, house_style: bool):
+    """Stand-alone headings ending in 「。」 (with children or body text after them), those whose
+    level is written that way by most of its headings (house_style) or those that are not."""
     blocks = doc.body_blocks
     index = {id(b): i for i, b in enumerate(blocks)}
+    ended, total = Counter(), Counter()
+    for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
+        total[h.level] += 1
+        ended[h.level] += h.run_in or h.block.text.endswith("。")
     for h in heads:
         if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
             continue
         i = index.get(id(h.block))
         nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
-        if h.children or (nxt is not None and nxt.heading is None):
-            end = h.block.end
-            yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]),
-                                 replacement="")
+        if not (h.children or (nxt is not None and nxt.heading is None)):
+            continue
+        style = ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
+        if style == house_style:
+            yield h
 
 
 def mixed(ctx, rule, params, heads, doc):

@@ -2,7 +2,8 @@
 
 Full- and half-width brackets count as one family (their width is the punctuation rule's
 business). A closing mark with no opener, and an opener never closed, are each reported where
-they stand. A lone closing bracket right after an ordinal at the start of an item (「：1）加强学习；
+they stand; an inner opener closed with the outer form (「《…〈…》的通知》」) is one defect, at the
+inner opener. A lone closing bracket right after an ordinal at the start of an item (「：1）加强学习；
 2）强化培训」) is a list marker written the short way, not half of a pair: it is left alone.
 """
 from __future__ import annotations
@@ -48,6 +49,12 @@ def check(ctx, rule, p):
                 fam = closes[ch]
                 if stack and stack[-1][0] == fam:
                     stack.pop()
+                elif any(f == fam for f, _ in stack) and _spare_closer(text, m.end(), b.end, fam,
+                                                                      opens, closes, marks):
+                    # 《…〈…》的通知》: the inner mark was closed with the outer form; the later
+                    # closer belongs to the outer pair. One defect, at the inner opener.
+                    _, j = stack.pop()
+                    yield _unclosed(ctx, rule, j)
                 elif any(f == fam for f, _ in stack):
                     while stack and stack[-1][0] != fam:
                         _, j = stack.pop()
@@ -60,6 +67,17 @@ def check(ctx, rule, p):
                         mark=ch, problem=load_data("wording.yaml")["pairs"]["unopened"]))
         for _, j in stack:
             yield _unclosed(ctx, rule, j)
+
+
+def _spare_closer(text, start, end, fam, opens, closes, marks) -> bool:
+    """Is the next mark of family ``fam`` after ``start`` in the paragraph another closer?"""
+    for m in marks.finditer(text, start, end):
+        ch = m.group(0)
+        if opens.get(ch) == fam:
+            return False
+        if closes.get(ch) == fam:
+            return True
+    return False
 
 
 def _unclosed(ctx, rule, j):

@@ -36,6 +36,8 @@ def _addressee(doc, lx):
             b.kind = "addressee"
         elif b.kind == "paragraph" and lx["doc_number"].match(b.text.strip(_WS)):
             b.kind = "docnumber"
+        elif b.kind == "paragraph":
+            return                        # the running text has begun: a later 「…如下：」 is body
 
 def front_blocks(doc, first: int, most: int) -> list:
     lx = lexicon()
