@@ -1,0 +1,280 @@
+"""The Starlette application: the routes, the access token, the request-size bound, and every
+error as a Chinese page (never a traceback).
+
+Routes: ``GET /`` the forms; ``POST /check`` one report (a file or pasted text; ``prev`` names
+the previous check of it); ``POST /batch`` many files or .zip archives; ``POST /compare`` two
+years; ``GET /job/{id}`` progress, then the result; ``GET /job/{id}/status`` progress as JSON;
+``GET /job/{id}/out/{name}`` the pages and downloads a job made (only those)."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+from starlette.routing import Route
+
+from . import pages
+from .changes import diff
+from .runner import JobFailed, Runner
+from .settings import Settings
+from .store import Store
+from .uploads import CHUNK, Inbox, Refused, safe_name
+
+COOKIE = "lawlint_token"
+MEDIA = {".html": "text/html; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".zip": "application/zip",
+         ".txt": "text/plain; charset=utf-8",
+         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings()
+    state: dict = {"tasks": set()}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        state["store"], state["runner"] = Store(settings.keep_minutes), Runner(settings.workers)
+        state["runner"].start()
+        sweeper = asyncio.create_task(_sweep(state["store"]))
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            for t in list(state["tasks"]):
+                t.cancel()
+            await asyncio.to_thread(state["runner"].stop)
+            state["store"].close()
+
+    def start(job, coro, after=None):
+        async def run():
+            try:
+                await coro
+                if after:
+                    after()
+                job.state = "done"
+            except JobFailed as e:
+                job.state, job.error = "failed", str(e)
+            except Exception:                       # noqa: BLE001 - shown as a sentence, never a traceback
+                job.state, job.error = "failed", "检查时发生内部错误，请重试；如仍出错请联系管理员"
+        task = asyncio.create_task(run())
+        state["tasks"].add(task)
+        task.add_done_callback(state["tasks"].discard)
+
+    async def home(request):
+        return HTMLResponse(pages.home(settings))
+
+    async def check(request):
+        store = state["store"]
+        form = await _form(request, settings)
+        job = store.new("single")
+        inbox = _inbox(job, settings)
+        upload = form.get("file")
+        text = (form.get("text") or "").strip() if isinstance(form.get("text"), str) else ""
+        if _is_file(upload):
+            await _save(inbox, upload)
+        elif text:
+            inbox.add("粘贴的文本.txt", [text.encode("utf-8")])
+        else:
+            store.drop(job)
+            raise Refused("请选择一份报告文件，或粘贴报告全文")
+        if not inbox.names:
+            store.drop(job)
+            raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped), 413)
+        prev = store.get(str(form.get("prev") or ""))
+        job.prev = str(form.get("prev")) if form.get("prev") else None
+
+        def changes():
+            if prev is not None and prev.items and not prev.items[0]["error"] and not job.items[0]["error"]:
+                job.changes = diff(prev.items[0], job.items[0])
+        start(job, state["runner"].check(job, inbox.names, settings.config, _year(form), fixes=True), changes)
+        return RedirectResponse(f"/job/{job.id}", status_code=303)
+
+    async def batch(request):
+        store = state["store"]
+        form = await _form(request, settings)
+        uploads = [u for u in form.getlist("files") if _is_file(u)]
+        if not uploads:
+            raise Refused("请选择要检查的报告文件或 .zip 压缩包")
+        job = store.new("batch")
+        inbox = _inbox(job, settings)
+        try:
+            for u in uploads:
+                await _save(inbox, u)
+        except Refused:
+            store.drop(job)
+            raise
+        if not inbox.names:
+            store.drop(job)
+            raise Refused("没有可检查的报告：" + "；".join(f"{n}：{why}" for n, why in inbox.skipped))
+        job.skipped = inbox.skipped
+        start(job, state["runner"].batch(job, inbox.names, settings.config, _year(form)))
+        return RedirectResponse(f"/job/{job.id}", status_code=303)
+
+    async def compare(request):
+        store = state["store"]
+        form = await _form(request, settings)
+        last, this = form.get("last"), form.get("this")
+        if not (_is_file(last) and _is_file(this)):
+            raise Refused("请分别选择去年和今年的报告文件")
+        job = store.new("compare")
+        names = []
+        for side, u in (("去年", last), ("今年", this)):
+            inbox = _inbox(job, settings, sub=side)
+            await _save(inbox, u)
+            if not inbox.names:
+                store.drop(job)
+                raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped))
+            names.append(f"{side}/{inbox.names[0]}")
+        start(job, state["runner"].compare(job, names[0], names[1], settings.config))
+        return RedirectResponse(f"/job/{job.id}", status_code=303)
+
+    def _job(request):
+        job = state["store"].get(request.path_params["job"])
+        if job is None:
+            raise HTTPException(404)
+        return job
+
+    async def job_page(request):
+        job = _job(request)
+        if job.state == "running":
+            return HTMLResponse(pages.progress(job))
+        if job.state == "failed":
+            return HTMLResponse(pages.error(job.error), status_code=422)
+        if job.kind == "batch":
+            return HTMLResponse(pages.batch(job))
+        name = job.items[0]["page"] if job.kind == "single" else "compare.html"
+        html = (job.folder / "out" / name).read_text(encoding="utf-8")
+        bar = pages.single_bar(job) if job.kind == "single" else pages.compare_bar(job)
+        return HTMLResponse(pages.with_bar(html, bar))
+
+    async def status(request):
+        job = _job(request)
+        return JSONResponse({"state": job.state, "done": job.done, "total": job.total, "error": job.error})
+
+    async def output(request):
+        job = _job(request)
+        name = request.path_params["name"]
+        path = job.output(name)
+        if path is None or not path.is_file():
+            raise HTTPException(404)
+        suffix = path.suffix.lower()
+        if suffix == ".html":
+            return HTMLResponse(path.read_text(encoding="utf-8"))
+        return FileResponse(path, media_type=MEDIA.get(suffix), filename=name)
+
+    routes = [Route("/", home), Route("/check", check, methods=["POST"]), Route("/batch", batch, methods=["POST"]),
+              Route("/compare", compare, methods=["POST"]), Route("/job/{job}", job_page),
+              Route("/job/{job}/status", status), Route("/job/{job}/out/{name:path}", output)]
+    handlers = {Refused: _refused, HTTPException: _http_error, Exception: _internal}
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
+    app.state.server = state
+    return _Guard(app, settings)
+
+
+def _year(form):
+    value = str(form.get("year") or "")
+    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else None
+
+
+def _is_file(value) -> bool:
+    return hasattr(value, "filename") and bool(value.filename)
+
+
+def _inbox(job, settings, sub=None) -> Inbox:
+    folder = job.folder / "in" / sub if sub else job.folder / "in"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return Inbox(folder, settings.max_files, settings.max_file_bytes, settings.max_upload_bytes)
+
+
+async def _save(inbox: Inbox, upload) -> None:
+    """One uploaded file (a .zip is unpacked) into the job's folder, off the event loop."""
+    name = safe_name(upload.filename)
+    upload.file.seek(0)
+    if name.lower().endswith(".zip"):
+        await asyncio.to_thread(inbox.add_zip, name, upload.file)
+    else:
+        await asyncio.to_thread(inbox.add, name, iter(lambda: upload.file.read(CHUNK), b""), upload.size)
+
+
+async def _form(request: Request, settings: Settings):
+    try:
+        return await request.form(max_files=settings.max_files + 2, max_fields=50,
+                                  max_part_size=settings.max_file_bytes)
+    except _TooLarge:
+        raise Refused(f"上传的内容超过 {settings.max_upload_mb:g} MB，已拒绝；请分批上传", 413) from None
+    except MultiPartException as e:
+        raise Refused(f"上传的表单无法读取（{e.message}）") from None
+
+
+async def _sweep(store: Store):
+    while True:
+        await asyncio.sleep(30)
+        store.sweep()
+
+
+async def _refused(request, exc: Refused):
+    return HTMLResponse(pages.error(exc.message), status_code=exc.status)
+
+
+async def _http_error(request, exc: HTTPException):
+    if exc.status_code == 404:
+        return HTMLResponse(pages.error("页面不存在，或检查结果已过期删除（结果只保留一段时间）"), status_code=404)
+    if exc.status_code == 405:
+        return HTMLResponse(pages.error("不支持这种请求方式，请从首页上传报告"), status_code=405)
+    return HTMLResponse(pages.error(f"请求无法处理（{exc.status_code}）"), status_code=exc.status_code)
+
+
+async def _internal(request, exc):
+    return HTMLResponse(pages.error("服务器内部错误，请重试；如仍出错请联系管理员"), status_code=500)
+
+
+class _Guard:
+    """Pure ASGI in front of the app: the access token (``?token=`` once, then a cookie; or an
+    ``Authorization: Bearer`` header) and the bound on a request's body."""
+
+    def __init__(self, app, settings: Settings):
+        self.app, self.settings = app, settings
+
+    def __getattr__(self, name):
+        return getattr(self.app, name)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        token = self.settings.token
+        if token:
+            given = request.query_params.get("token")
+            if given is not None and hmac.compare_digest(given.encode(), token.encode()):
+                response = RedirectResponse(request.url.remove_query_params("token"), status_code=303)
+                response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+                return await response(scope, receive, send)
+            bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            if not any(v and hmac.compare_digest(v.encode(), token.encode())
+                       for v in (request.cookies.get(COOKIE), bearer)):
+                body = pages.error("需要访问口令：请用管理员提供的完整链接（含 ?token=…）打开本页")
+                return await HTMLResponse(body, status_code=401)(scope, receive, send)
+        limit, seen = self.settings.max_upload_bytes, 0
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            msg = f"上传的内容超过 {self.settings.max_upload_mb:g} MB，已拒绝；请分批上传"
+            return await HTMLResponse(pages.error(msg), status_code=413,
+                                      headers={"Connection": "close"})(scope, receive, send)
+
+        async def bounded():
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _TooLarge()
+            return message
+        return await self.app(scope, bounded, send)
+
