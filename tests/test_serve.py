@@ -243,3 +243,54 @@ def test_real_server_on_localhost_serves_and_stops():
         assert url.startswith("http://127.0.0.1:")
         with urllib.request.urlopen(url + "/", timeout=30) as r:
             assert r.status == 200 and "法治政府建设年度报告检查" in r.read().decode()
+
+
+def test_a_dying_worker_fails_only_its_file_and_the_pool_is_replaced():
+    import asyncio
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lawlint.serve.runner import Runner
+    runner = Runner(1)
+    runner.start()
+    try:
+        first = runner.pool
+        with pytest.raises(BrokenProcessPool):
+            asyncio.run(runner.call(os._exit, 3))
+        assert runner.pool is not first
+        assert asyncio.run(runner.call(abs, -4)) == 4                 # the new pool works
+    finally:
+        runner.stop()
+
+
+def test_a_file_whose_worker_died_is_listed_with_the_reason(client, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+    runner = client.app.app.state.server["runner"]
+    real = runner.call
+
+    async def call(func, task):
+        if task["name"] == "坏.txt":
+            raise BrokenProcessPool("gone")
+        return await real(func, task)
+    monkeypatch.setattr(runner, "call", call)
+    loc, status = submit(client, "/batch", [("files", ("坏.txt", TOWN_V1.encode(), "text/plain")),
+                                            ("files", ("好.txt", TOWN_V2.encode(), "text/plain"))])
+    page = client.get(loc).text
+    assert status["state"] == "done" and "已检查 1 份报告，1 份未能检查" in page and "检查进程意外退出" in page
+    assert "无法检查" in client.get(f"{loc}/out/index.html").text
+
+
+def test_progress_page_refreshes_itself_until_the_job_is_done(client):
+    store = client.app.app.state.server["store"]
+    job = store.new("batch")
+    job.total, job.done = 7, 3
+    try:
+        page = client.get(f"/job/{job.id}").text
+        assert '<meta http-equiv="refresh" content="1">' in page and "已完成 3 / 7 份" in page
+        assert '<progress id="progress" max="7" value="3">' in page and "<script" not in page
+        assert client.get(f"/job/{job.id}/status").json() == {"state": "running", "done": 3, "total": 7, "error": None}
+        job.state, job.error = "failed", "对比失败：文件无法读取"
+        r = client.get(f"/job/{job.id}")
+        assert r.status_code == 422 and "对比失败：文件无法读取" in r.text
+    finally:
+        store.drop(job)

@@ -89,12 +89,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
             store.drop(job)
             raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped), 413)
         prev = store.get(str(form.get("prev") or ""))
-        job.prev = str(form.get("prev")) if form.get("prev") else None
+        job.prev, job.year = (str(form.get("prev")) if form.get("prev") else None), _year(form)
 
         def changes():
             if prev is not None and prev.items and not prev.items[0]["error"] and not job.items[0]["error"]:
                 job.changes = diff(prev.items[0], job.items[0])
-        start(job, state["runner"].check(job, inbox.names, settings.config, _year(form), fixes=True), changes)
+        start(job, state["runner"].check(job, inbox.names, settings.config, job.year, fixes=True), changes)
         return RedirectResponse(f"/job/{job.id}", status_code=303)
 
     async def batch(request):

@@ -103,7 +103,8 @@ def single_bar(job) -> str:
         parts.append(f'<p class="ll-err">未能生成 Word 文档：{escape(item["files"]["problem"])}</p>')
     parts.append(_changes(job))
     parts.append(f'<form action="/check" method="post" enctype="multipart/form-data">'
-                 f'<input type="hidden" name="prev" value="{job.id}"><label>修改后重新上传，查看变化：'
+                 f'<input type="hidden" name="prev" value="{job.id}"><input type="hidden" name="year" value="{job.year or ""}">'
+                 '<label>修改后重新上传，查看变化：'
                  '<input type="file" name="file" accept=".docx,.txt,.md,.html,.htm,.pdf"></label>'
                  '<button class="ll-btn" type="submit">重新检查</button>'
                  '<a class="ll-btn alt" href="/">检查另一份报告</a></form></div>')

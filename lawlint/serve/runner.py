@@ -9,7 +9,6 @@ import asyncio
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from pathlib import Path
 
 from ..reporters._paths import page_name
@@ -87,15 +86,15 @@ class JobFailed(Exception):
 
 
 def _failed(task, why) -> dict:
-    from ..result import FileResult
-    from ..reporters.html_index import row
+    """What check_file would have returned for a file it could not check."""
+    from .. import reporters
+    from .._version import __version__
     from ..reporters.csv_format import file_block
+    from ..reporters.html import page
+    from ..reporters.html_index import row
+    from ..result import FileResult
     r = FileResult(path=task["name"], error=why)
-    Path(task["folder"], "out", task["page"]).write_text(
-        f"<!DOCTYPE html><meta charset=utf-8><p>{why}</p>", encoding="utf-8")
+    run = reporters.Run(ruleset=None, version=__version__)
+    Path(task["folder"], "out", task["page"]).write_text(page(r, run, back=task["back"]), encoding="utf-8")
     return {"index": task["index"], "name": task["name"], "page": task["page"], "error": why,
             "row": row(r, task["page"]), "csv": file_block(r, None, task["index"]), "files": {}}
-
-
-def with_year(config, year):
-    return replace(config, year=year) if year else config

@@ -29,6 +29,7 @@ class Job:
     items: list = field(default_factory=list)      # work.check_file results, in upload order
     skipped: list = field(default_factory=list)    # (name, why) not checked
     outputs: dict = field(default_factory=dict)    # file name under out/ → what it is
+    year: int | None = None          # the year chosen for a text that does not say it
     prev: str | None = None          # a drafter's previous check of the same report
     changes: dict | None = None
 
