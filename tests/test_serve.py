@@ -237,13 +237,19 @@ def test_other_commands_do_not_import_the_web_stack():
 
 
 @pytest.mark.slow
-def test_real_server_on_localhost_serves_and_stops():
+def test_real_server_on_localhost_serves_and_stops_leaving_nothing(tmp_path):
+    import os
     import urllib.request
-    with running_server("--jobs", "1", "--keep-minutes", "5") as url:
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    with running_server("--jobs", "1", "--keep-minutes", "5", env={"TMPDIR": str(spool)}) as url:
         assert url.startswith("http://127.0.0.1:")
         with urllib.request.urlopen(url + "/", timeout=30) as r:
             assert r.status == 200 and "法治政府建设年度报告检查" in r.read().decode()
-
+        (root,) = spool.iterdir()
+        assert root.name.startswith("lawlint-serve-") and (os.stat(root).st_mode & 0o777) == 0o700
+        assert (os.stat(root / "uploads").st_mode & 0o777) == 0o700        # spilled uploads go here
+    assert list(spool.iterdir()) == []                                  # deleted when it stops
 
 def test_a_dying_worker_fails_only_its_file_and_the_pool_is_replaced():
     import asyncio

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 
 from ..errors import LawlintError
 from .common import check_selectors
@@ -25,7 +24,8 @@ def settings_from(args):
         raise LawlintError("--max-files、--max-upload-mb、--keep-minutes 应为正数")
     return Settings(config=config, token=args.token or os.environ.get(TOKEN_ENV) or None,
                     max_files=args.max_files, max_upload_mb=args.max_upload_mb,
-                    keep_minutes=args.keep_minutes, workers=args.jobs or os.cpu_count() or 1)
+                    keep_minutes=args.keep_minutes, workers=args.jobs or os.cpu_count() or 1,
+                    spool_private=True)
 
 
 def cmd_serve(args) -> int:
@@ -40,13 +40,7 @@ def cmd_serve(args) -> int:
         print("lawlint: 提示：服务对其他计算机开放但未设置访问口令（--token 或环境变量 "
               f"{TOKEN_ENV}），局域网内任何人都能上传和查看报告", file=sys.stderr)
     app = create_app(settings)
-    # Multipart uploads spill to temporary files: keep them in a private folder of their own.
-    tempfile.tempdir = tempfile.mkdtemp(prefix="lawlint-uploads-")
     where = f"http://{args.host}:{args.port}/" + (f"?token={settings.token}" if settings.token else "")
     print(f"lawlint: 报告检查页面已启动：{where}（按 Ctrl+C 停止）", file=sys.stderr)
-    try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    finally:
-        import shutil
-        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")   # no access log
     return 0

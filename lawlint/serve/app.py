@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import os
+import tempfile
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -44,9 +46,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
         state["store"], state["runner"] = Store(settings.keep_minutes), Runner(settings.workers)
         state["runner"].start()
         sweeper = asyncio.create_task(_sweep(state["store"]))
+        spool = tempfile.tempdir
+        if settings.spool_private:
+            tempfile.tempdir = str(state["store"].root / "uploads")
+            os.mkdir(tempfile.tempdir, 0o700)
         try:
             yield
         finally:
+            tempfile.tempdir = spool
             sweeper.cancel()
             for t in list(state["tasks"]):
                 t.cancel()

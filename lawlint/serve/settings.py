@@ -15,6 +15,9 @@ class Settings:
     max_upload_mb: float = 200        # one request's body, and a .zip's unpacked entries together
     keep_minutes: float = 60          # uploads and results are deleted this long after a check
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # The server's process only: uploads that spill from memory go into the private folder
+    # (Python's temporary-file directory is set there while the server runs).
+    spool_private: bool = False
 
     @property
     def max_upload_bytes(self) -> int:
