@@ -300,3 +300,17 @@ def test_progress_page_refreshes_itself_until_the_job_is_done(client):
         assert r.status_code == 422 and "对比失败：文件无法读取" in r.text
     finally:
         store.drop(job)
+
+
+def test_every_response_forbids_external_resources_and_caching(client):
+    for r in (client.get("/"), client.get("/job/" + "B" * 24), client.post("/check")):
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert r.headers["cache-control"] == "no-store" and r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_report_that_cannot_be_read_says_so_on_its_page(client):
+    loc, status = submit(client, "/check", {"file": ("坏报告.docx", b"PK\x03\x04 broken", DOCX)})
+    page = client.get(loc).text
+    assert status["state"] == "done" and "无法检查：坏报告.docx" in page and "Traceback" not in page
+    assert downloads(page) == []
