@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
 import os
 import tempfile
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.datastructures import MutableHeaders
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
@@ -23,27 +21,15 @@ from starlette.routing import Route
 
 from . import pages
 from .changes import diff
+from .guard import Guard, TooLarge
 from .runner import JobFailed, Runner
 from .settings import Settings
 from .store import Store
 from .uploads import CHUNK, Inbox, Refused, safe_name
 
-COOKIE = "lawlint_token"
 MEDIA = {".html": "text/html; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".zip": "application/zip",
          ".txt": "text/plain; charset=utf-8",
          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-
-
-# Nothing is fetched from anywhere (offices are often offline, and the pages must not leak the
-# drafts): only the pages' own inline styles and scripts run; results are never cached.
-HEADERS = {"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                                      "img-src data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-                                      "frame-ancestors 'none'",
-           "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "cache-control": "no-store"}
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -192,7 +178,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     handlers = {Refused: _refused, HTTPException: _http_error, Exception: _internal}
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
     app.state.server = state
-    return _Guard(app, settings)
+    return Guard(app, settings)
 
 
 def _year(form):
@@ -224,7 +210,7 @@ async def _form(request: Request, settings: Settings):
     try:
         return await request.form(max_files=settings.max_files + 2, max_fields=50,
                                   max_part_size=settings.max_file_bytes)
-    except _TooLarge:
+    except TooLarge:
         raise Refused(f"上传的内容超过 {settings.max_upload_mb:g} MB，已拒绝；请分批上传", 413) from None
     except MultiPartException as e:
         raise Refused(f"上传的表单无法读取（{e.message}）") from None
@@ -250,55 +236,3 @@ async def _http_error(request, exc: HTTPException):
 
 async def _internal(request, exc):
     return HTMLResponse(pages.error("服务器内部错误，请重试；如仍出错请联系管理员"), status_code=500)
-
-
-class _Guard:
-    """Pure ASGI in front of the app: the access token (``?token=`` once, then a cookie; or an
-    ``Authorization: Bearer`` header) and the bound on a request's body."""
-
-    def __init__(self, app, settings: Settings):
-        self.app, self.settings = app, settings
-
-    def __getattr__(self, name):
-        return getattr(self.app, name)
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        plain_send = send
-
-        async def send(message):
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for key, value in HEADERS.items():
-                    headers.setdefault(key, value)
-            await plain_send(message)
-        request = Request(scope)
-        token = self.settings.token
-        if token:
-            given = request.query_params.get("token")
-            if given is not None and hmac.compare_digest(given.encode(), token.encode()):
-                response = RedirectResponse(request.url.remove_query_params("token"), status_code=303)
-                response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
-                return await response(scope, receive, send)
-            bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-            if not any(v and hmac.compare_digest(v.encode(), token.encode())
-                       for v in (request.cookies.get(COOKIE), bearer)):
-                body = pages.error("需要访问口令：请用管理员提供的完整链接（含 ?token=…）打开本页")
-                return await HTMLResponse(body, status_code=401)(scope, receive, send)
-        limit, seen = self.settings.max_upload_bytes, 0
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit:
-            msg = f"上传的内容超过 {self.settings.max_upload_mb:g} MB，已拒绝；请分批上传"
-            return await HTMLResponse(pages.error(msg), status_code=413,
-                                      headers={"Connection": "close"})(scope, receive, send)
-
-        async def bounded():
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > limit:
-                raise _TooLarge()
-            return message
-        return await self.app(scope, bounded, send)
-
