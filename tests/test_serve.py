@@ -314,3 +314,15 @@ def test_a_report_that_cannot_be_read_says_so_on_its_page(client):
     page = client.get(loc).text
     assert status["state"] == "done" and "无法检查：坏报告.docx" in page and "Traceback" not in page
     assert downloads(page) == []
+
+
+def test_pasted_text_over_the_file_limit_is_refused_in_chinese():
+    from lawlint.config import Config
+    with _client(config=Config(max_file_mb=0.01)) as c:
+        r = c.post("/check", data={"text": "法治" * 10000})
+        assert r.status_code == 413 and "粘贴的文字过多（超过 0.01 MB）" in r.text
+
+
+def test_a_malformed_form_is_refused_in_chinese(client):
+    r = client.post("/check", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 400 and "上传的表单无法读取" in r.text

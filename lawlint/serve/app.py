@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app):
         state["store"], state["runner"] = Store(settings.keep_minutes), Runner(settings.workers)
-        state["runner"].start()
+        state["runner"].start(warm=settings.config)
         sweeper = asyncio.create_task(_sweep(state["store"]))
         spool = tempfile.tempdir
         if settings.spool_private:
@@ -212,8 +212,14 @@ async def _form(request: Request, settings: Settings):
                                   max_part_size=settings.max_file_bytes)
     except TooLarge:
         raise Refused(f"上传的内容超过 {settings.max_upload_mb:g} MB，已拒绝；请分批上传", 413) from None
-    except MultiPartException as e:
-        raise Refused(f"上传的表单无法读取（{e.message}）") from None
+    except (MultiPartException, HTTPException) as e:       # Starlette turns the first into the second
+        why = getattr(e, "message", None) or getattr(e, "detail", "")
+        if "maximum size" in why:
+            raise Refused(f"粘贴的文字过多（超过 {settings.config.max_file_mb:g} MB），"
+                          "可用配置项 max_file_mb 调整", 413) from None
+        if "Too many files" in why:
+            raise Refused(f"文件过多：一次最多上传 {settings.max_files} 份报告", 413) from None
+        raise Refused(f"上传的表单无法读取（{why}）") from None
 
 
 async def _sweep(store: Store):

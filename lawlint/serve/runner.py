@@ -22,9 +22,13 @@ class Runner:
         self.workers = max(1, workers)
         self.pool = None
 
-    def start(self):
+    def start(self, warm=None):
+        """Start the pool; with a config, its workers start now and load the rules, so the first
+        report is not kept waiting for them."""
         self.pool = ProcessPoolExecutor(max_workers=self.workers,
                                         mp_context=multiprocessing.get_context("spawn"))
+        for _ in range(self.workers if warm is not None else 0):
+            self.pool.submit(work.warm, warm)
 
     def stop(self):
         if self.pool is not None:

@@ -17,6 +17,12 @@ from pathlib import Path
 SEVERITIES = ("error", "warning", "info")
 
 
+def warm(config) -> None:
+    """Load the rules (and the checking code) in a new worker."""
+    from ..api import ruleset_for
+    ruleset_for(config)
+
+
 def check_file(task: dict) -> dict:
     """Check ``task["name"]`` (a path under ``folder/in``); write its page (and, when asked, its
     annotated copy, fixed copy and fixed text) under ``folder/out``; return what the server shows."""
