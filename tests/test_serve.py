@@ -326,3 +326,19 @@ def test_pasted_text_over_the_file_limit_is_refused_in_chinese():
 def test_a_malformed_form_is_refused_in_chinese(client):
     r = client.post("/check", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data"})
     assert r.status_code == 400 and "上传的表单无法读取" in r.text
+
+
+def test_compare_two_archives_pairs_the_reports_by_issuer(client):
+    v1 = TOWN_V1.replace("法治政府建设情况", "2022年度法治政府建设情况")
+    v2 = TOWN_V2.replace("法治政府建设情况", "2023年度法治政府建设情况")
+    other = seed("2021-henan-xinyang-pingqiao.txt")
+    last = zip_bytes({"青石镇.txt": v1.encode()})
+    this = zip_bytes({"a/青石镇2023.txt": v2.encode(), "平桥.txt": other})
+    loc, status = submit(client, "/compare", {"last": ("2022.zip", last, "application/zip"),
+                                              "this": ("2023.zip", this, "application/zip")})
+    page = client.get(loc).text
+    assert status["state"] == "done" and "未能配对的报告" in page and "平桥.txt" in page
+    assert "青石镇2023.txt" in page
+    r = client.post("/compare", files={"last": ("a.zip", last, "application/zip"),
+                                       "this": ("b.txt", b"x", "text/plain")})
+    assert r.status_code == 400 and "同为单份报告" in r.text

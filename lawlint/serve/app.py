@@ -121,20 +121,28 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return RedirectResponse(f"/job/{job.id}", status_code=303)
 
     async def compare(request):
+        """Two reports, or two .zip archives of a unit's reports paired by issuer."""
         store = state["store"]
         form = await _form(request, settings)
         last, this = form.get("last"), form.get("this")
         if not (_is_file(last) and _is_file(this)):
             raise Refused("请分别选择去年和今年的报告文件")
+        zips = [safe_name(u.filename).lower().endswith(".zip") for u in (last, this)]
+        if zips[0] != zips[1]:
+            raise Refused("去年和今年应同为单份报告，或同为各单位报告的 .zip 压缩包")
         job = store.new("compare")
         names = []
         for side, u in (("去年", last), ("今年", this)):
             inbox = _inbox(job, settings, sub=side)
-            await _save(inbox, u)
+            try:
+                await _save(inbox, u)
+            except Refused:
+                store.drop(job)
+                raise
             if not inbox.names:
                 store.drop(job)
-                raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped))
-            names.append(f"{side}/{inbox.names[0]}")
+                raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped) or f"“{u.filename}”中没有可对比的报告")
+            names.append(side if zips[0] else f"{side}/{inbox.names[0]}")
         start(job, state["runner"].compare(job, names[0], names[1], settings.config))
         return RedirectResponse(f"/job/{job.id}", status_code=303)
 

@@ -64,8 +64,9 @@ def home(settings, message: str | None = None) -> str:
 <button class="ll-btn" type="submit">批量检查</button></form></section>
 <section class="ll-card"><h2>对比同一单位前后两年的报告</h2>
 <form action="/compare" method="post" enctype="multipart/form-data">
-<label for="last">去年的报告</label><input type="file" id="last" name="last" accept="{accept}">
-<label for="this">今年的报告</label><input type="file" id="this" name="this" accept="{accept}">
+<label for="last">去年的报告（或各单位报告的 .zip，按报告主体配对）</label>
+<input type="file" id="last" name="last" accept="{accept},.zip">
+<label for="this">今年的报告（或 .zip）</label><input type="file" id="this" name="this" accept="{accept},.zip">
 <button class="ll-btn" type="submit">开始对比</button></form></section>
 <p class="ll-note">每个文件不超过 {mb:g} MB，一次最多 {settings.max_files} 份。上传的报告和检查结果只存放在本机的临时目录，
 {settings.keep_minutes:g} 分钟后自动删除。</p>"""

@@ -99,20 +99,19 @@ def _fixed(stem, source, data, config, out) -> dict:
 
 
 def compare_pair(task: dict) -> dict:
-    """Last year's report against this year's (``compare``), as the compare command's HTML page."""
+    """Last year's report against this year's, or two folders of a unit's reports paired by
+    issuer (``compare_paths``), as the compare command's HTML page."""
     from .._version import __version__
-    from ..compare import compare_files
-    from ..compare.model import CompareRun
+    from ..compare import compare_paths
     from ..errors import LawlintError
     from ..reporters.compare_html import render
     folder, config = Path(task["folder"]), task["config"]
     os.chdir(folder / "in")
     try:
-        c = compare_files(task["last"], task["this"], lambda path: config)
+        run = compare_paths(task["last"], task["this"], lambda path: config)
     except LawlintError as e:
         return {"error": str(e)}
-    (folder / "out" / "compare.html").write_text(render(CompareRun(comparisons=[c]), __version__),
-                                                 encoding="utf-8")
+    (folder / "out" / "compare.html").write_text(render(run, __version__), encoding="utf-8")
     return {"error": None, "page": "compare.html"}
 
 
