@@ -106,6 +106,11 @@ def test_reupload_shows_what_changed(client):
     third, _ = submit(client, "/check", {"file": ("报告.txt", TOWN_V2.encode(), "text/plain")},
                       {"prev": "x" * 24})
     assert "上次检查的结果已过期删除" in client.get(third).text
+    batch, _ = submit(client, "/batch", {"files": ("报告.txt", TOWN_V1.encode(), "text/plain")})
+    fourth, _ = submit(client, "/check", {"file": ("报告.txt", TOWN_V2.encode(), "text/plain")},
+                       {"prev": batch.rsplit("/", 1)[1]})
+    page = client.get(fourth).text                     # a batch is not a previous check of one report
+    assert "与上次检查相比" not in page and "已过期删除" not in page and "得分" in page
 
 
 def test_batch_with_zip_overview_csv_and_copies(client):
@@ -140,6 +145,7 @@ def test_compare_two_years(client):
     ("/batch", {}, {}, "请选择要检查的报告文件"),
     ("/compare", {"last": ("a.txt", b"x", "text/plain")}, {}, "请分别选择去年和今年的报告文件"),
     ("/check", {"file": ("a.exe", b"MZ", "application/octet-stream")}, {}, "不支持的文件类型"),
+    ("/check", {"file": ("a.zip", zip_bytes({"a.txt": b"a"}), "application/zip")}, {}, "请用“批量检查”"),
     ("/batch", {"files": ("a.zip", b"PK not a zip", "application/zip")}, {}, "不是有效的 zip 压缩包"),
     ("/batch", {"files": ("坏.zip", zip_bytes({"../../etc/cron.d/x.txt": b"a"}), "application/zip")}, {},
      "不安全的文件名“../../etc/cron.d/x.txt”"),
@@ -151,7 +157,7 @@ def test_compare_two_years(client):
 ])
 def test_refused_uploads_say_why_and_the_server_keeps_serving(client, route, files, data, message):
     r = client.post(route, files=files, data=data, follow_redirects=False)
-    assert r.status_code in (400, 413) and message in r.text and "Traceback" not in r.text, r.text[-500:]
+    assert r.status_code in (400, 413, 415) and message in r.text and "Traceback" not in r.text, r.text[-500:]
     assert client.get("/").status_code == 200
 
 

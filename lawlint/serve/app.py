@@ -80,22 +80,29 @@ def create_app(settings: Settings | None = None) -> Starlette:
         inbox = _inbox(job, settings)
         upload = form.get("file")
         text = (form.get("text") or "").strip() if isinstance(form.get("text"), str) else ""
-        if _is_file(upload):
-            await _save(inbox, upload)
-        elif text:
-            inbox.add("粘贴的文本.txt", [text.encode("utf-8")])
-        else:
+        try:
+            if _is_file(upload) and safe_name(upload.filename).lower().endswith(".zip"):
+                raise Refused("这里检查一份报告；多份报告或 .zip 压缩包请用“批量检查”")
+            if _is_file(upload):
+                await _save(inbox, upload)
+            elif text:
+                inbox.add("粘贴的文本.txt", [text.encode("utf-8")])
+            else:
+                raise Refused("请选择一份报告文件，或粘贴报告全文")
+            if not inbox.names:
+                why = "；".join(f"{n}：{why}" for n, why in inbox.skipped)
+                raise Refused(why, 413 if "过大" in why else 415)
+        except Refused:
             store.drop(job)
-            raise Refused("请选择一份报告文件，或粘贴报告全文")
-        if not inbox.names:
-            store.drop(job)
-            raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped), 413)
+            raise
         prev = store.get(str(form.get("prev") or ""))
         job.prev, job.year = (str(form.get("prev")) if form.get("prev") else None), _year(form)
 
         def changes():
-            if prev is not None and prev.items and not prev.items[0]["error"] and not job.items[0]["error"]:
-                job.changes = diff(prev.items[0], job.items[0])
+            """Against the previous check: {} when that cannot be compared (None: it is gone)."""
+            if prev is not None:
+                ok = prev.kind == "single" and prev.state == "done" and not prev.items[0]["error"]
+                job.changes = diff(prev.items[0], job.items[0]) if ok and not job.items[0]["error"] else {}
         start(job, state["runner"].check(job, inbox.names, settings.config, job.year, fixes=True), changes)
         return RedirectResponse(f"/job/{job.id}", status_code=303)
 
