@@ -348,3 +348,9 @@ def test_compare_two_archives_pairs_the_reports_by_issuer(client):
     r = client.post("/compare", files={"last": ("a.zip", last, "application/zip"),
                                        "this": ("b.txt", b"x", "text/plain")})
     assert r.status_code == 400 and "同为单份报告" in r.text
+
+
+def test_without_the_serve_extra_it_says_what_to_install():
+    code = "import sys\nsys.modules['uvicorn'] = None\nfrom lawlint.cli import main\nsys.exit(main(['serve']))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and 'pip install "lawlint[serve]"' in r.stderr and "Traceback" not in r.stderr
