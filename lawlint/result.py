@@ -24,16 +24,15 @@ class Diagnostic:
     replacement: str | None = None   # the text a safe fix puts in [start, end)
     weight: float | None = None      # points this finding costs, when not the rule's weight
     baseline: bool = False           # recorded in the --baseline file: shown, but does not fail
-    # The stable identity (lawlint.fingerprint), for SARIF, GitLab and baselines: a string, or the
-    # report's pending computation until someone first reads ``fingerprint`` (most outputs never do).
-    _fingerprint: object = field(default="", repr=False, compare=False)
+    # The stable identity (lawlint.fingerprint), for SARIF, GitLab and baselines: None until
+    # lawlint.fingerprint.of(result) computes it (most outputs never do).
+    _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def fingerprint(self) -> str:
         fp = self._fingerprint
-        if type(fp) is not str:
-            fp.resolve()
-            fp = self._fingerprint
+        if fp is None:
+            raise RuntimeError("fingerprint not computed: call lawlint.fingerprint.of(result) first")
         return fp
 
     @fingerprint.setter
@@ -41,8 +40,6 @@ class Diagnostic:
         self._fingerprint = value
 
     def __getstate__(self):
-        """Pickled (to a batch parent, a cache) with its fingerprint computed, not the report's text."""
-        self.fingerprint
         return None, {f.name: getattr(self, f.name) for f in fields(self)}
 
     def to_json(self) -> dict:

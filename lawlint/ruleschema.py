@@ -57,9 +57,9 @@ def rule_schema(check_name: str | None = None) -> dict:
     props["check"] = {"enum": sorted(checks.names())}
     required = list(REQUIRED)
     if check_name is not None:
-        module = checks.get(check_name)
-        props.update(module.PARAMS)
-        required += list(getattr(module, "REQUIRED", ()))
+        spec = checks.contract(check_name)
+        props.update(spec.properties)
+        required += list(spec.required)
     schema = {"type": "object", "required": required, "properties": props}
     if check_name is not None:
         schema["additionalProperties"] = False

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import regexcache
+from .chars import SPACE_CLASS
 from .selectors import any_match, names_any
 
 DIRECTIVE = regexcache.compile(
-    r"^[ \t\u3000]*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
-    r"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*))[ \t\u3000]*$")
+    rf"^{SPACE_CLASS}*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
+    rf"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*)){SPACE_CLASS}*$")
 
 
 @dataclass

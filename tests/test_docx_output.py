@@ -397,6 +397,7 @@ _BITS = st.lists(st.sampled_from(["全年", "办理", "案件", "12件", ",", "�
                                   "截止目前", "。", " ", "率100%", "A,B"]), min_size=1, max_size=14)
 
 
+@pytest.mark.slow          # 25 generated documents, each written and read back
 @settings(max_examples=25)
 @given(_BITS, st.lists(st.integers(min_value=0, max_value=60), max_size=6), st.data())
 def test_random_runs_accept_and_reject(tmp_path_factory, bits, cuts, data):

@@ -13,36 +13,30 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
 from ..resources import load_data
 from ..template import fill
+from .spec import REQUIRED, CheckSpec, Param, Table
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("found", "major", "name", "count")
-PARAMS = {
-    "groups": {"type": "array", "minItems": 1, "items": {
-        "type": "object", "additionalProperties": False, "required": ["variants"],
-        "properties": {"name": {"type": "string"},
-                       "variants": {"type": "array", "minItems": 2, "items": {"type": "string"}}}},
-        "description": "每组是同一事物的几种写法（正则）"},
-    "where": {"default": "text", "enum": ["text", "indent"],
-              "description": "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"},
-    "min_share": {"default": 0, "type": "number", "minimum": 0, "maximum": 1,
-                  "description": "最常用的写法至少占这个比例才报告其余写法（默认 0）"},
-}
-REQUIRED = ("groups",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "groups": Table({
+        "name": Param({"type": "string"}, "", "这组写法指的是什么（提示中的 {name}）"),
+        "variants": Param({"type": "array", "minItems": 2, "items": {"type": "string"}}, REQUIRED,
+                          "几种写法（正则）", regex=True, prefilter=False),
+    }, REQUIRED, "每组是同一事物的几种写法（正则）", min_items=1),
+    "where": Param({"enum": ["text", "indent"]}, "text",
+                   "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"),
+    "min_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 0,
+                       "最常用的写法至少占这个比例才报告其余写法（默认 0）"),
+}, fields=("found", "major", "name", "count"))
 
 
-def compile(rule):
-    return [[regexcache.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
-
-
-def check(ctx, rule):
-    indent = rule.params["where"] == "indent"
+def check(ctx, rule, p):
+    indent = p.where == "indent"
     if indent and ctx.doc.source.kind == "md":
         return
-    min_share = rule.params["min_share"]
-    for g, variants in zip(rule.params["groups"], rule.compiled):
+    min_share = p.min_share
+    for g in p.groups:
+        variants = g.variants
         found = _indents(ctx, variants) if indent else _occurrences(ctx, variants)
         used = [i for i, ms in enumerate(found) if ms]
         if len(used) < 2:
@@ -55,7 +49,7 @@ def check(ctx, rule):
                 continue
             for start, end, written in found[i]:
                 yield ctx.diagnostic(rule, start, end, fields=dict(
-                    found=written, major=found[major][0][2], name=g.get("name", ""),
+                    found=written, major=found[major][0][2], name=g.name,
                     count=len(found[major])))
 
 

@@ -13,54 +13,50 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .. import regexcache
-from .. import template as tpl
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "year", "next_year", "fixed")
-PARAMS = {
-    "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
-                 "description": "不应出现的内容（正则）"},
-    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
-    "lead": {"type": "integer", "minimum": 1, "description": "只看该范围的前几句"},
-    "unless": {"default": [], "type": "array", "items": {"type": "string"},
-               "description": "所在句子匹配其一则不报"},
-    "once": {"default": False, "type": "boolean", "description": "只报告第一处"},
-    "replacement": {"type": "string",
-                    "description": "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"},
-    "translate": {"type": "object", "additionalProperties": False, "required": ["from", "to"],
-                  "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
-                  "description": "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"},
-    "per_sentence": {"default": False, "type": "boolean",
-                     "description": "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"},
-    "outside_titles": {"default": False, "type": "boolean",
-                       "description": "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"},
-    "unless_around": {"default": [], "type": "array", "items": {"type": "string"},
-                      "description": "匹配处前后各 8 个字符匹配其一则不报"},
-}
-REQUIRED = ("patterns",)   # parameters a rule of this type must give
+_STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
-def compile(rule):
-    p = rule.params
-    if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
+def _table(p):
+    """The character table of ``translate``, made once."""
+    t = p["translate"]
+    if t is None:
+        return None
+    if len(t["from"]) != len(t["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
-    return tpl.year_memo(lambda year: (regexcache.compile_all(p["patterns"], year),
-                                      regexcache.compile_all(p["unless"], year),
-                                      regexcache.compile_all(p["unless_around"], year)))
+    return str.maketrans(t["from"], t["to"])
 
 
-def check(ctx, rule):
-    p = rule.params
-    patterns, unless, around = rule.compiled(ctx.year)
-    replacement = p.get("replacement")
-    table = str.maketrans(p["translate"]["from"], p["translate"]["to"]) if "translate" in p else None
+SPEC = CheckSpec({
+    "patterns": Param(dict(_STRINGS, minItems=1), REQUIRED, "不应出现的内容（正则）", regex=True, year=True),
+    "scope": Param(sc.SCOPE_SCHEMA, "document"),
+    "lead": Param({"type": "integer", "minimum": 1}, None, "只看该范围的前几句（不写则看全部）"),
+    "unless": Param(_STRINGS, [], "所在句子匹配其一则不报", regex=True, year=True),
+    "once": Param({"type": "boolean"}, False, "只报告第一处"),
+    "replacement": Param({"type": "string"}, None,
+                         "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"),
+    "translate": Param({"type": "object", "additionalProperties": False, "required": ["from", "to"],
+                        "properties": {"from": {"type": "string"}, "to": {"type": "string"}}}, None,
+                       "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"),
+    "per_sentence": Param({"type": "boolean"}, False,
+                          "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"),
+    "outside_titles": Param({"type": "boolean"}, False,
+                            "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"),
+    "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
+}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table})
+
+
+def check(ctx, rule, p):
+    patterns, unless, around = p.patterns, p.unless, p.unless_around
+    replacement = p.replacement
+    table = p.table
     text = ctx.doc.text
-    where = p["scope"]
-    if p.get("lead"):      # what a part opens with: its running text, not its heading
+    where = p.scope
+    if p.lead:      # what a part opens with: its running text, not its heading
         pieces = [(s.start, s.end)
-                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
+                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p.lead]]
     else:
         pieces = sc.spans(ctx, where)
     covered, sentences_seen = None, set()
@@ -71,9 +67,9 @@ def check(ctx, rule):
             lo, hi = sc.sentence_at(text, m.start(), m.end())
             if any(u.search(text, lo, hi) for u in unless):
                 continue
-        if p.get("outside_titles") and sc.in_title_marks(text, m.start(), m.end()):
+        if p.outside_titles and sc.in_title_marks(text, m.start(), m.end()):
             continue
-        if p.get("per_sentence"):
+        if p.per_sentence:
             where_sentence = sc.sentence_at(text, m.start(), m.end(), sc.FULL_STOPS)
             if where_sentence in sentences_seen:
                 continue
@@ -92,7 +88,7 @@ def check(ctx, rule):
         if fixed is not None:
             fields["fixed"] = fixed
         yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
-        if p["once"]:
+        if p.once:
             return
 
 

@@ -11,21 +11,15 @@ import re
 
 from .. import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
+from ..numbering import CN_NUM
 from ..resources import load_data
-
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("mark", "problem")
-PARAMS = {
-    "pairs": {"type": "array", "minItems": 1,
-              "items": {"type": "string", "minLength": 2, "maxLength": 4},
-              "description": "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"},
-}
-REQUIRED = ("pairs",)   # parameters a rule of this type must give
+from .spec import REQUIRED, CheckSpec, Param
 
 
-def compile(rule):
+def _families(p):
+    """Each mark's family (its pair), openers and closers apart, and a regex finding any of them."""
     opens, closes = {}, {}
-    for fam, pair in enumerate(rule.params["pairs"]):
+    for fam, pair in enumerate(p["pairs"]):
         half = len(pair) // 2
         for ch in pair[:half]:
             opens[ch] = fam
@@ -35,8 +29,14 @@ def compile(rule):
     return opens, closes, marks
 
 
-def check(ctx, rule):
-    opens, closes, marks = rule.compiled
+SPEC = CheckSpec({
+    "pairs": Param({"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2, "maxLength": 4}},
+                   REQUIRED, "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"),
+}, fields=("mark", "problem"), derived={"families": _families})
+
+
+def check(ctx, rule, p):
+    opens, closes, marks = p.families
     text = ctx.doc.text
     for b in ctx.doc.body_blocks:
         stack = []
@@ -67,7 +67,7 @@ def _unclosed(ctx, rule, j):
         mark=ctx.doc.text[j], problem=load_data("wording.yaml")["pairs"]["unclosed"]))
 
 
-_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(rf"(?:\d{{1,2}}|[A-Za-z]|{CN_NUM}|[①-⑳])$")
 _ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 

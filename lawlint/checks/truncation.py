@@ -9,31 +9,23 @@ rules report nothing for it, and this rule gives one note naming the signs and t
 """
 from __future__ import annotations
 
-from .. import regexcache
-
 from ..template import fill
 from ..vocabulary import SECTION_IDS, section_names
+from .spec import CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("signs", "parts")
-PARAMS = {
-    "min_chars": {"type": "integer", "minimum": 1,
-                  "description": "正文字数低于此数视为远短于一篇完整报告"},
-    "sentence_end": {"type": "string", "description": "句末标点（正文最后一段以其结尾即不算中断）"},
-    "cut_markers": {"type": "array", "items": {"type": "string"},
-                    "description": "表示正文被截断的标记（正则，匹配正文最后一段的末尾）"},
-    "last_parts": {"type": "array", "items": {"enum": list(SECTION_IDS)},
-                   "description": "完整报告末尾的部分（这些部分都缺失时才可能是截断）"},
-    "signs": {"type": "object", "additionalProperties": False,
-              "properties": {k: {"type": "string"} for k in ("no_ending", "cut", "short", "chrome")},
-              "description": "提示中各项迹象的说法（short 可用 {chars}）"},
-}
+SPEC = CheckSpec({
+    "min_chars": Param({"type": "integer", "minimum": 1}, 3000, "正文字数低于此数视为远短于一篇完整报告"),
+    "sentence_end": Param({"type": "string"}, "。！？!?…”」』）)", "句末标点（正文最后一段以其结尾即不算中断）"),
+    "cut_markers": Param({"type": "array", "items": {"type": "string"}}, [],
+                         "表示正文被截断的标记（正则，匹配正文最后一段的末尾）", regex=True, prefilter=False),
+    "last_parts": Param({"type": "array", "items": {"enum": list(SECTION_IDS)}}, ["plans"],
+                        "完整报告末尾的部分（这些部分都缺失时才可能是截断）"),
+    "signs": Param({"type": "object", "additionalProperties": False,
+                    "properties": {k: {"type": "string"} for k in ("no_ending", "cut", "short", "chrome")}}, {},
+                   "提示中各项迹象的说法（short 可用 {chars}）"),
+}, fields=("signs", "parts"))
 
 _CACHE_KEY = "truncation"
-
-
-def compile(rule):
-    return [regexcache.compile(p) for p in rule.params.get("cut_markers", [])]
 
 
 def assess(ctx) -> dict | None:
@@ -41,34 +33,34 @@ def assess(ctx) -> dict | None:
     if _CACHE_KEY in ctx.cache:
         return ctx.cache[_CACHE_KEY]
     rule = next(iter(ctx.rules.of_check("truncation")), None)
-    result = _assess(ctx, rule) if rule is not None else None
+    result = _assess(ctx, rule.bound(ctx.year)) if rule is not None else None
     ctx.cache[_CACHE_KEY] = result
     return result
 
 
-def _assess(ctx, rule):
-    doc, p = ctx.doc, rule.params
+def _assess(ctx, p):
+    doc = ctx.doc
     if any(b.kind == "closing" for b in doc.blocks):
         return None
     body = doc.body_blocks
     if not body:
         return None
-    if any(ctx.section(sid).status != "absent" for sid in p.get("last_parts", ["plans"])):
+    if any(ctx.section(sid).status != "absent" for sid in p.last_parts):
         return None
     last = body[-1].text.rstrip()
-    ends = p.get("sentence_end", "。！？!?…”」』）)")
-    markers = rule.compiled
+    ends = p.sentence_end
+    markers = p.cut_markers
     cut = (last and last[-1] not in ends) or any(rx.search(last) for rx in markers)
     if not cut:
         return None
     chars = sum(len(b.text) for b in body)
-    short = chars < p.get("min_chars", 3000)
+    short = chars < p.min_chars
     if not (short or ctx.section("shortcomings").status == "absent"):
         return None
     seen = ["no_ending", "cut"] + (["short"] if short else [])
     if any(b.kind in ("chrome", "page") for b in doc.blocks):
         seen.append("chrome")
-    words = p.get("signs", {})            # how the note names each sign (the rule's YAML)
+    words = p.signs                       # how the note names each sign (the rule's YAML)
     signs = [fill(words[k], chars=chars) for k in seen if k in words]
     return {"signs": signs, "offset": body[-1].start}
 
@@ -83,7 +75,7 @@ def mark(ctx) -> None:
             verdict.reached = False
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     found = assess(ctx)
     if found is None:
         return

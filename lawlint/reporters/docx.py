@@ -17,7 +17,6 @@ import re
 from pathlib import Path
 
 from ..errors import LawlintError, LoadError
-from ..fingerprint import settle
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..source import Piece, Source
@@ -247,5 +246,4 @@ def write_copies(results, output, inputs, load):
             except OSError as e:
                 problem = f"{target}: 无法写入（{e.strerror or e}）"
         r.text = None
-        settle(r.diagnostics, False)    # nor kept alive by pending fingerprints
         yield r, problem

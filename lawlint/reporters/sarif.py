@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from .. import fingerprint
 from ..examples import example_text
 from ._paths import base_dir, relative
 
-FINGERPRINTS = True    # reads each finding's fingerprint (lawlint.batch computes them)
+FINGERPRINTS = True    # shows fingerprints (fingerprint.of): a batch computes them before dropping the text
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
@@ -43,7 +44,7 @@ def render(results, run) -> str:
             notes.append({"level": "error", "message": {"text": res.error},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}}}]})
             continue
-        for d in res.diagnostics:
+        for d, fp in zip(res.diagnostics, fingerprint.of(res)):
             item = {
                 "ruleId": d.rule,
                 "level": LEVEL[d.severity],
@@ -53,7 +54,7 @@ def render(results, run) -> str:
                     "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
                                "endColumn": max(d.end_column, d.column + 1) if d.end_line == d.line
                                else d.end_column}}}],
-                "partialFingerprints": {"lawlint/v1": d.fingerprint},
+                "partialFingerprints": {"lawlint/v1": fp},
                 "properties": {"category": d.category},
             }
             if d.rule in index:
