@@ -30,7 +30,7 @@ def check_file(task: dict) -> dict:
     from .._version import __version__
     from ..api import lint_source, ruleset_for
     from ..errors import LawlintError
-    from ..fingerprint import settle
+    from ..fingerprint import of
     from ..loaders import load_path
     from ..reporters.csv_format import file_block
     from ..reporters.html import page
@@ -54,10 +54,10 @@ def check_file(task: dict) -> dict:
     item = {"index": task["index"], "name": name, "page": task["page"], "error": r.error,
             "row": row(r, task["page"]), "csv": file_block(r, run, task["index"]), "files": {}}
     if r.error is None:
-        settle(r.diagnostics, True)
         item.update(score=r.score, grade=r.grade, grade_cap=r.grade_cap, year=r.report_year,
                     counts={s: r.count(s) for s in SEVERITIES},
-                    findings=[(d.fingerprint, d.rule, d.severity, d.line, d.message) for d in r.diagnostics])
+                    findings=[(fp, d.rule, d.severity, d.line, d.message)
+                              for fp, d in zip(of(r), r.diagnostics)])
         item["files"].update(_copies(task, r, source, config, out))
     return item
 
