@@ -1,4 +1,4 @@
-"""Command line: ``lawlint check|fix|compare|rules|explain|config|init|completion``.
+"""Command line: ``lawlint check|fix|compare|rules|explain|config|init|completion|serve``.
 
 Exit codes: 0 passed; 1 findings at or above ``--fail-on`` or a score under ``--fail-under``;
 2 a usage, configuration, rule or input error. User errors are one Chinese line on stderr, never a
@@ -20,7 +20,7 @@ from .parser import build_parser
 COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("configure", "cmd_config"),
             "init": ("configure", "cmd_init"), "compare": ("compare", "cmd_compare"),
             "rules": ("rules", "cmd_rules"), "explain": ("rules", "cmd_explain"),
-            "completion": ("completion", "cmd_completion")}
+            "completion": ("completion", "cmd_completion"), "serve": ("serve", "cmd_serve")}
 
 
 def command(name):

@@ -101,4 +101,23 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="解释一条规则：检查什么、为什么、依据和示例", description="解释一条规则。")
     e.add_argument("rule", metavar="规则编号")
     e.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+    _serve_parser(sub)
     return p
+
+
+def _serve_parser(sub):
+    s = sub.add_parser("serve", help="启动浏览器页面：上传报告即可检查、批量审核、下载批注版（需 pip install \"lawlint[serve]\"）",
+                       description="在本机启动报告检查页面：起草人上传或粘贴报告，查看得分、等级和问题，下载批注版和修订版 Word；"
+                                   "审核人批量上传报告或 .zip，查看总览、下载 CSV 和批注版压缩包；对比前后两年的报告。"
+                                   "上传的报告和结果只存放在私有临时目录，到期自动删除。")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问；0.0.0.0 对局域网开放）")
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    s.add_argument("--token", default=None, metavar="口令",
+                   help="访问口令（也可用环境变量 LAWLINT_SERVE_TOKEN）；设置后须用 ?token=口令 的链接打开")
+    s.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（可重复）")
+    s.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件（默认从启动目录向上查找 .lawlint.yaml）")
+    s.add_argument("--max-files", type=int, default=200, metavar="N", help="一次最多上传的文件数（默认 200，压缩包中的文件逐个计数）")
+    s.add_argument("--max-upload-mb", type=float, default=200, metavar="MB",
+                   help="一次上传（含压缩包解压后）合计的上限（默认 200 MB）；单个文件的上限同配置项 max_file_mb")
+    s.add_argument("--keep-minutes", type=float, default=60, metavar="分钟", help="上传的报告和检查结果保留多久（默认 60 分钟）")
+    s.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="检查进程数（默认为 CPU 核数）")
