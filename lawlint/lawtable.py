@@ -18,6 +18,7 @@ import json
 import re
 from functools import lru_cache
 
+from .chars import LINE_BREAKS, WHITESPACE
 from .resources import load_data, rules_dir
 
 PREFIX = "中华人民共和国"
@@ -26,10 +27,11 @@ _KINDS = ("条例", "办法", "规定", "规则")
 _KIND = re.compile("(?:" + "|".join(_KINDS) + ")$")
 _SUFFIX = re.compile(r"(?:法|法典|[条办规细].)$")    # a kind word, or its first character and a typo
 _NO_EDIT = re.compile(r"[\d（）()〔〕\[\]—\-年]")
+_NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 
 
 def key(title: str) -> str:
-    t = re.sub(r"\s+", "", title).replace("(", "（").replace(")", "）")
+    t = title.translate(_NO_SPACE).replace("(", "（").replace(")", "）")
     t = _VERSION.sub("", t)
     return t.removeprefix(PREFIX)
 

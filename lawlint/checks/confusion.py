@@ -12,55 +12,43 @@ pattern matches (tested on the seeds, the real reports and the texts of the nati
 """
 from __future__ import annotations
 
-from .. import regexcache
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param, Table
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "right")
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
-ENTRY = {
-    "type": "object", "additionalProperties": False,
-    "required": ["match", "right", "replacement", "bad", "good"],
-    "properties": {
-        "match": dict(_RX_LIST, minItems=1, description="错误写法的正则（上下文写在环视中）"),
-        "right": {"type": "string", "description": "正确写法（用于提示信息）"},
-        "replacement": {"type": "string", "description": "自动修正写入的文字（可用 \\1 引用分组）"},
-        "unless": dict(_RX_LIST, description="所在句子匹配其一则不报"),
-        "titles": {"type": "boolean", "description": "书名号《》内的也报告（默认不报：引用的标题照原文）"},
-        "bad": {"type": "string", "description": "必须报告的例句"},
-        "good": {"type": "string", "description": "不得报告的例句（易混的正确写法）"},
-    },
-}
-PARAMS = {
-    "entries": {"type": "array", "items": ENTRY, "minItems": 1, "description": "易混字词表"},
-    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
-}
-REQUIRED = ("entries",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "entries": Table({
+        "match": Param(dict(_RX_LIST, minItems=1), REQUIRED, "错误写法的正则（上下文写在环视中）", regex=True),
+        "right": Param({"type": "string"}, REQUIRED, "正确写法（用于提示信息）"),
+        "replacement": Param({"type": "string"}, REQUIRED, "自动修正写入的文字（可用 \\1 引用分组）"),
+        "unless": Param(_RX_LIST, [], "所在句子匹配其一则不报", regex=True),
+        "titles": Param({"type": "boolean"}, False, "书名号《》内的也报告（默认不报：引用的标题照原文）"),
+        "bad": Param({"type": "string"}, REQUIRED, "必须报告的例句"),
+        "good": Param({"type": "string"}, REQUIRED, "不得报告的例句（易混的正确写法）"),
+    }, REQUIRED, "易混字词表", min_items=1),
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+}, fields=("match", "right"))
 
 
-def compile(rule):
-    return [(regexcache.compile_all(e["match"]), regexcache.compile_all(e.get("unless", [])))
-            for e in rule.params["entries"]]
-
-
-def check(ctx, rule):
+def check(ctx, rule, p):
     text = ctx.doc.text
-    spans = sc.spans(ctx, rule.params["scope"])
+    spans = sc.spans(ctx, p.scope)
     taken = set()
-    for entry, (patterns, unless) in zip(rule.params["entries"], rule.compiled):
-        live = [rx for rx in patterns if rx.may_occur_in(text)]
+    for entry in p.entries:
+        unless = entry.unless
+        live = [rx for rx in entry.match if rx.may_occur_in(text)]
         for s, e in spans if live else ():
             for rx in live:
                 for m in rx.finditer(text, s, e):
                     a, b = m.span()
                     if a == b or (a, b) in taken:
                         continue
-                    if not entry.get("titles") and sc.in_title_marks(text, a, b):
+                    if not entry.titles and sc.in_title_marks(text, a, b):
                         continue
                     if unless:
                         lo, hi = sc.sentence_at(text, a, b)
                         if any(u.search(text, lo, hi) for u in unless):
                             continue
                     taken.add((a, b))
-                    yield ctx.diagnostic(rule, a, b, replacement=m.expand(entry["replacement"]),
-                                         fields=dict(match=m.group(0), right=entry["right"]))
+                    yield ctx.diagnostic(rule, a, b, replacement=m.expand(entry.replacement),
+                                         fields=dict(match=m.group(0), right=entry.right))

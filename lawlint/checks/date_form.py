@@ -13,39 +13,32 @@ Both fixes are unambiguous: the same date, written the standard way.
 from __future__ import annotations
 
 from .. import regexcache
+from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS
 from ..numbering import cn_to_int
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "fixed")
-PARAMS = {
-    "form": {"enum": ["zero_padded", "chinese"], "description": "报告哪一种写法"},
-    "since": {"type": "integer", "default": 2012, "description": "chinese：从哪一报告年度起要求阿拉伯数字"},
-    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
-    "tail": {"type": "integer", "minimum": 1, "default": 4,
-             "description": "chinese：在报告最后几段中找落款日期"},
-}
-REQUIRED = ("form",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "form": Param({"enum": ["zero_padded", "chinese"]}, REQUIRED, "报告哪一种写法"),
+    "since": Param({"type": "integer"}, 2012, "chinese：从哪一报告年度起要求阿拉伯数字"),
+    "scope": Param(sc.SCOPE_SCHEMA, "document"),
+    "tail": Param({"type": "integer", "minimum": 1}, 4, "chinese：在报告最后几段中找落款日期"),
+}, fields=("match", "fixed"))
 _PADDED = regexcache.compile(r"(?<![\d.\-/])((?:19|20)\d{2})(\s*年\s*)(\d{1,2})(\s*月)(?:(\s*)(\d{1,2})(\s*日))?")
-_ZERO = "０〇零○OＯ"
-_CN_DATE = regexcache.compile(r"([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                              r"\s*([一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = regexcache.compile(f"([〇○OＯ{CN_NUMERALS}]{{4}})\\s*年\\s*([{CN_NUMERAL_CHARS}]{{1,3}})\\s*月"
+                              f"\\s*([{CN_NUMERAL_CHARS}]{{1,3}})\\s*日")
 
 
-def compile(rule):
-    return None
-
-
-def check(ctx, rule):
-    if rule.params["form"] == "zero_padded":
-        yield from _zero_padded(ctx, rule)
+def check(ctx, rule, p):
+    if p.form == "zero_padded":
+        yield from _zero_padded(ctx, rule, p)
     else:
-        yield from _chinese(ctx, rule)
+        yield from _chinese(ctx, rule, p)
 
 
-def _zero_padded(ctx, rule):
+def _zero_padded(ctx, rule, p):
     text = ctx.doc.text
-    for s, e in sc.spans(ctx, rule.params["scope"]):
+    for s, e in sc.spans(ctx, p.scope):
         for m in _PADDED.finditer(text, s, e):
             y, g1, mo, g2, sp, d, g3 = m.groups()
             padded = [v for v in (mo, d) if v is not None and len(v) == 2 and v[0] == "0"]
@@ -56,17 +49,17 @@ def _zero_padded(ctx, rule):
                                  fields=dict(match=m.group(0), fixed=fixed))
 
 
-def _chinese(ctx, rule):
-    if ctx.year is None or ctx.year < rule.params["since"]:
+def _chinese(ctx, rule, p):
+    if ctx.year is None or ctx.year < p.since:
         return
     text = ctx.doc.text
     blocks = [b for b in ctx.doc.blocks if b.kind in ("paragraph", "closing", "issuer")]
-    for b in blocks[-rule.params["tail"]:]:
+    for b in blocks[-p.tail:]:
         stripped = b.text.strip()
         m = _CN_DATE.fullmatch(stripped)
         if m is None:
             continue
-        year = "".join(str("〇一二三四五六七八九".index(c)) if c not in _ZERO else "0" for c in m.group(1))
+        year = "".join(str(CN_DIGITS.get(c, 0)) for c in m.group(1))      # Ｏ: a zero too
         month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))
         if not month or not day or month > 12 or day > 31:
             continue

@@ -11,44 +11,38 @@ report year there is nothing to check. The finding says how many days late.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from .. import regexcache
+from ..chars import CN_DIGITS
 from ..resources import load_data
 from ..template import fill
 from ..vocabulary import profile
+from .spec import CheckSpec, Param
 
-
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("label", "date", "deadline", "year", "days")
-PARAMS = {
-    "dates": {"default": ["date_published", "date_written"], "type": "array", "items": {"enum": ["date_published", "date_written"]},
-              "description": "按顺序取哪个日期（发布日期、成文日期）"},
-    "closing": {"default": [], "type": "array", "items": {"type": "string"},
-                "description": "落款日期的正则（命名分组 y、m、d，可为汉字数字）"},
-    "last_resort": {"default": [], "type": "array", "items": {"enum": ["date_created"]},
-                    "description": "以上都没有时才取的日期（date_created：.docx 文档的创建日期）"},
-}
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-
-
-def compile(rule):
-    return [regexcache.compile(p) for p in rule.params["closing"]]
-
+DATES = ["date_published", "date_written"]
+SPEC = CheckSpec({
+    "dates": Param({"type": "array", "items": {"enum": DATES}}, DATES,
+                   "按顺序取哪个日期（发布日期、成文日期）"),
+    "closing": Param({"type": "array", "items": {"type": "string"}}, [],
+                     "落款日期的正则（命名分组 y、m、d，可为汉字数字）", regex=True, groups=("y", "m", "d"), prefilter=False),
+    "last_resort": Param({"type": "array", "items": {"enum": ["date_created"]}}, [],
+                         "以上都没有时才取的日期（date_created：.docx 文档的创建日期）"),
+}, fields=("label", "date", "deadline", "year", "days"))
 
 def _int(s: str) -> int:
     if s.isdigit():
         return int(s)
     if len(s) == 4:                                   # 二〇二二
-        return int("".join(str(_CN[c]) for c in s))
+        return int("".join(str(CN_DIGITS[c]) for c in s))
     from ..numbering import cn_to_int
     return cn_to_int(s) or 0
 
 
-def document_date(ctx, rule, patterns=None):
-    """(date, where it came from: a meta key or the closing block's offset). ``patterns``: the
-    closing-date regexes, when the rule's compiled value is not that list."""
-    patterns = rule.compiled if patterns is None else patterns
-    for key in rule.params.get("dates", ["date_published", "date_written"]):
+def document_date(ctx, dates, patterns, last_resort=()):
+    """(date, where it came from: a meta key or the closing block's offset): the first of the page
+    dates named in ``dates``, else a closing line that ``patterns`` (regexes) match whole, else
+    the first of the ``last_resort`` meta dates."""
+    for key in dates:
         value = ctx.doc.meta.get(key)
         if value:
             try:
@@ -67,7 +61,7 @@ def document_date(ctx, rule, patterns=None):
                     continue
         if b.kind == "paragraph" and len(b.text) > 40:
             break
-    for key in rule.params.get("last_resort", ()):
+    for key in last_resort:
         value = ctx.doc.meta.get(key)
         if value:
             return dt.date.fromisoformat(value), key
@@ -83,17 +77,16 @@ def deadline_of(ctx) -> str:
     issuer = getattr(ctx.doc, "issuer", None)
     if not issuer:
         return table["default"]
-    import re
     role = "government" if re.search(table["government"], issuer) else "department"
     province = next((p for p in table["province_names"] if issuer.startswith(p)), None)
     by_province = table["provinces"].get(province) or {}
     return by_province.get(role) or table["roles"].get(role) or table["default"]
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     if ctx.year is None:
         return
-    date, where = document_date(ctx, rule)
+    date, where = document_date(ctx, p.dates, p.closing, p.last_resort)
     if date is None:
         return
     md = deadline_of(ctx)

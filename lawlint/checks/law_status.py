@@ -22,37 +22,26 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import lawtable, regexcache
-from .. import template as tpl
 from . import scope as sc
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("term", "title", "date", "successor", "year")
+from .spec import REQUIRED, CheckSpec, Param
+
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
-PARAMS = {
-    "status": {"enum": ["repealed", "future", "not_in_force", "stale_new"], "description": "报告哪一种情况"},
-    "only_if": dict(_RX_LIST, default=[], description="所在句子须匹配其一（如“依据|依照”：作为执法依据适用）"),
-    "bare": dict(_RX_LIST, default=[], description="不带书名号也识别的名称（正则，匹配文字须是表中的名称或简称）"),
-    "unless": dict(_RX_LIST, default=[], description="所在句子匹配其一则不报（如说明已废止、起草中）"),
-    "unless_before": dict(_RX_LIST, default=[], description="紧挨在前的文字匹配其一则不报（以 $ 结尾，如“原$”）"),
-    "new": {"type": "string", "default": "新(?:修订|修改|修正)?(?:后)?的?$",
-            "description": "stale_new：紧挨在书名号前、表示“新修订”的文字（以 $ 结尾）"},
-    "months": {"type": "integer", "minimum": 1, "default": 24,
-               "description": "stale_new：最近一次修订距报告年度末超过几个月不再称“新”"},
-    "skip": dict(_RX_LIST, default=[], description="不由本规则报告的名称（已有专门规则的）"),
-    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
-}
-REQUIRED = ("status",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "status": Param({"enum": ["repealed", "future", "not_in_force", "stale_new"]}, REQUIRED, "报告哪一种情况"),
+    "only_if": Param(_RX_LIST, [], "所在句子须匹配其一（如“依据|依照”：作为执法依据适用）", regex=True, year=True),
+    "bare": Param(_RX_LIST, [], "不带书名号也识别的名称（正则，匹配文字须是表中的名称或简称）", regex=True, year=True),
+    "unless": Param(_RX_LIST, [], "所在句子匹配其一则不报（如说明已废止、起草中）", regex=True, year=True),
+    "unless_before": Param(_RX_LIST, [], "紧挨在前的文字匹配其一则不报（以 $ 结尾，如“原$”）", regex=True, year=True),
+    "new": Param({"type": "string"}, "新(?:修订|修改|修正)?(?:后)?的?$",
+                 "stale_new：紧挨在书名号前、表示“新修订”的文字（以 $ 结尾）", regex=True),
+    "months": Param({"type": "integer", "minimum": 1}, 24, "stale_new：最近一次修订距报告年度末超过几个月不再称“新”"),
+    "skip": Param(_RX_LIST, [], "不由本规则报告的名称（已有专门规则的）"),
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+}, fields=("term", "title", "date", "successor", "year"),
+    derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"])})
 _TITLE = regexcache.compile(r"《([^《》\n]{2,60})》")
 _BEFORE = 24
-
-
-def compile(rule):
-    p = rule.params
-    return tpl.year_memo(lambda year: dict(
-        bare=regexcache.compile_all(p["bare"], year), unless=regexcache.compile_all(p["unless"], year),
-        only_if=regexcache.compile_all(p["only_if"], year),
-        unless_before=regexcache.compile_all(p["unless_before"], year),
-        new=regexcache.compile(p["new"]), skip={lawtable.key(s) for s in p["skip"]}))
 
 
 def _citations(ctx, pats, scope):
@@ -61,7 +50,7 @@ def _citations(ctx, pats, scope):
     for s, e in sc.spans(ctx, scope):
         for m in _TITLE.finditer(text, s, e):
             yield m.start(), m.end(), m.group(1), s
-        for rx in pats["bare"]:
+        for rx in pats.bare:
             for m in rx.finditer(text, s, e):
                 if not sc.in_title_marks(text, m.start(), m.end()):
                     yield m.start(), m.end(), m.group(0), s
@@ -69,23 +58,23 @@ def _citations(ctx, pats, scope):
 
 def _quiet(text, a, b, line_start, pats) -> bool:
     lo, hi = sc.sentence_at(text, a, b)
-    if any(rx.search(text, lo, hi) for rx in pats["unless"]):
+    if any(rx.search(text, lo, hi) for rx in pats.unless):
         return True
-    if pats["only_if"] and not any(rx.search(text, lo, hi) for rx in pats["only_if"]):
+    if pats.only_if and not any(rx.search(text, lo, hi) for rx in pats.only_if):
         return True
     before = text[max(line_start, a - _BEFORE):a]
-    return any(rx.search(before) for rx in pats["unless_before"])
+    return any(rx.search(before) for rx in pats.unless_before)
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     if ctx.year is None:
         return
-    p, pats, text = rule.params, rule.compiled(ctx.year), ctx.doc.text
+    pats, text = p, ctx.doc.text
     judge = {"repealed": _repealed, "future": _future, "not_in_force": _not_in_force,
-             "stale_new": _stale}[p["status"]]
-    for a, b, name, line_start in _citations(ctx, pats, p["scope"]):
+             "stale_new": _stale}[p.status]
+    for a, b, name, line_start in _citations(ctx, pats, p.scope):
         entry = lawtable.lookup(name)
-        if entry is None or lawtable.key(entry["title"]) in pats["skip"]:
+        if entry is None or lawtable.key(entry["title"]) in p.skip_keys:
             continue
         found = judge(ctx, rule, entry, a, b, line_start, pats)
         if found is None or _quiet(text, found[0], found[1], line_start, pats):
@@ -125,7 +114,7 @@ def _stale(ctx, rule, entry, a, b, line_start, pats):
     text = ctx.doc.text
     if text[a] != "《":
         return None
-    m = pats["new"].search(text, max(line_start, a - 8), a)
+    m = pats.new.search(text, max(line_start, a - 8), a)
     if m is None:
         return None
     end_of_year = dt.date(ctx.year, 12, 31)
@@ -135,6 +124,6 @@ def _stale(ctx, rule, entry, a, b, line_start, pats):
         return None
     last = max(dates)
     months = (end_of_year.year - last.year) * 12 + end_of_year.month - last.month
-    if months <= rule.params["months"]:
+    if months <= pats.months:
         return None
     return m.start(), b, last, text[a:b]

@@ -14,21 +14,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("previous", "share", "chars", "last_line", "passages", "year")
-PARAMS = {
-    "min_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.2,
-                  "description": "与上一年度报告相同的文字占全文的比例达到多少时报告"},
-    "min_passage_chars": {"type": "integer", "minimum": 1, "default": 150,
-                          "description": "或者：最长的一段相同文字达到多少字时报告"},
-    "when": {"enum": ["above", "below"], "default": "above",
-             "description": "above：达到上述程度时报告；below：比较了但未达到时报告（只说明重复比例）"},
-}
-REQUIRED = ()   # parameters a rule of this type must give
+from .spec import CheckSpec, Param
 
-
-def compile(rule):
-    return None
+SPEC = CheckSpec({
+    "min_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 0.2,
+                       "与上一年度报告相同的文字占全文的比例达到多少时报告"),
+    "min_passage_chars": Param({"type": "integer", "minimum": 1}, 150,
+                               "或者：最长的一段相同文字达到多少字时报告"),
+    "when": Param({"enum": ["above", "below"]}, "above",
+                  "above：达到上述程度时报告；below：比较了但未达到时报告（只说明重复比例）"),
+}, fields=("previous", "share", "chars", "last_line", "passages", "year"))
 
 
 def _load(path: str):
@@ -79,7 +74,7 @@ def previous_for(ctx, paths: tuple):
     return same[0] if same else None
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     paths = ctx.options.get("previous")
     if not paths:
         return
@@ -91,12 +86,11 @@ def check(ctx, rule):
     this = Report(ctx.doc.source, None, ctx.doc)
     share, passages, total = repeated_text(last, this)
     longest = passages[0] if passages else None
-    p = rule.params
     fields = dict(previous=_shown_path(last.source.path), share=f"{share:.0%}",
                   chars=longest.chars if longest else 0, last_line=longest.last_line if longest else 0,
                   passages=total, year=last.result.report_year or "")
-    above = longest is not None and (share >= p["min_share"] or longest.chars >= p["min_passage_chars"])
-    if above != (p["when"] == "above"):
+    above = longest is not None and (share >= p.min_share or longest.chars >= p.min_passage_chars)
+    if above != (p.when == "above"):
         return
     if above:
         start = max(this.text.find(longest.text), 0)

@@ -110,9 +110,14 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
     text = "\n".join(lines)
     if not text.strip():
         raise LoadError(".docx 文件中没有文字", path)
+    from .docx_ignore import ignore_spans
     from .docx_props import meta
+    ignored = ignore_spans(document, pieces, list(index), text_runs)
+    props = meta(document)
+    if ignored:
+        props["ignore_spans"] = ignored
     return Source(text=text, path=path, kind="docx", encoding="docx", line_label="段", hints=hints,
-                  pieces=pieces, meta=meta(document))
+                  pieces=pieces, meta=props)
 
 
 # --------------------------------------------------------------------------- position map
