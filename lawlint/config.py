@@ -23,8 +23,10 @@ class Config:
     max_docx_mb: float = 20                          # a .docx's XML after unpacking
     max_pdf_pages: int = 300
     encoding: str | None = None
-    deadline: str = "04-01"                          # publication deadline in the following year
+    deadline: str | None = None                      # publication deadline in the following year
+                                                     # (None: by role and province, rules/profile.yaml)
     rule_time_limit: float = 10                      # seconds one rule may run on one report
+    previous: tuple = ()                             # last year's reports (--previous): files
 
     @property
     def max_bytes(self) -> int:
@@ -37,4 +39,5 @@ class Config:
                       max_unpacked=int(self.max_docx_mb * MB), max_pages=self.max_pdf_pages)
 
     def options(self) -> dict:
-        return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit}
+        return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit,
+                "previous": self.previous}

@@ -47,8 +47,30 @@ def run_example(rule, ex: Example, packs=()) -> str | None:
     from .api import lint_text
     from .config import Config
     year = (rule.examples or {}).get("year")
+    previous = (rule.examples or {}).get("previous")
+    if previous is not None:
+        return _with_previous(rule, ex, packs, year, previous)
     config = Config(select=[rule.id], rule_packs=[str(p) for p in packs])
     result = lint_text(ex.text, year=year, config=config, strict=True)
+    return _judge(rule, ex, result, config)
+
+
+def _with_previous(rule, ex, packs, year, previous):
+    """An example of a rule that compares with last year's report: that text, written to a file."""
+    import os
+    import tempfile
+
+    from .api import lint_text
+    from .config import Config
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "previous.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(previous)
+        config = Config(select=[rule.id], rule_packs=[str(p) for p in packs], previous=(path,))
+        return _judge(rule, ex, lint_text(ex.text, year=year, config=config, strict=True), config)
+
+
+def _judge(rule, ex, result, config):
     fired = [d for d in result.diagnostics if d.rule == rule.id]
     if ex.kind == "good":
         if fired:

@@ -34,6 +34,7 @@ COMMON_PROPERTIES = {
         "type": "object", "additionalProperties": False, "required": ["bad", "good"],
         "properties": {
             "year": {"type": "integer"},
+            "previous": {"type": "string", "description": "上一年度报告的文字：示例按 --previous 给出它的方式检查"},
             "bad": {"type": "array", "minItems": 1, "items": {"anyOf": [
                 {"type": "string"},
                 {"type": "object", "additionalProperties": False, "required": ["text"],

@@ -36,6 +36,10 @@ REGISTRY = {
     "total": "total",
     "future_date": "future_date",
     "answers": "answers",
+    "law_status": "law_status",
+    "confusion": "confusion",
+    "date_form": "date_form",
+    "reuse": "reuse",
 }
 
 _loaded = {}

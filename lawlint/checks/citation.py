@@ -6,12 +6,16 @@ width, the kind of dash in a year range or spaces is left alone here: those are 
 findings of their own. What is reported is a title that still differs — a missing 年
 (「《法治政府建设实施纲要(2021-2025)》」), 督查 for 督察, a dropped word. The 「中华人民共和国」
 prefix may be left out, as the usual short form.
+
+With ``laws``, a title no entry recognises is also looked up in the table of national laws and
+regulations (:mod:`lawlint.lawtable`): one that is a near miss of a real title (「《行政许可证法》」,
+a character missing or wrong, 条例 for 办法) is reported with the real title as its fix.
 """
 from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from .. import lawtable, regexcache
 from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param, Table
@@ -22,6 +26,8 @@ SPEC = CheckSpec({
         "canonical": Param({"type": "string"}, REQUIRED, "规范名称（不含书名号）"),
         "accept": Param({"type": "array", "items": {"type": "string"}}, [], "也接受的写法"),
     }, REQUIRED, "规范名称表", min_items=1),
+    "laws": Param({"type": "boolean"}, False,
+                  "与法律法规表（rules/data/laws.json 及人工补充）中某一名称只差一字、或条例/办法混用的，也报告并给出正确名称"),
 }, fields=("title", "canonical"),
     # each title's accepted forms, normalised once
     derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
@@ -50,3 +56,8 @@ def check(ctx, rule, p):
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                         title=title, canonical=entry.canonical))
                 break
+            else:
+                real = lawtable.near(title) if p.laws else None
+                if real is not None:
+                    yield ctx.diagnostic(rule, m.start(1), m.end(1), replacement=real,
+                                         fields=dict(title=title, canonical=real))

@@ -14,7 +14,20 @@ def cli_values(args) -> dict:
             raise LawlintError(f"--deadline 应写作“月-日”，如 04-01 或 03-01，而不是 {args.deadline!r}") from None
     return {"rules": list(args.rules), "select": list(args.select), "ignore": list(args.ignore),
             "year": args.year, "encoding": args.encoding, "fail_on": getattr(args, "fail_on", None),
-            "fail_under": getattr(args, "fail_under", None), "deadline": getattr(args, "deadline", None)}
+            "fail_under": getattr(args, "fail_under", None), "deadline": getattr(args, "deadline", None),
+            "previous": previous_files(getattr(args, "previous", None))}
+
+
+def previous_files(path) -> tuple:
+    """--previous: last year's report, or a folder of them (absolute path; the reuse check pairs)."""
+    if not path:
+        return ()
+    import os
+
+    from ..errors import LoadError
+    if not os.path.exists(path):
+        raise LoadError("上一年度的报告（--previous）不存在", path)
+    return (os.path.abspath(path),)
 
 def configs_for(items, args):
     """Pair each path with its configuration (nearest .lawlint.yaml / pyproject.toml, or

@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--deadline", default=None, metavar="月-日",
                    help="公开期限：报告年度次年的这一天（默认 04-01，即4月1日前公开）")
     c.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（YAML 文件或目录，可重复）")
+    c.add_argument("--previous", default=None, metavar="去年的报告",
+                   help="上一年度的报告（文件，或目录：按报告主体与本次检查的报告配对，同 lawlint compare）；"
+                        "大段照抄上一年度报告的，报告一处问题并扣分")
     c.add_argument("--encoding", default=None, metavar="编码", help="指定文件编码（默认自动识别）")
     c.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件（默认从报告所在目录向上查找 .lawlint.yaml 或 pyproject.toml）")
     c.add_argument("--baseline", default=None, metavar="文件", help="基线文件：其中记录的问题照常显示，但不影响退出码")

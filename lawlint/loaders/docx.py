@@ -111,9 +111,13 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
     if not text.strip():
         raise LoadError(".docx 文件中没有文字", path)
     from .docx_ignore import ignore_spans
+    from .docx_props import meta
     ignored = ignore_spans(document, pieces, list(index), text_runs)
+    props = meta(document)
+    if ignored:
+        props["ignore_spans"] = ignored
     return Source(text=text, path=path, kind="docx", encoding="docx", line_label="段", hints=hints,
-                  pieces=pieces, meta={"ignore_spans": ignored} if ignored else {})
+                  pieces=pieces, meta=props)
 
 
 # --------------------------------------------------------------------------- position map

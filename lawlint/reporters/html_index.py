@@ -8,6 +8,7 @@ from html import escape
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
+from ..overview_cells import reused, timeliness
 from .html import _asset, _foot, _head
 
 
@@ -16,7 +17,8 @@ def row(r, href) -> dict:
     return {"href": href, "path": r.path, "title": r.title, "issuer": r.issuer,
             "year": r.report_year, "score": r.score, "grade": r.grade_label, "error": r.error,
             "sections": {sid: (v.display, v.line) for sid, v in r.sections.items()},
-            "counts": {s: r.count(s) for s in SEVERITY}, "line_label": r.line_label}
+            "counts": {s: r.count(s) for s in SEVERITY}, "line_label": r.line_label,
+            "timeliness": timeliness(r), "reused": reused(r)}
 
 def index(rows, run) -> str:
     profile = default_profile()
@@ -49,6 +51,7 @@ def index(rows, run) -> str:
              '<th data-key="grade">等级</th>']
     heads += [f'<th data-key="{sid}" title="{escape(names[sid])}">{escape(short[sid])}</th>' for sid in SECTION_IDS]
     heads += [f'<th data-key="{s}" data-type="num">{SEVERITY[s]}</th>' for s in SEVERITY]
+    heads += ['<th data-key="timely">公开及时性</th>', '<th data-key="reused">与上年重复</th>']
     body = "".join(_index_row(row, marks, statuses, names) for row in rows)
     table = (f'<div class="wrap"><table id="reports"><thead><tr>{"".join(heads)}</tr></thead>'
              f'<tbody>{body}</tbody></table></div>')
@@ -63,7 +66,7 @@ def _index_row(row, marks, statuses, names) -> str:
     link = (f'<td class="report" data-v="{escape(name)}"><a href="{escape(row["href"])}">{escape(name)}</a>'
             f'<small>{escape(row["path"])}</small></td>')
     if row["error"] is not None:
-        span = 4 + len(SECTION_IDS) + len(SEVERITY)
+        span = 6 + len(SECTION_IDS) + len(SEVERITY)
         return (f'<tr class="failed" data-search="{escape(search)}" data-grade="" data-missing="0">{link}'
                 f'<td colspan="{span}">无法检查：{escape(row["error"])}</td></tr>')
     missing = sum(1 for s in SECTION_IDS if row["sections"].get(s, ("absent",))[0] == "absent")
@@ -78,5 +81,6 @@ def _index_row(row, marks, statuses, names) -> str:
         cells.append(f'<td class="part {status}" data-v="{order}" title="{escape(names[sid])}：'
                      f'{escape(statuses[status])}{escape(where)}">{marks[status]}</td>')
     cells += [f'<td class="num" data-v="{row["counts"][s]}">{row["counts"][s]}</td>' for s in SEVERITY]
+    cells += [f'<td data-v="{escape(row[k])}">{escape(row[k])}</td>' for k in ("timeliness", "reused")]
     return (f'<tr data-search="{escape(search)}" data-grade="{escape(row["grade"])}" '
             f'data-missing="{missing}">{"".join(cells)}</tr>')

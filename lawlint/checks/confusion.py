@@ -1,0 +1,54 @@
+"""``confusion``: a 错别字 from a curated list of the classic confusions of official writing.
+
+Each entry of ``entries`` is one confusion: ``match`` (regexes of the wrong writing, with their
+context written into lookarounds: 「帐」 is wrong in 「台帐」, right in 「帐篷」), ``right`` (the
+right writing, shown in the message), ``replacement`` (what a fix writes for the match; groups may
+be used: ``\\1``), ``unless`` (regexes on the sentence: a match in a sentence that matches one is
+left alone) and two examples, ``bad`` (must be reported) and ``good`` (must not). A match inside
+《》 is left alone unless the entry says ``titles: true``: a cited title is quoted as it was issued.
+
+The list is precision first: an entry goes in only when the wrong writing is wrong wherever its
+pattern matches (tested on the seeds, the real reports and the texts of the national laws).
+"""
+from __future__ import annotations
+
+from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param, Table
+
+_RX_LIST = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "entries": Table({
+        "match": Param(dict(_RX_LIST, minItems=1), REQUIRED, "错误写法的正则（上下文写在环视中）", regex=True),
+        "right": Param({"type": "string"}, REQUIRED, "正确写法（用于提示信息）"),
+        "replacement": Param({"type": "string"}, REQUIRED, "自动修正写入的文字（可用 \\1 引用分组）"),
+        "unless": Param(_RX_LIST, [], "所在句子匹配其一则不报", regex=True),
+        "titles": Param({"type": "boolean"}, False, "书名号《》内的也报告（默认不报：引用的标题照原文）"),
+        "bad": Param({"type": "string"}, REQUIRED, "必须报告的例句"),
+        "good": Param({"type": "string"}, REQUIRED, "不得报告的例句（易混的正确写法）"),
+    }, REQUIRED, "易混字词表", min_items=1),
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+}, fields=("match", "right"))
+
+
+def check(ctx, rule, p):
+    text = ctx.doc.text
+    spans = sc.spans(ctx, p.scope)
+    taken = set()
+    for entry in p.entries:
+        unless = entry.unless
+        live = [rx for rx in entry.match if rx.may_occur_in(text)]
+        for s, e in spans if live else ():
+            for rx in live:
+                for m in rx.finditer(text, s, e):
+                    a, b = m.span()
+                    if a == b or (a, b) in taken:
+                        continue
+                    if not entry.titles and sc.in_title_marks(text, a, b):
+                        continue
+                    if unless:
+                        lo, hi = sc.sentence_at(text, a, b)
+                        if any(u.search(text, lo, hi) for u in unless):
+                            continue
+                    taken.add((a, b))
+                    yield ctx.diagnostic(rule, a, b, replacement=m.expand(entry.replacement),
+                                         fields=dict(match=m.group(0), right=entry.right))

@@ -1,0 +1,69 @@
+"""``date_form``: dates not in the form GB/T 9704—2012 gives official documents.
+
+7.3.5.3 of the standard: the 成文日期 is written in Arabic numerals, the year in full, month and
+day without a padding zero (「2024年3月5日」). Two forms are reported (``form``):
+
+- ``zero_padded``: 「2024年03月05日」 anywhere in ``scope``; the fix drops the zeros.
+- ``chinese``: a date line at the end of the report (the signature date) in Chinese numerals
+  (「二〇二四年三月五日」, the 1999 standard's form), in a report on year ``since`` or later
+  (the 2012 standard took effect on 2012-07-01); the fix writes it in Arabic numerals.
+
+Both fixes are unambiguous: the same date, written the standard way.
+"""
+from __future__ import annotations
+
+from .. import regexcache
+from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS
+from ..numbering import cn_to_int
+from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
+
+SPEC = CheckSpec({
+    "form": Param({"enum": ["zero_padded", "chinese"]}, REQUIRED, "报告哪一种写法"),
+    "since": Param({"type": "integer"}, 2012, "chinese：从哪一报告年度起要求阿拉伯数字"),
+    "scope": Param(sc.SCOPE_SCHEMA, "document"),
+    "tail": Param({"type": "integer", "minimum": 1}, 4, "chinese：在报告最后几段中找落款日期"),
+}, fields=("match", "fixed"))
+_PADDED = regexcache.compile(r"(?<![\d.\-/])((?:19|20)\d{2})(\s*年\s*)(\d{1,2})(\s*月)(?:(\s*)(\d{1,2})(\s*日))?")
+_CN_DATE = regexcache.compile(f"([〇○OＯ{CN_NUMERALS}]{{4}})\\s*年\\s*([{CN_NUMERAL_CHARS}]{{1,3}})\\s*月"
+                              f"\\s*([{CN_NUMERAL_CHARS}]{{1,3}})\\s*日")
+
+
+def check(ctx, rule, p):
+    if p.form == "zero_padded":
+        yield from _zero_padded(ctx, rule, p)
+    else:
+        yield from _chinese(ctx, rule, p)
+
+
+def _zero_padded(ctx, rule, p):
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, p.scope):
+        for m in _PADDED.finditer(text, s, e):
+            y, g1, mo, g2, sp, d, g3 = m.groups()
+            padded = [v for v in (mo, d) if v is not None and len(v) == 2 and v[0] == "0"]
+            if not padded or not 1 <= int(mo) <= 12 or (d is not None and not 1 <= int(d) <= 31):
+                continue
+            fixed = f"{y}{g1}{int(mo)}{g2}" + (f"{sp}{int(d)}{g3}" if d is not None else "")
+            yield ctx.diagnostic(rule, m.start(), m.end(), replacement=fixed,
+                                 fields=dict(match=m.group(0), fixed=fixed))
+
+
+def _chinese(ctx, rule, p):
+    if ctx.year is None or ctx.year < p.since:
+        return
+    text = ctx.doc.text
+    blocks = [b for b in ctx.doc.blocks if b.kind in ("paragraph", "closing", "issuer")]
+    for b in blocks[-p.tail:]:
+        stripped = b.text.strip()
+        m = _CN_DATE.fullmatch(stripped)
+        if m is None:
+            continue
+        year = "".join(str(CN_DIGITS.get(c, 0)) for c in m.group(1))      # Ｏ: a zero too
+        month, day = cn_to_int(m.group(2)), cn_to_int(m.group(3))
+        if not month or not day or month > 12 or day > 31:
+            continue
+        start = b.start + b.text.index(stripped)
+        fixed = f"{year}年{month}月{day}日"
+        yield ctx.diagnostic(rule, start, start + len(stripped), replacement=fixed,
+                             fields=dict(match=stripped, fixed=fixed))

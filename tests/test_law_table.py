@@ -1,0 +1,116 @@
+"""The law table: the maintainer script that builds it (on a small source it builds itself), and
+the lookups the citation rules make in the shipped table."""
+import importlib.util
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lawlint import lawtable
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("build_law_table", ROOT / "tools" / "build_law_table.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _fixture_source(root: Path):
+    """A three-law LawRefBook-shaped checkout: a sqlite table and the Markdown texts."""
+    con = sqlite3.connect(root / "db.sqlite3")
+    con.execute("CREATE TABLE law (id TEXT, level TEXT, name TEXT, publish DATE, valid_from DATE, expired INTEGER)")
+    con.executemany("INSERT INTO law VALUES (?,?,?,?,?,?)", [
+        ("1", "法律", "示范复议法", "2017-09-01", "2018-01-01", 1),
+        ("2", "法律", "示范复议法", "2023-09-01", "2024-01-01", 0),
+        ("3", "行政法规", "示范来访条例", "2005-01-10", "", 1),
+        ("4", "司法解释", "关于适用示范法的解释", "2020-01-01", "", 0),
+        ("5", "行政法规", "示范公开条例", "2019-04-03", "", 0),
+    ])
+    con.commit()
+    con.close()
+    (root / "诉讼").mkdir()
+    (root / "诉讼" / "示范复议法(2023-09-01).md").write_text(
+        "# 中华人民共和国示范复议法\n\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n\n"
+        "2009年8月27日 《关于修改部分法律的决定》第一次修正\n\n2023年9月1日 第十四届全国人民代表大会常务委员会第五次会议修订\n\n"
+        "<!-- INFO END -->\n\n2030年1月1日 正文中的日期不算\n", encoding="utf-8")
+    (root / "行政法规").mkdir()
+    (root / "行政法规" / "示范来访条例(2005-01-10).md").write_text(
+        "# 示范来访条例\n\n2005年1月5日 国务院第76次常务会议通过\n\n2005年1月10日 国务院令第431号公布\n\n"
+        "2005年5月1日 施行\n\n<!-- INFO END -->\n", encoding="utf-8")
+
+
+def test_build_from_fixture(tmp_path, capsys):
+    src = tmp_path / "Laws"
+    src.mkdir()
+    _fixture_source(src)
+    out = tmp_path / "laws.json"
+    assert _tool().main([str(src), "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    laws = {e["title"]: e for e in data["laws"]}
+    assert set(laws) == {"中华人民共和国示范复议法", "示范来访条例", "示范公开条例"}   # no 司法解释
+    fuyi = laws["中华人民共和国示范复议法"]
+    assert fuyi["short"] == ["示范复议法"] and fuyi["published"] == "1999-04-29"
+    assert [r["date"] for r in fuyi["revisions"]] == ["2009-08-27", "2017-09-01", "2023-09-01"]
+    assert fuyi["revisions"][-1]["effective"] == "2024-01-01" and "expired" not in fuyi
+    laifang = laws["示范来访条例"]
+    assert laifang["expired"] is True and laifang["effective"] == "2005-05-01"
+    assert laifang["published"] == "2005-01-05" and "short" not in laifang
+    printed = capsys.readouterr().out
+    assert "3 titles" in printed and "法律 1" in printed and "行政法规 2" in printed
+
+
+def test_header_parsing_stops_at_info_end():
+    head = _tool().parse_header("# 甲法\n\n2001年2月3日 通过\n<!-- INFO END -->\n2002年1月1日 修订\n")
+    assert head == {"title": "甲法", "events": [("2001-02-03", "通过")]}
+
+
+def test_shipped_table_states_its_source():
+    data = json.loads((ROOT / "rules" / "data" / "laws.json").read_text(encoding="utf-8"))
+    assert data["source"]["name"] == "LawRefBook/Laws" and data["source"]["date"]
+    assert 300 < len(data["laws"]) < 3000      # laws and regulations, not every local rule
+
+
+@pytest.mark.parametrize("cited, real", [
+    ("行政许可证法", "行政许可法"),
+    ("中华人民共和国行政许可证法", "中华人民共和国行政许可法"),
+    ("政府信息公开条列", "政府信息公开条例"),
+    ("优化营商环境办法", "优化营商环境条例"),
+    ("安全生产发", None),                      # the kind word itself is wrong: not a title
+    ("行政处罚法", None),
+    ("行政复议法（2023年修订）", None),
+    ("河北省优化营商环境条例", None),           # a province's own regulation
+    ("省优化营商环境条例", None),               # a different first character names another document
+    ("某某区行政执法公示办法", None),
+    ("法治政府建设实施纲要（2021—2025年）", None),
+])
+def test_near_misses(cited, real):
+    assert lawtable.near(cited) == real
+
+
+def test_curated_entries_merge_with_generated_ones():
+    zhian = lawtable.lookup("治安管理处罚法")
+    assert "2025-06-27" in [r["date"] for r in zhian["revisions"]]        # added by hand
+    assert "2012-10-26" in [r["date"] for r in zhian["revisions"]]        # from the source
+    assert lawtable.lookup("《信访条例》".strip("《》"))["replaced_by"] == "信访工作条例"
+    assert lawtable.lookup("中华人民共和国合同法")["repealed"] == "2021-01-01"
+
+
+def test_no_real_title_is_a_near_miss_of_another():
+    """Every title in the table is found as itself, never 'corrected' into a neighbour."""
+    for k, e in lawtable.table().items():
+        assert lawtable.near(e["title"]) is None, e["title"]
+
+
+def test_readme_states_the_shipped_coverage():
+    """The README's coverage line is the generated table's: regenerate both together."""
+    from collections import Counter
+    data = json.loads((ROOT / "rules" / "data" / "laws.json").read_text(encoding="utf-8"))
+    levels = Counter(e["level"] for e in data["laws"])
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"现为 {len(data['laws'])} 件" in readme and f"数据截至 {data['source']['date']}" in readme
+    assert all(f"{level} {n}" in readme for level, n in levels.items())
+    assert data["source"]["commit"][:7] in readme
