@@ -1,8 +1,29 @@
 """User-facing errors. Each carries a Chinese message and names the file (and line).
 
 The CLI turns these into one line on stderr and exit code 2; nothing else should reach the user
-as a traceback.
+as a traceback. A path in a message is shown with :func:`show_path`: a control character in a file
+name (a newline, which would start a new line that CI reads as a command such as ``::error::``)
+or a byte that is not UTF-8 appears escaped.
 """
+import os
+import re
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m) -> str:
+    o = ord(m.group())
+    if 0xDC80 <= o <= 0xDCFF:          # a byte os.fsdecode could not decode (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def show_path(path) -> str:
+    """``path`` as a message may print it: one line, valid UTF-8, nothing a terminal or a CI
+    runner would act on (control characters, undecodable bytes and bidi overrides escaped)."""
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    return _UNSAFE.sub(_escape, str(path))
 
 
 class LawlintError(Exception):
@@ -17,7 +38,7 @@ class LawlintError(Exception):
         super().__init__(self.__str__())
 
     def __str__(self):
-        where = self.path or ""
+        where = show_path(self.path) if self.path else ""
         if where and self.line:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message

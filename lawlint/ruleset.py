@@ -121,7 +121,10 @@ def read_pack(path) -> list[Rule]:
     if cached is not None:     # validated before: patterns are known to compile
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
-        return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+        try:
+            return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+        except Exception:      # noqa: BLE001 - an entry of another shape: validate afresh
+            pass
     from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
     validate(data, text, path)
