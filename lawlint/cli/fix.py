@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import LawlintError
+from ..errors import LawlintError, show_path
 from .common import check_selectors, configs_for
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -34,6 +34,8 @@ def cmd_fix(args) -> int:
             print(f"lawlint: {e}", file=sys.stderr)
             code = EXIT_ERROR
             continue
+        for note in outcome.notes:
+            print(f"lawlint: {note}", file=sys.stderr)
         if not outcome.changed:
             continue
         would_change += 1
@@ -41,9 +43,9 @@ def cmd_fix(args) -> int:
         if args.diff:
             sys.stdout.write(outcome.diff())
         verb = "可修正" if (args.diff or args.check) else "已修正"
-        where = f" → {args.output}" if args.output and verb == "已修正" else ""
+        where = f" → {show_path(args.output)}" if args.output and verb == "已修正" else ""
         kept = f"；{outcome.skipped} 处位于已有修订、域、超链接或自动编号中，未修改" if outcome.skipped else ""
-        print(f"{verb} {item}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
+        print(f"{verb} {show_path(item)}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
               file=sys.stderr if args.diff else sys.stdout)
     if code == EXIT_OK and args.check and would_change:
         code = EXIT_FINDINGS
