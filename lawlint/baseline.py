@@ -21,8 +21,9 @@ def entries_of(r) -> list:
 
 
 def write(path, entries) -> int:
-    write_text_atomic(path, json.dumps({"lawlint_baseline": 1, "entries": entries},
-                                       ensure_ascii=False, indent=1) + "\n")
+    from .reporters import clean
+    write_text_atomic(path, clean(json.dumps({"lawlint_baseline": 1, "entries": entries},
+                                             ensure_ascii=False, indent=1) + "\n", "json"))
     return len(entries)
 
 

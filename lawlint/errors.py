@@ -26,6 +26,20 @@ def show_path(path) -> str:
     return _UNSAFE.sub(_escape, str(path))
 
 
+def debugging() -> bool:
+    """``--debug`` (``LAWLINT_DEBUG=1``): let an unforeseen exception show its traceback."""
+    return bool(os.environ.get("LAWLINT_DEBUG"))
+
+
+def unforeseen(exc: BaseException, path=None) -> str:
+    """The one line shown for an exception lawlint did not foresee (a bug, or an input nobody
+    imagined): what it was, and how to see more."""
+    where = f"{show_path(path)}: " if path is not None else ""
+    detail = show_path(str(exc))[:200]
+    return (f"{where}处理时出现意外错误（{type(exc).__name__}{'：' + detail if detail else ''}），已跳过；"
+            "加 --debug 可查看详细信息，欢迎报告此问题")
+
+
 class LawlintError(Exception):
     """Base class: ``str(err)`` is the complete one-line message shown to the user."""
 

@@ -171,6 +171,9 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
                         line) from None
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
+    except (OverflowError, RecursionError, MemoryError) as e:   # a{1,4294967295}, deep nesting
+        raise RuleError(f"rules[{rule.id}]: 正则表达式无法编译（{e or type(e).__name__}）", rule.file,
+                        rule.line) from None
     return rule
 
 

@@ -31,7 +31,8 @@ def write_site(results, run, outdir):
     _write(write_text_atomic, out / "index.html", index(rows, run))
 
 def _write(writer, path, text):
+    from .reporters import clean
     try:
-        writer(path, text)
+        writer(path, clean(text, "html"))
     except OSError as e:
         raise LawlintError(f"无法写入（{e.strerror or e}）", path) from None

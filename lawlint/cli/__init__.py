@@ -10,9 +10,10 @@ one module per command; a command's module is imported only when it runs.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
-from ..errors import LawlintError
+from ..errors import LawlintError, debugging, unforeseen
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
 from .parser import build_parser
 
@@ -28,6 +29,10 @@ def command(name):
 
 
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--debug" in argv:               # anywhere on the line: `lawlint check --debug x.txt` too
+        argv = [a for a in argv if a != "--debug"]
+        os.environ["LAWLINT_DEBUG"] = "1"      # worker processes inherit it
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -42,3 +47,8 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:              # noqa: BLE001 - never a traceback unless asked for
+        if debugging():
+            raise
+        print(f"lawlint: {unforeseen(e)}", file=sys.stderr)
+        return EXIT_ERROR

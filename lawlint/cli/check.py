@@ -74,7 +74,7 @@ def cmd_check(args) -> int:
         _terminal_text(results, run, args.quiet)
     elif args.output:
         results = list(processed())
-        write_output(args.output, reporters.get(fmt).render(results, run))
+        write_output(args.output, reporters.clean(reporters.get(fmt).render(results, run), fmt))
         run.color = tty
         _terminal_text(results, run, args.quiet)
     elif fmt == "text" and args.quiet:

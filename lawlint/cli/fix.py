@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import LawlintError, show_path
+from ..errors import LawlintError, debugging, show_path, unforeseen
 from .common import check_selectors, configs_for
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -32,6 +32,12 @@ def cmd_fix(args) -> int:
             outcome = fix_path(item, config, write=not (args.diff or args.check), output=args.output)
         except LawlintError as e:
             print(f"lawlint: {e}", file=sys.stderr)
+            code = EXIT_ERROR
+            continue
+        except Exception as e:          # noqa: BLE001 - the next file is still fixed
+            if debugging():
+                raise
+            print(f"lawlint: {unforeseen(e, item)}", file=sys.stderr)
             code = EXIT_ERROR
             continue
         for note in outcome.notes:

@@ -89,7 +89,21 @@ def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = No
         raise LoadError("没有读取权限", path) from None
     except OSError as e:
         raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
-    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)
+    return _check_chars(_run(loader, data, path, encoding, limits), limits, path)
+
+
+def _run(loader, data, path, encoding, limits):
+    """The loader's Source; what it did not foresee is a LoadError naming the file (``--debug``
+    shows the traceback)."""
+    try:
+        return loader(data, path=path, encoding=encoding, limits=limits)
+    except LoadError:
+        raise
+    except Exception as e:      # noqa: BLE001 - a parser library's surprise on a hostile file
+        from ..errors import debugging, show_path
+        if debugging():
+            raise
+        raise LoadError(f"无法读取文件（{type(e).__name__}：{show_path(str(e))[:200]}）", path) from None
 
 
 def too_big(size: int, max_bytes: int, path: str) -> LoadError:
@@ -112,4 +126,4 @@ def load_bytes(data, *, path="<stdin>", kind="txt", encoding=None, limits: Limit
     if len(data) > limits.max_bytes:
         raise too_big(len(data), limits.max_bytes, path)
     loader = _loader_for("." + kind) or _loader_for(".txt")
-    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)
+    return _check_chars(_run(loader, data, path, encoding, limits), limits, path)
