@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 
@@ -38,8 +39,11 @@ class Snapshot:
 
 def read_with_snapshot(path) -> tuple[bytes, Snapshot]:
     """The file's bytes and what must still hold when it is replaced."""
-    with open(path, "rb") as fh:
-        st = os.fstat(fh.fileno())
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"{path}: not a regular file")
         data = fh.read()
     return data, Snapshot(st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest(), st.st_uid,
                           st.st_gid, st.st_mode & 0o7777, st.st_nlink)

@@ -28,13 +28,16 @@ def write(path, entries) -> int:
 
 
 def load(path) -> Counter:
+    from .safeio import read_regular
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_regular(path).decode("utf-8"))
         return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["entries"])
     except FileNotFoundError:
         raise ConfigError("基线文件不存在（先用 --write-baseline 生成）", path) from None
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except OSError as e:
+        from .safeio import problem
+        raise ConfigError(f"基线文件{problem(e)}", path) from None
+    except (ValueError, KeyError, TypeError) as e:
         raise ConfigError(f"基线文件格式不对（{type(e).__name__}）", path) from None
 
 

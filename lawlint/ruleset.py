@@ -110,12 +110,8 @@ def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
 
 def read_pack(path) -> list[Rule]:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleError("规则文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"无法读取规则文件（{e}）", path) from None
+    from .safeio import read_text
+    text = read_text(path, RuleError, what="规则文件")
     from . import cache
     cached = cache.get_pack(text)
     if cached is not None:     # validated before: patterns are known to compile

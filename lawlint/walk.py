@@ -47,6 +47,7 @@ def _walk(root, suffixes, seen_dirs):
         for name in sorted(filenames):
             if any(fnmatch.fnmatch(name, pat) for pat in SKIP_NAMES):
                 continue
-            if os.path.splitext(name)[1].lower() in suffixes:
-                found.append(os.path.join(dirpath, name))
+            full = os.path.join(dirpath, name)
+            if os.path.splitext(name)[1].lower() in suffixes and os.path.isfile(full):
+                found.append(full)      # a regular file (or a link to one): no pipe, no device
     return found

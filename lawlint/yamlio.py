@@ -19,14 +19,8 @@ def load_yaml_text(text: str, path: str, error=RuleError):
 
 
 def load_yaml_file(path, error=RuleError):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise error("文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise error(f"无法读取（{e}）", path) from None
-    return load_yaml_text(text, str(path), error)
+    from .safeio import read_text
+    return load_yaml_text(read_text(path, error), str(path), error)
 
 
 def node_line(text: str, keys: list) -> int | None:

@@ -72,23 +72,15 @@ def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = No
     if loader is None:
         known = "、".join(sorted(LOADERS))
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（支持：{known}）", path)
-    try:
-        size = os.path.getsize(path)
-    except FileNotFoundError:
-        raise LoadError("文件不存在", path) from None
-    except OSError as e:
-        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
+    from ..safeio import TooBig, problem, read_regular
     if os.path.isdir(path):
         raise LoadError("这是一个目录，不是文件", path)
-    if size > max_bytes:
-        raise too_big(size, max_bytes, path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except PermissionError:
-        raise LoadError("没有读取权限", path) from None
+        data = read_regular(path, max_bytes)    # a regular file only: a named pipe would block
+    except TooBig as e:
+        raise too_big(e.size, max_bytes, path) from None
     except OSError as e:
-        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
+        raise LoadError(problem(e), path) from None
     return _check_chars(_run(loader, data, path, encoding, limits), limits, path)
 
 
