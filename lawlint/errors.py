@@ -26,6 +26,11 @@ def show_path(path) -> str:
     return _UNSAFE.sub(_escape, str(path))
 
 
+def one_line(message) -> str:
+    """A whole stderr message made safe the same way (it may quote a name, a rule id, a pattern)."""
+    return show_path(message)
+
+
 def debugging() -> bool:
     """``--debug`` (``LAWLINT_DEBUG=1``): let an unforeseen exception show its traceback."""
     return bool(os.environ.get("LAWLINT_DEBUG"))

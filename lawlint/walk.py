@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from .errors import show_path
 from .loaders import supported_suffixes
 from .result import FileResult
 
@@ -28,7 +29,7 @@ def expand_paths(paths) -> list:
         elif os.path.lexists(p) or os.path.exists(p):
             out.append(p)
         else:
-            out.append(FileResult(path=p, error=f"{p}: 路径不存在"))
+            out.append(FileResult(path=p, error=f"{show_path(p)}: 路径不存在"))
     return out
 
 

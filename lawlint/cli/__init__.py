@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 
-from ..errors import LawlintError, debugging, unforeseen
+from ..errors import LawlintError, debugging, one_line, unforeseen
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
 from .parser import build_parser
 
@@ -40,7 +40,7 @@ def main(argv=None) -> int:
             return EXIT_ERROR
         return command(args.command)(args)
     except LawlintError as e:
-        print(f"lawlint: {e}", file=sys.stderr)
+        print("lawlint: " + one_line(e), file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("lawlint: 已中断", file=sys.stderr)
@@ -50,5 +50,5 @@ def main(argv=None) -> int:
     except Exception as e:              # noqa: BLE001 - never a traceback unless asked for
         if debugging():
             raise
-        print(f"lawlint: {unforeseen(e)}", file=sys.stderr)
+        print("lawlint: " + one_line(unforeseen(e)), file=sys.stderr)
         return EXIT_ERROR

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import LawlintError, debugging, show_path, unforeseen
+from ..errors import LawlintError, debugging, one_line, show_path, unforeseen
 from .common import check_selectors, configs_for
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -24,24 +24,24 @@ def cmd_fix(args) -> int:
     for item, config in configs_for(items, args):
         check_selectors(ruleset_for(config), config)
         if isinstance(item, FileResult) or item == "-":
-            print(f"lawlint: {item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'}",
+            print("lawlint: " + one_line(item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'),
                   file=sys.stderr)
             code = EXIT_ERROR
             continue
         try:
             outcome = fix_path(item, config, write=not (args.diff or args.check), output=args.output)
         except LawlintError as e:
-            print(f"lawlint: {e}", file=sys.stderr)
+            print("lawlint: " + one_line(e), file=sys.stderr)
             code = EXIT_ERROR
             continue
         except Exception as e:          # noqa: BLE001 - the next file is still fixed
             if debugging():
                 raise
-            print(f"lawlint: {unforeseen(e, item)}", file=sys.stderr)
+            print("lawlint: " + one_line(unforeseen(e, item)), file=sys.stderr)
             code = EXIT_ERROR
             continue
         for note in outcome.notes:
-            print(f"lawlint: {note}", file=sys.stderr)
+            print("lawlint: " + one_line(note), file=sys.stderr)
         if not outcome.changed:
             continue
         would_change += 1

@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import LawlintError, LoadError
+from ..errors import LawlintError, LoadError, show_path
 from ..fingerprint import settle
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
@@ -245,7 +245,7 @@ def write_copies(results, output, inputs, load):
             except LawlintError as e:
                 problem = str(e)
             except OSError as e:
-                problem = f"{target}: 无法写入（{e.strerror or e}）"
+                problem = f"{show_path(target)}: 无法写入（{e.strerror or e}）"
         r.text = None
         settle(r.diagnostics, False)    # nor kept alive by pending fingerprints
         yield r, problem
