@@ -39,12 +39,14 @@ def compile_patterns(rule):
     memo = {}
 
     def for_year(year):
-        if year not in memo:
+        got = memo.get(year)
+        if got is None:                 # built whole, then published: another thread never sees half
             p = rule.params
-            memo[year] = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
-            memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
-            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
-        return memo[year]
+            got = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
+            got["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
+            got["causal"] = causal.compile(p["causal"]) if "causal" in p else None
+            memo[year] = got
+        return got
 
     return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
 

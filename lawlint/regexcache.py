@@ -195,16 +195,19 @@ class _Lacks:
     piece with the same pattern, and one look at the whole report answers for every piece of a
     report that lacks them (most, for a term)."""
 
-    __slots__ = ("needed", "text", "answer")
+    __slots__ = ("needed", "last")
 
     def __init__(self, needed):
         self.needed = needed
-        self.text, self.answer = None, False
+        self.last = (None, False)       # (text, answer): one object, so threads never mix two
 
     def whole(self, text: str) -> bool:
-        if text is not self.text:
-            self.text, self.answer = text, absent(self.needed, text, 0, len(text))
-        return self.answer
+        last = self.last
+        if text is last[0]:
+            return last[1]
+        answer = absent(self.needed, text, 0, len(text))
+        self.last = (text, answer)
+        return answer
 
 
 _WHOLE_MIN = 2000   # texts longer than this get the whole-text answer remembered (a sentence is shorter)
@@ -219,8 +222,9 @@ def _prefiltered(method, lacks, name):
     whole = lacks.whole
 
     def call(string, pos=0, endpos=sys.maxsize):
-        if string is lacks.text:
-            if lacks.answer:
+        last = lacks.last
+        if string is last[0]:
+            if last[1]:
                 return empty()
         elif len(string) > _WHOLE_MIN and whole(string):     # a report, not one sentence's copy
             return empty()
