@@ -27,28 +27,8 @@ reads those parameters is :func:`detect` and the helpers below it.
 from __future__ import annotations
 
 from . import causal
-from .regexcache import compile_all
+from .chars import is_blank
 from .result import SectionVerdict
-
-PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence",
-                "inline_items")
-
-
-def compile_patterns(rule):
-    """A part rule's patterns depend on the report year: compiled lazily per year, memoised."""
-    memo = {}
-
-    def for_year(year):
-        got = memo.get(year)
-        if got is None:                 # built whole, then published: another thread never sees half
-            p = rule.params
-            got = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
-            got["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
-            got["causal"] = causal.compile(p["causal"]) if "causal" in p else None
-            memo[year] = got
-        return got
-
-    return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -70,9 +50,8 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
     def part(sid):
         return verdicts.get(sid) or SectionVerdict()
 
-    p = rule.params
-    pats = rule.compiled(year)
-    scope = p.get("scope", "document")
+    p = pats = rule.bound(year)      # the rule's parameters, patterns compiled for this year
+    scope = p.scope
     if scope != "document":
         base = part(scope)
         if base.status == "absent":
@@ -80,7 +59,7 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
         regions = base.regions
     else:
         regions = [(0, len(doc.text))]
-    excluded = [r for sid in p.get("not_within", []) for r in part(sid).regions]
+    excluded = [r for sid in p.not_within for r in part(sid).regions]
     if excluded:
         regions = _subtract(regions, excluded)
 
@@ -89,33 +68,33 @@ def detect(doc, rule, year, verdicts) -> SectionVerdict:
         title = h.title
         if any(s <= h.start < e for s, e in excluded):
             continue
-        if not _any(pats["heading"], title) or _any(pats["heading_exclude"], title):
+        if not _any(pats.heading, title) or _any(pats.heading_exclude, title):
             continue
         body = doc.heading_body(h)
-        if _any(pats["weak_heading"], title):
+        if _any(pats.weak_heading, title):
             if _has_evidence(doc, pats, p, [(h.start, h.end)]):
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
-        if body.strip() or h.children:
+        if not is_blank(body) or h.children:       # a body of zero-width spaces is blank
             return _verdict(doc, "heading", h)
 
-    if pats["areas"]:
-        hits = [h for h in doc.top_headings if _any(pats["areas"], h.title)
-                and not _any(pats["heading_exclude"], h.title)]
-        if len(hits) >= p["areas"]["min"]:
+    if p.areas is not None and p.areas.patterns:
+        hits = [h for h in doc.top_headings if _any(p.areas.patterns, h.title)
+                and not _any(pats.heading_exclude, h.title)]
+        if len(hits) >= p.areas.min:
             v = SectionVerdict("heading", doc.position(hits[0].start)[0], hits[0].title, hits[0].start)
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
-    if p.get("inline_items"):
-        item = _inline_item(doc, pats, regions, p.get("evidence_min", 1))
+    if p.inline_items:
+        item = _inline_item(doc, pats, regions, p.evidence_min)
         if item is not None:
             return item
 
     after = None
-    if p.get("lead_after"):
-        after = part(p["lead_after"]).start
+    if p.lead_after:
+        after = part(p.lead_after).start
     where = _has_evidence(doc, pats, p, regions, after)
     if where is not None:
         start, region = where
@@ -143,10 +122,10 @@ def _inline_item(doc, pats, regions, need):
         items = list(rx.finditer(text))
         for i, m in enumerate(items):
             title = m.group(1)
-            if not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
+            if not _any(pats.inline_items, title) or _any(pats.heading_exclude, title):
                 continue
             end = items[i + 1].start() if i + 1 < len(items) else len(text)
-            if sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
+            if sum(1 for e in pats.evidence if e.search(text, m.start(), end)) < need:
                 continue
             start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             v = SectionVerdict("heading", doc.position(start)[0], title, start)
@@ -194,7 +173,7 @@ def _has_evidence(doc, pats, p, regions, after=None):
     for i, b in enumerate(blocks):
         text_start = b.body_start if b.heading is not None else b.start
         lead_text = doc.text[text_start:b.end]
-        for rx in pats["lead"]:
+        for rx in pats.lead:
             if rx.match(lead_text):
                 return text_start, _paragraph_region(doc, b)
     if after is not None:
@@ -202,13 +181,13 @@ def _has_evidence(doc, pats, p, regions, after=None):
             if b.end <= after:
                 continue
             for sent in b.sentences():
-                if sent.start >= after and any(rx.match(sent.text) for rx in pats["lead"]):
+                if sent.start >= after and any(rx.match(sent.text) for rx in pats.lead):
                     return sent.start, (sent.start, _paragraph_region(doc, b)[1])
     # Distinct evidence patterns.
-    need = p.get("evidence_min", 1)
-    if pats["evidence"]:
+    need = p.evidence_min
+    if pats.evidence:
         first, hits = None, 0
-        for rx in pats["evidence"]:
+        for rx in pats.evidence:
             for b in blocks:
                 m = rx.search(b.text)
                 if m:
@@ -218,19 +197,19 @@ def _has_evidence(doc, pats, p, regions, after=None):
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
-    if pats["causal"]:                 # cause analysis: a causal frame naming a cause
+    if pats.causal_patterns:           # cause analysis: a causal frame naming a cause
         for b in blocks:
             for s in b.sentences():
-                if causal.explains(s.text, pats["causal"]):
+                if causal.explains(s.text, pats.causal_patterns):
                     return s.start, _paragraph_region(doc, b)
-    if pats["weak_evidence"]:
+    if pats.weak_evidence:
         count, first = 0, None
         for b in blocks:
             for s in b.sentences():
-                if _any(pats["weak_evidence"], s.text):
+                if _any(pats.weak_evidence, s.text):
                     count += 1
                     first = first or (s.start, b)
-        if count >= p.get("weak_min", 1) and first is not None:
+        if count >= p.weak_min and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     return None
 

@@ -64,7 +64,7 @@ def test_a_planted_pickle_runs_nothing_and_every_entry_is_rebuilt(tmp_path):
         (cache / name).write_bytes(payload)
     again = _check(cache)
     assert not marker.exists()
-    assert _findings(again) == clean and again.stderr == ""
+    assert _findings(again) == clean and "Traceback" not in again.stderr and "缓存" not in again.stderr
     assert all(p.read_bytes() != payload for p in planted)           # rebuilt in place
     third = _check(cache)                              # rebuilt entries are read back as before
     assert _findings(third) == clean and not marker.exists()
@@ -204,19 +204,14 @@ r = lint_path(sys.argv[1])
 lazy = hinted = 0
 from lawlint.api import ruleset_for
 from lawlint.config import Config
+from lawlint.checks.spec import patterns
 seen = set()
 for rule in ruleset_for(Config()):
-    stack = [rule.compiled(2021) if callable(rule.compiled) else rule.compiled]
-    while stack:
-        v = stack.pop()
+    for v in patterns(rule.bound(2021)):          # the patterns the run used (bound per year, memoised)
         if isinstance(v, regexcache.LazyPattern) and "_rx" in v.__dict__ and v.pattern not in seen:
             seen.add(v.pattern)
             lazy += "_lacks" in v.__dict__
             hinted += v._rx != re.compile(v.pattern)
-        elif isinstance(v, dict):
-            stack.extend(v.values())
-        elif isinstance(v, (list, tuple, set)):
-            stack.extend(v)
 print(json.dumps({"stats": regexcache.stats, "prefiltered": lazy, "hinted": hinted, "n": len(r.diagnostics)}))
 """
 

@@ -23,7 +23,7 @@ def test_ctrl_c_in_an_html_batch_writes_the_index_of_what_was_written(tmp_path, 
 
     monkeypatch.setattr(api, "lint_source", interrupted)
     out = tmp_path / "site"
-    assert main(["check", "--format", "html", "--output", str(out), str(reports)]) == 130
+    assert main(["check", "--jobs", "1", "--format", "html", "--output", str(out), str(reports)]) == 130
     err = capsys.readouterr().err
     assert "已中断" in err and "3 份" in err and "index.html" in err
     index = (out / "index.html").read_text(encoding="utf-8")
