@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 
-from . import engine, scoring
+from . import engine, offthread, scoring
 from .config import Config
 from .document import Document
 from .errors import LawlintError
@@ -31,7 +31,16 @@ def ruleset_for(config: Config):
 
 def lint_source(source: Source, config: Config | None = None, year: int | None = None, *,
                 strict: bool | None = None) -> FileResult:
-    """Lint one loaded source."""
+    """Lint one loaded source. Safe to call from any thread; off the main thread a user's rule
+    packs run in a child process so that ``rule_time_limit`` holds (:mod:`lawlint.offthread`)."""
+    if config is not None and offthread.needed(config):
+        result = offthread.lint_in_child(_in_child, source, config, year, strict)
+        if result is not None:
+            return result
+    return parse_and_lint(source, config, year, strict=strict)[1]
+
+
+def _in_child(source, config, year, strict):
     return parse_and_lint(source, config, year, strict=strict)[1]
 
 

@@ -24,19 +24,23 @@ def entries_of(r) -> list:
 
 
 def write(path, entries) -> int:
-    write_text_atomic(path, json.dumps({"lawlint_baseline": 1, "entries": entries},
-                                       ensure_ascii=False, indent=1) + "\n")
+    from .reporters import clean
+    write_text_atomic(path, clean(json.dumps({"lawlint_baseline": 1, "entries": entries},
+                                             ensure_ascii=False, indent=1) + "\n", "json"))
     return len(entries)
 
 
 def load(path) -> Counter:
+    from .safeio import read_regular
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_regular(path).decode("utf-8"))
         return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["entries"])
     except FileNotFoundError:
         raise ConfigError("基线文件不存在（先用 --write-baseline 生成）", path) from None
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except OSError as e:
+        from .safeio import problem
+        raise ConfigError(f"基线文件{problem(e)}", path) from None
+    except (ValueError, KeyError, TypeError) as e:
         raise ConfigError(f"基线文件格式不对（{type(e).__name__}）", path) from None
 
 

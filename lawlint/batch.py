@@ -35,6 +35,11 @@ def _lint(pair):
         return lint_path(item, config)
     except LawlintError as e:           # a bad rule pack named by this file's config
         return FileResult(path=str(item), error=str(e))
+    except Exception as e:              # noqa: BLE001 - one file's surprise must not end the batch
+        from .errors import debugging, unforeseen
+        if debugging():
+            raise
+        return FileResult(path=str(item), error=unforeseen(e, item))
 
 
 def check_paths(pairs, jobs=1, keep_text=False, fingerprints=True):

@@ -71,7 +71,8 @@ def find(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return re.search(r"^\[tool\.lawlint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+        from .safeio import read_regular
+        return re.search(r"^\[tool\.lawlint[\].]", read_regular(path).decode("utf-8"), re.M) is not None
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -105,10 +106,8 @@ def load(path: Path) -> ConfigFile:
 def _load_yaml(path: Path) -> ConfigFile:
     from .yamlio import load_yaml_text, node_line    # YAML loads only when there is a file
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"无法读取配置文件（{e}）", path) from None
+    from .safeio import read_text
+    text = read_text(path, ConfigError, what="配置文件")
     data = load_yaml_text(text, str(path), ConfigError) or {}
     if not isinstance(data, dict):
         raise ConfigError("配置文件必须是 YAML 映射（键: 值）", path, 1)
@@ -121,11 +120,10 @@ def _load_toml(path: Path) -> ConfigFile:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
+    from .safeio import read_text
+    text = read_text(path, ConfigError, what="配置文件")
     try:
-        text = path.read_text(encoding="utf-8")
         doc = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"无法读取配置文件（{e}）", path) from None
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         raise ConfigError(f"TOML 语法错误：{e}", path, int(m.group(1)) if m else None) from None

@@ -13,14 +13,15 @@ import codecs
 import difflib
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .api import lint_source
-from .atomic import write_bytes_atomic
+from .atomic import ChangedMeanwhile, read_with_snapshot, stale_temporaries, write_bytes_atomic
 from .config import Config
-from .errors import LoadError
-from .loaders import load_path
+from .errors import LoadError, show_path
+from .loaders import load_bytes
 from .source import Source
 
 MAX_ROUNDS = 5
@@ -46,6 +47,7 @@ class FixResult:
     counts: Counter = field(default_factory=Counter)
     rounds: list = field(default_factory=list)     # list[list[Edit]], in the order applied
     skipped: int = 0                               # fixes not made: the text may not change there
+    notes: list = field(default_factory=list)      # what the user should know (hard links)
 
     def reverted(self) -> str:
         """The fixed text with every edit undone: equals ``original`` (nothing else changed)."""
@@ -140,12 +142,20 @@ def writable(path) -> bool:
 
 
 def fix_path(path, config=None, *, write=True, output=None) -> FixResult:
-    """Fix one file in place (or into ``output``). A .docx gets each fix as a tracked change."""
+    """Fix one file in place (or into ``output``). A .docx gets each fix as a tracked change.
+
+    In place, the file is written only if it is still as it was read (size, modification time,
+    hash), through a symbolic link to its target, keeping owner, group and mode; a read-only file
+    is refused. Any failure to write leaves the file as it was and raises LoadError."""
     config = config or Config()
     suffix = os.path.splitext(os.fspath(path))[1].lower()
-    if suffix and not writable(path):
-        raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件，不修改 {suffix} 文件（请在原编辑器中修改）", path)
-    source = load_path(path, encoding=config.encoding, limits=config.limits)
+    if not writable(path):
+        raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件，不修改 {suffix or '无扩展名的'} 文件"
+                        "（请在原编辑器中修改）", path)
+    notes = _stale_notes(path) if write and not output else []
+    raw, snap = _read(path, config, write and not output)
+    source = load_bytes(raw, path=str(path), kind=suffix[1:], encoding=config.encoding,
+                        limits=config.limits)
     if source.kind not in WRITABLE:
         raise LoadError(f"lawlint fix 只修改 .txt、.md 和 .docx 文件（{source.kind} 文件请在原编辑器中修改）", path)
     target = output or path
@@ -154,15 +164,62 @@ def fix_path(path, config=None, *, write=True, output=None) -> FixResult:
         if write and (outcome.changed or output):
             refuse_if_open(target)
             from .tracked import write_tracked
-            with open(path, "rb") as fh:
-                data = fh.read()
-            out = write_tracked(data, source, net_edits(outcome), outcome.fixed) if outcome.changed else data
-            write_bytes_atomic(target, out)
-        return outcome
-    outcome = fix_source(source, config)
-    if write and (outcome.changed or output):
-        write_bytes_atomic(target, _encode_like_original(path, source, outcome.fixed))
+            out = write_tracked(raw, source, net_edits(outcome), outcome.fixed) if outcome.changed else raw
+            _write(target, out, None if output else snap, path)
+    else:
+        outcome = fix_source(source, config)
+        if write and (outcome.changed or output):
+            _write(target, _encode_like_original(path, raw, source, outcome.fixed),
+                   None if output else snap, path)
+    if write and not output and outcome.changed and snap.nlink > 1:
+        notes.append(f"注意：{show_path(path)} 有 {snap.nlink} 个硬链接，修正后只有这个路径指向新内容，"
+                     "其他链接仍是原文")
+    outcome.notes = notes
     return outcome
+
+
+_looked_in: set = set()      # folders already searched for stale temporary files, this process
+
+
+def _stale_notes(path) -> list:
+    folder = os.path.dirname(os.path.realpath(os.fspath(path)))
+    if folder in _looked_in:
+        return []
+    _looked_in.add(folder)
+    removed, left = stale_temporaries(path)
+    return ([f"已删除上次中断的 lawlint fix 留下的临时文件 {show_path(t)}" for t in removed]
+            + [f"{show_path(t)} 是 lawlint fix 的临时文件（另一个 lawlint 正在写入，或上次运行被中断；"
+               "原文件完好，确认没有 lawlint 在运行后可删除）" for t in left])
+
+
+def _read(path, config, in_place):
+    """The file's bytes and snapshot; refuses what ``fix`` must not rewrite in place."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError("文件不存在", path) from None
+    except OSError as e:
+        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError("不是普通文件，未读取", path)
+    if st.st_size > config.limits.max_bytes:
+        from .loaders import too_big
+        raise too_big(st.st_size, config.limits.max_bytes, str(path))
+    if in_place and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
+        raise LoadError("文件是只读的，未修改（确需修正请先取消只读属性）", path)
+    try:
+        return read_with_snapshot(path)
+    except OSError as e:
+        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
+
+
+def _write(target, data, snap, path):
+    try:
+        write_bytes_atomic(target, data, expect=snap)
+    except ChangedMeanwhile:
+        raise LoadError("文件在修正期间被其他程序改动，为免覆盖新内容未写入；请重新运行 lawlint fix", path) from None
+    except OSError as e:
+        raise LoadError(f"无法写入（{e.strerror or e}），文件未改动", target) from None
 
 
 def lock_file(path) -> str | None:
@@ -186,10 +243,8 @@ def refuse_if_open(path) -> None:
 _ENDINGS = re.compile(r"\r\n|\r|\n")
 
 
-def _encode_like_original(path, source: Source, fixed: str) -> bytes:
+def _encode_like_original(path, raw: bytes, source: Source, fixed: str) -> bytes:
     """Re-encode with the file's own encoding, BOM and per-line endings."""
-    with open(path, "rb") as fh:
-        raw = fh.read()
     bom = b""
     encoding = source.encoding
     for mark, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),

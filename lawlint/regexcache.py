@@ -4,8 +4,8 @@ Compiling costs a fresh ``lawlint check`` more than checking the report does: th
 hundred patterns take sre ≈ 30–60 ms, most of it building bitmaps for the large CJK character
 classes (``[\\u4e00-\\u9fff]`` is a Python loop over 21,000 code points, in every pattern that has
 one). What sre builds is a list of integers; this module keeps those lists in the on-disk cache
-(:mod:`lawlint.cache`, keyed by the exact Python version and sre's format number) and hands them
-back to sre, which then only checks them.
+(:mod:`lawlint.cache`, as data: :mod:`lawlint.regexstore`; keyed by the exact Python version, sre's
+format number and this module's code) and hands them back to sre, which validates them again.
 
 A pattern is stored only when what this module built equals what ``re.compile`` builds
 (``re.Pattern`` equality compares the compiled code), and anything unexpected falls back to
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sys
 
+from . import regexstore
 from .literals import absent   # (imports nothing beyond functools)
 
 _table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
@@ -28,19 +29,19 @@ _table: dict | None = None          # (pattern, flags) -> arguments of _sre.comp
 _live: dict = {}                    # (pattern, flags) -> re.Pattern, this process
 _added = False
 _MAX = 2000                         # entries (≈0.5 kB each); a table grown past this starts over
+stats = {"stored": 0, "built": 0}   # patterns compiled from the cache / afresh, this process
 
 
 def _cache_key() -> str:
     import _sre
-    return f"regex\0{sys.version}\0{_sre.MAGIC}\0hint1"
+    return f"regex\0{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{sys.byteorder}\0hint1"
 
 
 def _load() -> dict:
     global _table
     if _table is None:
         from . import cache
-        stored = cache.get("regex", _cache_key())
-        _table = stored if isinstance(stored, dict) else {}
+        _table = regexstore.decode(cache.read("regex", _cache_key()))
     return _table
 
 
@@ -59,9 +60,12 @@ def _compile(pattern, flags):
     if args is not None:
         try:
             import _sre
-            return _sre.compile(pattern, *args)
+            rx = _sre.compile(pattern, *args)
+            stats["stored"] += 1
+            return rx
         except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh
             table.pop((pattern, flags), None)
+    stats["built"] += 1
     rx = re.compile(pattern, flags)
     built = _build(pattern, flags)
     if built is not None:
@@ -129,10 +133,14 @@ def save() -> None:
     if not _added or _table is None:
         return
     from . import cache
-    stored = cache.get("regex", _cache_key())
-    merged = dict(stored) if isinstance(stored, dict) and len(stored) < _MAX else {}
+    stored = regexstore.decode(cache.read("regex", _cache_key()))
+    merged = stored if len(stored) < _MAX else {}
     merged.update(_table)
-    cache.put("regex", _cache_key(), merged)
+    try:
+        data = regexstore.encode(merged)
+    except Exception:           # noqa: BLE001 - a value the format cannot hold: not stored
+        return
+    cache.write("regex", _cache_key(), data)
     _added = False
 
 
@@ -186,16 +194,19 @@ class _Lacks:
     piece with the same pattern, and one look at the whole report answers for every piece of a
     report that lacks them (most, for a term)."""
 
-    __slots__ = ("needed", "text", "answer")
+    __slots__ = ("needed", "last")
 
     def __init__(self, needed):
         self.needed = needed
-        self.text, self.answer = None, False
+        self.last = (None, False)       # (text, answer): one object, so threads never mix two
 
     def whole(self, text: str) -> bool:
-        if text is not self.text:
-            self.text, self.answer = text, absent(self.needed, text, 0, len(text))
-        return self.answer
+        last = self.last
+        if text is last[0]:
+            return last[1]
+        answer = absent(self.needed, text, 0, len(text))
+        self.last = (text, answer)
+        return answer
 
 
 _WHOLE_MIN = 2000   # texts longer than this get the whole-text answer remembered (a sentence is shorter)
@@ -210,8 +221,9 @@ def _prefiltered(method, lacks, name):
     whole = lacks.whole
 
     def call(string, pos=0, endpos=sys.maxsize):
-        if string is lacks.text:
-            if lacks.answer:
+        last = lacks.last
+        if string is last[0]:
+            if last[1]:
                 return empty()
         elif len(string) > _WHOLE_MIN and whole(string):     # a report, not one sentence's copy
             return empty()

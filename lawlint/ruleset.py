@@ -134,18 +134,17 @@ def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
 
 def read_pack(path) -> list[Rule]:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleError("规则文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"无法读取规则文件（{e}）", path) from None
+    from .safeio import read_text
+    text = read_text(path, RuleError, what="规则文件")
     from . import cache
     cached = cache.get_pack(_CACHE_TAG + text)
     if cached is not None:     # validated before: patterns are known to compile
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
-        return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+        try:
+            return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+        except Exception:      # noqa: BLE001 - an entry of another shape: validate afresh
+            pass
     from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
     validate(data, text, path)
@@ -200,6 +199,9 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
                         line) from None
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
+    except (OverflowError, RecursionError, MemoryError) as e:   # a{1,4294967295}, deep nesting
+        raise RuleError(f"rules[{rule.id}]: 正则表达式无法编译（{e or type(e).__name__}）", rule.file,
+                        rule.line) from None
     return rule
 
 

@@ -106,10 +106,13 @@ def segment(text: str) -> list[tuple[str, int]]:
     from . import cache
 
     key = f"{backend()}\0{_userdict_text()}\0{text}"
-    words = cache.get("tokens", key)
-    if words is None:
-        words = _segment(text)
-        cache.put("tokens", key, words)
+    stored = cache.get("tokens", key)
+    try:
+        return [(w, int(start)) for w, start in stored]   # JSON gives [word, offset] lists
+    except (TypeError, ValueError):                       # absent, or of another shape
+        pass
+    words = _segment(text)
+    cache.put("tokens", key, [list(w) for w in words])
     return words
 
 

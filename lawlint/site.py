@@ -20,16 +20,26 @@ def write_site(results, run, outdir):
         raise LawlintError("检查多份报告时 --output 应是一个目录（将在其中生成 index.html 和每份报告的页面）", outdir)
     output_folder(out, "lawlint HTML 输出目录（lawlint 检查目录时会跳过这里）")
     rows, taken = [], set()
-    for r in results:
-        name = page_name(r.path, taken)
-        _write(write_text_atomic, out / name, page(r, run, back="index.html"))
-        r.text = None
-        rows.append(row(r, name))
-        yield r
+    try:
+        for r in results:
+            name = page_name(r.path, taken)
+            _write(write_text_atomic, out / name, page(r, run, back="index.html"))
+            r.text = None
+            rows.append(row(r, name))
+            yield r
+    except KeyboardInterrupt:           # Ctrl-C: an overview of the pages written so far
+        _write(write_text_atomic, out / "index.html", index(rows, run))
+        import sys
+
+        from .errors import one_line
+        print("lawlint: " + one_line(f"已中断：已写入 {len(rows)} 份报告的页面，总览页 {out / 'index.html'} "
+                                     "只列出这些报告"), file=sys.stderr)
+        raise
     _write(write_text_atomic, out / "index.html", index(rows, run))
 
 def _write(writer, path, text):
+    from .reporters import clean
     try:
-        writer(path, text)
+        writer(path, clean(text, "html"))
     except OSError as e:
         raise LawlintError(f"无法写入（{e.strerror or e}）", path) from None

@@ -18,8 +18,9 @@ import time
 from contextlib import contextmanager
 
 
-class RuleTimeout(Exception):
-    pass
+class RuleTimeout(BaseException):
+    """A BaseException: code that catches Exception (a fallback around a regex compile, say) must
+    not swallow it, or the rule it interrupted would run on without a limit."""
 
 
 class _Watch:
@@ -39,8 +40,9 @@ class _Watch:
         if started is not None:
             ran = time.monotonic() - started
             if ran >= self.seconds:
-                self.started = None
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)    # the next rule keeps a limit
+                # Raised again shortly while the rule is still running (disarm() clears
+                # ``started``): one exception swallowed on its way up must not end the limit.
+                signal.setitimer(signal.ITIMER_REAL, 0.05)
                 raise RuleTimeout()
             signal.setitimer(signal.ITIMER_REAL, self.seconds - ran)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from .errors import show_path
 from .loaders import supported_suffixes
 from .result import FileResult
 
@@ -33,7 +34,7 @@ def expand_paths(paths) -> list:
         elif os.path.lexists(p) or os.path.exists(p):
             out.append(p)
         else:
-            out.append(FileResult(path=p, error=f"{p}: 路径不存在"))
+            out.append(FileResult(path=p, error=f"{show_path(p)}: 路径不存在"))
     return out
 
 
@@ -59,6 +60,7 @@ def _walk(root, suffixes, seen_dirs):
         for name in sorted(filenames):
             if any(fnmatch.fnmatch(name, pat) for pat in SKIP_NAMES):
                 continue
-            if os.path.splitext(name)[1].lower() in suffixes:
-                found.append(os.path.join(dirpath, name))
+            full = os.path.join(dirpath, name)
+            if os.path.splitext(name)[1].lower() in suffixes and os.path.isfile(full):
+                found.append(full)      # a regular file (or a link to one): no pipe, no device
     return found

@@ -5,12 +5,34 @@ import yaml
 
 from .errors import RuleError
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DuplicateKey(yaml.constructor.ConstructorError):
+    pass
+
+
+class Loader(_Base):
+    """Safe loading that refuses a key written twice in one mapping (YAML would keep the last one
+    silently: a rule's second ``severity:`` or a config's second ``rules:`` would win unseen)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                ident = (key.tag, key.value)
+                if ident in seen:
+                    raise DuplicateKey(None, None, key.value, key.start_mark)
+                seen.add(ident)
+        return super().construct_mapping(node, deep)
 
 
 def load_yaml_text(text: str, path: str, error=RuleError):
     try:
         return yaml.load(text, Loader=Loader)
+    except DuplicateKey as e:
+        raise error(f"键“{e.problem}”在同一层重复出现（YAML 只会保留最后一个，请删去或合并）", path,
+                    e.problem_mark.line + 1) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -19,14 +41,8 @@ def load_yaml_text(text: str, path: str, error=RuleError):
 
 
 def load_yaml_file(path, error=RuleError):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except FileNotFoundError:
-        raise error("文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise error(f"无法读取（{e}）", path) from None
-    return load_yaml_text(text, str(path), error)
+    from .safeio import read_text
+    return load_yaml_text(read_text(path, error), str(path), error)
 
 
 def node_line(text: str, keys: list) -> int | None:

@@ -1,5 +1,8 @@
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,11 @@ settings.load_profile("lawlint")
 # runs a crashing check fails (CLI tests inherit it through the environment).
 os.environ["LAWLINT_STRICT"] = "1"
 
-# Tests must not share the user's rule cache (and must exercise validation).
-os.environ.setdefault("LAWLINT_CACHE_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "lawlint-test-cache"))
+# Each test session gets a fresh, empty cache folder: tests never share the user's cache nor an
+# earlier session's (whose entries an edit could make stale), and they exercise validation.
+_CACHE = tempfile.mkdtemp(prefix="lawlint-test-cache-")
+os.environ["LAWLINT_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture(scope="session")

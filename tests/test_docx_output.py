@@ -394,7 +394,8 @@ def test_tracked_write_is_atomic(rich, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    from lawlint.errors import LoadError
+    with pytest.raises(LoadError, match="无法写入.*文件未改动"):   # one line for the user, not a traceback
         fix_path(rich)
     assert rich.read_bytes() == before
     assert [p.name for p in rich.parent.iterdir()] == [rich.name]

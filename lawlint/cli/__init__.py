@@ -10,9 +10,10 @@ one module per command; a command's module is imported only when it runs.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
-from ..errors import LawlintError
+from ..errors import LawlintError, debugging, one_line, unforeseen
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
 from .parser import build_parser
 
@@ -29,6 +30,10 @@ def command(name):
 
 
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--debug" in argv:               # anywhere on the line: `lawlint check --debug x.txt` too
+        argv = [a for a in argv if a != "--debug"]
+        os.environ["LAWLINT_DEBUG"] = "1"      # worker processes inherit it
     try:
         parser = build_parser()
         parser.argv = list(sys.argv[1:] if argv is None else argv)      # for hints naming the command
@@ -38,10 +43,15 @@ def main(argv=None) -> int:
             return EXIT_ERROR
         return command(args.command)(args)
     except LawlintError as e:
-        print(f"lawlint: {e}", file=sys.stderr)
+        print("lawlint: " + one_line(e), file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("lawlint: 已中断", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:              # noqa: BLE001 - never a traceback unless asked for
+        if debugging():
+            raise
+        print("lawlint: " + one_line(unforeseen(e)), file=sys.stderr)
+        return EXIT_ERROR

@@ -5,7 +5,7 @@ import os
 import sys
 
 from .._version import __version__
-from ..errors import LawlintError
+from ..errors import LawlintError, one_line
 from .common import check_selectors, configs_for, write_output
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, file_exit
 from .gate import Gate
@@ -64,7 +64,7 @@ def cmd_check(args) -> int:
             if entries is not None:
                 entries.extend(baseline.entries_of(r))
             if r.error is not None:
-                print(f"lawlint: {r.error}", file=sys.stderr)
+                print("lawlint: " + one_line(r.error), file=sys.stderr)
             state["exit"] = max(state["exit"], file_exit(r, config, args.exit_zero))
             if not args.exit_zero:
                 gate.add(r, config)
@@ -80,7 +80,7 @@ def cmd_check(args) -> int:
         results = list(write_site(processed(), run, outdir))
         run.color = tty
         _terminal_text(results, run, args.quiet)
-        print(f"lawlint: 已生成 HTML 报告 {len(results)} 份，总览页：{os.path.join(outdir, 'index.html')}",
+        print("lawlint: " + one_line(f"已生成 HTML 报告 {len(results)} 份，总览页：{os.path.join(outdir, 'index.html')}"),
               file=sys.stderr)
     elif fmt == "docx":
         results = _write_docx(processed(), pairs, args, state)
@@ -88,7 +88,7 @@ def cmd_check(args) -> int:
         _terminal_text(results, run, args.quiet)
     elif args.output:
         results = list(processed())
-        write_output(args.output, reporters.get(fmt).render(results, run))
+        write_output(args.output, reporters.clean(reporters.get(fmt).render(results, run), fmt))
         print(f"lawlint: 已把 {fmt} 格式的结果（{len(results)} 份报告）写入 {args.output}", file=sys.stderr)
         run.color = tty
         _terminal_text(results, run, args.quiet)
@@ -99,7 +99,7 @@ def cmd_check(args) -> int:
     if entries is not None:
         from .. import baseline
         baseline.write(args.write_baseline, entries)
-        print(f"lawlint: 已把 {len(entries)} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+        print("lawlint: " + one_line(f"已把 {len(entries)} 条问题写入基线 {args.write_baseline}"), file=sys.stderr)
     if matcher is not None:
         stale = matcher.stale()
         print(f"lawlint: {state['in_base']} 条问题已在基线中（不影响退出码）"
@@ -126,12 +126,12 @@ def _write_docx(results, pairs, args, state) -> list:
     out, written = [], 0
     for r, problem in write_copies(results, args.output, args.paths, load):
         if problem:
-            print(f"lawlint: {problem}", file=sys.stderr)
+            print("lawlint: " + one_line(problem), file=sys.stderr)
             state["exit"] = EXIT_ERROR
         elif r.error is None:
             written += 1
         out.append(r)
-    print(f"lawlint: 已生成加批注的 Word 文档 {written} 份：{args.output}", file=sys.stderr)
+    print("lawlint: " + one_line(f"已生成加批注的 Word 文档 {written} 份：{args.output}"), file=sys.stderr)
     return out
 
 def _terminal_text(results, run, quiet):

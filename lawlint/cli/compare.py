@@ -1,6 +1,8 @@
 """``lawlint compare``: last year's report against this year's."""
 from __future__ import annotations
 
+from ..errors import one_line
+
 import sys
 
 from .._version import __version__
@@ -17,7 +19,7 @@ def cmd_compare(args) -> int:
     cli = {"encoding": args.encoding}
     run = compare_paths(args.last, args.this, lambda path: resolve(path, cli, args.config)[0])
     for e in run.errors:
-        print(f"lawlint: {e['error']}", file=sys.stderr)
+        print("lawlint: " + one_line(e['error']), file=sys.stderr)
 
     def render(fmt):
         return importlib.import_module(f"..reporters.compare_{fmt}", __package__).render(run, __version__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..errors import LawlintError
+from ..errors import LawlintError, debugging, one_line, show_path, unforeseen
 from .common import check_selectors, configs_for
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -24,16 +24,24 @@ def cmd_fix(args) -> int:
     for item, config in configs_for(items, args):
         check_selectors(ruleset_for(config), config)
         if isinstance(item, FileResult) or item == "-":
-            print(f"lawlint: {item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'}",
+            print("lawlint: " + one_line(item.error if isinstance(item, FileResult) else '- : fix 不能修改标准输入'),
                   file=sys.stderr)
             code = EXIT_ERROR
             continue
         try:
             outcome = fix_path(item, config, write=not (args.diff or args.check), output=args.output)
         except LawlintError as e:
-            print(f"lawlint: {e}", file=sys.stderr)
+            print("lawlint: " + one_line(e), file=sys.stderr)
             code = EXIT_ERROR
             continue
+        except Exception as e:          # noqa: BLE001 - the next file is still fixed
+            if debugging():
+                raise
+            print("lawlint: " + one_line(unforeseen(e, item)), file=sys.stderr)
+            code = EXIT_ERROR
+            continue
+        for note in outcome.notes:
+            print("lawlint: " + one_line(note), file=sys.stderr)
         if not outcome.changed:
             continue
         would_change += 1
@@ -41,9 +49,9 @@ def cmd_fix(args) -> int:
         if args.diff:
             sys.stdout.write(outcome.diff())
         verb = "可修正" if (args.diff or args.check) else "已修正"
-        where = f" → {args.output}" if args.output and verb == "已修正" else ""
+        where = f" → {show_path(args.output)}" if args.output and verb == "已修正" else ""
         kept = f"；{outcome.skipped} 处位于已有修订、域、超链接或自动编号中，未修改" if outcome.skipped else ""
-        print(f"{verb} {item}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
+        print(f"{verb} {show_path(item)}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
               file=sys.stderr if args.diff else sys.stdout)
     if not would_change and code == EXIT_OK:
         print("没有可修正的问题", file=sys.stderr if args.diff else sys.stdout)

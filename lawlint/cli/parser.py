@@ -11,6 +11,8 @@ from .zhargs import Parser as _Parser
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lawlint", description="法治政府建设年度报告合规检查：结构完整性、法定内容、语言文字和格式规范，并评分。")
     p.add_argument("--version", action="version", version=f"lawlint {__version__}", help="显示版本号并退出")
+    p.add_argument("--debug", action="store_true",
+                   help="出现意外错误时显示完整的 Python 调用栈（可写在命令行任何位置）")
     sub = p.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=_Parser)
 
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md .docx .html 等文件），输出得分和问题。")

@@ -72,24 +72,30 @@ def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = No
     if loader is None:
         known = "、".join(sorted(LOADERS))
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（支持：{known}）", path)
-    try:
-        size = os.path.getsize(path)
-    except FileNotFoundError:
-        raise LoadError("文件不存在", path) from None
-    except OSError as e:
-        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
+    from ..safeio import TooBig, problem, read_regular
     if os.path.isdir(path):
         raise LoadError("这是一个目录，不是文件", path)
-    if size > max_bytes:
-        raise too_big(size, max_bytes, path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except PermissionError:
-        raise LoadError("没有读取权限", path) from None
+        data = read_regular(path, max_bytes)    # a regular file only: a named pipe would block
+    except TooBig as e:
+        raise too_big(e.size, max_bytes, path) from None
     except OSError as e:
-        raise LoadError(f"无法读取文件（{e.strerror or e}）", path) from None
-    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)
+        raise LoadError(problem(e), path) from None
+    return _check_chars(_run(loader, data, path, encoding, limits), limits, path)
+
+
+def _run(loader, data, path, encoding, limits):
+    """The loader's Source; what it did not foresee is a LoadError naming the file (``--debug``
+    shows the traceback)."""
+    try:
+        return loader(data, path=path, encoding=encoding, limits=limits)
+    except LoadError:
+        raise
+    except Exception as e:      # noqa: BLE001 - a parser library's surprise on a hostile file
+        from ..errors import debugging, show_path
+        if debugging():
+            raise
+        raise LoadError(f"无法读取文件（{type(e).__name__}：{show_path(str(e))[:200]}）", path) from None
 
 
 def too_big(size: int, max_bytes: int, path: str) -> LoadError:
@@ -112,4 +118,4 @@ def load_bytes(data, *, path="<stdin>", kind="txt", encoding=None, limits: Limit
     if len(data) > limits.max_bytes:
         raise too_big(len(data), limits.max_bytes, path)
     loader = _loader_for("." + kind) or _loader_for(".txt")
-    return _check_chars(loader(data, path=path, encoding=encoding, limits=limits), limits, path)
+    return _check_chars(_run(loader, data, path, encoding, limits), limits, path)

@@ -33,7 +33,7 @@ def _guard_zip(data: bytes, path: str, limits=None) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):   # 8.1: a zip version
         raise LoadError("不是有效的 .docx 文件（可能已损坏或被截断）；请在 Word/WPS 中打开后另存为 .docx", path) from None
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
@@ -61,6 +61,8 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
         raise
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on broken XML
         raise LoadError(f"无法读取 .docx 文件（{type(e).__name__}）；请在 Word/WPS 中打开后另存", path) from None
+    if getattr(document.element, "body", None) is None:        # the main part is some other XML
+        raise LoadError("不是 Word 文档（主体部分不是 Word 正文）；请在 Word/WPS 中打开后另存为 .docx", path)
     styles = _Styles(document)
     numbers = _Numbering(document, styles)
     lines, hints, pieces = [], {}, []

@@ -4,6 +4,7 @@ formats what the engine found; a new format is one module and one line in ``FORM
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 
 FORMATS = {
@@ -29,6 +30,22 @@ class Run:
     color: bool = False
     width: int | None = None
     options: dict = field(default_factory=dict)
+
+
+JSON_FORMATS = ("json", "sarif", "gitlab")
+_LONE = re.compile("[\ud800-\udfff]")      # a file name's bytes that are not UTF-8 (surrogateescape)
+
+
+def clean(text: str, fmt: str) -> str:
+    """Output that is valid UTF-8 whatever the file names: in a JSON format a name's undecodable
+    byte becomes the escape ``\\udcXX`` (read back, it is the same path: ``os.fsencode`` gives the
+    byte again); elsewhere it is shown as ``\\xXX``."""
+    if not _LONE.search(text):
+        return text
+    if fmt in JSON_FORMATS:
+        return _LONE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from ..errors import show_path
+    return _LONE.sub(lambda m: show_path(m.group()), text)
 
 
 def names():
@@ -77,9 +94,9 @@ def stream(fmt, results, run, write) -> None:
     each file as it arrives (constant memory over a batch); the others render the whole list."""
     mod = get(fmt)
     if not hasattr(mod, "file_block"):
-        write(mod.render(list(results), run))
+        write(clean(mod.render(list(results), run), fmt))
         return
-    _blocks(mod, results, run, write)
+    _blocks(mod, results, run, lambda text: write(clean(text, fmt)))
 
 
 def render_blocks(mod, results, run) -> str:

@@ -52,13 +52,23 @@ def output_folder(outdir, note: str):
     return out
 
 
+def readable(path: str) -> str:
+    """A path whose bytes are not UTF-8 (a zip made on Chinese Windows: GBK names), read as GB18030
+    for an output file's name (报告 rather than ``____``); other paths as they are."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("gb18030", errors="replace")
+
+
 def page_name(path: str, taken: set) -> str:
     """A file name for a report's page: the report's own name, made safe; when two reports share
     a name, their folder's name is put in front, then a number."""
     def safe(text):
         return re.sub(r"[^\w\u3400-\u9fff.-]+", "_", text).strip("._-")[-120:]
 
-    p = Path(path)
+    p = Path(readable(path))
     stem = safe(p.stem) or "report"
     candidates = [stem, f"{safe(p.parent.name)}_{stem}".lstrip("_")]
     for cand in candidates:

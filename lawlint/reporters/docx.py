@@ -16,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import LawlintError, LoadError
+from ..errors import LawlintError, LoadError, show_path
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..source import Piece, Source
@@ -251,6 +251,6 @@ def write_copies(results, output, inputs, load):
             except LawlintError as e:
                 problem = str(e)
             except OSError as e:
-                problem = f"{target}: 无法写入（{e.strerror or e}）"
+                problem = f"{show_path(target)}: 无法写入（{e.strerror or e}）"
         r.text = None
         yield r, problem

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from urllib.parse import quote
 
@@ -52,7 +53,7 @@ def render(results, run) -> str:
     index = {r.id: i for i, r in enumerate(rules)}
     out, notes = [], []
     for res in results:
-        uri = quote(relative(res.path), safe="/:")
+        uri = quote(os.fsencode(relative(res.path)), safe="/:")   # the name's own bytes, even if not UTF-8
         if res.error is not None:
             notes.append({"level": "error", "message": {"text": res.error},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}}}]})
@@ -81,7 +82,7 @@ def render(results, run) -> str:
         "runs": [{
             "tool": {"driver": {"name": "lawlint", "version": run.version, "semanticVersion": run.version,
                                 "rules": [_rule(r) for r in rules]}},
-            "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + quote(base_dir().rstrip("/") + "/")}},
+            "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + quote(os.fsencode(base_dir().rstrip("/") + "/"))}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not notes,
                              "toolExecutionNotifications": notes}],

@@ -6,6 +6,7 @@ A systemic defect (hundreds of half-width commas) is one grouped line here; JSON
 """
 from __future__ import annotations
 
+from ..errors import show_path
 from ._cap import cap_lowered
 
 from ..result import SECTION_IDS
@@ -52,7 +53,7 @@ def _file_lines(r, run) -> list[str]:
     if r.error is not None:
         return [f"✗ {r.error}"]
     profile = default_profile()
-    head = f"{r.path}"
+    head = show_path(r.path)
     facts = []
     if r.issuer:
         facts.append(f"报告主体：{r.issuer}")
