@@ -7,7 +7,7 @@ promised the part but its text has none); found only in the body → ``body``.
 """
 from __future__ import annotations
 
-from .. import causal
+from .. import causal, partscore
 from ..parts import compile_patterns
 from ..resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
@@ -42,6 +42,8 @@ PARAMS = {
     "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
     "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
     "causal": causal.SCHEMA,
+    "score": partscore.SCHEMA,
+    "no_scope": dict(_FINDING, description="scope 指向的部分缺失时的信息（如没有不足，也就没有原因）"),
     "inline_items": dict(_STR_LIST, description="段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }
 REQUIRED = ("section",)   # parameters a rule of this type must give
@@ -73,6 +75,8 @@ def check(ctx, rule):
             start = ctx.section(base).start
         elif ctx.doc.body_blocks:
             start = ctx.doc.body_blocks[0].start
+        if verdict.note == "no-scope" and "no_scope" in p:
+            message = p["no_scope"]["message"]     # no shortcomings: causes missing, not "only listed"
         yield ctx.diagnostic(rule, start, start, message=message, fields=_year_fields(ctx))
     elif verdict.status == "body" and "body" in p:
         b = p["body"]

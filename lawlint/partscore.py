@@ -1,0 +1,156 @@
+"""What a section is about, by weighted evidence: each part rule's ``score`` weighs a section's
+title words, the sentences of its own text (actors doing duties, achievements with figures,
+deficiencies, intentions) and its position; the part with the highest score at or above its
+threshold is the section's *frame*. A single word in a title does not decide: 「运用法治方式处理
+问题」 matches the shortcomings title words, but a section of achievements with figures scores
+higher as measures, so it neither becomes a false shortcomings part nor hides the leadership and
+supervision text it holds from the parts that look for them.
+
+Weights are data (``score:`` of a ``section`` rule in ``rules/sections.yaml``):
+
+``title``       weight of a title that matches the rule's ``heading`` (and not ``heading_exclude``)
+``title_cues``  ``[{pattern, weight}]`` other title words (「站位」「重视」 for leadership)
+``sentences``   ``[{pattern, weight}]`` or ``[{all: [patterns], weight}]`` (every pattern in the
+                same sentence, e.g. an actor and a duty); a sentence adds its highest weight
+``cap``         most the sentences add; ``threshold`` least score that makes a part
+``last``        added when the section is the report's last top-level one
+``title_min``   least the title must score (a section titled 政务公开 is no leadership part)
+``frame``       true: the part competes for whole sections (measures, shortcings, plans)
+Book titles (《…》) are blanked before sentences are read: 「…领导小组关于…的通知」 names no actor.
+"""
+from __future__ import annotations
+
+import re
+
+
+_WEIGHTED = {"type": "array", "items": {
+    "type": "object", "additionalProperties": False,
+    "properties": {"pattern": {"type": "string"}, "all": {"type": "array", "items": {"type": "string"}},
+                   "weight": {"type": "number"}}}}
+SCHEMA = {
+    "type": "object", "additionalProperties": False,
+    "properties": {
+        "frame": {"type": "boolean", "description": "与其他 frame 部分竞争整节（举措、不足、安排）"},
+        "title": {"type": "number", "description": "标题命中 heading 的分值"},
+        "threshold": {"type": "number", "description": "成为该部分的最低分"},
+        "cap": {"type": "number", "description": "句子证据的分值上限"},
+        "last": {"type": "number", "description": "是最后一个一级标题时加的分"},
+        "title_min": {"type": "number", "description": "标题至少要得的分（正文再多，标题毫无相关也不算专门标题）"},
+        "title_cues": dict(_WEIGHTED, description="标题中的其他词及分值"),
+        "sentences": dict(_WEIGHTED, description="句子证据（pattern，或 all：同句全部命中）及分值"),
+    },
+    "description": "按加权证据判断一节属于哪个部分（lawlint/partscore.py）",
+}
+_BOOK = re.compile(r"《[^《》]{0,80}》")
+
+
+def compile_spec(spec, year, compile_all):
+    """A rule's ``score`` block with its patterns compiled for ``year`` (None: no score)."""
+    if not spec:
+        return None
+
+    def weighted(items):
+        out = []
+        for it in items or []:
+            pats = it["all"] if "all" in it else [it["pattern"]]
+            out.append((compile_all(pats, year), it.get("weight", 1)))
+        return out
+
+    return {"title": spec.get("title", 0), "threshold": spec.get("threshold", 1),
+            "cap": spec.get("cap", 0), "last": spec.get("last", 0),
+            "frame": bool(spec.get("frame")), "title_min": spec.get("title_min", 0),
+            "title_cues": weighted(spec.get("title_cues")), "sentences": weighted(spec.get("sentences"))}
+
+
+def own_text(doc, h) -> str:
+    """The text a heading governs before its first sub-heading (all of it for a leaf)."""
+    end = h.children[0].start if h.children else h.end
+    parts = []
+    for b in doc.blocks_in(h.start, end):
+        parts.append(doc.text[b.body_start:b.end] if b is h.block else b.text)
+    return "\n".join(p for p in parts if p)
+
+
+def sentence_score(text, spec) -> float:
+    """What the sentences of ``text`` add (each its highest weight), capped."""
+    if not spec["sentences"]:
+        return 0
+    total = 0
+    for sent in re.split(r"[。；;！!？?\n]", _BOOK.sub("《》", text)):
+        if len(sent) < 4:
+            continue
+        best = 0
+        for pats, w in spec["sentences"]:
+            if w > best and all(rx.search(sent) for rx in pats):
+                best = w
+        total += best
+    return min(total, spec["cap"]) if spec["cap"] else total
+
+
+def score(doc, h, pats, spec, text=None, said=None) -> float:
+    """A section's score for one part (``pats``: the rule's compiled patterns)."""
+    title = h.title
+    s = 0
+    if spec["title"] and _titled(title, pats):
+        s += spec["title"]
+    for cue, w in spec["title_cues"]:
+        if all(rx.search(title) for rx in cue):
+            s += w
+    if spec["last"] and h.parent is None and doc.top_headings and doc.top_headings[-1] is h:
+        s += spec["last"]
+    if s < spec["title_min"]:
+        return 0
+    if said is None:
+        said = sentence_score(own_text(doc, h) if text is None else text, spec)
+    return s + said
+
+
+def _titled(title, pats) -> bool:
+    return any(rx.search(title) for rx in pats["heading"]) \
+        and not any(rx.search(title) for rx in pats["heading_exclude"])
+
+
+def frames(doc, year, rules) -> dict:
+    """Every heading's frame parts (a set, empty for none), memoised per document and year. A heading whose own
+    score decides nothing inherits its parent's frame."""
+    memo = doc.__dict__.setdefault("_part_frames", {})
+    key = (year, tuple(r.id for r in rules))
+    if key in memo:
+        return memo[key]
+    scored = []
+    for r in rules:
+        pats = r.compiled(year)
+        if pats.get("score") and pats["score"]["frame"]:
+            scored.append((r.params["section"], pats, pats["score"]))
+    out = {}
+    for h in doc.headings:                       # parents come before their children
+        best, best_key, titled = None, (0, False, 0), set()
+        text = own_text(doc, h)
+        for sid, pats, spec in scored:
+            said = sentence_score(text, spec)
+            s = score(doc, h, pats, spec, said=said)
+            named = _titled(h.title, pats)
+            if named:
+                titled.add(sid if s >= spec["threshold"] else None)
+            # A tie goes to a title its own text supports, then to what the text says.
+            key = (s, named and said > 0, said)
+            if s >= spec["threshold"] and key > best_key:
+                best, best_key = sid, key
+        # A title that names no frame leaves the section to its parent's frame; a title that
+        # names one is weighed against what the section's sentences say. A shared title
+        # (「存在不足及下步打算」) that the winner shares keeps every frame it names.
+        if not titled:
+            out[id(h)] = out.get(id(h.parent), frozenset()) if h.parent else frozenset()
+        elif best in titled:
+            out[id(h)] = frozenset(titled - {None})
+        else:
+            out[id(h)] = frozenset({best} if best else ())
+    memo[key] = out
+    return out
+
+
+def frame_regions(doc, year, rules, sid) -> list:
+    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out)."""
+    fr = frames(doc, year, rules)
+    return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+
