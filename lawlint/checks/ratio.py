@@ -18,6 +18,7 @@ from itertools import combinations
 
 from .. import regexcache
 from . import scope as sc
+from .total import quantity
 
 # The {placeholders} this check fills in messages and suggestions (the loader checks them).
 FIELDS = ("name", "value", "numerator", "unit", "denominators", "computed")
@@ -53,7 +54,7 @@ def check(ctx, rule):
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
                 continue
             before = sent.text[:m.start()]
-            counts = [(float(c.group("n")), c.group("unit"), c.start())
+            counts = [(quantity(c), c.group("unit"), c.start())
                       for c in count_rx.finditer(before)]
             if not counts:
                 continue

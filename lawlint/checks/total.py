@@ -8,7 +8,8 @@ of the clause list (``；`` or the sentence end) or a second 其中 (a sub-list)
 (``stages``: 受理49件, 审结45件 are a funnel, not a breakdown), leaves the sentence unchecked.
 Parts that add to more than the total are always reported; parts that add to less only when
 there are ``exhaustive_parts`` or more of them (a list that long reads as the whole, not as
-examples). Approximate figures (1000余件, 200多人) are left alone.
+examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86万件」 counts 28600 (a
+``wan`` group in ``total`` and ``count``).
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ PARAMS = {
                "description": "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查"},
     "exhaustive_parts": {"type": "integer", "minimum": 2,
                          "description": "分项达到几项时，各项之和小于总数也报告"},
+    "shortfall_share": {"type": "number", "minimum": 0, "maximum": 1,
+                        "description": "分项之和小于总数时，至少占总数的多少才报告（只列几类是举例）"},
     "scope": sc.SCOPE_SCHEMA,
 }
 _SENTENCE = regexcache.compile(r"[^。！？!?\n]+")
@@ -47,6 +50,7 @@ def compile(rule):
 def check(ctx, rule):
     total_rx, parts_rx, count_rx, exclude, stages, needed = rule.compiled
     most = rule.params.get("exhaustive_parts", 3)
+    share = rule.params.get("shortfall_share", 0)
     text = ctx.doc.text
     for s, e in sc.spans(ctx, rule.params.get("scope", "body")):
         if needed and absent(needed, text, s, e):
@@ -58,12 +62,13 @@ def check(ctx, rule):
                 lead = parts_rx.match(text, m.end(), sent.end())
                 if lead is None:
                     continue
-                total, unit = float(m.group("n")), m.group("unit")
+                total, unit = quantity(m), m.group("unit")
                 parts = _parts(text, lead.end(), sent.end(), unit, count_rx, exclude, stages)
                 if len(parts) < 2:
                     continue
                 added = sum(parts)
-                if added > total or (added < total and len(parts) >= most):
+                added = round(added, 4)
+                if added > total or (share * total <= added < total and len(parts) >= most):
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                         total=_num(total), unit=unit, sum=_num(added),
                         parts="＋".join(_num(x) for x in parts),
@@ -85,8 +90,14 @@ def _parts(text, start, end, unit, count_rx, exclude, stages):
             continue
         if any(x.search(before) for x in exclude + stages):
             return []           # a comparison, or the stages of handling (受理, 审结): no breakdown
-        out.append(float(c.group("n")))
+        out.append(quantity(c))
     return out
+
+
+def quantity(m) -> float:
+    """A count's value: 「2.86万件」 is 28600 (an optional named group ``wan`` holds 万)."""
+    n = float(m.group("n"))
+    return round(n * 10000, 4) if m.groupdict().get("wan") else n
 
 
 def _num(x: float) -> str:
