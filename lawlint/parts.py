@@ -14,7 +14,7 @@ Detection is by content, not position (reports reorder the statutory items freel
    title matches ``heading`` and not ``heading_exclude`` makes the part ``heading``. A title that
    also matches ``weak_heading`` only *promises* the part (「存在的不足和原因」 promises causes):
    it counts only when its own text carries evidence.
-2. **Work-area headings** (``areas``): enough top-level headings about the 纲要's work areas
+2. **Work-area headings** (``areas``): enough sibling headings about the 纲要's work areas
    make a topic-structured report's measures part ``heading`` without an umbrella heading.
 3. **Body evidence** inside ``scope`` (the whole report, or another part's text, e.g. causes are
    looked for inside the shortcomings part): ``evidence_min`` distinct ``evidence`` patterns, or a
@@ -116,9 +116,8 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             return _verdict(doc, "heading", best)
 
     if pats["areas"]:
-        hits = [h for h in doc.top_headings if _any(pats["areas"], h.title)
-                and not _any(pats["heading_exclude"], h.title)]
-        if len(hits) >= p["areas"]["min"]:
+        hits = partscore.area_headings(doc, pats, p["areas"]["min"], excluded)
+        if hits:
             v = SectionVerdict("heading", doc.position(hits[0].start)[0], hits[0].title, hits[0].start)
             v.regions = [(h.start, h.end) for h in hits]
             return v
@@ -157,11 +156,14 @@ def _inline_item(doc, pats, regions, need):
         text = b.text
         items = list(rx.finditer(text))
         for i, m in enumerate(items):
-            title = m.group(1)
-            if not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
+            title, end = m.group(1), items[i + 1].start() if i + 1 < len(items) else len(text)
+            spec = pats["score"]      # 「一是强化责任担当。县委书记主持…听取汇报」: its text decides
+            said = partscore.sentence_score(text[m.end():end], spec) if spec and not spec["frame"] else 0
+            if said and partscore.weigh(title, None, pats, spec, said=said) >= spec["threshold"]:
+                pass
+            elif not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
                 continue
-            end = items[i + 1].start() if i + 1 < len(items) else len(text)
-            if sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
+            elif sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
                 continue
             start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             v = SectionVerdict("heading", doc.position(start)[0], title, start)

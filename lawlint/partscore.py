@@ -89,20 +89,37 @@ def sentence_score(text, spec) -> float:
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
     """A section's score for one part (``pats``: the rule's compiled patterns)."""
-    title = h.title
-    s = 0
-    if spec["title"] and _titled(title, pats):
-        s += spec["title"]
-    for cue, w in spec["title_cues"]:
-        if all(rx.search(title) for rx in cue):
-            s += w
-    if spec["last"] and h.parent is None and doc.top_headings and doc.top_headings[-1] is h:
-        s += spec["last"]
-    if s < spec["title_min"]:
+    base = title_score(h.title, pats, spec, bool(spec["last"]) and h.parent is None
+                       and _last_top(doc) is h)
+    if base is None:
         return 0
     if said is None:
         said = sentence_score(own_text(doc, h) if text is None else text, spec)
-    return s + said
+    return base + said
+
+
+def _last_top(doc):
+    """The report's last top-level heading (computed once: ``top_headings`` is a fresh list)."""
+    if "_last_top" not in doc.__dict__:
+        tops = doc.top_headings
+        doc.__dict__["_last_top"] = tops[-1] if tops else None
+    return doc.__dict__["_last_top"]
+
+
+def title_score(title, pats, spec, last=False):
+    """What a title (and being the last top-level section) scores; None below ``title_min``."""
+    s = spec["title"] if spec["title"] and _titled(title, pats) else 0
+    s += sum(w for cue, w in spec["title_cues"] if all(rx.search(title) for rx in cue))
+    s += spec["last"] if last else 0
+    return None if s < spec["title_min"] else s
+
+
+def weigh(title, text, pats, spec, said=0) -> float:
+    """A title's score plus what ``text``'s sentences add (``said``, when ``text`` is None)."""
+    base = title_score(title, pats, spec)
+    if base is None:
+        return 0
+    return base + (sentence_score(text, spec) if text else said)
 
 
 def _titled(title, pats) -> bool:
@@ -133,9 +150,9 @@ def frames(doc, year, rules) -> dict:
             if named:
                 titled.add(sid if s >= spec["threshold"] else None)
             # A tie goes to a title its own text supports, then to what the text says.
-            key = (s, named and said > 0, said)
-            if s >= spec["threshold"] and key > best_key:
-                best, best_key = sid, key
+            rank = (s, named and said > 0, said)
+            if s >= spec["threshold"] and rank > best_key:
+                best, best_key = sid, rank
         # A title that names no frame leaves the section to its parent's frame; a title that
         # names one is weighed against what the section's sentences say. A shared title
         # (「存在不足及下步打算」) that the winner shares keeps every frame it names.
@@ -154,3 +171,19 @@ def frame_regions(doc, year, rules, sid) -> list:
     fr = frames(doc, year, rules)
     return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
 
+
+
+def area_headings(doc, pats, least, excluded) -> list:
+    """Sibling headings about the 纲要's work areas (决策, 执法, 复议…): ``least`` of them make a
+    topic-structured measures part, at the top level or under one umbrella heading (「二、严格要求，
+    抓好落实」 over 制度建设、行政决策、行政执法…方面), unless the umbrella is another frame."""
+    groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
+    for parent, group in groups:
+        if parent is not None and any(s <= parent.start < e for s, e in excluded):
+            continue
+        hits = [h for h in group if any(rx.search(h.title) for rx in pats["areas"])
+                and not any(rx.search(h.title) for rx in pats["heading_exclude"])
+                and not any(s <= h.start < e for s, e in excluded)]
+        if len(hits) >= least:
+            return [parent] if parent is not None else hits
+    return []

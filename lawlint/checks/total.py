@@ -68,6 +68,8 @@ def check(ctx, rule):
                     continue
                 added = sum(parts)
                 added = round(added, 4)
+                if any(round(sum(parts[:k]), 4) == total for k in range(2, len(parts))):
+                    continue    # 「213件，其中187件、26件，作出处罚决定198件」: the list ended
                 if added > total or (share * total <= added < total and len(parts) >= most):
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                         total=_num(total), unit=unit, sum=_num(added),
