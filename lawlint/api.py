@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 
-from . import engine, fingerprint, scoring
+from . import engine, scoring
 from .config import Config
 from .document import Document
 from .errors import LawlintError
@@ -14,13 +14,19 @@ from .source import Source
 
 
 @lru_cache(maxsize=8)
-def _ruleset(packs: tuple):
+def _loaded(packs: tuple):
     from .ruleset import load_rules
     return load_rules(list(packs))
 
 
+@lru_cache(maxsize=8)
+def _ruleset(packs: tuple, severities: tuple):
+    return _loaded(packs).with_severities(dict(severities))
+
+
 def ruleset_for(config: Config):
-    return _ruleset(tuple(str(p) for p in config.rule_packs))
+    """The configuration's rules: its packs, with its severity overrides applied to the rules."""
+    return _ruleset(tuple(str(p) for p in config.rule_packs), tuple(sorted(config.severity.items())))
 
 
 def lint_source(source: Source, config: Config | None = None, year: int | None = None, *,
@@ -48,10 +54,9 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
     rules = ruleset_for(config)
     doc = Document(source, year=year or config.year)
     out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
-                     severity_overrides=config.severity, options=config.options(), strict=strict)
+                     options=config.options(), strict=strict)
     diagnostics = out.diagnostics
-    fingerprint.assign(diagnostics, source.text)
-    s = scoring.score(diagnostics, rules, sections=out.sections)
+    s = scoring.score(diagnostics, rules, sections=out.sections, partial=out.partial)
     return doc, FileResult(
         path=source.path, report_year=doc.year,
         issuer=doc.script.quote(doc.issuer, 0, 0) if doc.issuer else None,
@@ -59,7 +64,16 @@ def _lint_source(source: Source, config: Config | None, year: int | None, strict
         score=s["score"], grade=s["grade"],
         categories=s["categories"], sections=out.sections, diagnostics=diagnostics,
         deductions=s["deductions"], grade_cap=s["grade_cap"], line_label=source.line_label, meta=doc.meta,
-        rules_run=out.rules_run, text=source.text)
+        rules_run=out.rules_run, text=source.text, partial=_partial(out.partial))
+
+
+def _partial(found) -> dict | None:
+    """The JSON-ready partial status of a text (None for a whole report)."""
+    if found is None:
+        return None
+    from .vocabulary import profile
+    return {"status": profile()["partial_status"], "signs": list(found.signs),
+            "unreached": list(found.unreached)}
 
 
 def lint_text(text: str, *, year=None, config=None, path="<text>", kind="txt", strict=None) -> FileResult:

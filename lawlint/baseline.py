@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from . import fingerprint
 from .atomic import write_text_atomic
 from .errors import ConfigError
 from .reporters._paths import relative
 
 
 def entries_of(r) -> list:
-    return [{"path": relative(r.path), "rule": d.rule, "fingerprint": d.fingerprint}
-            for d in r.diagnostics] if r.error is None else []
+    if r.error is not None:
+        return []
+    return [{"path": relative(r.path), "rule": d.rule, "fingerprint": fp}
+            for d, fp in zip(r.diagnostics, fingerprint.of(r))]
 
 
 def write(path, entries) -> int:
@@ -49,8 +52,8 @@ class Matcher:
             return
         rel = relative(r.path)
         self.checked.add(rel)
-        for d in r.diagnostics:
-            key = (rel, d.rule, d.fingerprint)
+        for d, fp in zip(r.diagnostics, fingerprint.of(r)):
+            key = (rel, d.rule, fp)
             if self.left[key] > 0:
                 self.left[key] -= 1
                 d.baseline = True

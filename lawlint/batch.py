@@ -11,9 +11,9 @@ from .result import FileResult
 def _lint_one(pair, keep_text=False, fingerprints=True):
     r = _lint(pair)
     if not keep_text:
-        r.text = None          # results stay small (and cheap to send back from a worker)
         from .fingerprint import settle
-        settle(r.diagnostics, fingerprints)
+        settle(r, fingerprints)       # before the text goes: computed now if they will be read
+        r.text = None          # results stay small (and cheap to send back from a worker)
     return r
 
 

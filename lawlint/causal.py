@@ -17,6 +17,7 @@ problem list, not an analysis. Frames and predicates are data (``causal:`` of a 
 from __future__ import annotations
 
 from . import regexcache
+from .chars import CN_NUMERAL_CHARS
 
 SCHEMA = {
     "type": "object", "additionalProperties": False, "required": ["frames", "predicates"],
@@ -49,7 +50,7 @@ def compile(spec: dict) -> dict:
             "restate": spec.get("restate", 0.6)}
 
 
-_CLAUSE = regexcache.compile(r"[，,；;。：:！!？?\n]|[一二三四五六七八九十]是|其[一二三四五六七八九十]")
+_CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
 
 
 def framed(text: str, compiled: dict) -> bool:

@@ -15,6 +15,10 @@ from . import regexcache
 WHITESPACE = (" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
               "\u202f\u205f\u3000\u200b\ufeff")
 SPACE_CLASS = "[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]"   # the same, as a regex class
+LINE_BREAKS = "\n\r"
+# The spaces typed between a half-width mark and its neighbour: not the ideographic space U+3000,
+# which is itself Chinese context (CJK_CONTEXT_RE), nor the zero-width ones.
+MARK_SPACES = " \t\u00a0"
 
 SENTENCE_ENDS = "。！？；!?;"                # a sentence (or a semicolon clause) ends here
 SENTENCE_STOPS = SENTENCE_ENDS + "\n"        # … or at a line break
@@ -29,7 +33,17 @@ CJK_CONTEXT_RE = regexcache.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uf
 
 
 def is_blank(text: str) -> bool:
-    return not text.strip(WHITESPACE)
+    """Only whitespace: a zero-width space is as blank as a space or a line break (and anything
+    ``str.isspace`` calls blank stays blank)."""
+    return not text.strip(WHITESPACE + LINE_BREAKS).strip()
+
+
+# Chinese numerals, defined once: the digits as written (index = value), the characters of a
+# numeral up to 99 (一 … 十), and every way a digit is written — in numerals (两), in years
+# written digit by digit (二〇二三, with 〇, ○, 零, or a Latin O that OCR and typists leave).
+CN_NUMERALS = "零一二三四五六七八九"
+CN_NUMERAL_CHARS = CN_NUMERALS[1:] + "十"
+CN_DIGITS = {c: i for i, c in enumerate(CN_NUMERALS)} | {"〇": 0, "○": 0, "O": 0, "两": 2}
 
 
 HAN_RUN_RE = regexcache.compile(f"[{HAN}]+")     # a run of Han characters

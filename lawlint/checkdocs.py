@@ -27,6 +27,15 @@ def _kind(schema) -> str:
     return _TYPES.get(t, t or "见模式")
 
 
+def _param_kind(param, schema) -> str:
+    if not param.regex:
+        return _kind(schema)
+    if getattr(param, "fields", None):
+        return _kind(schema) + "（含正则" + ("，可用 `{year}` 等" if param.year else "") + "）"
+    kind = "正则" if schema.get("type") == "string" else "正则列表"
+    return kind + ("，可用 `{year}` `{next_year}` `{prev_year}`" if param.year else "")
+
+
 def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -41,16 +50,18 @@ def render_checks(ruleset) -> str:
            "必填参数，以及提示信息 `message`、`suggestion` 中可用的占位符（写了其他占位符的规则包加载时报错）。",
            "规则参考见 [rules.md](rules.md)。", ""]
     for name in sorted(checks.names()):
-        module = checks.get(name)
-        required = set(getattr(module, "REQUIRED", ()))
-        fields = getattr(module, "FIELDS", ())
-        out += [f"## {name}", "", _summary(module), ""]
-        if module.PARAMS:
+        spec = checks.contract(name)
+        required = set(spec.required)
+        fields = spec.fields
+        out += [f"## {name}", "", _summary(checks.get(name)), ""]
+        if spec.properties:
             out += ["| 参数 | 类型 | 默认值 | 说明 |", "|---|---|---|---|"]
-            for key, schema in module.PARAMS.items():
+            for key, schema in spec.properties.items():
+                param = spec.params[key]
                 default = "（必填）" if key in required else (
                     f"`{json.dumps(schema['default'], ensure_ascii=False)}`" if "default" in schema else "—")
-                out.append(f"| `{key}` | {_cell(_kind(schema))} | {default} | {_cell(schema.get('description', ''))} |")
+                kind = _param_kind(param, schema)
+                out.append(f"| `{key}` | {_cell(kind)} | {default} | {_cell(schema.get('description', ''))} |")
             out.append("")
         else:
             out += ["没有参数。", ""]

@@ -160,6 +160,9 @@ def _validate(data, path, line_of):
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if extra:
             where.append(extra[0])
+            from .suggest import hint
+            known = list(err.schema.get("properties", {}))
+            raise ConfigError(f"{_dotted(where)}: {_reason(err)}" + hint(str(extra[0]), known), path, line_of(where))
     raise ConfigError(f"{_dotted(where)}: {_reason(err)}", path, line_of(where))
 
 

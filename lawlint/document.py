@@ -1,7 +1,7 @@
 """Parse a Source into a Document: front matter, a heading tree, paragraphs and sentences.
 
 Reports are written one paragraph per line. A block is one non-empty line (a Markdown paragraph
-may span several). Each block is front matter (title, issuer), web-page chrome, a heading
+may span several), or a paragraph of a crawled page flattened onto few lines (``parse/flat.py``). Each block is front matter (title, issuer), web-page chrome, a heading
 (numbered, run-in, unnumbered or Markdown), a closing line, or a paragraph. Every span keeps its
 offset in ``source.text`` so findings map back to a line and a character column.
 
@@ -14,7 +14,8 @@ from bisect import bisect_left
 from functools import cached_property
 
 from .model import Block, Heading, Sentence, split_sentences  # noqa: F401 - the model, re-exported
-from .parse.blocks import mark_chrome, split_blocks, split_flattened
+from .parse.blocks import mark_chrome, split_blocks
+from .parse.flat import unflatten
 from .parse.front import detect_year, front_matter, issuer_from_opening
 from .parse.headings import build_tree, classify
 from .parse.lexicon import lexicon, year_value  # noqa: F401 - re-exported
@@ -32,7 +33,7 @@ class Document:
         # every rule matches Simplified wording, offsets stay the original's.
         self.script = simplify(source.text)
         self.text = self.script.simplified
-        self.blocks: list[Block] = split_flattened(split_blocks(source, self.text), self.text)
+        self.blocks: list[Block] = unflatten(split_blocks(source, self.text), self.text)
         self.meta: dict = dict(source.meta)
         mark_chrome(self)
         self.title: Block | None = None

@@ -1,6 +1,6 @@
 """Run a RuleSet over one Document: locate the parts, run the checks, apply suppressions.
 
-The pipeline is one-way: load → parse (``document``) → locate parts (``parts``) → check
+The pipeline is one-way: load → parse (``document``) → locate parts (``partial``, ``parts``) → check
 (``checks``, which only read the Context) → score → report. Nothing below this module imports it.
 
 Strict mode (``LAWLINT_STRICT=1``, or ``run(..., strict=True)``; the test suite runs in it): a check
@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, parts, suppress, timelimit
+from . import checks, hints, partial, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
-from .selectors import any_match, matches
+from .selectors import any_match
 from .template import fill
 
 
@@ -35,6 +35,7 @@ class Context:
     options: dict = field(default_factory=dict)
     rules_run: tuple = ()
     directives: list = field(default_factory=list)
+    partial: object = None          # a lawlint.partial.Partial when the text is not a whole report
 
     def section(self, section_id: str) -> SectionVerdict:
         """The located part (absent when no rule describes it)."""
@@ -72,7 +73,9 @@ class Context:
         else:
             end_line, end_col = self.doc.position(end)
         # positional, in Diagnostic's field order (built hundreds of times per report)
-        return Diagnostic(rule.id, severity or rule.severity, rule.category, line, col, end_line,
+        if severity is None or rule.severity_set:     # a severity the configuration set wins
+            severity = rule.severity
+        return Diagnostic(rule.id, severity, rule.category, line, col, end_line,
                           end_col, message, suggestion, rule.basis, replacement is not None, start,
                           end, replacement, weight)
 
@@ -101,12 +104,13 @@ class RunOutput:
     sections: dict
     rules_run: tuple
     directives: list
+    partial: object = None
 
 
-def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides=None,
-        options=None, strict=None) -> RunOutput:
+def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
+        strict=None) -> RunOutput:
     """Locate every part; run every active rule; apply inline suppressions; then the rules that
-    judge the run itself (check types with ``PHASE = "post"``, e.g. unused suppressions) see the
+    judge the run itself (check types of phase ``post``, e.g. unused suppressions) see the
     final findings."""
     strict = strict_default() if strict is None else strict
     ctx = Context(doc=doc, rules=ruleset, year=year if year is not None else doc.year,
@@ -115,23 +119,23 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, severity_overrides
     diagnostics: list[Diagnostic] = []
     with timelimit.watch(ctx.options.get("rule_time_limit")) as timer:
         # Every part gets a verdict, even when its rule was not selected (other rules and the
-        # output read them); a detector that fails reports against its rule.
-        ctx.sections = parts.locate(doc, ruleset.part_rules, ctx.year,
-                                    run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics,
-                                                                  strict))
-        checks.get("truncation").mark(ctx)     # a partial text: the parts it never reached
+        # output read them); a detector that fails reports against its rule. Whether the text is
+        # whole is decided there too, by the active truncation rule: the verdicts are final.
+        truncation = next((r for r in first if r.check == "truncation"), None)
+        ctx.sections, ctx.partial = partial.locate(
+            doc, ruleset, ctx.year, truncation,
+            run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
         for rule in first:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
         ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         diagnostics = suppress.apply(ctx.directives, diagnostics)
+        diagnostics = suppress.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
+        diagnostics = hints.fold(diagnostics, ruleset)
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
-    if severity_overrides:
-        for d in diagnostics:
-            d.severity = _override(severity_overrides, d.rule) or d.severity
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
-    return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives)
+    return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives, ctx.partial)
 
 
 def _plan(ruleset, select, ignore, year) -> tuple:
@@ -142,14 +146,15 @@ def _plan(ruleset, select, ignore, year) -> tuple:
     got = plans.get(key)
     if got is None:
         active = [r for r in ruleset if _active(r, select, ignore) and r.applies_to_year(year)]
-        post = [r for r in active if getattr(checks.get(r.check), "PHASE", "") == "post"]
+        post = [r for r in active if checks.contract(r.check).phase == "post"]
         first = [r for r in active if all(r is not q for q in post)]  # identity: Rule.__eq__ compares every field
         got = plans[key] = (first, post, tuple(r.id for r in active), [r.id for r in ruleset])
     return got
 
 
 def _check(ctx, rule, out: list) -> None:
-    out.extend(checks.get(rule.check).check(ctx, rule))   # findings so far stay if it raises
+    # the rule's parameters bound for the report year; findings so far stay if it raises
+    out.extend(checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year)))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):
@@ -179,14 +184,6 @@ def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):
                                           "本规则的结果不完整；请向 lawlint 报告此问题"))
         return None
     return result
-
-
-def _override(overrides: dict, rule_id: str):
-    """The severity set for a rule: by its id, else by the most specific selector naming it."""
-    if rule_id in overrides:
-        return overrides[rule_id]
-    hits = [s for s in overrides if matches(rule_id, s)]
-    return overrides[max(hits, key=len)] if hits else None
 
 
 def _active(rule, select, ignore) -> bool:

@@ -2,54 +2,44 @@
 and the baseline: the rule, the text of the flagged line (whitespace folded) and which occurrence
 of that pair it is. Editing other lines, above or below, leaves it unchanged.
 
-They are computed when first read: text, JSON and HTML output never read them, and hashing every
-finding of a report with a few hundred half-width commas was a twentieth of its lint time."""
+They are computed only for the outputs that show them (:func:`of`): text, JSON and HTML output never
+read them, and hashing every finding of a report with a few hundred half-width commas was a
+twentieth of its lint time."""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 
 from . import regexcache
+from .chars import SPACE_CLASS
 
-_WS = regexcache.compile(r"\s+")
-
-
-def assign(diagnostics, text: str) -> None:
-    """Give each diagnostic its fingerprint: computed for all of them together the first time any
-    one of them is asked for it (the occurrence count depends on the findings before it, in this
-    order, so the order is taken now)."""
-    if diagnostics:
-        pending = _Pending(tuple(diagnostics), text)
-        for d in diagnostics:
-            d.fingerprint = pending
+_WS = regexcache.compile("[\\s" + SPACE_CLASS[1:] + "+")     # chars.WHITESPACE, and line ends
 
 
-class _Pending:
-    __slots__ = ("diagnostics", "text")
+def of(result) -> list:
+    """The fingerprint of each of a result's findings, in their order: computed from the result's
+    text the first time it is asked for (and kept on each finding). The outputs that show them
+    (SARIF, GitLab) and the baseline call this; a result that no longer holds its text (a batch
+    told nothing would read them, so they were never computed) raises instead of reading as ""."""
+    diagnostics = result.diagnostics
+    if any(d._fingerprint is None for d in diagnostics):
+        if result.text is None:
+            raise RuntimeError(f"{result.path}: fingerprints were not computed before the text was "
+                               "dropped (lawlint.batch: fingerprints=True)")
+        compute(diagnostics, result.text)
+    return [d._fingerprint for d in diagnostics]
 
-    def __init__(self, diagnostics, text):
-        self.diagnostics, self.text = diagnostics, text
 
-    def resolve(self) -> None:
-        if self.diagnostics is not None:
-            compute(self.diagnostics, self.text)
-            self.diagnostics = self.text = None      # the text is not kept alive by its findings
-
-
-def settle(diagnostics, needed: bool) -> None:
-    """Before a result lets go of its text: compute the fingerprints now if they will be read
-    (SARIF, GitLab, a baseline), else drop the pending computation (they read as "")."""
-    if diagnostics and type(diagnostics[0]._fingerprint) is _Pending:
-        if needed:
-            diagnostics[0]._fingerprint.resolve()
-        else:
-            for d in diagnostics:
-                if type(d._fingerprint) is _Pending:
-                    d._fingerprint = ""
+def settle(result, needed: bool) -> None:
+    """Before a batch lets go of a result's text: compute its fingerprints if they will be read."""
+    if needed:
+        of(result)
 
 
 def compute(diagnostics, text: str) -> None:
-    """Set ``d.fingerprint`` on each diagnostic now."""
+    """Set ``d.fingerprint`` on each diagnostic now. Occurrences are counted in the engine's order
+    (line, column, rule), whatever order the list is in now."""
+    diagnostics = sorted(diagnostics, key=lambda d: (d.line, d.column, d.rule))    # stable
     lines = text.split("\n")
     seen: Counter = Counter()
     # Each line is folded, and each (rule, line) prefix hashed, once: thousands of findings on

@@ -19,8 +19,7 @@ _MAX_CLASS = 6          # a class of at most this many characters counts as alte
 def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings one of which occurs in every match of ``pattern`` (inside the match), or None."""
     try:
-        from re import _constants as c
-        from re import _parser
+        from .sreparts import constants as c, parser as _parser
 
         parsed = _parser.parse(pattern, flags)
         if (flags | parsed.state.flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
@@ -61,7 +60,7 @@ def _item(op, av, c):
         if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
             return None
         return _sequence(list(sub), c)
-    if op is c.ATOMIC_GROUP:
+    if op is getattr(c, "ATOMIC_GROUP", None):        # 3.11+
         return _sequence(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", object())):
         lo, _hi, sub = av

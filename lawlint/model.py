@@ -26,8 +26,11 @@ class Block:
     start: int            # offset of the first non-blank character
     end: int              # offset just past the last non-blank character
     text: str
-    kind: str = "paragraph"   # paragraph | heading | title | issuer | chrome | page | closing
+    kind: str = "paragraph"   # paragraph | heading | title | issuer | addressee | docnumber |
+                              # chrome | page | closing
     heading: "Heading | None" = None
+    glued: bool = False       # cut out of a line whose paragraphs had nothing between them
+    footer: bool = False      # cut out of a site footer glued to such a line
 
     @property
     def body_start(self) -> int:

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import regexcache
-from .chars import HAN, SPACE_CLASS
+from .chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUM = "[一二三四五六七八九十]{1,3}"
+CN_NUM = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -37,7 +35,7 @@ def cn_to_int(s: str) -> int | None:
 
 
 def int_to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
+    digits = CN_NUMERALS
     if n < 10:
         return digits[n]
     tens, ones = divmod(n, 10)

@@ -27,27 +27,8 @@ reads those parameters is :func:`detect` and the helpers below it.
 from __future__ import annotations
 
 from . import causal, partscore
-from .regexcache import compile_all
+from .chars import is_blank
 from .result import SectionVerdict
-
-PATTERN_KEYS = ("heading", "heading_exclude", "weak_heading", "evidence", "lead", "weak_evidence",
-                "inline_items")
-
-
-def compile_patterns(rule):
-    """A part rule's patterns depend on the report year: compiled lazily per year, memoised."""
-    memo = {}
-
-    def for_year(year):
-        if year not in memo:
-            p = rule.params
-            memo[year] = {key: compile_all(p.get(key), year) for key in PATTERN_KEYS}
-            memo[year]["areas"] = compile_all(p.get("areas", {}).get("patterns"), year)
-            memo[year]["causal"] = causal.compile(p["causal"]) if "causal" in p else None
-            memo[year]["score"] = partscore.compile_spec(p.get("score"), year, compile_all)
-        return memo[year]
-
-    return for_year  # compiled on first use; the loader validates a new pack with for_year(None)
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -71,9 +52,8 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     def part(sid):
         return verdicts.get(sid) or SectionVerdict()
 
-    p = rule.params
-    pats = rule.compiled(year)
-    scope = p.get("scope", "document")
+    p = pats = rule.bound(year)      # the rule's parameters, patterns compiled for this year
+    scope = p.scope
     if scope != "document":
         base = part(scope)
         if base.status == "absent":
@@ -83,53 +63,53 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
         regions = [(0, len(doc.text))]
     # Sections scored as another frame (shortcomings, plans) are left out: decided by each
     # section's own evidence, never by another part's first matching heading.
-    excluded = [r for sid in p.get("not_within", [])
+    excluded = [r for sid in p.not_within
                 for r in partscore.frame_regions(doc, year, rules, sid)] if rules else \
-        [r for sid in p.get("not_within", []) for r in part(sid).regions]
+        [r for sid in p.not_within for r in part(sid).regions]
     if excluded:
         regions = _subtract(regions, excluded)
-    spec = pats["score"]
+    spec = pats.score_spec
     frame = partscore.frames(doc, year, rules) if spec and spec["frame"] and rules else None
-    problems = _problems(doc, verdicts, p, pats) if pats["causal"] else None
+    problems = _problems(doc, verdicts, p, pats) if pats.causal_patterns else None
 
     promised = None
     for h in doc.headings:
         title = h.title
         if any(s <= h.start < e for s, e in excluded):
             continue
-        if not _any(pats["heading"], title) or _any(pats["heading_exclude"], title):
+        if not _any(pats.heading, title) or _any(pats.heading_exclude, title):
             continue
-        if frame is not None and frame.get(id(h)) and rule.params["section"] not in frame[id(h)]:
+        if frame is not None and frame.get(id(h)) and p.section not in frame[id(h)]:
             continue            # the title says this part, the section's evidence says another
         body = doc.heading_body(h)
-        weak = _any(pats["weak_heading"], title)
-        if weak or pats["causal"]:      # a cause heading is only a promise until a cause is named
+        weak = _any(pats.weak_heading, title)
+        if weak or pats.causal_patterns:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
-        if body.strip() or h.children:
+        if not is_blank(body) or h.children:       # a body of zero-width spaces is blank
             return _verdict(doc, "heading", h)
     if spec and not spec["frame"]:
         best = _best_scored(doc, pats, spec, excluded)
         if best is not None:
             return _verdict(doc, "heading", best)
 
-    if pats["areas"]:
-        hits = partscore.area_headings(doc, pats, p["areas"]["min"], excluded)
+    if p.areas is not None and p.areas.patterns:
+        hits = partscore.area_headings(doc, pats, p.areas.min, excluded)
         if hits:
             v = SectionVerdict("heading", doc.position(hits[0].start)[0], hits[0].title, hits[0].start)
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
-    if p.get("inline_items"):
-        item = _inline_item(doc, pats, regions, p.get("evidence_min", 1))
+    if p.inline_items:
+        item = _inline_item(doc, pats, regions, p.evidence_min)
         if item is not None:
             return item
 
     after = None
-    if p.get("lead_after"):
-        after = part(p["lead_after"]).start
+    if p.lead_after:
+        after = part(p.lead_after).start
     where = _has_evidence(doc, pats, p, regions, after, problems)
     if where is not None:
         start, region = where
@@ -157,13 +137,13 @@ def _inline_item(doc, pats, regions, need):
         items = list(rx.finditer(text))
         for i, m in enumerate(items):
             title, end = m.group(1), items[i + 1].start() if i + 1 < len(items) else len(text)
-            spec = pats["score"]      # 「一是强化责任担当。县委书记主持…听取汇报」: its text decides
+            spec = pats.score_spec    # 「一是强化责任担当。县委书记主持…听取汇报」: its text decides
             said = partscore.sentence_score(text[m.end():end], spec) if spec and not spec["frame"] else 0
             if said and partscore.weigh(title, None, pats, spec, said=said) >= spec["threshold"]:
                 pass
-            elif not _any(pats["inline_items"], title) or _any(pats["heading_exclude"], title):
+            elif not _any(pats.inline_items, title) or _any(pats.heading_exclude, title):
                 continue
-            elif sum(1 for e in pats["evidence"] if e.search(text, m.start(), end)) < need:
+            elif sum(1 for e in pats.evidence if e.search(text, m.start(), end)) < need:
                 continue
             start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             v = SectionVerdict("heading", doc.position(start)[0], title, start)
@@ -217,18 +197,18 @@ def _best_scored(doc, pats, spec, excluded):
 def _problems(doc, verdicts, p, pats):
     """The shortcomings' sentences a cause must not merely restate: the scope's text outside
     cause headings and outside sentences with a causal frame."""
-    base = verdicts.get(p.get("scope", "document"))
+    base = verdicts.get(p.scope)
     if base is None:
         return []
     own = [(h.start, h.end) for h in doc.headings
-           if _any(pats["heading"], h.title) and not _any(pats["weak_heading"], h.title)]
+           if _any(pats.heading, h.title) and not _any(pats.weak_heading, h.title)]
     out = []
     for s, e in base.regions:
         for b in doc.blocks_in(s, e):
             if any(hs <= b.start < he for hs, he in own):
                 continue
             out.extend(x.text for x in b.sentences()
-                       if not causal.framed(x.text, pats["causal"]))
+                       if not causal.framed(x.text, pats.causal_patterns))
     return out
 
 
@@ -242,7 +222,7 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
     for i, b in enumerate(blocks):
         text_start = b.body_start if b.heading is not None else b.start
         lead_text = doc.text[text_start:b.end]
-        for rx in pats["lead"]:
+        for rx in pats.lead:
             if rx.match(lead_text):
                 return text_start, _paragraph_region(doc, b)
     if after is not None:
@@ -250,13 +230,13 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
             if b.end <= after:
                 continue
             for sent in b.sentences():
-                if sent.start >= after and any(rx.match(sent.text) for rx in pats["lead"]):
+                if sent.start >= after and any(rx.match(sent.text) for rx in pats.lead):
                     return sent.start, (sent.start, _paragraph_region(doc, b)[1])
     # Distinct evidence patterns.
-    need = p.get("evidence_min", 1)
-    if pats["evidence"]:
+    need = p.evidence_min
+    if pats.evidence:
         first, hits = None, 0
-        for rx in pats["evidence"]:
+        for rx in pats.evidence:
             for b in blocks:
                 m = rx.search(b.text)
                 if m:
@@ -266,21 +246,21 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
-    if pats["causal"]:                 # cause analysis: a causal frame naming a cause
+    if pats.causal_patterns:           # cause analysis: a causal frame naming a cause
         for b in blocks:
             text_start = b.body_start if b.heading is not None else b.start
-            at = causal.analysis(doc.text[text_start:b.end], pats["causal"], problems or [],
+            at = causal.analysis(doc.text[text_start:b.end], pats.causal_patterns, problems or [],
                                  governed)
             if at is not None:
                 return text_start + at, _paragraph_region(doc, b)
-    if pats["weak_evidence"]:
+    if pats.weak_evidence:
         count, first = 0, None
         for b in blocks:
             for s in b.sentences():
-                if _any(pats["weak_evidence"], s.text):
+                if _any(pats.weak_evidence, s.text):
                     count += 1
                     first = first or (s.start, b)
-        if count >= p.get("weak_min", 1) and first is not None:
+        if count >= p.weak_min and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     return None
 

@@ -6,7 +6,8 @@ threshold is the section's *frame*. A single word in a title does not decide: �
 higher as measures, so it neither becomes a false shortcomings part nor hides the leadership and
 supervision text it holds from the parts that look for them.
 
-Weights are data (``score:`` of a ``section`` rule in ``rules/sections.yaml``):
+Weights are data (``score:`` of a ``section`` rule in ``rules/sections.yaml``, declared in the
+``section`` check's SPEC):
 
 ``title``       weight of a title that matches the rule's ``heading`` (and not ``heading_exclude``)
 ``title_cues``  ``[{pattern, weight}]`` other title words (「站位」「重视」 for leadership)
@@ -23,43 +24,21 @@ from __future__ import annotations
 import re
 
 
-_WEIGHTED = {"type": "array", "items": {
-    "type": "object", "additionalProperties": False,
-    "properties": {"pattern": {"type": "string"}, "all": {"type": "array", "items": {"type": "string"}},
-                   "weight": {"type": "number"}}}}
-SCHEMA = {
-    "type": "object", "additionalProperties": False,
-    "properties": {
-        "frame": {"type": "boolean", "description": "与其他 frame 部分竞争整节（举措、不足、安排）"},
-        "title": {"type": "number", "description": "标题命中 heading 的分值"},
-        "threshold": {"type": "number", "description": "成为该部分的最低分"},
-        "cap": {"type": "number", "description": "句子证据的分值上限"},
-        "last": {"type": "number", "description": "是最后一个一级标题时加的分"},
-        "title_min": {"type": "number", "description": "标题至少要得的分（正文再多，标题毫无相关也不算专门标题）"},
-        "title_cues": dict(_WEIGHTED, description="标题中的其他词及分值"),
-        "sentences": dict(_WEIGHTED, description="句子证据（pattern，或 all：同句全部命中）及分值"),
-    },
-    "description": "按加权证据判断一节属于哪个部分（lawlint/partscore.py）",
-}
 _BOOK = re.compile(r"《[^《》]{0,80}》")
 
 
-def compile_spec(spec, year, compile_all):
-    """A rule's ``score`` block with its patterns compiled for ``year`` (None: no score)."""
-    if not spec:
+def compile_spec(score):
+    """A rule's bound ``score`` block (patterns already bound for the report year) as the dict
+    the scorers read, each weighted item a (patterns, weight) pair; None: the rule has no score."""
+    if score is None:
         return None
 
     def weighted(items):
-        out = []
-        for it in items or []:
-            pats = it["all"] if "all" in it else [it["pattern"]]
-            out.append((compile_all(pats, year), it.get("weight", 1)))
-        return out
+        return [(list(it.all) if it.all is not None else [it.pattern], it.weight) for it in items or ()]
 
-    return {"title": spec.get("title", 0), "threshold": spec.get("threshold", 1),
-            "cap": spec.get("cap", 0), "last": spec.get("last", 0),
-            "frame": bool(spec.get("frame")), "title_min": spec.get("title_min", 0),
-            "title_cues": weighted(spec.get("title_cues")), "sentences": weighted(spec.get("sentences"))}
+    return {"title": score.title, "threshold": score.threshold, "cap": score.cap, "last": score.last,
+            "frame": bool(score.frame), "title_min": score.title_min,
+            "title_cues": weighted(score.title_cues), "sentences": weighted(score.sentences)}
 
 
 def own_text(doc, h) -> str:
@@ -123,8 +102,8 @@ def weigh(title, text, pats, spec, said=0) -> float:
 
 
 def _titled(title, pats) -> bool:
-    return any(rx.search(title) for rx in pats["heading"]) \
-        and not any(rx.search(title) for rx in pats["heading_exclude"])
+    return any(rx.search(title) for rx in pats.heading) \
+        and not any(rx.search(title) for rx in pats.heading_exclude)
 
 
 def frames(doc, year, rules) -> dict:
@@ -136,9 +115,9 @@ def frames(doc, year, rules) -> dict:
         return memo[key]
     scored = []
     for r in rules:
-        pats = r.compiled(year)
-        if pats.get("score") and pats["score"]["frame"]:
-            scored.append((r.params["section"], pats, pats["score"]))
+        pats = r.bound(year)
+        if pats.score_spec and pats.score_spec["frame"]:
+            scored.append((pats.section, pats, pats.score_spec))
     out = {}
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
@@ -181,8 +160,8 @@ def area_headings(doc, pats, least, excluded) -> list:
     for parent, group in groups:
         if parent is not None and any(s <= parent.start < e for s, e in excluded):
             continue
-        hits = [h for h in group if any(rx.search(h.title) for rx in pats["areas"])
-                and not any(rx.search(h.title) for rx in pats["heading_exclude"])
+        hits = [h for h in group if any(rx.search(h.title) for rx in pats.areas.patterns)
+                and not any(rx.search(h.title) for rx in pats.heading_exclude)
                 and not any(s <= h.start < e for s, e in excluded)]
         if len(hits) >= least:
             return [parent] if parent is not None else hits

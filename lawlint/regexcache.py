@@ -96,8 +96,7 @@ def _build(pattern, flags):
     replaced by a first-character hint (:mod:`lawlint.sreinfo`; None where sre's own is kept);
     None if sre's internals are not the ones this module knows."""
     try:
-        from re import _compiler, _parser
-
+        from .sreparts import compiler as _compiler, parser as _parser
         from .sreinfo import info_block
         p = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(p, flags)]   # opcodes are int subclasses

@@ -8,12 +8,7 @@ not detected; the documented limit on file size bounds what such a pattern can c
 """
 from __future__ import annotations
 
-try:                                   # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:                    # Python 3.10
-    import sre_constants  # type: ignore
-    import sre_parse  # type: ignore
+from .sreparts import constants as sre_constants, parser as sre_parse
 
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 _UNBOUNDED = sre_constants.MAXREPEAT

@@ -24,16 +24,15 @@ class Diagnostic:
     replacement: str | None = None   # the text a safe fix puts in [start, end)
     weight: float | None = None      # points this finding costs, when not the rule's weight
     baseline: bool = False           # recorded in the --baseline file: shown, but does not fail
-    # The stable identity (lawlint.fingerprint), for SARIF, GitLab and baselines: a string, or the
-    # report's pending computation until someone first reads ``fingerprint`` (most outputs never do).
-    _fingerprint: object = field(default="", repr=False, compare=False)
+    # The stable identity (lawlint.fingerprint), for SARIF, GitLab and baselines: None until
+    # lawlint.fingerprint.of(result) computes it (most outputs never do).
+    _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def fingerprint(self) -> str:
         fp = self._fingerprint
-        if type(fp) is not str:
-            fp.resolve()
-            fp = self._fingerprint
+        if fp is None:
+            raise RuntimeError("fingerprint not computed: call lawlint.fingerprint.of(result) first")
         return fp
 
     @fingerprint.setter
@@ -41,8 +40,6 @@ class Diagnostic:
         self._fingerprint = value
 
     def __getstate__(self):
-        """Pickled (to a batch parent, a cache) with its fingerprint computed, not the report's text."""
-        self.fingerprint
         return None, {f.name: getattr(self, f.name) for f in fields(self)}
 
     def to_json(self) -> dict:
@@ -94,6 +91,15 @@ class FileResult:
     rules_run: tuple = ()                             # ids of the rules that ran on this file
     text: str | None = None                           # the loaded text, kept only for formats
                                                       # that show it (html); not in the contract
+    partial: dict | None = None                       # a partial text: {status, signs, unreached};
+                                                      # it has no grade (grade is None)
+
+    @property
+    def grade_label(self) -> str:
+        """What the outputs show as the grade: the grade, or the partial text's status."""
+        if self.grade is None and self.partial is not None:
+            return self.partial["status"]
+        return self.grade or ""
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -112,4 +118,5 @@ class FileResult:
             "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
                          for sid in SECTION_IDS},
             "diagnostics": [d.to_json() for d in self.diagnostics],
+            **({"partial": self.partial} if self.partial is not None else {}),
         }

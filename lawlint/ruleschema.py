@@ -23,6 +23,8 @@ COMMON_PROPERTIES = {
     "weight": {"type": "number", "minimum": 0, "description": "每条问题扣分"},
     "cap": {"type": "number", "minimum": 0, "description": "本规则最多扣分"},
     "enabled": {"type": "boolean"},
+    "hint": {"type": "boolean",
+             "description": "可选的写法建议（依据只说“通常”“宜”）：一份报告只报一处，注明全文共几处"},
     "years": {
         "type": "object", "additionalProperties": False,
         "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
@@ -57,9 +59,9 @@ def rule_schema(check_name: str | None = None) -> dict:
     props["check"] = {"enum": sorted(checks.names())}
     required = list(REQUIRED)
     if check_name is not None:
-        module = checks.get(check_name)
-        props.update(module.PARAMS)
-        required += list(getattr(module, "REQUIRED", ()))
+        spec = checks.contract(check_name)
+        props.update(spec.properties)
+        required += list(spec.required)
     schema = {"type": "object", "required": required, "properties": props}
     if check_name is not None:
         schema["additionalProperties"] = False

@@ -8,7 +8,7 @@ The schema itself is :mod:`lawlint.ruleschema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -35,11 +35,15 @@ class Rule:
     suggestion: str = ""
     description: str = ""
     enabled: bool = True
+    hint: bool = False        # optional style: one folded finding per report (lawlint.hints)
     years: dict = field(default_factory=dict)
     params: dict = field(default_factory=dict)
     file: str = ""
     line: int | None = None
-    compiled: object = None
+    # year -> the parameters bound for that report year (lawlint.checks.spec): what check() reads
+    bound: object = field(default=None, repr=False, compare=False)
+    # the configuration set this rule's severity: every finding of it takes it (RuleSet.with_severities)
+    severity_set: bool = False
 
     def applies_to_year(self, year: int | None) -> bool:
         if not self.years:
@@ -68,11 +72,31 @@ class RuleSet:
     def of_check(self, name):
         return [r for r in self.rules if r.check == name]
 
+    def with_severities(self, overrides: dict) -> "RuleSet":
+        """This rule set with a configuration's severity overrides (rule id or selector ->
+        severity) applied to its rules, once, before any report is checked."""
+        if not overrides:
+            return self
+        rules = []
+        for r in self.rules:
+            severity = severity_override(overrides, r.id)
+            rules.append(r if severity is None else replace(r, severity=severity, severity_set=True))
+        return RuleSet(rules)
+
     @cached_property
     def part_rules(self) -> list[Rule]:
         """The rule that locates each part, dependencies first (a cycle is a RuleError)."""
         from .partorder import order
         return order(self.of_check("section"))
+
+
+def severity_override(overrides: dict, rule_id: str):
+    """The severity set for a rule: by its id, else by the most specific selector naming it."""
+    if rule_id in overrides:
+        return overrides[rule_id]
+    from .selectors import matches
+    hits = [s for s in overrides if matches(rule_id, s)]
+    return overrides[max(hits, key=len)] if hits else None
 
 
 NOT_PACKS = {"profile.yaml"}   # the scoring profile lives beside the packs
@@ -117,7 +141,7 @@ def read_pack(path) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(f"无法读取规则文件（{e}）", path) from None
     from . import cache
-    cached = cache.get_pack(text)
+    cached = cache.get_pack(_CACHE_TAG + text)
     if cached is not None:     # validated before: patterns are known to compile
         # The cache is keyed by content, which another checkout may share: the rules come from
         # this path (messages and `lawlint explain` name it).
@@ -127,12 +151,17 @@ def read_pack(path) -> list[Rule]:
     validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
              for i, raw in enumerate(data["rules"])]
-    cache.put_pack(text, [_rule_fields(r) for r in rules])
+    cache.put_pack(_CACHE_TAG + text, [_rule_fields(r) for r in rules])
     return rules
 
 
+# The cache holds Rule fields: a build whose Rule has other fields (a field added, as ``hint`` was)
+# must not read them, even at the same version number.
+_CACHE_TAG = "rule-fields:" + ",".join(Rule.__dataclass_fields__) + "\0"
+
+
 def _rule_fields(rule: Rule) -> dict:
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k != "compiled"}
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k not in ("bound", "severity_set")}
 
 
 def _to_rule(raw, index, text, path) -> Rule:
@@ -154,14 +183,17 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
             if reason:
                 raise RuleError(f"rules[{rule.id}]: 正则 {pattern!r} 被拒绝：{reason}", rule.file,
                                 _find_param_line(text, rule, pattern))
-    _apply_defaults(rule)
+    spec = checks.contract(rule.check)
     if validate:
         _check_placeholders(rule, text)
     try:
-        rule.compiled = checks.get(rule.check).compile(rule)
         if validate:
+            spec.check_raw(rule.params)
+        rule.bound = spec.binder(rule.params)     # defaults filled, regexes compiled (lazily)
+        if validate:
+            from .checks.spec import patterns
             from .regexcache import force
-            force(rule.compiled(None) if callable(rule.compiled) else rule.compiled)
+            force(list(patterns(rule.bound(None))))
     except re.error as e:
         line = _find_param_line(text, rule, str(getattr(e, "pattern", "") or ""))
         raise RuleError(f"rules[{rule.id}]: 正则表达式错误：{e.msg}（{e.pattern!r}）", rule.file,
@@ -169,15 +201,6 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     except ValueError as e:
         raise RuleError(f"rules[{rule.id}]: {e}", rule.file, rule.line) from None
     return rule
-
-
-def _apply_defaults(rule):
-    """Parameters a rule leaves out take the defaults its check type declares (PARAMS), so each
-    default is written once, in the schema that also documents it."""
-    import copy
-    for key, schema in checks.get(rule.check).PARAMS.items():
-        if key not in rule.params and "default" in schema:
-            rule.params[key] = copy.deepcopy(schema["default"])
 
 
 def _templates(rule):
@@ -204,7 +227,7 @@ def _templates(rule):
 
 def _check_placeholders(rule, text):
     """A placeholder the check does not fill would be shown to the user as written: a load error."""
-    known = set(getattr(checks.get(rule.check), "FIELDS", ()))
+    known = set(checks.contract(rule.check).fields)
     for where, template in _templates(rule):
         unknown = sorted(fields_of(template) - known)
         if unknown:

@@ -7,8 +7,10 @@ from .template import fill
 from .vocabulary import profile as default_profile
 
 
-def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
-    """``sections`` (section id -> SectionVerdict) lets the profile's grade ceiling apply."""
+def score(diagnostics, ruleset, profile=None, sections=None, partial=None) -> dict:
+    """``sections`` (section id -> SectionVerdict) lets the profile's grade ceiling apply. A partial
+    text (``partial``: a lawlint.partial.Partial) gets its score but no grade and no ceiling: a
+    grade would judge a report nobody has read whole."""
     profile = profile or default_profile()
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}
     by_rule: dict[str, float] = {}
@@ -29,6 +31,9 @@ def score(diagnostics, ruleset, profile=None, sections=None) -> dict:
     for cat, budget in budgets.items():
         categories[cat] = {"score": _round(budget - min(budget, spent.get(cat, 0.0))), "max": budget}
     total = _round(sum(c["score"] for c in categories.values()))
+    if partial is not None:
+        return {"score": total, "grade": None, "categories": categories, "deductions": deductions,
+                "grade_cap": None}
     grade = next(g["name"] for g in profile["grades"] if total >= g["min"])
     cap = grade_cap(sections, profile)
     if cap is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import LawlintError
-from .fingerprint import settle
 from .reporters.html import page
 from .reporters.html_index import index, row
 from .reporters._paths import output_folder, page_name
@@ -25,7 +24,6 @@ def write_site(results, run, outdir):
         name = page_name(r.path, taken)
         _write(write_text_atomic, out / name, page(r, run, back="index.html"))
         r.text = None
-        settle(r.diagnostics, False)    # nor kept alive by pending fingerprints
         rows.append(row(r, name))
         yield r
     _write(write_text_atomic, out / "index.html", index(rows, run))

@@ -59,7 +59,7 @@ def _item(op, av, c):
         if (add_flags | del_flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
             return None
         return _sequence(list(sub), c)
-    if op is c.ATOMIC_GROUP:
+    if op is getattr(c, "ATOMIC_GROUP", None):        # 3.11+
         return _sequence(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
         lo, hi, sub = av
@@ -83,7 +83,7 @@ def _item(op, av, c):
 
 def info_block(parsed, flags: int) -> list | None:
     """An INFO block with a first-character hint for ``parsed``, or None to keep sre's own."""
-    from re import _compiler, _constants as c
+    from .sreparts import compiler as _compiler, constants as c
 
     flags = parsed.state.flags | flags
     if flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import regexcache
+from .chars import SPACE_CLASS
 from .selectors import any_match, names_any
 
 DIRECTIVE = regexcache.compile(
-    r"^[ \t\u3000]*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
-    r"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*))[ \t\u3000]*$")
+    rf"^{SPACE_CLASS}*(?:<!--\s*(?P<a>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<ra>.*?)-->"
+    rf"|//\s*(?P<b>lawlint-(?:disable-next-line|disable-file|disable|enable))\b(?P<rb>.*)){SPACE_CLASS}*$")
 
 
 @dataclass
@@ -88,3 +89,13 @@ def apply(directives: list[Directive], diagnostics: list) -> list:
         else:
             kept.append(d)
     return kept
+
+
+def apply_spans(spans, diagnostics: list) -> list:
+    """Drop the findings on text a Word comment 「忽略」 is anchored on (``spans``: (start, end,
+    rule ids), lawlint.loaders.docx_ignore); no ids: every rule."""
+    if not spans:
+        return diagnostics
+    return [d for d in diagnostics
+            if not any((d.start < end and max(d.end, d.start + 1) > start)
+                       and (not ids or any_match(d.rule, ids)) for start, end, ids in spans)]

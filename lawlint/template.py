@@ -3,8 +3,8 @@
 Two kinds of template appear in rules:
 
 - **patterns** may use ``{year}``, ``{next_year}`` and ``{prev_year}``, filled from the report year
-  (any year when it is unknown) by :func:`expand_year`; :func:`year_memo` compiles a rule's
-  patterns once per report year;
+  (any year when it is unknown) by :func:`expand_year` (:mod:`lawlint.checks.spec` binds a rule's
+  patterns once per report year);
 - **messages and suggestions** name ``{fields}`` that a check fills with :func:`fill`.
 """
 from __future__ import annotations
@@ -23,18 +23,6 @@ def expand_year(pattern: str, year: int | None) -> str:
               "next_year": str(year + 1) if year else ANY_YEAR,
               "prev_year": str(year - 1) if year else ANY_YEAR}
     return _YEAR_FIELD.sub(lambda m: values[m.group(1)], pattern)
-
-
-def year_memo(build):
-    """Compile a rule's patterns per report year (``{year}`` placeholders), once per year."""
-    memo = {}
-
-    def for_year(year):
-        if year not in memo:
-            memo[year] = build(year)
-        return memo[year]
-
-    return for_year      # compiled on first use; the loader validates a new pack with for_year(None)
 
 
 class _Keep(dict):

@@ -40,6 +40,7 @@ class _Watch:
             ran = time.monotonic() - started
             if ran >= self.seconds:
                 self.started = None
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)    # the next rule keeps a limit
                 raise RuleTimeout()
             signal.setitimer(signal.ITIMER_REAL, self.seconds - ran)
         else:

@@ -24,12 +24,24 @@ def expand_paths(paths) -> list:
         if p == "-":
             out.append("-")
         elif os.path.isdir(p):
-            out.extend(_walk(p, suffixes, seen_dirs))
+            seen_before = os.path.realpath(p) in seen_dirs
+            found = _walk(p, suffixes, seen_dirs)
+            if not found and not seen_before:
+                # A gate that checked nothing must not pass: an empty folder is an error.
+                out.append(FileResult(path=p, error=no_reports_message(p, suffixes)))
+            out.extend(found)
         elif os.path.lexists(p) or os.path.exists(p):
             out.append(p)
         else:
             out.append(FileResult(path=p, error=f"{p}: 路径不存在"))
     return out
+
+
+def no_reports_message(folder, suffixes=None) -> str:
+    """The one line for a folder with no report in it: where lawlint looked, what it reads."""
+    suffixes = sorted(suffixes or supported_suffixes())
+    return (f"{folder}: 没有找到报告文件（在该目录及其子目录中查找 {' '.join(suffixes)} 文件，"
+            "跳过 README 等说明文件和以 . 开头的目录）")
 
 
 def _walk(root, suffixes, seen_dirs):

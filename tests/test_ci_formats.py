@@ -40,32 +40,42 @@ def test_sarif_validates_and_matches_json(cli, seed_json):
 
 
 def test_fingerprints_survive_unrelated_edits(tmp_path):
-    from lawlint import lint_path
+    from lawlint import fingerprint, lint_path
     text = (ROOT_SEED := FIXTURES.parent.parent / "seeds" / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
     a = tmp_path / "a.txt"
     a.write_text(text, encoding="utf-8")
-    before = {(d.rule, d.fingerprint) for d in lint_path(a).diagnostics if d.line > 30}
+    r = lint_path(a)
+    before = {(d.rule, fp) for d, fp in zip(r.diagnostics, fingerprint.of(r)) if d.line > 30}
     lines = text.split("\n")
     lines.insert(20, "此外，全年召开专题会议3次，审议相关文件5件。")
     a.write_text("\n".join(lines), encoding="utf-8")
-    after = {(d.rule, d.fingerprint) for d in lint_path(a).diagnostics}
+    r = lint_path(a)
+    after = {(d.rule, fp) for d, fp in zip(r.diagnostics, fingerprint.of(r))}
     assert before and before <= after
     assert ROOT_SEED.exists()
 
 
 def test_junit_counts_match_json(cli, seed_json):
+    """Error and warning findings fail their rule's testcase; info findings (hints) do not: they
+    are listed in the testcase's system-out."""
     root = ET.fromstring(cli("check", "--format", "junit", "seeds/").stdout)
     suites = root.findall("testsuite")
     assert len(suites) == len(seed_json["files"])
+    total = 0
     for suite, f in zip(suites, seed_json["files"]):
-        rules_with_findings = {d["rule"] for d in f["diagnostics"]}
+        failing = [d for d in f["diagnostics"] if d["severity"] != "info"]
+        infos = [d for d in f["diagnostics"] if d["severity"] == "info"]
+        assert infos and failing                           # every seed has both kinds
         failures = suite.findall("testcase/failure")
-        assert int(suite.get("failures")) == len(failures) == len(rules_with_findings)
-        assert {x.get("type") for x in failures} == rules_with_findings
-        listed = sum(len(x.text.splitlines()) for x in failures)
-        assert listed == len(f["diagnostics"])
+        assert int(suite.get("failures")) == len(failures) == len({d["rule"] for d in failing})
+        assert {x.get("type") for x in failures} == {d["rule"] for d in failing}
+        assert sum(len(x.text.splitlines()) for x in failures) == len(failing)
+        notes = suite.findall("testcase/system-out")
+        assert sum(len(x.text.splitlines()) for x in notes) == len(infos)
+        assert all("[info]" in line for x in notes for line in x.text.splitlines())
         assert int(suite.get("tests")) >= len(failures)
-    assert int(root.get("failures")) == sum(len({d["rule"] for d in f["diagnostics"]}) for f in seed_json["files"])
+        total += len(failures)
+    assert int(root.get("failures")) == total
 
 
 def test_github_escaping_round_trip():
@@ -113,35 +123,45 @@ def _seed_pairs():
     return [(str(p), Config()) for p in sorted((FIXTURES.parent.parent / "seeds").glob("*.txt"))]
 
 
-def test_fingerprints_are_computed_when_first_read_and_equal_eager_ones():
-    """Deferred fingerprints: the same values as computing them at lint time, in the order the
-    findings had then (a caller reordering the list later does not change them)."""
+def test_fingerprints_are_what_of_computes_whatever_the_order_and_never_blank():
+    """Fingerprints come from fingerprint.of(result), which outputs call: the same values whatever
+    order the findings are in when it is called; read before it, a fingerprint raises instead of
+    reading as an empty string."""
     import pickle
 
     from lawlint import fingerprint, lint_text
     text = (FIXTURES.parent.parent / "seeds" / "2024-henan-nanyang-dengzhou.txt").read_text(encoding="utf-8")
-    lazy = lint_text(text)
-    assert lazy.diagnostics and all(type(d._fingerprint) is not str for d in lazy.diagnostics)
-    eager = lint_text(text)
-    fingerprint.compute(eager.diagnostics, eager.text)
-    lazy.diagnostics.reverse()
-    assert [d.fingerprint for d in reversed(lazy.diagnostics)] == [d.fingerprint for d in eager.diagnostics]
-    copy = pickle.loads(pickle.dumps(lint_text(text)))        # a batch worker's result
-    assert [d.fingerprint for d in copy.diagnostics] == [d.fingerprint for d in eager.diagnostics]
-    assert all(len(d.fingerprint) == 32 for d in copy.diagnostics)
+    first = lint_text(text)
+    assert first.diagnostics
+    with pytest.raises(RuntimeError):
+        first.diagnostics[0].fingerprint
+    expected = fingerprint.of(first)
+    assert all(len(fp) == 32 for fp in expected) and len(set(expected)) == len(expected)
+    shuffled = lint_text(text)
+    shuffled.diagnostics.reverse()
+    assert fingerprint.of(shuffled) == expected[::-1]
+    copy = pickle.loads(pickle.dumps(lint_text(text)))        # a batch worker's result, text and all
+    assert fingerprint.of(copy) == expected
+    copy2 = pickle.loads(pickle.dumps(first))                 # computed before: kept without the text
+    copy2.text = None
+    assert fingerprint.of(copy2) == expected
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_batch_results_keep_no_text_alive(jobs):
     """A batch drops each report's text: nothing a result holds may still refer to it, whether
     the fingerprints were wanted (computed) or not (never computed)."""
+    from lawlint import fingerprint
     from lawlint.batch import check_paths
     for wanted in (True, False):
         results = list(check_paths(_seed_pairs(), jobs=jobs, fingerprints=wanted))
         for r in results:
             assert r.text is None and r.diagnostics
-            assert all(type(d._fingerprint) is str for d in r.diagnostics)
-            assert all(len(d.fingerprint) == (32 if wanted else 0) for d in r.diagnostics)
+            if wanted:
+                assert all(len(fp) == 32 for fp in fingerprint.of(r))
+            else:                                # never computed, and now they cannot be: loud
+                with pytest.raises(RuntimeError):
+                    fingerprint.of(r)
 
 
 def test_cli_computes_fingerprints_only_for_formats_that_show_them(cli, tmp_path):

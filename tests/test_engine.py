@@ -145,7 +145,7 @@ def test_known_placeholders_load(tmp_path):
 def _break(monkeypatch, check_type):
     from lawlint import checks
 
-    def boom(ctx, rule):
+    def boom(ctx, rule, p):
         raise ZeroDivisionError("mutant")
         yield
 
@@ -247,6 +247,23 @@ def test_severity_override_by_selector():
     assert {d.severity for d in lint_text(text, year=2021, config=cfg).diagnostics} == {"error"}
 
 
+def test_severity_override_is_the_rules_not_rewritten_into_findings():
+    """The configuration's severity is set on the rule when the rules are loaded for it: it wins
+    over a severity a term entry gives itself, and the shared built-in rules keep theirs."""
+    from lawlint.api import lint_text, ruleset_for
+    from lawlint.config import Config
+    text = "2024年，区政府共收到行政复议申请13件，维持具体行政行为3件。"
+    plain = lint_text(text, year=2024, config=Config(select=["term.specific_act"])).diagnostics
+    assert [d.severity for d in plain] == ["error"]                    # the entry's own severity
+    cfg = Config(select=["term.specific_act"], severity={"term.*": "info"})
+    assert [d.severity for d in lint_text(text, year=2024, config=cfg).diagnostics] == ["info"]
+    assert ruleset_for(cfg).get("term.specific_act").severity == "info"
+    assert ruleset_for(Config()).get("term.specific_act").severity == "info"       # as written
+    assert ruleset_for(Config(severity={"term.specific_act": "error"})).get("term.specific_act").severity == "error"
+    assert ruleset_for(Config()).get("term.misnomer").severity == "error"
+
+
+@pytest.mark.slow          # hypothesis shrinks each failing property (≈20 s on a loaded machine)
 def test_a_check_that_raises_fails_the_property_tests(monkeypatch):
     """The property tests promise "never raises"; with the crash turned into a finding they could
     not fail for a check. Under strict mode a mutant check makes them fail."""
@@ -276,12 +293,13 @@ def test_declared_defaults_fill_parameters(tmp_path):
     pack = write_pack(tmp_path / "p.yaml", {"id": "my.words", "check": "existence", "patterns": ["x"],
                                            "examples": {"bad": ["x"], "good": ["y"]}})
     rule = load_rules([pack]).get("my.words")
-    assert rule.params["scope"] == "document" and rule.params["once"] is False
-    assert rule.params["unless"] == []
+    p = rule.bound(2021)                         # what the check reads
+    assert p.scope == "document" and p.once is False and p.unless == []
+    assert "scope" not in rule.params            # the rule as written
     from lawlint import checks
     for name in checks.names():                  # every default validates against its own schema
         import jsonschema
-        for key, schema in checks.get(name).PARAMS.items():
+        for key, schema in checks.contract(name).properties.items():
             if "default" in schema:
                 jsonschema.validate(schema["default"], {k: v for k, v in schema.items() if k != "default"})
 
@@ -306,3 +324,7 @@ def test_the_time_limit_counts_from_the_start_of_each_rule():
             _busy(5)
         w.disarm()
         _busy(0.4)                       # disarmed: nothing is raised
+        w.arm()                          # a rule after one that was stopped is stopped too (a slow
+        with pytest.raises(timelimit.RuleTimeout):      # segmenter load once used up the only timer)
+            _busy(5)
+        w.disarm()

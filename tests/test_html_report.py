@@ -114,7 +114,7 @@ def test_overlapping_findings_share_segments():
     text = "一、主要举措\n截止目前,共清理文件8件。\n"
     r, soup, html = _page_of(text)
     rules = {d.rule for d in r.diagnostics}
-    assert {"time.relative", "punct.halfwidth"} <= rules
+    assert {"time.relative.now", "punct.halfwidth"} <= rules
     assert _doc_text(html) == r.text
     for i, d in enumerate(r.diagnostics):
         if d.end > d.start:
@@ -171,8 +171,9 @@ def test_batch_writes_pages_and_an_overview(cli, tmp_path):
     assert soup.select_one("#q") and soup.select_one("#grade") and soup.select_one("#missing")
     _no_network((site / "index.html").read_text(encoding="utf-8"))
     # the output folder is not checked as reports next time, and can be written again
-    again = cli("check", "--format", "json", tmp_path)
-    assert json.loads(again.stdout)["files"] == []
+    again = cli("check", "--format", "json", tmp_path)           # only lawlint's own pages: no report
+    assert again.returncode == 2 and "没有找到报告文件" in again.stderr.decode()
+    assert [f.get("diagnostics") for f in json.loads(again.stdout)["files"]] == [None]
     assert cli("check", "--format", "html", "-o", site, "seeds").returncode == 1
 
 

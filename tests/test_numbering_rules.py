@@ -61,7 +61,7 @@ def test_unnumbered_heading_fills_the_hole():
 def test_single_item_lists_at_top_and_second_level():
     text = "一、主要举措和成效\n（一）推进依法行政" + LONG + "\n2022年，我区将继续努力。"
     got = findings(text, "numbering.single")
-    assert [(d.line, d.message[:6]) for d in got] == [(1, "同级只有一、"), (2, "同级只有（一")]
+    assert [(d.line, d.message[:8]) for d in got] == [(1, "同级只有“一、”"), (2, "同级只有“（一）")]
 
 
 def test_depth_inversion_and_skipped_level():

@@ -12,13 +12,18 @@ from helpers import ROOT, SEEDS
 @pytest.mark.slow
 def test_wheel_install_runs_from_elsewhere(tmp_path):
     wheels, target = tmp_path / "wheels", tmp_path / "site"
-    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    # -v: pip shows the build backend's output, where setuptools prints its deprecation warnings
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(wheels), str(ROOT)]
+    build = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=300)
+    log = build.stdout + build.stderr
+    assert "Warning:" not in log and "!!" not in log, [l for l in log.splitlines() if "Warning" in l]
     wheel = next(wheels.glob("lawlint-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
                     str(wheel)], check=True, capture_output=True, timeout=300)
     assert (target / "lawlint" / "rules" / "sections.yaml").is_file()
     assert (target / "lawlint" / "rules" / "rule.schema.json").is_file()
+    assert (target / "lawlint" / "rules" / "data" / "userdict.txt").is_file()
+    assert (target / "lawlint" / "reporters" / "assets" / "report.js").is_file()
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -36,6 +41,28 @@ def test_wheel_install_runs_from_elsewhere(tmp_path):
     assert import_check.stdout.startswith(str(target))
 
 
+def test_every_folder_that_ships_files_is_a_listed_package():
+    """setuptools warns (and will stop building) when a folder with package data is not in
+    ``packages``: the list must match the tree."""
+    try:
+        import tomllib
+    except ImportError:                         # Python 3.10
+        import tomli as tomllib
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert conf["project"]["license"] == "MIT"                # an SPDX string, not a table
+    assert conf["build-system"]["requires"] == ["setuptools>=77"]
+    listed = set(conf["tool"]["setuptools"]["packages"])
+    mapped = {v: k for k, v in conf["tool"]["setuptools"]["package-dir"].items()}
+    found = set()
+    for top, name in (("lawlint", "lawlint"), ("rules", mapped["rules"])):
+        for d in [ROOT / top, *(p for p in (ROOT / top).rglob("*") if p.is_dir())]:
+            if d.name == "__pycache__" or not any(f.is_file() for f in d.iterdir()):
+                continue
+            rel = d.relative_to(ROOT / top).parts
+            found.add(".".join((name, *rel)))
+    assert found == listed
+
+
 def test_shipped_schema_is_current():
     from lawlint.ruleset import pack_schema
     shipped = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
@@ -47,8 +74,10 @@ def test_builtin_packs_validate_against_shipped_schema():
     import yaml
     schema = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
     from lawlint.ruleset import builtin_pack_paths
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)     # (jsonschema.validate checks the schema each call)
     for p in builtin_pack_paths():
-        jsonschema.validate(yaml.safe_load(p.read_text(encoding="utf-8")), schema)
+        validator.validate(yaml.safe_load(p.read_text(encoding="utf-8")))
 
 
 def test_rules_reference_is_current(cli):

@@ -41,8 +41,22 @@ def test_messages_are_chinese():
             assert re.search(r"[\u4e00-\u9fff]", text), f"{r.id}: {text!r} is not Chinese"
 
 
-def test_some_examples_state_position_and_fix():
-    """The richer form is used by built-in rules too, so it cannot rot."""
-    rich = [ex for r in RULES for ex in examples_of(r) if ex.at or ex.fix is not None]
-    assert len(rich) >= 3
-    assert any(ex.fix is not None for ex in rich) and any(ex.at for ex in rich)
+def test_every_bad_example_states_where_it_fires():
+    """A bad example says where (``at``): a finding that moves to another place fails it."""
+    vague = [f"{r.id} bad {ex.index}" for r in RULES for ex in examples_of(r) if ex.kind == "bad" and not ex.at]
+    assert not vague, "bad examples without at: " + ", ".join(vague)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_fixable_bad_examples_state_the_fix(rule):
+    """Where the rule offers a fix for a bad example, the example says what the fix gives
+    (run_example then compares it), so a fix that changes fails a test."""
+    from lawlint.api import lint_text
+    from lawlint.config import Config
+    year = (rule.examples or {}).get("year")
+    for ex in examples_of(rule):
+        if ex.kind != "bad":
+            continue
+        result = lint_text(ex.text, year=year, config=Config(select=[rule.id]), strict=True)
+        if any(d.fixable for d in result.diagnostics if d.rule == rule.id):
+            assert ex.fix is not None, f"{rule.id}: bad example {ex.index} is fixable but states no fix"

@@ -35,6 +35,7 @@ def run_probe(text, cache, backend=""):
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow          # two fresh processes with an empty cache: every pack validated and compiled
 def test_segmenter_loads_only_for_a_repeated_word_candidate(tmp_path):
     assert run_probe("一、主要举措\n全年办理案件12件，审结10件。", tmp_path) is False
     assert run_probe("一、主要举措\n认真审核申报材料材料，确保真实。", tmp_path) is True

@@ -15,23 +15,14 @@ from helpers import ROOT, SEEDS
 
 def _rule_patterns():
     """Every regex of the built-in rules (year placeholders filled for one year)."""
-    from lawlint.regexcache import LazyPattern, compile_all
+    from lawlint.regexcache import compile_all
     from lawlint.ruleset import load_rules
 
+    from lawlint.checks.spec import patterns
+
     out = set()
-    for rule in load_rules():
-        compiled = rule.compiled(2021) if callable(rule.compiled) else rule.compiled
-        stack = [compiled]
-        while stack:
-            v = stack.pop()
-            if isinstance(v, LazyPattern):
-                out.add(v.pattern)
-            elif isinstance(v, re.Pattern):
-                out.add(v.pattern)
-            elif isinstance(v, dict):
-                stack.extend(v.values())
-            elif isinstance(v, (list, tuple, set)):
-                stack.extend(v)
+    for rule in load_rules():                # each rule's parameters, bound for one year
+        out.update(rx.pattern for rx in patterns(rule.bound(2021)))
     assert compile_all(["x"])[0].pattern == "x"
     return sorted(p for p in out if isinstance(p, str))
 
@@ -46,6 +37,7 @@ def fresh_regexcache(tmp_path, monkeypatch):
     return regexcache
 
 
+@pytest.mark.slow          # every rule pattern compiled twice, from nothing
 def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
     rc = fresh_regexcache
     patterns = _rule_patterns()

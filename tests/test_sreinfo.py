@@ -60,10 +60,9 @@ def test_every_rule_pattern_matches_as_re_compile_does():
     (r"\b(?:(?=甲)甲|乙)丙", "甲乙", "丙"),
 ])
 def test_first_characters(pattern, first, not_first):
-    from re import _constants as c
-    from re import _parser
-
     from lawlint.sreinfo import first_chars
+    from lawlint.sreparts import constants as c
+    from lawlint.sreparts import parser as _parser
     assert _hinted(pattern) is not None
     chars = first_chars(_parser.parse(pattern), c)
 
@@ -111,3 +110,14 @@ def test_a_hinted_pattern_finds_what_re_finds(pattern, text, pos, endpos):
     _same(rx, re.compile(pattern), text, min(pos, len(text)), min(endpos, len(text)))
     assert [m.span() for m in rx.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
     assert rx.sub("#", text) == re.sub(pattern, "#", text)
+
+
+def test_fast_path_is_on_for_this_python():
+    """3.10 keeps sre's modules under other names (sre_parse …): the hint, the cached code and the
+    required literals must work there too, not switch off silently (CI runs 3.11; run this file
+    under 3.10 to check it there)."""
+    from lawlint.literals import required
+    from lawlint.regexcache import _build
+    built = _build(r"(?<![\u4e00-\u9fff])环保局", 0)
+    assert built is not None and built[1] is not None
+    assert required(r"(?<![\u4e00-\u9fff])环保局") == ("环保局",)

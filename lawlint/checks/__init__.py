@@ -1,8 +1,9 @@
 """The closed set of check types. Each is one module exposing:
 
-- ``PARAMS``: JSON Schema properties of the rule parameters it accepts (validated at load);
-- ``compile(rule)``: precompile parameters (regexes) once; returns anything, kept on the rule;
-- ``check(ctx, rule)``: a generator of Diagnostics for one Document (``ctx.doc``).
+- ``SPEC``: its :class:`lawlint.checks.spec.CheckSpec` — parameters (schema, default, regex,
+  ``{year}``), placeholders, phase; the loader validates, fills in and compiles from it;
+- ``check(ctx, rule, p)``: a generator of Diagnostics for one Document (``ctx.doc``), ``p`` the
+  rule's parameters bound for the report year.
 
 A new check type is one module plus one line in ``REGISTRY``; a large one may keep its parts in
 ``<name>_*.py`` beside it (``numbering_tree``, ``numbering_tokens``). Modules are imported on first
@@ -42,6 +43,11 @@ _loaded = {}
 
 def names():
     return REGISTRY.keys()
+
+
+def contract(name):
+    """The contract of check type ``name`` (its :class:`lawlint.checks.spec.CheckSpec`)."""
+    return get(name).SPEC
 
 
 def get(name):

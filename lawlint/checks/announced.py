@@ -10,25 +10,18 @@ two items found means the list is not in a form this check can count: nothing is
 """
 from __future__ import annotations
 
-from .. import regexcache
 from ..chars import CLAUSE_PUNCT, WHITESPACE
 from ..numbering import cn_to_int
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "announced", "found")
-PARAMS = {
-    "announce": {"type": "string", "description": "宣布条数的正则，须有命名分组 n（如“从三个方面”）"},
-    "item": {"type": "string", "description": "列举标记的正则，须有命名分组 num（一是、第一……）"},
-    "scope": sc.SCOPE_SCHEMA,
-}
-
-
-def compile(rule):
-    announce, item = regexcache.compile(rule.params["announce"]), regexcache.compile(rule.params["item"])
-    if "n" not in announce.groupindex or "num" not in item.groupindex:
-        raise ValueError("announce 须有命名分组 n，item 须有命名分组 num")
-    return announce, item
+SPEC = CheckSpec({
+    "announce": Param({"type": "string"}, REQUIRED, "宣布条数的正则，须有命名分组 n（如“从三个方面”）",
+                      regex=True, groups=("n",), prefilter=False),
+    "item": Param({"type": "string"}, REQUIRED, "列举标记的正则，须有命名分组 num（一是、第一……）",
+                  regex=True, groups=("num",), prefilter=False),
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+}, fields=("match", "announced", "found"))
 
 
 def _value(s: str) -> int | None:
@@ -36,10 +29,10 @@ def _value(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_to_int(s)
 
 
-def check(ctx, rule):
-    announce, item = rule.compiled
+def check(ctx, rule, p):
+    announce, item = p.announce, p.item
     doc, text = ctx.doc, ctx.doc.text
-    for s, e in sc.spans(ctx, rule.params.get("scope", "body")):
+    for s, e in sc.spans(ctx, p.scope):
         for m in announce.finditer(text, s, e):
             n = _value(m.group("n"))
             if not n or n < 2:

@@ -14,37 +14,28 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
-from .. import regexcache
-from .. import template as tpl
 from ..chars import HAN_RUN_RE
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("item",)
-PARAMS = {
-    "item": {"type": "string", "description": "不足条目起始标记的正则"},
-    "skip": {"type": "array", "items": {"type": "string"}, "description": "不算条目的句子（原因分析、总起句）"},
-    "generic": {"type": "array", "items": {"type": "string"}, "description": "不算关键词的常用词"},
-    "stop": {"type": "array", "items": {"type": "string"},
-             "description": "合写时不足部分在此结束、安排开始（可用 {next_year}）"},
-    "min_shared": {"type": "integer", "minimum": 1, "description": "至少共有几个关键词才算有对应安排"},
-    "min_share": {"type": "number", "minimum": 0, "maximum": 1,
-                  "description": "或共有的关键词占该条关键词的比例至少为多少（短的条目）"},
-}
-
-
-def compile(rule):
-    p = rule.params
-    return tpl.year_memo(lambda year: (
-        regexcache.compile(p["item"]), regexcache.compile_all(p.get("skip"), year),
-        frozenset(w[i:i + 2] for w in p.get("generic", []) for i in range(len(w) - 1)),
-        regexcache.compile_all(p.get("stop"), year)))
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "item": Param({"type": "string"}, REQUIRED, "不足条目起始标记的正则", regex=True, prefilter=False),
+    "skip": Param(_STRINGS, [], "不算条目的句子（原因分析、总起句）", regex=True, year=True),
+    "generic": Param(_STRINGS, [], "不算关键词的常用词"),
+    "stop": Param(_STRINGS, [], "合写时不足部分在此结束、安排开始", regex=True, year=True),
+    "min_shared": Param({"type": "integer", "minimum": 1}, 2, "至少共有几个关键词才算有对应安排"),
+    "min_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 1.0,
+                       "或共有的关键词占该条关键词的比例至少为多少（短的条目）"),
+}, fields=("item",),
+    # the bigrams of the generic words, made once
+    derived={"generic_terms": lambda p: frozenset(w[i:i + 2] for w in p["generic"] for i in range(len(w) - 1))})
 
 
-def check(ctx, rule):
-    item_rx, skip, generic, stops = rule.compiled(ctx.year)
-    need = rule.params.get("min_shared", 2)
-    share = rule.params.get("min_share", 1.0)
+def check(ctx, rule, p):
+    item_rx, skip, generic, stops = p.item, p.skip, p.generic_terms, p.stop
+    need = p.min_shared
+    share = p.min_share
     if ctx.section("shortcomings").status == "absent" or ctx.section("plans").status == "absent":
         return
     text = ctx.doc.text

@@ -12,49 +12,41 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
+from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param, Table
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("title", "canonical")
-PARAMS = {
-    "titles": {
-        "type": "array", "minItems": 1,
-        "items": {"type": "object", "additionalProperties": False,
-                  "required": ["match", "canonical"],
-                  "properties": {"match": {"type": "string", "description": "识别该引用的正则（《》内文字）"},
-                                 "canonical": {"type": "string", "description": "规范名称（不含书名号）"},
-                                 "accept": {"type": "array", "items": {"type": "string"},
-                                            "description": "也接受的写法"}}},
-        "description": "规范名称表",
-    },
-}
-REQUIRED = ("titles",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "titles": Table({
+        "match": Param({"type": "string"}, REQUIRED, "识别该引用的正则（《》内文字）", regex=True, prefilter=False),
+        "canonical": Param({"type": "string"}, REQUIRED, "规范名称（不含书名号）"),
+        "accept": Param({"type": "array", "items": {"type": "string"}}, [], "也接受的写法"),
+    }, REQUIRED, "规范名称表", min_items=1),
+}, fields=("title", "canonical"),
+    # each title's accepted forms, normalised once
+    derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
+_NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 _TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
 _DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 
 
 def normalise(title: str) -> str:
-    t = re.sub(r"\s+", "", title)
+    t = title.translate(_NO_SPACE)
     t = t.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
     t = _DASH.sub("-", t)
     t = re.sub(r"(?<!\d)(\d{4})(\d{4})(?!\d)", r"\1-\2", t)
     return t.removeprefix("中华人民共和国")
 
 
-def compile(rule):
-    return [(regexcache.compile(e["match"]), {normalise(x) for x in [e["canonical"], *e.get("accept", [])]})
-            for e in rule.params["titles"]]
-
-
-def check(ctx, rule):
+def check(ctx, rule, p):
     text = ctx.doc.text
     for s, e in sc.spans(ctx, "document"):
         for m in _TITLE.finditer(text, s, e):
             title = m.group(1)
-            for (rx, accepted), entry in zip(rule.compiled, rule.params["titles"]):
-                if not rx.search(title):
+            for entry, accepted in zip(p.titles, p.accepted):
+                if not entry.match.search(title):
                     continue
                 if normalise(title) not in accepted:
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                        title=title, canonical=entry["canonical"]))
+                        title=title, canonical=entry.canonical))
                 break

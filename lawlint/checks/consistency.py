@@ -13,36 +13,34 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
 from ..resources import load_data
+from ..chars import CLAUSE_PUNCT
+from ..chars import WHITESPACE as _SPACES
 from ..template import fill
+from .spec import REQUIRED, CheckSpec, Param, Table
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("found", "major", "name", "count")
-PARAMS = {
-    "groups": {"type": "array", "minItems": 1, "items": {
-        "type": "object", "additionalProperties": False, "required": ["variants"],
-        "properties": {"name": {"type": "string"},
-                       "variants": {"type": "array", "minItems": 2, "items": {"type": "string"}}}},
-        "description": "每组是同一事物的几种写法（正则）"},
-    "where": {"default": "text", "enum": ["text", "indent"],
-              "description": "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"},
-    "min_share": {"default": 0, "type": "number", "minimum": 0, "maximum": 1,
-                  "description": "最常用的写法至少占这个比例才报告其余写法（默认 0）"},
-}
-REQUIRED = ("groups",)   # parameters a rule of this type must give
+_SENTENCE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")     # a line with any is no address or signature
 
-
-def compile(rule):
-    return [[regexcache.compile(v) for v in g["variants"]] for g in rule.params["groups"]]
+SPEC = CheckSpec({
+    "groups": Table({
+        "name": Param({"type": "string"}, "", "这组写法指的是什么（提示中的 {name}）"),
+        "variants": Param({"type": "array", "minItems": 2, "items": {"type": "string"}}, REQUIRED,
+                          "几种写法（正则）", regex=True, prefilter=False),
+    }, REQUIRED, "每组是同一事物的几种写法（正则）", min_items=1),
+    "where": Param({"enum": ["text", "indent"]}, "text",
+                   "text：在正文中查找各写法（默认）；indent：比较各行行首的缩进（每种写法须匹配整个缩进，空正则表示无缩进）"),
+    "min_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 0,
+                       "最常用的写法至少占这个比例才报告其余写法（默认 0）"),
+}, fields=("found", "major", "name", "count"))
 
 
-def check(ctx, rule):
-    indent = rule.params["where"] == "indent"
+def check(ctx, rule, p):
+    indent = p.where == "indent"
     if indent and ctx.doc.source.kind == "md":
         return
-    min_share = rule.params["min_share"]
-    for g, variants in zip(rule.params["groups"], rule.compiled):
+    min_share = p.min_share
+    for g in p.groups:
+        variants = g.variants
         found = _indents(ctx, variants) if indent else _occurrences(ctx, variants)
         used = [i for i, ms in enumerate(found) if ms]
         if len(used) < 2:
@@ -55,7 +53,7 @@ def check(ctx, rule):
                 continue
             for start, end, written in found[i]:
                 yield ctx.diagnostic(rule, start, end, fields=dict(
-                    found=written, major=found[major][0][2], name=g.get("name", ""),
+                    found=written, major=found[major][0][2], name=g.name,
                     count=len(found[major])))
 
 
@@ -67,10 +65,15 @@ def _occurrences(ctx, variants):
 
 
 def _indents(ctx, variants):
-    """Each body line's indentation, filed under the first variant that matches all of it."""
+    """Each body line's indentation, filed under the first variant that matches all of it. The
+    addressee and the signature are laid out on purpose (GB/T 9704: the addressee flush left, the
+    issuer's name set to the right), so they are not compared with the paragraphs."""
     text = ctx.doc.text
     found = [[] for _ in variants]
+    skip = _laid_out(ctx.doc)
     for b in ctx.doc.body_blocks:
+        if id(b) in skip:
+            continue
         line_start = text.rfind("\n", 0, b.start) + 1
         lead = text[line_start:b.start]
         for i, rx in enumerate(variants):
@@ -79,6 +82,32 @@ def _indents(ctx, variants):
                 found[i].append((line_start, b.start, shown))
                 break
     return found
+
+
+SHORT_LINE = 40        # an addressee or a signature is a short line with no sentence in it
+
+
+def _laid_out(doc) -> set:
+    """ids of the blocks placed by the document's layout rather than indented as paragraphs: an
+    addressee (a short line ending in 「：」 among the first lines of text) and a signature (a short line
+    with no sentence in it next to a closing line such as the date or 特此报告)."""
+    out = set()
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        t = b.text.strip(_SPACES)
+        if b.kind not in ("paragraph", "heading") or len(t) > SHORT_LINE or _SENTENCE.search(t):
+            continue
+        if t[-1:] in "：:" and b.heading is None and _first_lines(blocks, i):
+            out.add(id(b))
+        elif b.heading is None and any(0 <= j < len(blocks) and blocks[j].kind == "closing"
+                                       for j in (i - 1, i + 1)):
+            out.add(id(b))
+    return out
+
+
+def _first_lines(blocks, i: int) -> bool:
+    """Is block i among the report's first three lines of text (after any chrome or title)?"""
+    return sum(x.kind in ("paragraph", "heading") for x in blocks[:i]) < 3
 
 
 def _describe(lead: str) -> str:

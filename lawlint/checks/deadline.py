@@ -10,40 +10,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import regexcache
+from ..chars import CN_DIGITS
 from ..resources import load_data
 from ..template import fill
+from .spec import CheckSpec, Param
 
-
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("label", "date", "deadline", "year")
-PARAMS = {
-    "dates": {"default": ["date_published", "date_written"], "type": "array", "items": {"enum": ["date_published", "date_written"]},
-              "description": "按顺序取哪个日期（发布日期、成文日期）"},
-    "closing": {"default": [], "type": "array", "items": {"type": "string"},
-                "description": "落款日期的正则（命名分组 y、m、d，可为汉字数字）"},
-}
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-
-
-def compile(rule):
-    return [regexcache.compile(p) for p in rule.params["closing"]]
-
+DATES = ["date_published", "date_written"]
+SPEC = CheckSpec({
+    "dates": Param({"type": "array", "items": {"enum": DATES}}, DATES,
+                   "按顺序取哪个日期（发布日期、成文日期）"),
+    "closing": Param({"type": "array", "items": {"type": "string"}}, [],
+                     "落款日期的正则（命名分组 y、m、d，可为汉字数字）", regex=True, groups=("y", "m", "d"), prefilter=False),
+}, fields=("label", "date", "deadline", "year"))
 
 def _int(s: str) -> int:
     if s.isdigit():
         return int(s)
     if len(s) == 4:                                   # 二〇二二
-        return int("".join(str(_CN[c]) for c in s))
+        return int("".join(str(CN_DIGITS[c]) for c in s))
     from ..numbering import cn_to_int
     return cn_to_int(s) or 0
 
 
-def document_date(ctx, rule, patterns=None):
-    """(date, where it came from: a meta key or the closing block's offset). ``patterns``: the
-    closing-date regexes, when the rule's compiled value is not that list."""
-    patterns = rule.compiled if patterns is None else patterns
-    for key in rule.params.get("dates", ["date_published", "date_written"]):
+def document_date(ctx, dates, patterns):
+    """(date, where it came from: a meta key or the closing block's offset): the first of the page
+    dates named in ``dates``, else a closing line that ``patterns`` (regexes) match whole."""
+    for key in dates:
         value = ctx.doc.meta.get(key)
         if value:
             try:
@@ -65,10 +57,10 @@ def document_date(ctx, rule, patterns=None):
     return None, None
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     if ctx.year is None:
         return
-    date, where = document_date(ctx, rule)
+    date, where = document_date(ctx, p.dates, p.closing)
     if date is None:
         return
     md = ctx.options.get("deadline", "04-01")

@@ -6,37 +6,29 @@ is the mark just before its marker.
 """
 from __future__ import annotations
 
-from .. import regexcache
+from ..chars import WHITESPACE
 from ..numbering import cn_to_int
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("first", "other")
-PARAMS = {
-    "marker": {"type": "string", "description": "列举标记的正则，须有分组 num（汉字序数）"},
-    "separators": {"type": "object", "additionalProperties": {"type": "string"},
-                   "description": "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"},
-}
-REQUIRED = ("marker", "separators")   # parameters a rule of this type must give
-
-
-def compile(rule):
-    rx = regexcache.compile(rule.params["marker"])
-    if "num" not in rx.groupindex:
-        raise ValueError("marker 正则须有命名分组 num")
-    return rx
+SPEC = CheckSpec({
+    "marker": Param({"type": "string"}, REQUIRED, "列举标记的正则，须有分组 num（汉字序数）",
+                    regex=True, groups=("num",), prefilter=False),
+    "separators": Param({"type": "object", "additionalProperties": {"type": "string"}}, REQUIRED,
+                        "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"),
+}, fields=("first", "other"))
 
 
-def check(ctx, rule):
-    text, seps = ctx.doc.text, rule.params["separators"]
+def check(ctx, rule, p):
+    text, seps = ctx.doc.text, p.separators
     for b in ctx.doc.body_blocks:
         sequences = []                       # each: the separators before items 2, 3, …
-        for m in rule.compiled.finditer(text, b.body_start if b.heading else b.start, b.end):
+        for m in p.marker.finditer(text, b.body_start if b.heading else b.start, b.end):
             value = cn_to_int(m.group("num"))
             if value == 1:
                 sequences.append([])
             elif sequences and value == len(sequences[-1]) + 2:
                 j = m.start() - 1
-                while j > b.start and text[j] in " \u3000":
+                while j > b.start and text[j] in WHITESPACE:
                     j -= 1
                 sequences[-1].append((text[j], j))
         for seq in sequences:

@@ -4,7 +4,9 @@
 web-page residue, or one part such as ``shortcomings``); ``{year}``, ``{next_year}`` and
 ``{prev_year}`` are filled from the report year. ``lead: N`` looks only at the first N sentences
 of the scope (a part that *opens* with something), ``unless`` drops a match whose sentence matches
-one of its patterns, ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
+one of its patterns (``unless_followed``: or, for a topic sentence that an enumeration follows
+at once, the enumeration's first ``within`` characters: 「各项工作取得积极进展。一是……12件」 is
+supported by its items), ``outside_titles`` skips matches inside 《》 (「《…若干措施》」 names a
 document), ``per_sentence`` reports a sentence once however many of its words match, and
 ``once`` reports only the first match (a page's residue is one finding).
 The message may use ``{match}``.
@@ -13,54 +15,55 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .. import regexcache
-from .. import template as tpl
+from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Group, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "year", "next_year", "fixed")
-PARAMS = {
-    "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1,
-                 "description": "不应出现的内容（正则）"},
-    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
-    "lead": {"type": "integer", "minimum": 1, "description": "只看该范围的前几句"},
-    "unless": {"default": [], "type": "array", "items": {"type": "string"},
-               "description": "所在句子匹配其一则不报"},
-    "once": {"default": False, "type": "boolean", "description": "只报告第一处"},
-    "replacement": {"type": "string",
-                    "description": "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"},
-    "translate": {"type": "object", "additionalProperties": False, "required": ["from", "to"],
-                  "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
-                  "description": "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"},
-    "per_sentence": {"default": False, "type": "boolean",
-                     "description": "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"},
-    "outside_titles": {"default": False, "type": "boolean",
-                       "description": "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"},
-    "unless_around": {"default": [], "type": "array", "items": {"type": "string"},
-                      "description": "匹配处前后各 8 个字符匹配其一则不报"},
-}
-REQUIRED = ("patterns",)   # parameters a rule of this type must give
+_STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
-def compile(rule):
-    p = rule.params
-    if "translate" in p and len(p["translate"]["from"]) != len(p["translate"]["to"]):
+def _table(p):
+    """The character table of ``translate``, made once."""
+    t = p["translate"]
+    if t is None:
+        return None
+    if len(t["from"]) != len(t["to"]):
         raise ValueError("translate 的 from 与 to 长度必须相同")
-    return tpl.year_memo(lambda year: (regexcache.compile_all(p["patterns"], year),
-                                      regexcache.compile_all(p["unless"], year),
-                                      regexcache.compile_all(p["unless_around"], year)))
+    return str.maketrans(t["from"], t["to"])
 
 
-def check(ctx, rule):
-    p = rule.params
-    patterns, unless, around = rule.compiled(ctx.year)
-    replacement = p.get("replacement")
-    table = str.maketrans(p["translate"]["from"], p["translate"]["to"]) if "translate" in p else None
+SPEC = CheckSpec({
+    "patterns": Param(dict(_STRINGS, minItems=1), REQUIRED, "不应出现的内容（正则）", regex=True, year=True),
+    "scope": Param(sc.SCOPE_SCHEMA, "document"),
+    "lead": Param({"type": "integer", "minimum": 1}, None, "只看该范围的前几句（不写则看全部）"),
+    "unless": Param(_STRINGS, [], "所在句子匹配其一则不报", regex=True, year=True),
+    "once": Param({"type": "boolean"}, False, "只报告第一处"),
+    "replacement": Param({"type": "string"}, None,
+                         "可安全自动修正时的替换文本（可用 \\1、\\g<name> 引用分组）"),
+    "translate": Param({"type": "object", "additionalProperties": False, "required": ["from", "to"],
+                        "properties": {"from": {"type": "string"}, "to": {"type": "string"}}}, None,
+                       "可安全自动修正：把匹配文字中的字符逐一替换（如全角数字→半角）"),
+    "per_sentence": Param({"type": "boolean"}, False,
+                          "一句只报告一处（一句话没有数据是一个问题，不因其中有两个空泛词报两次）"),
+    "outside_titles": Param({"type": "boolean"}, False,
+                            "书名号《》内的不报（文件名称中的“若干措施”不是空泛表述）"),
+    "unless_followed": Group({
+        "by": Param({"type": "string"}, REQUIRED, "列举的开头（正则）", regex=True),
+        "within": Param({"type": "integer", "minimum": 1}, REQUIRED, "在列举的前多少个字符内查找 unless")},
+        None, "句子之后紧接着以 by 开头的列举时，在列举的前 within 个字符内也查找 unless：总起句的依据在随后的列举中"),
+    "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
+}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table})
+
+
+def check(ctx, rule, p):
+    patterns, unless, around = p.patterns, p.unless, p.unless_around
+    replacement = p.replacement
+    table = p.table
     text = ctx.doc.text
-    where = p["scope"]
-    if p.get("lead"):      # what a part opens with: its running text, not its heading
+    where = p.scope
+    if p.lead:      # what a part opens with: its running text, not its heading
         pieces = [(s.start, s.end)
-                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p["lead"]]]
+                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p.lead]]
     else:
         pieces = sc.spans(ctx, where)
     covered, sentences_seen = None, set()
@@ -71,9 +74,12 @@ def check(ctx, rule):
             lo, hi = sc.sentence_at(text, m.start(), m.end())
             if any(u.search(text, lo, hi) for u in unless):
                 continue
-        if p.get("outside_titles") and sc.in_title_marks(text, m.start(), m.end()):
+            followed = p.unless_followed
+            if followed is not None and _supported_after(text, hi, followed.by, unless, followed.within):
+                continue
+        if p.outside_titles and sc.in_title_marks(text, m.start(), m.end()):
             continue
-        if p.get("per_sentence"):
+        if p.per_sentence:
             where_sentence = sc.sentence_at(text, m.start(), m.end(), sc.FULL_STOPS)
             if where_sentence in sentences_seen:
                 continue
@@ -92,8 +98,23 @@ def check(ctx, rule):
         if fixed is not None:
             fields["fixed"] = fixed
         yield ctx.diagnostic(rule, m.start(), m.end(), fields=fields, replacement=fixed)
-        if p["once"]:
+        if p.once:
             return
+
+
+_LEAD_SPACE = WHITESPACE + LINE_BREAKS
+
+
+def _supported_after(text, end, by, unless, within) -> bool:
+    """Does an enumeration open right after ``end`` (spaces and line breaks aside) and carry an
+    ``unless`` pattern in its first ``within`` characters?"""
+    start = end
+    while start < len(text) and text[start] in _LEAD_SPACE:
+        start += 1
+    if not by.match(text, start):
+        return False
+    stop = min(start + within, len(text))
+    return any(u.search(text, start, stop) for u in unless)
 
 
 def _matches(text, patterns, pieces):

@@ -11,36 +11,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import regexcache
 from . import scope as sc
-from .deadline import _int, document_date
+from .deadline import DATES, _int, document_date
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "date")
-PARAMS = {
-    "date": {"type": "string", "description": "正文日期的正则：命名分组 y、m，可选 d"},
-    "closing": {"type": "array", "items": {"type": "string"},
-                "description": "落款日期的正则（命名分组 y、m、d），整行匹配"},
-    "dates": {"type": "array", "items": {"type": "string"},
-              "description": "页面信息中的报告日期，按顺序取第一个（如 date_written）"},
-    "unless": {"type": "array", "items": {"type": "string"}, "description": "所在句子匹配其一则不报"},
-    "skip": {"type": "array", "items": sc.SCOPE_SCHEMA, "description": "不检查的部分（如 plans）"},
-}
-
-
-def compile(rule):
-    p = rule.params
-    return (regexcache.compile(p["date"]), [regexcache.compile(x) for x in p.get("closing", [])],
-            [regexcache.compile(x) for x in p.get("unless", [])])
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "date": Param({"type": "string"}, REQUIRED, "正文日期的正则：命名分组 y、m，可选 d",
+                  regex=True, groups=("y", "m"), prefilter=False),
+    "closing": Param(_STRINGS, [], "落款日期的正则（命名分组 y、m、d），整行匹配",
+                     regex=True, groups=("y", "m", "d"), prefilter=False),
+    "dates": Param(_STRINGS, DATES, "页面信息中的报告日期，按顺序取第一个（如 date_written）"),
+    "unless": Param(_STRINGS, [], "所在句子匹配其一则不报", regex=True, prefilter=False),
+    "skip": Param({"type": "array", "items": sc.SCOPE_SCHEMA}, [], "不检查的部分（如 plans）"),
+}, fields=("match", "date"))
 
 
-def check(ctx, rule):
-    date_rx, closing, unless = rule.compiled
-    own, where = document_date(ctx, rule, closing)
+def check(ctx, rule, p):
+    date_rx, closing, unless = p.date, p.closing, p.unless
+    own, where = document_date(ctx, p.dates, closing)
     if own is None:
         return
     text = ctx.doc.text
-    skipped = [r for part in rule.params.get("skip", []) for r in sc.spans(ctx, part)]
+    skipped = [r for part in p.skip for r in sc.spans(ctx, part)]
     own_at = where.start if not isinstance(where, str) else -1
     for s, e in sc.spans(ctx, "body"):
         for m in date_rx.finditer(text, s, e):

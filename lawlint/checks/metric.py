@@ -13,64 +13,52 @@ numbered items is not "only slogans"). Messages may use {value} {min} {max} {cou
 """
 from __future__ import annotations
 
-from .. import regexcache
 from ..chars import count_han
-from .. import template as tpl
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("value", "min", "max", "count", "chars")
-PARAMS = {
-    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
-    "measure": {"enum": ["per_1000", "share"], "description": "每千字命中数，或命中句子的比例"},
-    "count": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "计数的正则"},
-    "min": {"type": "number"},
-    "max": {"type": "number"},
-    "min_chars": {"default": 0, "type": "integer", "minimum": 0, "description": "少于这么多字不评判"},
-    "unless": {"default": [], "type": "array", "items": {"type": "string"}, "description": "全文匹配其一则不报"},
-    "stop": {"default": [], "type": "array", "items": {"type": "string"},
-             "description": "句子匹配其一即停止计数（合并的“存在不足及下步打算”中，不足在“下一步”之前）"},
-    "min_sentences": {"default": 1, "type": "integer", "minimum": 1, "description": "少于这么多句不评判（share）"},
-}
-REQUIRED = ("measure", "count")   # parameters a rule of this type must give
-
-
-def compile(rule):
-    p = rule.params
-    if "min" not in p and "max" not in p:
-        raise ValueError("metric 规则须写明 min 或 max")
-    return tpl.year_memo(lambda year: (regexcache.compile_all(p["count"], year),
-                                      regexcache.compile_all(p["unless"], year),
-                                      regexcache.compile_all(p["stop"], year)))
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+    "measure": Param({"enum": ["per_1000", "share"]}, REQUIRED, "每千字命中数，或命中句子的比例"),
+    "count": Param(dict(_STRINGS, minItems=1), REQUIRED, "计数的正则", regex=True, year=True),
+    "min": Param({"type": "number"}, None, "低于此值报告"),
+    "max": Param({"type": "number"}, None, "高于此值报告"),
+    "min_chars": Param({"type": "integer", "minimum": 0}, 0, "少于这么多字不评判"),
+    "unless": Param(_STRINGS, [], "全文匹配其一则不报", regex=True, year=True),
+    "stop": Param(_STRINGS, [], "句子匹配其一即停止计数（合并的“存在不足及下步打算”中，不足在“下一步”之前）",
+                  regex=True, year=True),
+    "min_sentences": Param({"type": "integer", "minimum": 1}, 1, "少于这么多句不评判（share）"),
+}, fields=("value", "min", "max", "count", "chars"), requires_any=("min", "max"))
 
 
-def check(ctx, rule):
-    p = rule.params
-    counters, unless, stop = rule.compiled(ctx.year)
-    pieces = sc.body_spans(ctx, p["scope"])
+def check(ctx, rule, p):
+    counters, unless, stop = p.count, p.unless, p.stop
+    pieces = sc.body_spans(ctx, p.scope)
     if stop:
         pieces = _until(ctx, pieces, stop)
     if not pieces:
         return
     text = sc.joined(ctx, pieces)
     chars = count_han(text)
-    if chars < p["min_chars"] or any(rx.search(text) for rx in unless):
+    if chars < p.min_chars or any(rx.search(text) for rx in unless):
         return
-    if p["measure"] == "per_1000":
+    if p.measure == "per_1000":
         count = sum(len(rx.findall(text)) for rx in counters)
         value = round(count * 1000 / max(chars, 1), 1)
     else:
         sents = list(sc.sentences(ctx, pieces))
-        if len(sents) < p["min_sentences"]:
+        if len(sents) < p.min_sentences:
             return
         count = sum(1 for s in sents if any(rx.search(s.text) for rx in counters))
         value = round(count / len(sents), 2)
-    low = "min" in p and value < p["min"]
-    high = "max" in p and value > p["max"]
+    low = p.min is not None and value < p.min
+    high = p.max is not None and value > p.max
     if low or high:
         start = pieces[0][0]
         yield ctx.diagnostic(rule, start, start, fields=dict(
-            value=value, min=p.get("min", ""), max=p.get("max", ""), count=count, chars=chars))
+            value=value, min="" if p.min is None else p.min, max="" if p.max is None else p.max,
+            count=count, chars=chars))
 
 
 def _until(ctx, pieces, stop):

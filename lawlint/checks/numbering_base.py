@@ -40,8 +40,9 @@ def canonical(family, value) -> str:
     return num.Token(family, value, "", "", "", 0).canonical()
 
 
-def message_for(rule, variant=None, **kw) -> str:
-    template = rule.params["variants"].get(variant, rule.message) if variant else rule.message
+def message_for(rule, params, variant=None, **kw) -> str:
+    """The rule's message, or its ``variants`` message for a special case, filled."""
+    template = params.variants[variant] if variant in params.variants else rule.message
     return tpl.fill(template, **kw)
 
 

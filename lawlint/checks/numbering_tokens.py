@@ -11,7 +11,7 @@ from .numbering_base import (_WS, canonical, data, flattened, message_for, numbe
 
 
 # -- how a token is written --------------------------------------------------------------------------
-def brackets(ctx, rule, heads, doc):
+def brackets(ctx, rule, params, heads, doc):
     for h in heads:
         t = h.token
         if t is None or t.brackets not in ("half", "mixed"):
@@ -20,7 +20,7 @@ def brackets(ctx, rule, heads, doc):
         close = max(t.text.rfind(")"), t.text.rfind("）"))
         inner = t.text[1:close].strip(_WS)
         yield ctx.diagnostic(rule, start, start + close + 1,
-                             message=message_for(rule, token=t.text[:close + 1], fixed=f"（{inner}）"),
+                             message=message_for(rule, params, token=t.text[:close + 1], fixed=f"（{inner}）"),
                              replacement=f"（{inner}）")
 
 
@@ -34,7 +34,7 @@ def _punct_of(h):
     return start + len(body) - len(t.punct), t.punct
 
 
-def punct(ctx, rule, heads, doc):
+def punct(ctx, rule, params, heads, doc):
     allowed, names = data()["punct"], data()["names"]
     for h in heads:
         t = h.token
@@ -43,9 +43,9 @@ def punct(ctx, rule, heads, doc):
         off, p = _punct_of(h)
         good = allowed[t.family][0]
         yield ctx.diagnostic(rule, off, off + len(p), message=message_for(
-            rule, token=t.text.strip(), punct=p, fixed=canonical(t.family, t.value),
+            rule, params, token=t.text.strip(), punct=p, fixed=canonical(t.family, t.value),
             family=names[t.family]), replacement=good)
-    if rule.params["inline"]:
+    if params.inline:
         for family, m, off in _inline_items(doc):
             p = m.group("punct")
             if p in allowed[family]:
@@ -53,7 +53,7 @@ def punct(ctx, rule, heads, doc):
             good = allowed[family][0]
             written = m.group(0).strip(_WS)
             yield ctx.diagnostic(rule, off + m.start("punct"), off + m.end("punct"), message=message_for(
-                rule, token=written, punct=p, fixed=canonical(family, _value(family, m)),
+                rule, params, token=written, punct=p, fixed=canonical(family, _value(family, m)),
                 family=names[family]), replacement=good)
 
 
@@ -83,21 +83,44 @@ def _find_inline_items(doc):
                 yield family, m, start
 
 
-def period(ctx, rule, heads, doc):
+def period(ctx, rule, params, heads, doc):
+    """Stand-alone headings ending in 「。」 where their level mostly does not (an outlier)."""
+    for h in _periods(doc, heads, house_style=False):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]),
+                             replacement="")
+
+
+def period_style(ctx, rule, params, heads, doc):
+    """The same headings where their level consistently ends in 「。」: a house style (the
+    standard only says 通常), reported as a hint rather than at every heading."""
+    for h in _periods(doc, heads, house_style=True):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]))
+
+
+def _periods(doc, heads, *, house_style: bool):
+    """Stand-alone headings ending in 「。」 (with children or body text after them), those whose
+    level is written that way by most of its headings (house_style) or those that are not."""
     blocks = doc.body_blocks
     index = {id(b): i for i, b in enumerate(blocks)}
+    ended, total = Counter(), Counter()
+    for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
+        total[h.level] += 1
+        ended[h.level] += h.run_in or h.block.text.endswith("。")
     for h in heads:
         if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
             continue
         i = index.get(id(h.block))
         nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
-        if h.children or (nxt is not None and nxt.heading is None):
-            end = h.block.end
-            yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, title=h.title[:20]),
-                                 replacement="")
+        if not (h.children or (nxt is not None and nxt.heading is None)):
+            continue
+        style = ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
+        if style == house_style:
+            yield h
 
 
-def mixed(ctx, rule, heads, doc):
+def mixed(ctx, rule, params, heads, doc):
     names = data()["names"]
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
@@ -115,7 +138,7 @@ def mixed(ctx, rule, heads, doc):
             if g[0].token.family != major:
                 s, e = token_span(g[0])
                 yield ctx.diagnostic(rule, s, e, message=message_for(
-                    rule, token=g[0].token.text.strip(), family=names[g[0].token.family],
+                    rule, params, token=g[0].token.text.strip(), family=names[g[0].token.family],
                     major=names[major]))
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
     allowed = data()["punct"]
@@ -135,7 +158,7 @@ def mixed(ctx, rule, heads, doc):
         space = h.title_start - end
         forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
                       h.title_start, bool(space), t.text.strip(_WS)))
-    if rule.params["inline"]:
+    if params.inline:
         for family, m, off in _inline_items(doc):
             sp = m.group("space")
             forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
@@ -153,7 +176,7 @@ def mixed(ctx, rule, heads, doc):
                 continue
             if space and " " not in major:
                 yield ctx.diagnostic(rule, s, e, replacement="", message=message_for(
-                    rule, "space", token=token, major=sample))
+                    rule, params, "space", token=token, major=sample))
             else:
                 yield ctx.diagnostic(rule, s - len(form.strip()), e, message=message_for(
-                    rule, "form", token=token, major=sample))
+                    rule, params, "form", token=token, major=sample))

@@ -43,7 +43,7 @@ def _walk(doc, heads):
             prev, pending = h, []
 
 
-def gap(ctx, rule, heads, doc):
+def gap(ctx, rule, params, heads, doc):
     for kind, h, expected, prev in _walk(doc, heads):
         if kind != "gap":
             continue
@@ -54,30 +54,30 @@ def gap(ctx, rule, heads, doc):
             if h.value - expected <= 3 else \
             tpl.fill(words["range"], first=canonical(fam, expected), last=canonical(fam, h.value - 1))
         yield ctx.diagnostic(rule, s, e, message=message_for(
-            rule, "start" if prev is None else None, token=h.token.text.strip(), missing=missing,
+            rule, params, "start" if prev is None else None, token=h.token.text.strip(), missing=missing,
             prev=prev.token.text.strip() if prev else words["none"]))
 
 
-def repeat(ctx, rule, heads, doc):
+def repeat(ctx, rule, params, heads, doc):
     for kind, h, expected, prev in _walk(doc, heads):
         if kind == "repeat":
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, token=h.token.text.strip(), prev=prev.token.text.strip(),
+                rule, params, token=h.token.text.strip(), prev=prev.token.text.strip(),
                 expected=canonical(h.token.family, expected)))
 
 
-def unnumbered(ctx, rule, heads, doc):
+def unnumbered(ctx, rule, params, heads, doc):
     for kind, h, expected, prev in _walk(doc, heads):
         if kind == "unnumbered":
             want = canonical(prev.token.family, expected)
             yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
-                                 message=message_for(rule, title=h.title[:20], expected=want,
+                                 message=message_for(rule, params, title=h.title[:20], expected=want,
                                               prev=prev.token.text.strip()),
                                  fields={"expected": want})
 
 
-def single(ctx, rule, heads, doc):
+def single(ctx, rule, params, heads, doc):
     allowed = set(map(id, heads))
     for sibs in sibling_groups(doc):
         numbered = numbered_of(sibs)
@@ -86,7 +86,7 @@ def single(ctx, rule, heads, doc):
             h = numbered[0]
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, token=h.token.text.strip(), next=canonical(h.token.family, 2)))
+                rule, params, token=h.token.text.strip(), next=canonical(h.token.family, 2)))
 
 
 # -- hierarchy -------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def _rank(h):
     return data()["order"].get(h.token.family) if h.token is not None else None
 
 
-def depth(ctx, rule, heads, doc):
+def depth(ctx, rule, params, heads, doc):
     names = data()["names"]
     first: dict = {}     # id(parent) -> its first ranked child, found once per parent
     for h in heads:
@@ -106,11 +106,11 @@ def depth(ctx, rule, heads, doc):
         if _rank(h) <= _rank(p) and h is first[id(p)]:
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, token=h.token.text.strip(), parent=p.token.text.strip(),
+                rule, params, token=h.token.text.strip(), parent=p.token.text.strip(),
                 family=names[h.token.family], parent_family=names[p.token.family]))
 
 
-def skip(ctx, rule, heads, doc):
+def skip(ctx, rule, params, heads, doc):
     names, order = data()["names"], data()["order"]
     allowed = set(map(id, heads))     # identity, not a list scan (nor dataclass equality)
     ranked = [h for h in doc.top_headings if _rank(h) is not None]
@@ -118,7 +118,7 @@ def skip(ctx, rule, heads, doc):
         h = ranked[0]
         s, e = token_span(h)
         yield ctx.diagnostic(rule, s, e, message=message_for(
-            rule, "top", token=h.token.text.strip(), family=names[h.token.family],
+            rule, params, "top", token=h.token.text.strip(), family=names[h.token.family],
             expected=names[next(iter(order))]))
     for p in doc.headings:
         kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
@@ -129,5 +129,5 @@ def skip(ctx, rule, heads, doc):
             want = next(f for f, r in order.items() if r == _rank(p) + 1)
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, token=h.token.text.strip(), family=names[h.token.family],
+                rule, params, token=h.token.text.strip(), family=names[h.token.family],
                 expected=names[want], parent=p.token.text.strip()))

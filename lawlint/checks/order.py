@@ -7,24 +7,18 @@ lies inside the next one (the shortcomings stated in the plans part's opening se
 from __future__ import annotations
 
 from ..vocabulary import SECTION_IDS, section_names
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("before", "after")
-PARAMS = {
-    "sequence": {"type": "array", "items": {"enum": list(SECTION_IDS)}, "minItems": 2,
-                 "description": "各部分应出现的先后顺序"},
-}
-REQUIRED = ("sequence",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "sequence": Param({"type": "array", "items": {"enum": list(SECTION_IDS)}, "minItems": 2}, REQUIRED,
+                      "各部分应出现的先后顺序"),
+}, fields=("before", "after"))
 
 
-def compile(rule):
-    return None
-
-
-def check(ctx, rule):
+def check(ctx, rule, p):
     names = section_names()
     placed = []
-    for sid in rule.params["sequence"]:
+    for sid in p.sequence:
         v = ctx.section(sid)
         if v.status != "absent" and v.start is not None:
             placed.append((sid, v))

@@ -2,7 +2,8 @@
 
 Full- and half-width brackets count as one family (their width is the punctuation rule's
 business). A closing mark with no opener, and an opener never closed, are each reported where
-they stand. A lone closing bracket right after an ordinal at the start of an item (「：1）加强学习；
+they stand; an inner opener closed with the outer form (「《…〈…》的通知》」) is one defect, at the
+inner opener. A lone closing bracket right after an ordinal at the start of an item (「：1）加强学习；
 2）强化培训」) is a list marker written the short way, not half of a pair: it is left alone.
 """
 from __future__ import annotations
@@ -11,21 +12,15 @@ import re
 
 from .. import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
+from ..numbering import CN_NUM
 from ..resources import load_data
-
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("mark", "problem")
-PARAMS = {
-    "pairs": {"type": "array", "minItems": 1,
-              "items": {"type": "string", "minLength": 2, "maxLength": 4},
-              "description": "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"},
-}
-REQUIRED = ("pairs",)   # parameters a rule of this type must give
+from .spec import REQUIRED, CheckSpec, Param
 
 
-def compile(rule):
+def _families(p):
+    """Each mark's family (its pair), openers and closers apart, and a regex finding any of them."""
     opens, closes = {}, {}
-    for fam, pair in enumerate(rule.params["pairs"]):
+    for fam, pair in enumerate(p["pairs"]):
         half = len(pair) // 2
         for ch in pair[:half]:
             opens[ch] = fam
@@ -35,8 +30,14 @@ def compile(rule):
     return opens, closes, marks
 
 
-def check(ctx, rule):
-    opens, closes, marks = rule.compiled
+SPEC = CheckSpec({
+    "pairs": Param({"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 2, "maxLength": 4}},
+                   REQUIRED, "成对符号：每项为“开符号+闭符号”，如 “” 《》；同族的半角/全角写在一起，如 （()）"),
+}, fields=("mark", "problem"), derived={"families": _families})
+
+
+def check(ctx, rule, p):
+    opens, closes, marks = p.families
     text = ctx.doc.text
     for b in ctx.doc.body_blocks:
         stack = []
@@ -48,6 +49,12 @@ def check(ctx, rule):
                 fam = closes[ch]
                 if stack and stack[-1][0] == fam:
                     stack.pop()
+                elif any(f == fam for f, _ in stack) and _spare_closer(text, m.end(), b.end, fam,
+                                                                      opens, closes, marks):
+                    # 《…〈…》的通知》: the inner mark was closed with the outer form; the later
+                    # closer belongs to the outer pair. One defect, at the inner opener.
+                    _, j = stack.pop()
+                    yield _unclosed(ctx, rule, j)
                 elif any(f == fam for f, _ in stack):
                     while stack and stack[-1][0] != fam:
                         _, j = stack.pop()
@@ -62,12 +69,23 @@ def check(ctx, rule):
             yield _unclosed(ctx, rule, j)
 
 
+def _spare_closer(text, start, end, fam, opens, closes, marks) -> bool:
+    """Is the next mark of family ``fam`` after ``start`` in the paragraph another closer?"""
+    for m in marks.finditer(text, start, end):
+        ch = m.group(0)
+        if opens.get(ch) == fam:
+            return False
+        if closes.get(ch) == fam:
+            return True
+    return False
+
+
 def _unclosed(ctx, rule, j):
     return ctx.diagnostic(rule, j, j + 1, fields=dict(
         mark=ctx.doc.text[j], problem=load_data("wording.yaml")["pairs"]["unclosed"]))
 
 
-_ORDINAL = regexcache.compile(r"(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[①-⑳])$")
+_ORDINAL = regexcache.compile(rf"(?:\d{{1,2}}|[A-Za-z]|{CN_NUM}|[①-⑳])$")
 _ITEM_BEFORE = WHITESPACE + SENTENCE_ENDS + "：:，,.、"
 
 

@@ -21,20 +21,20 @@ from functools import lru_cache
 
 from .. import regexcache
 from .. import numbering as num
+from ..chars import CN_NUMERAL_CHARS
 from ..literals import absent
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("name", "date", "year", "next_year", "current", "latest", "term", "fixed")
-PARAMS = {
-    "aspect": {"enum": ["future", "stale", "missing", "arabic"]},
-    "unheld_message": {"type": "string",
-                       "description": "future：会议不在 plenums.yaml 中（在其 complete_until 之前未召开）时的提示"},
-    "written_by": {"default": "03-31", "type": "string", "pattern": r"^\d{2}-\d{2}$",
-                   "description": "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"},
-}
-REQUIRED = ("aspect",)   # parameters a rule of this type must give
-_CN = "一二三四五六七八九十"
+SPEC = CheckSpec({
+    "aspect": Param({"enum": ["future", "stale", "missing", "arabic"]}, REQUIRED,
+                    "检查哪一方面（见 lawlint/checks/plenum.py）"),
+    "unheld_message": Param({"type": "string"}, None,
+                            "future：会议不在 plenums.yaml 中（在其 complete_until 之前未召开）时的提示"),
+    "written_by": Param({"type": "string", "pattern": r"^\d{2}-\d{2}$"}, "03-31",
+                        "报告年度次年的哪一天之前成文（默认 03-31，即一季度末）"),
+}, fields=("name", "date", "year", "next_year", "current", "latest", "term", "fixed"))
+_CN = CN_NUMERAL_CHARS
 
 
 @lru_cache(maxsize=1)
@@ -76,19 +76,11 @@ def _date(s) -> dt.date:
     return s if isinstance(s, dt.date) else dt.date.fromisoformat(str(s))
 
 
-def compile(rule):
-    if "aspect" not in rule.params:
-        raise ValueError("plenum 规则必须写明 aspect")
-    table()
-    patterns()
-    return None
-
-
-def written_by(ctx, rule) -> dt.date | None:
+def written_by(ctx, p) -> dt.date | None:
     """The latest date the report can be assumed written: end of Q1 of Y+1, or a later page date."""
     if ctx.year is None:
         return None
-    md = rule.params["written_by"]
+    md = p.written_by
     ref = dt.date.fromisoformat(f"{ctx.year + 1}-{md}")
     for key in ("date_published", "date_written"):
         value = ctx.doc.meta.get(key)
@@ -100,8 +92,8 @@ def written_by(ctx, rule) -> dt.date | None:
     return ref
 
 
-def check(ctx, rule):
-    yield from globals()["_" + rule.params["aspect"]](ctx, rule)
+def check(ctx, rule, p):
+    yield from globals()["_" + p.aspect](ctx, rule, p)
 
 
 def _matches(ctx, rx):
@@ -121,13 +113,13 @@ def _plenum_mentions(ctx):
             yield m.group("cong"), listed, m
 
 
-def _future(ctx, rule):
-    ref = written_by(ctx, rule)
+def _future(ctx, rule, p):
+    ref = written_by(ctx, p)
     if ref is None:
         return
     congresses, plenums = table()
     unheld = complete_until() is not None and ref <= complete_until()
-    unheld_message = rule.params.get("unheld_message")
+    unheld_message = p.unheld_message
     for cong, listed, m in _plenum_mentions(ctx):
         dates = [(p, plenums.get(cong, {}).get(p)) for p in listed]
         late = [(p, d) for p, d in dates if d is not None and d > ref]
@@ -152,7 +144,7 @@ def _future(ctx, rule):
                 name=f"党的{m.group('cong')}大", year=ctx.year, next_year=ctx.year + 1))
 
 
-def _stale(ctx, rule):
+def _stale(ctx, rule, p):
     if ctx.year is None:
         return
     congresses, _ = table()
@@ -168,7 +160,7 @@ def _stale(ctx, rule):
                 date=f"{nxt_date.year}年{nxt_date.month}月"))
 
 
-def _missing(ctx, rule):
+def _missing(ctx, rule, p):
     if ctx.year is None:
         return
     congresses, plenums = table()
@@ -196,7 +188,7 @@ def _cn(n: str) -> str:
     return n if not n.isdigit() else num.int_to_cn(int(n))
 
 
-def _arabic(ctx, rule):
+def _arabic(ctx, rule, p):
     for m in _matches(ctx, patterns()["arabic"]):
         if m.group("c2"):
             fixed = f"{_cn(m.group('c2'))}大"

@@ -16,30 +16,24 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
-from ..chars import CJK_CONTEXT_RE
+from ..chars import CJK_CONTEXT_RE, MARK_SPACES
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("mark", "full")
-PARAMS = {
-    "marks": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
-              "minProperties": 1, "description": "半角标点 → 全角标点"},
-    "quotes": {"default": {}, "type": "object", "additionalProperties": {"type": "string", "minLength": 2, "maxLength": 2},
-               "description": "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"},
-    "once_per_mark": {"default": False, "type": "boolean",
-                      "description": "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"},
-}
-REQUIRED = ("marks",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "marks": Param({"type": "object", "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 1},
+                    "minProperties": 1}, REQUIRED, "半角标点 → 全角标点"),
+    "quotes": Param({"type": "object", "additionalProperties": {"type": "string", "minLength": 2, "maxLength": 2}}, {},
+                    "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"),
+    "once_per_mark": Param({"type": "boolean"}, False,
+                           "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"),
+}, fields=("mark", "full"),
+    derived={"mark_rx": lambda p: regexcache.compile("[" + re.escape("".join(p["marks"])) + "]")})
 _CJK = CJK_CONTEXT_RE
 _SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # (An address starts only where its run of address characters starts: tried at every position of a
 # long run of digits or dots, the pattern rescanned the rest of the run each time.)
-_SPACES = " \t\u00a0"
-
-
-def compile(rule):
-    marks = rule.params["marks"]
-    return regexcache.compile("[" + re.escape("".join(marks)) + "]")
+_SPACES = MARK_SPACES
 
 
 def _near(text, i, step, lo, hi, skip=_SPACES):
@@ -50,19 +44,19 @@ def _near(text, i, step, lo, hi, skip=_SPACES):
     return text[j] if lo <= j < hi else ""
 
 
-def check(ctx, rule):
-    doc, marks = ctx.doc, rule.params["marks"]
+def check(ctx, rule, p):
+    doc, marks = ctx.doc, p.marks
     text = doc.text
     in_token = {i for h in doc.headings if h.token is not None
                 and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
-    once, scored = rule.params["once_per_mark"], set()
-    quotes = rule.params["quotes"]
+    once, scored = p.once_per_mark, set()
+    quotes = p.quotes
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
     filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
     for b in doc.body_blocks:
         lo, hi = b.start, b.end
-        found = list(rule.compiled.finditer(text, lo, hi))
+        found = list(p.mark_rx.finditer(text, lo, hi))
         if not found and not any(text.find(q, lo, hi) != -1 for q in quotes):
             continue
         skip = [m.span() for m in _SKIP.finditer(text, lo, hi)]

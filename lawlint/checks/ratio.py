@@ -18,37 +18,29 @@ from itertools import combinations
 
 from .. import regexcache
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 from .total import quantity
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("name", "value", "numerator", "unit", "denominators", "computed")
-PARAMS = {
-    "scope": dict(sc.SCOPE_SCHEMA, default="body"),
-    "rate": {"type": "string", "description": "比率的正则：命名分组 name（名称）和 value（百分数）"},
-    "count": {"type": "string", "description": "计数的正则：命名分组 n（数值）和 unit（单位）"},
-    "exclude": {"default": [], "type": "array", "items": {"type": "string"}, "description": "名称匹配则跳过（增长率等）"},
-    "tolerance": {"default": 1.0, "type": "number", "minimum": 0, "description": "允许的误差（百分点）"},
-    "skip_values": {"default": [100, 0], "type": "array", "items": {"type": "number"}},
-}
-REQUIRED = ("rate", "count")   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+    "rate": Param({"type": "string"}, REQUIRED, "比率的正则：命名分组 name（名称）和 value（百分数）",
+                  regex=True, groups=("name", "value")),
+    "count": Param({"type": "string"}, REQUIRED, "计数的正则：命名分组 n（数值）和 unit（单位）",
+                   regex=True, groups=("n", "unit")),
+    "exclude": Param({"type": "array", "items": {"type": "string"}}, [], "名称匹配则跳过（增长率等）",
+                     regex=True),
+    "tolerance": Param({"type": "number", "minimum": 0}, 1.0, "允许的误差（百分点）"),
+    "skip_values": Param({"type": "array", "items": {"type": "number"}}, [100, 0], "这些百分数不检查"),
+}, fields=("name", "value", "numerator", "unit", "denominators", "computed"),
+    derived={"skip": lambda p: set(p["skip_values"])})
 _CLAUSE = regexcache.compile(r"[，,；;：:]")
 
 
-def compile(rule):
-    p = rule.params
-    rate, count = regexcache.compile_all([p["rate"], p["count"]])      # skipped where 率/占比 … are absent
-    for rx, groups in ((rate, {"name", "value"}), (count, {"n", "unit"})):
-        if not groups <= set(rx.groupindex):
-            raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 {'、'.join(sorted(groups))}")
-    return rate, count, regexcache.compile_all(p["exclude"])
-
-
-def check(ctx, rule):
-    rate_rx, count_rx, exclude = rule.compiled
-    p = rule.params
-    tol = p["tolerance"]
-    skip = set(p["skip_values"])
-    for sent in sc.sentences(ctx, sc.spans(ctx, p["scope"])):
+def check(ctx, rule, p):
+    rate_rx, count_rx, exclude = p.rate, p.count, p.exclude      # skipped where 率/占比 … are absent
+    tol = p.tolerance
+    skip = p.skip
+    for sent in sc.sentences(ctx, sc.spans(ctx, p.scope)):
         for m in rate_rx.finditer(sent.text):
             value = float(m.group("value"))
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):

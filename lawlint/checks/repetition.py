@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from .. import regexcache
 from ..chars import HAN
+from .spec import CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("match", "word")
-PARAMS = {
-    "allow": {"default": [], "type": "array", "items": {"type": "string"}, "description": "允许的叠词"},
-    "allow_patterns": {"default": [], "type": "array", "items": {"type": "string"}, "description": "允许的叠词模式（正则）"},
-}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "allow": Param(_STRINGS, [], "允许的叠词"),
+    "allow_patterns": Param(_STRINGS, [], "允许的叠词模式（正则）", regex=True, prefilter=False),
+}, fields=("match", "word"), derived={"allowed": lambda p: set(p["allow"])})
 _CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 
 
-def compile(rule):
-    return (set(rule.params["allow"]),
-            [regexcache.compile(p) for p in rule.params["allow_patterns"]])
-
-
-def check(ctx, rule):
-    allow, allow_rx = rule.compiled
+def check(ctx, rule, p):
+    allow, allow_rx = p.allowed, p.allow_patterns
     text = ctx.doc.text
     bounds: dict = {}
     for b in ctx.doc.body_blocks:

@@ -8,49 +8,74 @@ promised the part but its text has none); found only in the body → ``body``.
 from __future__ import annotations
 
 from .. import causal, partscore
-from ..parts import compile_patterns
 from ..resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
+from .spec import REQUIRED, CheckSpec, Group, Param, Table
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
-_FINDING = {
-    "type": "object", "additionalProperties": False, "required": ["message"],
-    "properties": {"message": {"type": "string"}, "suggestion": {"type": "string"},
-                   "severity": SEVERITY_SCHEMA,
-                   "weight": {"type": "number", "minimum": 0}},
-}
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("year", "next_year", "prev_year")
-PARAMS = {
-    "section": {"enum": list(SECTION_IDS), "description": "部分编号（见设计文档 §3）"},
-    "heading": dict(_STR_LIST, default=[], description="标题匹配的正则（任一命中即视为专门标题）"),
-    "heading_exclude": dict(_STR_LIST, default=[], description="排除的标题正则"),
-    "weak_heading": dict(_STR_LIST, default=[], description="只“承诺”该部分的标题：需正文证据才算数"),
-    "areas": {"type": "object", "additionalProperties": False, "required": ["patterns", "min"],
-              "properties": {"patterns": _STR_LIST, "min": {"type": "integer", "minimum": 1}},
-              "description": "按工作领域设标题的报告：一级标题命中领域的最少个数"},
-    "evidence": dict(_STR_LIST, default=[], description="正文证据正则"),
-    "evidence_min": {"default": 1, "type": "integer", "minimum": 1, "description": "至少命中的不同证据数"},
-    "lead": dict(_STR_LIST, default=[], description="段首证据正则（段落以此开头即可）"),
-    "lead_after": {"enum": list(SECTION_IDS),
-                   "description": "在该部分开始之后，句首匹配 lead 也算证据（如不足之后接着写“2022年，我县将……”）"},
-    "weak_evidence": dict(_STR_LIST, default=[], description="弱证据正则（按句计数）"),
-    "weak_min": {"default": 1, "type": "integer", "minimum": 1, "description": "至少命中弱证据的句数"},
-    "scope": {"default": "document", "type": "string", "description": "在何处找正文证据：document 或另一部分的编号"},
-    "not_within": {"default": [], "type": "array", "items": {"enum": list(SECTION_IDS)},
-                   "description": "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"},
-    "body": dict(_FINDING, description="只在正文中提及（无专门标题）时的提示"),
-    "promised": dict(_FINDING, description="标题承诺了该部分但正文没有内容时的信息"),
-    "causal": causal.SCHEMA,
-    "score": partscore.SCHEMA,
-    "no_scope": dict(_FINDING, description="scope 指向的部分缺失时的信息（如没有不足，也就没有原因）"),
-    "inline_items": dict(_STR_LIST, description="段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
-}
-REQUIRED = ("section",)   # parameters a rule of this type must give
 
 
-def compile(rule):
-    return compile_patterns(rule)
+def _patterns(description):
+    """Regexes matched per report year (they may use {year}, {next_year}, {prev_year})."""
+    return Param(_STR_LIST, [], description, regex=True, year=True)
+
+
+def _finding(description):
+    return Group({"message": Param({"type": "string"}, REQUIRED),
+                  "suggestion": Param({"type": "string"}, None, "不写则用规则的修改建议"),
+                  "severity": Param(SEVERITY_SCHEMA, "warning"),
+                  "weight": Param({"type": "number", "minimum": 0}, 0)}, None, description)
+
+
+def _weighted(description):
+    """``[{pattern, weight}]`` or ``[{all: [patterns], weight}]`` (patterns per report year)."""
+    return Table({"pattern": Param({"type": "string"}, None, regex=True, year=True),
+                  "all": Param(_STR_LIST, None, "同句全部命中", regex=True, year=True),
+                  "weight": Param({"type": "number"}, 1)}, [], description)
+
+
+def _score():
+    """A part's weighted evidence (:mod:`lawlint.partscore` reads it)."""
+    number = {"type": "number"}
+    return Group({
+        "frame": Param({"type": "boolean"}, False, "与其他 frame 部分竞争整节（举措、不足、安排）"),
+        "title": Param(number, 0, "标题命中 heading 的分值"),
+        "threshold": Param(number, 1, "成为该部分的最低分"),
+        "cap": Param(number, 0, "句子证据的分值上限（0：不设上限）"),
+        "last": Param(number, 0, "是最后一个一级标题时加的分"),
+        "title_min": Param(number, 0, "标题至少要得的分（正文再多，标题毫无相关也不算专门标题）"),
+        "title_cues": _weighted("标题中的其他词及分值"),
+        "sentences": _weighted("句子证据（pattern，或 all：同句全部命中）及分值"),
+    }, None, "按加权证据判断一节属于哪个部分（lawlint/partscore.py）")
+
+
+SPEC = CheckSpec({
+    "section": Param({"enum": list(SECTION_IDS)}, REQUIRED, "部分编号（见设计文档 §3）"),
+    "heading": _patterns("标题匹配的正则（任一命中即视为专门标题）"),
+    "heading_exclude": _patterns("排除的标题正则"),
+    "weak_heading": _patterns("只“承诺”该部分的标题：需正文证据才算数"),
+    "areas": Group({"patterns": Param(_STR_LIST, REQUIRED, regex=True, year=True),
+                    "min": Param({"type": "integer", "minimum": 1}, REQUIRED)}, None,
+                   "按工作领域设标题的报告：一级标题命中领域的最少个数"),
+    "evidence": _patterns("正文证据正则"),
+    "evidence_min": Param({"type": "integer", "minimum": 1}, 1, "至少命中的不同证据数"),
+    "lead": _patterns("段首证据正则（段落以此开头即可）"),
+    "lead_after": Param({"enum": list(SECTION_IDS)}, None,
+                        "在该部分开始之后，句首匹配 lead 也算证据（如不足之后接着写“2022年，我县将……”）"),
+    "weak_evidence": _patterns("弱证据正则（按句计数）"),
+    "weak_min": Param({"type": "integer", "minimum": 1}, 1, "至少命中弱证据的句数"),
+    "scope": Param({"type": "string"}, "document", "在何处找正文证据：document 或另一部分的编号"),
+    "not_within": Param({"type": "array", "items": {"enum": list(SECTION_IDS)}}, [],
+                        "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"),
+    "body": _finding("只在正文中提及（无专门标题）时的提示"),
+    "promised": _finding("标题承诺了该部分但正文没有内容时的信息"),
+    "causal": Param(causal.SCHEMA, None),
+    "score": _score(),
+    "no_scope": _finding("scope 指向的部分缺失时的信息（如没有不足，也就没有原因）"),
+    "inline_items": _patterns("段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
+}, fields=("year", "next_year", "prev_year"),
+    derived={"causal_patterns": lambda p: causal.compile(p["causal"]) if p["causal"] else None,
+             "score_spec": lambda p: partscore.compile_spec(p["score"])})
 
 
 def _year_fields(ctx) -> dict:
@@ -59,27 +84,26 @@ def _year_fields(ctx) -> dict:
     return {"year": ctx.year, "next_year": ctx.year + 1, "prev_year": ctx.year - 1}
 
 
-def check(ctx, rule):
-    verdict = ctx.section(rule.params["section"])
-    p = rule.params
+def check(ctx, rule, p):
+    verdict = ctx.section(p.section)
     if not verdict.reached:
         return          # a partial text that stops before this part: not reached, not missing
     if verdict.status == "absent":
-        base = p["scope"]
+        base = p.scope
         start = 0
         message = rule.message
-        if verdict.note == "promised" and "promised" in p:
-            message = p["promised"]["message"]
+        if verdict.note == "promised" and p.promised is not None:
+            message = p.promised.message
             start = verdict.start
         elif base != "document" and ctx.section(base).start is not None:
             start = ctx.section(base).start
         elif ctx.doc.body_blocks:
             start = ctx.doc.body_blocks[0].start
-        if verdict.note == "no-scope" and "no_scope" in p:
-            message = p["no_scope"]["message"]     # no shortcomings: causes missing, not "only listed"
+        if verdict.note == "no-scope" and p.no_scope is not None:
+            message = p.no_scope.message     # no shortcomings: causes missing, not "only listed"
         yield ctx.diagnostic(rule, start, start, message=message, fields=_year_fields(ctx))
-    elif verdict.status == "body" and "body" in p:
-        b = p["body"]
-        yield ctx.diagnostic(rule, verdict.start, verdict.start, message=b["message"],
-                             suggestion=b.get("suggestion"), fields=_year_fields(ctx),
-                             severity=b.get("severity", "warning"), weight=b.get("weight", 0))
+    elif verdict.status == "body" and p.body is not None:
+        b = p.body
+        yield ctx.diagnostic(rule, verdict.start, verdict.start, message=b.message,
+                             suggestion=b.suggestion, fields=_year_fields(ctx),
+                             severity=b.severity, weight=b.weight)

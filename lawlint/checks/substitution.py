@@ -18,58 +18,49 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
-from .. import regexcache
-from .. import template as tpl
 from ..vocabulary import SEVERITY_SCHEMA
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param, Table
 
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
+
+
+def _rx(description, required=False):
+    """A field of regexes, filled per report year: required (at least one) or default []."""
+    return Param(dict(_RX_LIST, minItems=1) if required else _RX_LIST, REQUIRED if required else [],
+                 description, regex=True, year=True)
+
+
 ENTRY = {
-    "type": "object", "additionalProperties": False, "required": ["match"],
-    "properties": {
-        "match": dict(_RX_LIST, minItems=1, description="旧词、错词的正则"),
-        "current": {"type": "string", "description": "现行规范说法"},
-        "changed": {"type": "string", "description": "变化的时间（如 2018-03）"},
-        "years": {"type": "object", "additionalProperties": False,
-                  "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
-                  "description": "适用的报告年度"},
-        "severity": SEVERITY_SCHEMA,
-        "weight": {"type": "number", "minimum": 0},
-        "message": {"type": "string"},
-        "suggestion": {"type": "string"},
-        "replacement": {"type": "string", "description": "可自动替换为（仅限没有歧义的改正）"},
-        "quoted": {"type": "boolean", "description": "书名号《》内的也算（默认不算：引用旧文件标题是允许的）"},
-        "only_if": dict(_RX_LIST, description="所在句子须匹配其一"),
-        "unless": dict(_RX_LIST, description="所在句子匹配其一则不报（历史表述等）"),
-        "only_if_before": dict(_RX_LIST, description="紧挨在前的文字须匹配其一（以 $ 结尾）"),
-        "unless_before": dict(_RX_LIST, description="紧挨在前的文字匹配其一则不报（如“原”）"),
-        "scope": sc.SCOPE_SCHEMA,
-        "sentence": {"enum": ["clause", "full"],
-                     "description": "only_if/unless 看的范围：clause 到分号为止（默认），full 整句（到句号）"},
-    },
+    "match": _rx("旧词、错词的正则", required=True),
+    "current": Param({"type": "string"}, "", "现行规范说法"),
+    "changed": Param({"type": "string"}, "", "变化的时间（如 2018-03）"),
+    "years": Param({"type": "object", "additionalProperties": False,
+                    "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}}}, None,
+                   "适用的报告年度（不写则不限）"),
+    "severity": Param(SEVERITY_SCHEMA, None, "本条的严重程度（不写则用规则的）"),
+    "weight": Param({"type": "number", "minimum": 0}, None, "本条每处扣分（不写则用规则的）"),
+    "message": Param({"type": "string"}, None, "本条的提示（不写则用规则的）"),
+    "suggestion": Param({"type": "string"}, None, "本条的修改建议（不写则用规则的）"),
+    "replacement": Param({"type": "string"}, None, "可自动替换为（仅限没有歧义的改正）"),
+    "quoted": Param({"type": "boolean"}, False, "书名号《》内的也算（默认不算：引用旧文件标题是允许的）"),
+    "only_if": _rx("所在句子须匹配其一"),
+    "unless": _rx("所在句子匹配其一则不报（历史表述等）"),
+    "only_if_before": _rx("紧挨在前的文字须匹配其一（以 $ 结尾）"),
+    "unless_before": _rx("紧挨在前的文字匹配其一则不报（如“原”）"),
+    "scope": Param(sc.SCOPE_SCHEMA, None, "本条的检查范围（不写则用规则的 scope）"),
+    "sentence": Param({"enum": ["clause", "full"]}, "clause",
+                      "only_if/unless 看的范围：clause 到分号为止（默认），full 整句（到句号）"),
 }
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("term", "current", "changed", "year")
-PARAMS = {
-    "terms": {"type": "array", "items": ENTRY, "minItems": 1, "description": "术语表"},
-    "scope": dict(sc.SCOPE_SCHEMA, default="document"),
-}
-REQUIRED = ("terms",)   # parameters a rule of this type must give
+SPEC = CheckSpec({
+    "terms": Table(ENTRY, REQUIRED, "术语表", min_items=1),
+    "scope": Param(sc.SCOPE_SCHEMA, "document"),
+}, fields=("term", "current", "changed", "year"))
 _BEFORE = 24   # characters of left context the *_before patterns see
 
 
-def compile(rule):
-    def build(year):
-        out = []
-        for e in rule.params["terms"]:
-            out.append({k: regexcache.compile_all(e.get(k), year) for k in
-                        ("match", "only_if", "unless", "only_if_before", "unless_before")})
-        return out
-    return tpl.year_memo(build)
-
-
 def _in_years(entry, year) -> bool:
-    win = entry.get("years")
+    win = entry.years
     if not win:
         return True
     if year is None:
@@ -77,42 +68,41 @@ def _in_years(entry, year) -> bool:
     return win.get("from", -10**9) <= year <= win.get("to", 10**9)
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     text = ctx.doc.text
-    compiled = rule.compiled(ctx.year)
     seen = set()
-    default_scope = rule.params["scope"]
-    for entry, pats in zip(rule.params["terms"], compiled):
+    default_scope = p.scope
+    for entry in p.terms:
         if not _in_years(entry, ctx.year):
             continue
-        live = [rx for rx in pats["match"] if rx.may_occur_in(text)]   # most terms: not in it
+        live = [rx for rx in entry.match if rx.may_occur_in(text)]   # most terms: not in it
         if not live:
             continue
-        for s, e in sc.spans(ctx, entry.get("scope", default_scope)):
+        for s, e in sc.spans(ctx, entry.scope or default_scope):
             for rx in live:
                 for m in rx.finditer(text, s, e):
                     a, b = m.span()
                     if a == b or any(a < y and x < b for x, y in seen):
                         continue
-                    if not entry.get("quoted") and sc.in_title_marks(text, a, b):
+                    if not entry.quoted and sc.in_title_marks(text, a, b):
                         continue
-                    if not _context_ok(text, a, b, s, pats, entry.get("sentence") == "full"):
+                    if not _context_ok(text, a, b, s, entry, entry.sentence == "full"):
                         continue
                     seen.add((a, b))
                     yield _diagnostic(ctx, rule, entry, m)
 
 
-def _context_ok(text, a, b, line_start, pats, full=False) -> bool:
+def _context_ok(text, a, b, line_start, entry, full=False) -> bool:
     lo, hi = sc.sentence_at(text, a, b, sc.FULL_STOPS) if full else sc.sentence_at(text, a, b)
     sentence = text[lo:hi]
-    if pats["only_if"] and not any(rx.search(sentence) for rx in pats["only_if"]):
+    if entry.only_if and not any(rx.search(sentence) for rx in entry.only_if):
         return False
-    if any(rx.search(sentence) for rx in pats["unless"]):
+    if any(rx.search(sentence) for rx in entry.unless):
         return False
     before = text[max(line_start, a - _BEFORE):a]
-    if pats["only_if_before"] and not any(rx.search(before) for rx in pats["only_if_before"]):
+    if entry.only_if_before and not any(rx.search(before) for rx in entry.only_if_before):
         return False
-    if any(rx.search(before) for rx in pats["unless_before"]):
+    if any(rx.search(before) for rx in entry.unless_before):
         return False
     return True
 
@@ -125,12 +115,12 @@ def quoted_term(t: str) -> str:
 
 
 def _diagnostic(ctx, rule, entry, m):
-    fields = dict(term=quoted_term(m.group(0)), current=quoted_term(entry.get("current", "")),
-                  changed=entry.get("changed", ""), year=ctx.year or "")
-    replacement = entry.get("replacement")
+    fields = dict(term=quoted_term(m.group(0)), current=quoted_term(entry.current),
+                  changed=entry.changed, year=ctx.year or "")
+    replacement = entry.replacement
     if replacement is not None:
         replacement = m.expand(replacement)
-    return ctx.diagnostic(rule, m.start(), m.end(), message=entry.get("message"),
-                          suggestion=entry.get("suggestion"), fields=fields,
-                          severity=entry.get("severity"), replacement=replacement,
-                          weight=entry.get("weight"))
+    return ctx.diagnostic(rule, m.start(), m.end(), message=entry.message,
+                          suggestion=entry.suggestion, fields=fields,
+                          severity=entry.severity, replacement=replacement,
+                          weight=entry.weight)

@@ -1,23 +1,17 @@
 """``suppression``: inline ``lawlint-disable`` comments that suppressed nothing, or name rules that
-do not exist. Runs after every other rule (``PHASE = "post"``); a directive naming a rule that did
+do not exist. Runs after every other rule (phase ``post``); a directive naming a rule that did
 not run this time (``--select``, a year window) is not judged."""
 from __future__ import annotations
 
 from ..resources import load_data
 from ..selectors import names_any
 from ..template import fill
+from .spec import CheckSpec
 
-PHASE = "post"
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("problem",)
-PARAMS = {}
+SPEC = CheckSpec({}, fields=("problem",), phase="post")
 
 
-def compile(rule):
-    return None
-
-
-def check(ctx, rule):
+def check(ctx, rule, p):
     ran = set(ctx.rules_run)
     words = load_data("wording.yaml")["suppression"]
     for d in ctx.directives:

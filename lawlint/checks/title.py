@@ -16,36 +16,27 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from .spec import CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("title", "match", "title_year", "opening_year")
-PARAMS = {
-    "missing": {"default": False, "type": "boolean", "description": "没有标题时报告"},
-    "missing_unless": {"default": [], "type": "array", "items": {"type": "string"},
-                       "description": "首段开头匹配其一时不报缺标题（标题与正文粘在一行的网页文本）"},
-    "require": {"default": [], "type": "array", "items": {"type": "string"}, "description": "标题应匹配其一"},
-    "forbid": {"default": [], "type": "array", "items": {"type": "string"}, "description": "标题不应匹配"},
-    "opening_year": {"default": False, "type": "boolean", "description": "标题年份与首段开头的年份应一致"},
-}
-
-
-def compile(rule):
-    p = rule.params
-    if not (p["missing"] or p["require"] or p["forbid"] or p["opening_year"]):
-        raise ValueError("title 规则须写明 missing、require、forbid 或 opening_year 之一")
-    return {"require": regexcache.compile_all(p["require"]), "forbid": regexcache.compile_all(p["forbid"]),
-            "missing_unless": regexcache.compile_all(p["missing_unless"])}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "missing": Param({"type": "boolean"}, False, "没有标题时报告"),
+    "missing_unless": Param(_STRINGS, [], "首段开头匹配其一时不报缺标题（标题与正文粘在一行的网页文本）",
+                            regex=True, year=True),
+    "require": Param(_STRINGS, [], "标题应匹配其一", regex=True, year=True),
+    "forbid": Param(_STRINGS, [], "标题不应匹配", regex=True, year=True),
+    "opening_year": Param({"type": "boolean"}, False, "标题年份与首段开头的年份应一致"),
+}, fields=("title", "match", "title_year", "opening_year"),
+    requires_any=("missing", "require", "forbid", "opening_year"))
 
 
-def check(ctx, rule):
+def check(ctx, rule, p):
     doc = ctx.doc
     blocks = [b for b in doc.blocks if b.kind == "title"]
-    p = rule.params
     if not blocks:
-        if p["missing"] and doc.body_blocks:
+        if p.missing and doc.body_blocks:
             first = doc.body_blocks[0]
-            unless = rule.compiled["missing_unless"]
+            unless = p.missing_unless
             glued = any(rx.match(first.text) for rx in unless) or any(
                 rx.search(b.text) for b in doc.blocks if b.kind == "chrome" for rx in unless)
             if not glued:
@@ -54,16 +45,15 @@ def check(ctx, rule):
     title = "".join(b.text for b in blocks)
     first, last = blocks[0], blocks[-1]
     fields = {"title": title}
-    pats = rule.compiled
-    if pats["require"] and not any(rx.search(title) for rx in pats["require"]):
+    if p.require and not any(rx.search(title) for rx in p.require):
         yield ctx.diagnostic(rule, first.start, last.end, fields=fields)
-    for rx in pats["forbid"]:
+    for rx in p.forbid:
         m = rx.search(title)
         if m:
             a, b = _span(blocks, m.start(), m.end())
             yield ctx.diagnostic(rule, a, b, fields=dict(match=m.group(0), **fields))
             break
-    if p["opening_year"]:
+    if p.opening_year:
         yield from _opening_year(ctx, rule, blocks, title)
 
 

@@ -13,46 +13,40 @@ examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86�
 """
 from __future__ import annotations
 
+import re
+
 from .. import regexcache
+from ..chars import FULL_STOPS
 from ..literals import absent
 from . import scope as sc
+from .spec import REQUIRED, CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("total", "unit", "sum", "parts", "relation")
-PARAMS = {
-    "total": {"type": "string", "description": "总数的正则：命名分组 n（数值）和 unit（单位）"},
-    "parts": {"type": "string", "description": "紧接总数之后引出分项的正则（如“，其中”）"},
-    "count": {"type": "string", "description": "分项计数的正则：命名分组 n 和 unit"},
-    "exclude": {"type": "array", "items": {"type": "string"},
-                "description": "分项前的文字匹配则不算分项（同比、增长等比较）"},
-    "stages": {"type": "array", "items": {"type": "string"},
-               "description": "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查"},
-    "exhaustive_parts": {"type": "integer", "minimum": 2,
-                         "description": "分项达到几项时，各项之和小于总数也报告"},
-    "shortfall_share": {"type": "number", "minimum": 0, "maximum": 1,
-                        "description": "分项之和小于总数时，至少占总数的多少才报告（只列几类是举例）"},
-    "scope": sc.SCOPE_SCHEMA,
-}
-_SENTENCE = regexcache.compile(r"[^。！？!?\n]+")
-
-
-def compile(rule):
-    p = rule.params
-    total, count = regexcache.compile(p["total"]), regexcache.compile(p["count"])
-    for rx in (total, count):
-        if not {"n", "unit"} <= set(rx.groupindex):
-            raise ValueError(f"正则 {rx.pattern!r} 须含命名分组 n 和 unit")
-    return (total, regexcache.compile(p["parts"]), count, [regexcache.compile(x) for x in p.get("exclude", [])],
-            [regexcache.compile(x) for x in p.get("stages", [])],
-            regexcache.required_literals(p["parts"]))      # 其中: a sentence without it has no parts
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+SPEC = CheckSpec({
+    "total": Param({"type": "string"}, REQUIRED, "总数的正则：命名分组 n（数值）和 unit（单位）",
+                   regex=True, groups=("n", "unit"), prefilter=False),
+    "parts": Param({"type": "string"}, REQUIRED, "紧接总数之后引出分项的正则（如“，其中”）", regex=True, prefilter=False),
+    "count": Param({"type": "string"}, REQUIRED, "分项计数的正则：命名分组 n 和 unit",
+                   regex=True, groups=("n", "unit"), prefilter=False),
+    "exclude": Param(_STRINGS, [], "分项前的文字匹配则不算分项（同比、增长等比较）", regex=True, prefilter=False),
+    "stages": Param(_STRINGS, [], "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查",
+                    regex=True, prefilter=False),
+    "exhaustive_parts": Param({"type": "integer", "minimum": 2}, 3, "分项达到几项时，各项之和小于总数也报告"),
+    "shortfall_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 0,
+                             "分项之和小于总数时，至少占总数的多少才报告（只列几类是举例）"),
+    "scope": Param(sc.SCOPE_SCHEMA, "body"),
+}, fields=("total", "unit", "sum", "parts", "relation"),
+    # 其中: a sentence without the literals of ``parts`` has no parts
+    derived={"needed": lambda p: regexcache.required_literals(p["parts"].pattern)})
+_SENTENCE = regexcache.compile(f"[^{re.escape(FULL_STOPS)}]+")
 
 
-def check(ctx, rule):
-    total_rx, parts_rx, count_rx, exclude, stages, needed = rule.compiled
-    most = rule.params.get("exhaustive_parts", 3)
-    share = rule.params.get("shortfall_share", 0)
+def check(ctx, rule, p):
+    total_rx, parts_rx, count_rx, exclude, stages, needed = p.total, p.parts, p.count, p.exclude, p.stages, p.needed
+    most = p.exhaustive_parts
+    share = p.shortfall_share
     text = ctx.doc.text
-    for s, e in sc.spans(ctx, rule.params.get("scope", "body")):
+    for s, e in sc.spans(ctx, p.scope):
         if needed and absent(needed, text, s, e):
             continue
         for sent in _SENTENCE.finditer(text, s, e):

@@ -1,95 +1,40 @@
 """``truncation``: is the text only the opening of a report (a web page cut off, a first page)?
 
-A partial text is judged on what it shows: parts it never reached are not missing. The signs are
-data (the rule's parameters): no closing (特此报告, a date), the last paragraph stopping mid-sentence
-(or a 「未完」/「阅读全文」 marker), and the text far below a report's length or without a
-shortcomings part. The next-year plans, written last, must be absent too. When the text is judged
-partial, every absent part is marked ``reached = False`` (JSON ``"reached": false``), the section
-rules report nothing for it, and this rule gives one note naming the signs and the parts.
+The decision is not made here: it is the last stage of part location (:mod:`lawlint.partial`),
+made once before any check runs, from this rule's parameters; a partial text's absent parts are
+``reached = False`` (JSON ``"reached": false``), the section rules report nothing for them and the
+text gets no grade. This check only gives the one note naming the signs and the parts not reached.
 """
 from __future__ import annotations
 
-from .. import regexcache
-
-from ..template import fill
 from ..vocabulary import SECTION_IDS, section_names
+from .spec import CheckSpec, Param
 
-# The {placeholders} this check fills in messages and suggestions (the loader checks them).
-FIELDS = ("signs", "parts")
-PARAMS = {
-    "min_chars": {"type": "integer", "minimum": 1,
-                  "description": "正文字数低于此数视为远短于一篇完整报告"},
-    "sentence_end": {"type": "string", "description": "句末标点（正文最后一段以其结尾即不算中断）"},
-    "cut_markers": {"type": "array", "items": {"type": "string"},
-                    "description": "表示正文被截断的标记（正则，匹配正文最后一段的末尾）"},
-    "last_parts": {"type": "array", "items": {"enum": list(SECTION_IDS)},
-                   "description": "完整报告末尾的部分（这些部分都缺失时才可能是截断）"},
-    "signs": {"type": "object", "additionalProperties": False,
-              "properties": {k: {"type": "string"} for k in ("no_ending", "cut", "short", "chrome")},
-              "description": "提示中各项迹象的说法（short 可用 {chars}）"},
-}
-
-_CACHE_KEY = "truncation"
-
-
-def compile(rule):
-    return [regexcache.compile(p) for p in rule.params.get("cut_markers", [])]
-
-
-def assess(ctx) -> dict | None:
-    """The truncation verdict of this document (memoised): None, or the signs seen."""
-    if _CACHE_KEY in ctx.cache:
-        return ctx.cache[_CACHE_KEY]
-    rule = next(iter(ctx.rules.of_check("truncation")), None)
-    result = _assess(ctx, rule) if rule is not None else None
-    ctx.cache[_CACHE_KEY] = result
-    return result
+SPEC = CheckSpec({
+    "min_chars": Param({"type": "integer", "minimum": 1}, 800,
+                       "只有开头的一页：正文字数低于此数、有标题或网页残留、未见不足和末尾部分"),
+    "closing_window": Param({"type": "integer", "minimum": 1}, 60,
+                            "正文最后多少个字内有“发文单位+完整日期”或“特此报告”即视为有结尾"),
+    "closing": Param({"type": "string"}, "特此报告",
+                     "结尾的样子（正则，在正文最后 closing_window 个字内查找，如“发文单位+完整日期”“特此报告”）",
+                     regex=True, prefilter=False),
+    "sentence_end": Param({"type": "string"}, "。！？!?…”」』）)", "句末标点（正文最后一段以其结尾即不算中断）"),
+    "cut_markers": Param({"type": "array", "items": {"type": "string"}}, [],
+                         "表示正文被截断的标记（正则，匹配正文最后一段的末尾）", regex=True, prefilter=False),
+    "last_parts": Param({"type": "array", "items": {"enum": list(SECTION_IDS)}}, ["plans"],
+                        "完整报告末尾的部分（这些部分都缺失时，句中中断才算截断）"),
+    "signs": Param({"type": "object", "additionalProperties": False,
+                    "properties": {k: {"type": "string"}
+                                   for k in ("no_ending", "cut", "marker", "heading", "short", "chrome")}}, {},
+                   "提示中各项迹象的说法（可用 {chars}）"),
+}, fields=("signs", "parts"))
 
 
-def _assess(ctx, rule):
-    doc, p = ctx.doc, rule.params
-    if any(b.kind == "closing" for b in doc.blocks):
-        return None
-    body = doc.body_blocks
-    if not body:
-        return None
-    if any(ctx.section(sid).status != "absent" for sid in p.get("last_parts", ["plans"])):
-        return None
-    last = body[-1].text.rstrip()
-    ends = p.get("sentence_end", "。！？!?…”」』）)")
-    markers = rule.compiled
-    cut = (last and last[-1] not in ends) or any(rx.search(last) for rx in markers)
-    if not cut:
-        return None
-    chars = sum(len(b.text) for b in body)
-    short = chars < p.get("min_chars", 3000)
-    if not (short or ctx.section("shortcomings").status == "absent"):
-        return None
-    seen = ["no_ending", "cut"] + (["short"] if short else [])
-    if any(b.kind in ("chrome", "page") for b in doc.blocks):
-        seen.append("chrome")
-    words = p.get("signs", {})            # how the note names each sign (the rule's YAML)
-    signs = [fill(words[k], chars=chars) for k in seen if k in words]
-    return {"signs": signs, "offset": body[-1].start}
-
-
-def mark(ctx) -> None:
-    """Flag the absent parts of a partial text as not reached (the engine calls this once all
-    parts are located, before any check runs)."""
-    if assess(ctx) is None:
-        return
-    for verdict in ctx.sections.values():
-        if verdict.status == "absent":
-            verdict.reached = False
-
-
-def check(ctx, rule):
-    found = assess(ctx)
+def check(ctx, rule, p):
+    found = ctx.partial
     if found is None:
         return
     names = section_names()
-    parts = [names.get(sid, sid) for sid in SECTION_IDS if not ctx.section(sid).reached]
-    if not parts:
-        return
-    yield ctx.diagnostic(rule, found["offset"], found["offset"],
-                         fields={"signs": "；".join(found["signs"]), "parts": "、".join(parts)})
+    parts = "、".join(names.get(sid, sid) for sid in found.unreached) or "无"
+    yield ctx.diagnostic(rule, found.offset, found.offset,
+                         fields={"signs": "；".join(found.signs), "parts": parts})

@@ -1,4 +1,4 @@
-"""Command line: ``lawlint check|fix|compare|rules|explain|config|init``.
+"""Command line: ``lawlint check|fix|compare|rules|explain|config|init|completion|serve``.
 
 Exit codes: 0 passed; 1 findings at or above ``--fail-on`` or a score under ``--fail-under``;
 2 a usage, configuration, rule or input error. User errors are one Chinese line on stderr, never a
@@ -19,7 +19,8 @@ from .parser import build_parser
 # command → (module, function)
 COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("configure", "cmd_config"),
             "init": ("configure", "cmd_init"), "compare": ("compare", "cmd_compare"),
-            "rules": ("rules", "cmd_rules"), "explain": ("rules", "cmd_explain")}
+            "rules": ("rules", "cmd_rules"), "explain": ("rules", "cmd_explain"),
+            "completion": ("completion", "cmd_completion"), "serve": ("serve", "cmd_serve")}
 
 
 def command(name):
@@ -29,7 +30,9 @@ def command(name):
 
 def main(argv=None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        parser.argv = list(sys.argv[1:] if argv is None else argv)      # for hints naming the command
+        args = parser.parse_args(argv)
         if args.command is None:
             build_parser().print_help()
             return EXIT_ERROR

@@ -7,7 +7,9 @@ import sys
 from .._version import __version__
 from ..errors import LawlintError
 from .common import check_selectors, configs_for, write_output
-from .exitcodes import EXIT_ERROR, EXIT_OK, file_exit
+from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, file_exit
+from .gate import Gate
+from .progress import wanted, with_progress
 
 
 def cmd_check(args) -> int:
@@ -18,12 +20,17 @@ def cmd_check(args) -> int:
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in reporters.names():
-        raise LawlintError(f"未知的输出格式 {fmt!r}（可选：{'、'.join(reporters.names())}）")
+        from ..suggest import hint
+        raise LawlintError(f"未知的输出格式 {fmt!r}"
+                           + hint(fmt, reporters.names(), f"（可选：{'、'.join(reporters.names())}）"))
     items = expand_paths(args.paths)
     if args.diff_base:
         from ..gitdiff import changed_files
         changed = changed_files(args.diff_base)
         items = [i for i in items if not isinstance(i, str) or i == "-" or os.path.realpath(i) in changed]
+        if not items:
+            print(f"lawlint: 自 {args.diff_base} 以来 {'、'.join(args.paths)} 中没有改动过的报告文件，未检查任何文件",
+                  file=sys.stderr)     # said, exit 0; machine formats still write their empty document
     pairs = configs_for(items, args)
     configs = [c for _, c in pairs] or [configs_for([None], args)[0][1]]   # nothing to check
     for config in configs:                   # load (and validate) every rule set before any file
@@ -36,6 +43,7 @@ def cmd_check(args) -> int:
     if args.write_baseline:
         entries = []
     state = {"in_base": 0, "exit": EXIT_OK}
+    gate = Gate()
     fingerprints = bool(getattr(reporters.get(fmt), "FINGERPRINTS", False) or args.baseline
                         or args.write_baseline)
 
@@ -43,8 +51,12 @@ def cmd_check(args) -> int:
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
         from .. import baseline
-        results = check_paths(pairs, jobs=args.jobs, keep_text=fmt in ("html", "docx"),
-                              fingerprints=fingerprints)
+        # text on the terminal shows each finding's line: it streams, one report's text at a time
+        shows_lines = fmt == "text" and not args.quiet and not args.output
+        results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1,
+                              keep_text=fmt in ("html", "docx") or shows_lines, fingerprints=fingerprints)
+        if wanted(len(pairs), args.quiet):
+            results = with_progress(results, len(pairs))
         for r, (_, config) in zip(results, pairs):
             if matcher is not None:
                 matcher.mark(r)
@@ -54,6 +66,8 @@ def cmd_check(args) -> int:
             if r.error is not None:
                 print(f"lawlint: {r.error}", file=sys.stderr)
             state["exit"] = max(state["exit"], file_exit(r, config, args.exit_zero))
+            if not args.exit_zero:
+                gate.add(r, config)
             yield r
 
     tty = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
@@ -75,12 +89,13 @@ def cmd_check(args) -> int:
     elif args.output:
         results = list(processed())
         write_output(args.output, reporters.get(fmt).render(results, run))
+        print(f"lawlint: 已把 {fmt} 格式的结果（{len(results)} 份报告）写入 {args.output}", file=sys.stderr)
         run.color = tty
         _terminal_text(results, run, args.quiet)
     elif fmt == "text" and args.quiet:
         _terminal_text(processed(), run, quiet=True)
     else:
-        reporters.stream(fmt, processed(), run, sys.stdout.write)
+        reporters.stream(fmt, processed(), run, _stdout)        # through the bar's redirect
     if entries is not None:
         from .. import baseline
         baseline.write(args.write_baseline, entries)
@@ -90,6 +105,10 @@ def cmd_check(args) -> int:
         print(f"lawlint: {state['in_base']} 条问题已在基线中（不影响退出码）"
               + (f"；基线中有 {stale} 条已不再出现，可用 --write-baseline 更新基线" if stale else ""),
               file=sys.stderr)
+    if args.write_baseline and state["exit"] == EXIT_FINDINGS:
+        state["exit"] = EXIT_OK          # recording a baseline is not a failure (load errors still are)
+    if state["exit"] == EXIT_FINDINGS and gate.line():
+        print(f"lawlint: {gate.line()}", file=sys.stderr)      # the last line says why the gate failed
     return state["exit"]
 
 def _write_docx(results, pairs, args, state) -> list:
@@ -126,3 +145,9 @@ def _terminal_text(results, run, quiet):
     for r in results:
         totals.add(r)
     print("\n".join(summary_lines(totals.as_dict())))
+
+
+def _stdout(s: str) -> None:
+    """Write to whatever ``sys.stdout`` is now: while the progress bar runs, rich's proxy, so a
+    report's lines appear above the bar instead of through it."""
+    sys.stdout.write(s)

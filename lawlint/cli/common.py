@@ -28,15 +28,24 @@ def configs_for(items, args):
     return pairs
 
 def check_selectors(ruleset, config):
+    """Every --select/--ignore pattern and every ``severity:`` key names a rule (or a group): a
+    typo would otherwise silently select nothing."""
     from ..selectors import names_any
+    from ..suggest import hint
     ids = [r.id for r in ruleset]
-    for pattern in config.select + config.ignore:
-        if not names_any(pattern, ids):
-            raise LawlintError(f"没有与“{pattern}”匹配的规则（lawlint rules 可列出全部规则）")
+    names = ids + sorted({i.split(".")[0] for i in ids})
+    for where, patterns in (("", config.select + config.ignore), ("配置项 severity 中", list(config.severity))):
+        for pattern in patterns:
+            if not names_any(pattern, ids):
+                raise LawlintError(f"{where}没有与“{pattern}”匹配的规则"
+                                   + hint(pattern, names, "（lawlint rules 可列出全部规则）"))
 
 def write_output(path, text):
     from ..atomic import write_text_atomic
+    import os
     try:
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)            # -o reports/lawlint.sarif: make reports/
         write_text_atomic(path, text)
     except OSError as e:
         raise LawlintError(f"无法写入输出文件（{e.strerror or e}）", path) from None

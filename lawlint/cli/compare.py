@@ -24,6 +24,7 @@ def cmd_compare(args) -> int:
 
     if args.output:
         write_output(args.output, render(args.format))
+        print(f"lawlint: 已把 {args.format} 格式的对比结果写入 {args.output}", file=sys.stderr)
     if not args.output or args.format != "text":
         sys.stdout.write(render("text" if args.output else args.format))
     return EXIT_ERROR if run.errors else EXIT_OK

@@ -1,22 +1,44 @@
 """``lawlint config`` (the merged configuration and where each value comes from) and ``lawlint init``."""
 from __future__ import annotations
 
-from .._version import __version__
 from ..errors import LawlintError
 from .exitcodes import EXIT_OK
 
 
 def cmd_config(args) -> int:
+    """Each key as written in a configuration file, its value (JSON) and where it came from, in
+    aligned columns; ``overrides`` listed from the file."""
+    import json
     from dataclasses import asdict
-
-    from ..configfile import find, resolve
     from pathlib import Path
+
+    from ..configfile import _KEY_TO_FIELD, find, load, resolve
     cfg, origin = resolve(args.path if args.path != "." else str(Path.cwd() / "_"), {}, args.config)
     source = args.config or find(Path(args.path).resolve() if args.path != "." else Path.cwd())
     print(f"配置文件：{source or '（未找到，使用默认值）'}")
-    for key, value in asdict(cfg).items():
-        print(f"{key:<12} = {value!r:<40} # {origin[key]}")
+    key_of = {field: key for key, field in _KEY_TO_FIELD.items()}
+    rows = [(key_of.get(name, name), json.dumps(value, ensure_ascii=False), origin[name])
+            for name, value in asdict(cfg).items()]
+    if source:
+        cf = load(Path(source))
+        for i, ov in enumerate(cf.data.get("overrides", [])):
+            rows.append((f"overrides[{i}]", json.dumps(ov, ensure_ascii=False),
+                         f"{cf.path}:{cf.lines.get('overrides')}"))
+    kw = max(_width(k) for k, _, _ in rows)
+    vw = min(40, max(_width(v) for _, v, _ in rows))
+    for key, value, where in rows:
+        print(f"{_pad(key, kw)} = {_pad(value, vw)}  # {where}")
     return EXIT_OK
+
+
+def _width(s: str) -> int:
+    """Columns ``s`` takes in a terminal: CJK characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - _width(s))
 
 INIT_TEMPLATE = """\
 # lawlint 配置（lawlint init 生成）。从被检查文件所在目录向上查找，最近的一个生效。
@@ -60,14 +82,19 @@ fail_on: error
 """
 
 PRECOMMIT_SNIPPET = """\
-# .pre-commit-config.yaml
+# .pre-commit-config.yaml：提交时用本环境中已安装的 lawlint 检查报告
 repos:
-  - repo: https://example.invalid/lawlint   # 替换为 lawlint 仓库地址
-    rev: v{version}
+  - repo: local
     hooks:
       - id: lawlint
-      # - id: lawlint-fix
+        name: lawlint
+        entry: lawlint check
+        language: system
+        files: \\.(txt|md|docx)$
+        require_serial: true
 """
+PRECOMMIT_NOTE = ("项目环境中没有安装 lawlint 时，改用远程仓库 + 提交号（repo: lawlint 仓库地址，rev: main 分支的提交号），"
+                  "见 docs/install.md。")
 
 def cmd_init(args) -> int:
     from pathlib import Path
@@ -81,5 +108,6 @@ def cmd_init(args) -> int:
         raise LawlintError(f"无法写入（{e.strerror or e}）", target) from None
     print(f"已生成 {target}")
     print("\npre-commit 配置片段：\n")
-    print(PRECOMMIT_SNIPPET.format(version=__version__))
+    print(PRECOMMIT_SNIPPET)
+    print(PRECOMMIT_NOTE)
     return EXIT_OK

@@ -45,6 +45,8 @@ def cmd_fix(args) -> int:
         kept = f"；{outcome.skipped} 处位于已有修订、域、超链接或自动编号中，未修改" if outcome.skipped else ""
         print(f"{verb} {item}{where}：{sum(outcome.counts.values())} 处（{detail}）{kept}",
               file=sys.stderr if args.diff else sys.stdout)
+    if not would_change and code == EXIT_OK:
+        print("没有可修正的问题", file=sys.stderr if args.diff else sys.stdout)
     if code == EXIT_OK and args.check and would_change:
         code = EXIT_FINDINGS
     return code

@@ -4,23 +4,20 @@ from __future__ import annotations
 import argparse
 
 from .._version import __version__
-from ..errors import LawlintError
 from ..vocabulary import FAIL_ON
+from .zhargs import Parser as _Parser
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise LawlintError(f"命令行参数错误：{message}（用 lawlint {self.prog.split()[-1]} -h 查看用法）")
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="lawlint", description="法治政府建设年度报告合规检查：结构完整性、法定内容、语言文字和格式规范，并评分。")
-    p.add_argument("--version", action="version", version=f"lawlint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    p.add_argument("--version", action="version", version=f"lawlint {__version__}", help="显示版本号并退出")
+    sub = p.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=_Parser)
 
     c = sub.add_parser("check", help="检查报告文件或目录", description="检查报告文件或目录（目录中的 .txt .md .docx .html 等文件），输出得分和问题。")
     c.add_argument("paths", nargs="+", metavar="路径", help="报告文件或目录；- 表示从标准输入读取")
-    c.add_argument("--format", "-f", default=None,
-                   help="输出格式：text（默认；在 GitHub Actions 中默认 github）、json、sarif、github、junit、gitlab、"
+    c.add_argument("--format", "-f", default=None, metavar="格式",
+                   help="输出格式：text（默认；在 GitHub Actions 中默认 github；每处问题下显示所在的原文并标出位置）、"
+                        "concise（每处问题一行：路径:行:列: 级别 规则 消息，供编辑器、grep 和钩子使用）、json、sarif、github、junit、gitlab、"
                         "html（可在浏览器中阅读的报告；检查多份报告时生成一个目录，含总览页）、csv（每份报告一行，可用 Excel 打开）、"
                         "docx（报告原文加 Word 批注：每个问题批注在所在文字上，得分和缺少的法定内容批注在标题上；"
                         "须用 --output 指定输出文件，检查多份报告时为输出目录；原文件不改动）")
@@ -37,15 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--deadline", default=None, metavar="月-日",
                    help="公开期限：报告年度次年的这一天（默认 04-01，即4月1日前公开）")
     c.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（YAML 文件或目录，可重复）")
-    c.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    c.add_argument("--encoding", default=None, metavar="编码", help="指定文件编码（默认自动识别）")
     c.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件（默认从报告所在目录向上查找 .lawlint.yaml 或 pyproject.toml）")
     c.add_argument("--baseline", default=None, metavar="文件", help="基线文件：其中记录的问题照常显示，但不影响退出码")
     c.add_argument("--write-baseline", default=None, metavar="文件", help="把当前全部问题写入基线文件")
     c.add_argument("--diff-base", default=None, metavar="版本", help="只检查自该 git 版本以来改动过的文件（用于合并请求）")
-    c.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
+    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="并行进程数（默认为 CPU 数；--jobs 1 不开子进程）")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
     c.add_argument("--quiet", "-q", action="store_true",
-                   help="终端不显示逐份结果，只显示汇总（批量生成 html、csv 等文件时适用）")
+                   help="终端不显示逐份结果，只显示汇总（批量生成 html、csv 等文件时适用）；也不显示进度条"
+                        "（进度条只在终端上、检查多份报告时显示）")
 
     x = sub.add_parser("fix", help="自动修正可安全修正的问题（半角标点、年份连接号、标题括号等）",
                        description="自动修正可安全修正的问题：中文语境中的半角标点、年份范围的连接号、标题序号的括号、"
@@ -61,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--ignore", action="append", default=[], metavar="规则", help="不应用这些规则的修正")
     x.add_argument("--year", type=int, default=None, metavar="年度", help="报告年度（覆盖自动识别）")
     x.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
-    x.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    x.add_argument("--encoding", default=None, metavar="编码", help="指定文件编码（默认自动识别）")
     x.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
 
     g = sub.add_parser("config", help="显示合并后的配置及每项的来源", description="显示合并后的配置及每项的来源。")
@@ -81,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--format", "-f", choices=["text", "json", "html"], default="text",
                    help="输出格式：text（默认）、json（格式见 docs/compare.md）、html（可离线打开和打印的单个网页）")
     m.add_argument("--output", "-o", metavar="文件", help="把指定格式的结果写入文件（终端仍显示文本结果）")
-    m.add_argument("--encoding", default=None, help="指定文件编码（默认自动识别）")
+    m.add_argument("--encoding", default=None, metavar="编码", help="指定文件编码（默认自动识别）")
     m.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件")
 
     r = sub.add_parser("rules", help="列出全部规则；--test 运行规则包中的示例",
@@ -94,7 +93,31 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--test", action="append", default=[], metavar="规则包",
                    help="运行该规则包（YAML 文件或目录，可重复）中每条规则的示例，报告未通过的示例")
 
+    s = sub.add_parser("completion", help="输出 bash 或 zsh 的命令补全脚本",
+                       description="输出命令补全脚本（命令、选项、规则编号、文件名）。bash：在 ~/.bashrc 中加入 "
+                                   "eval \"$(lawlint completion bash)\"；zsh：在 ~/.zshrc 中加入 eval \"$(lawlint completion zsh)\"。")
+    s.add_argument("shell", choices=["bash", "zsh"], metavar="shell", help="bash 或 zsh")
+
     e = sub.add_parser("explain", help="解释一条规则：检查什么、为什么、依据和示例", description="解释一条规则。")
     e.add_argument("rule", metavar="规则编号")
     e.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包")
+    _serve_parser(sub)
     return p
+
+
+def _serve_parser(sub):
+    s = sub.add_parser("serve", help="启动浏览器页面：上传报告即可检查、批量审核、下载批注版（需 pip install \"lawlint[serve]\"）",
+                       description="在本机启动报告检查页面：起草人上传或粘贴报告，查看得分、等级和问题，下载批注版和修订版 Word；"
+                                   "审核人批量上传报告或 .zip，查看总览、下载 CSV 和批注版压缩包；对比前后两年的报告。"
+                                   "上传的报告和结果只存放在私有临时目录，到期自动删除。")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问；0.0.0.0 对局域网开放）")
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    s.add_argument("--token", default=None, metavar="口令",
+                   help="访问口令（也可用环境变量 LAWLINT_SERVE_TOKEN）；设置后须用 ?token=口令 的链接打开")
+    s.add_argument("--rules", action="append", default=[], metavar="规则包", help="额外的规则包（可重复）")
+    s.add_argument("--config", default=None, metavar="文件", help="使用指定的配置文件（默认从启动目录向上查找 .lawlint.yaml）")
+    s.add_argument("--max-files", type=int, default=200, metavar="N", help="一次最多上传的文件数（默认 200，压缩包中的文件逐个计数）")
+    s.add_argument("--max-upload-mb", type=float, default=200, metavar="MB",
+                   help="一次上传（含压缩包解压后）合计的上限（默认 200 MB）；单个文件的上限同配置项 max_file_mb")
+    s.add_argument("--keep-minutes", type=float, default=60, metavar="分钟", help="上传的报告和检查结果保留多久（默认 60 分钟）")
+    s.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="检查进程数（默认为 CPU 核数）")

@@ -47,8 +47,8 @@ def cmd_explain(args) -> int:
     rules = load_rules(args.rules)
     rule = rules.get(args.rule)
     if rule is None:
-        close = [r.id for r in rules if args.rule in r.id or r.id.split(".")[-1] in args.rule]
-        hint = f"（是否要找：{'、'.join(close[:5])}）" if close else "（lawlint rules 可列出全部规则）"
-        raise LawlintError(f"没有编号为 {args.rule} 的规则{hint}")
+        from ..suggest import hint
+        raise LawlintError(f"没有编号为 {args.rule} 的规则"
+                           + hint(args.rule, [r.id for r in rules], "（lawlint rules 可列出全部规则）"))
     sys.stdout.write(explain(rule))
     return EXIT_OK

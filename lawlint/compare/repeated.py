@@ -4,6 +4,8 @@ from __future__ import annotations
 from .model import Passage, Report, settings
 from .words import fold
 
+OPENING = "（(《“‘「『【〔［["     # a quote starts with the bracket or quote mark its first word follows
+
 
 def repeated_text(last: Report, this: Report):
     """(share of this year's characters inside repeated n-grams, the longest passages, how many)."""
@@ -33,6 +35,8 @@ def repeated_text(last: Report, this: Report):
         s = max(k for k in range(max(0, i - n + 1), i + 1) if k in starts)
         best = max((p + i - s for p in starts[s][:50]), key=lambda p: _common_run(lw, p, tw, i, j))
         start, (w_end, o_end) = this.words[i][1], this.words[j - 1]
+        while start > 0 and this.text[start - 1] in OPENING:     # 「（一）…」, not 「一）…」
+            start -= 1
         passages.append(Passage(text=this.text[start:o_end + len(w_end)], chars=chars,
                                 this_line=this.line(start), last_line=last.line(last.words[best][1])))
     passages.sort(key=lambda p: -p.chars)

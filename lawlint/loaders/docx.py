@@ -110,8 +110,10 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
     text = "\n".join(lines)
     if not text.strip():
         raise LoadError(".docx 文件中没有文字", path)
+    from .docx_ignore import ignore_spans
+    ignored = ignore_spans(document, pieces, list(index), text_runs)
     return Source(text=text, path=path, kind="docx", encoding="docx", line_label="段", hints=hints,
-                  pieces=pieces)
+                  pieces=pieces, meta={"ignore_spans": ignored} if ignored else {})
 
 
 # --------------------------------------------------------------------------- position map

@@ -1,9 +1,8 @@
-"""Parse step 1: lines → blocks; a flattened page (whole parts on one line) split before its
-inline headings; page numbers and web-page chrome marked."""
+"""Parse step 1: lines → blocks (a flattened page is given back its paragraphs in ``flat``); page
+numbers and web-page chrome marked."""
 from __future__ import annotations
 
-from .. import numbering, regexcache
-from ..chars import SENTENCE_ENDS, SPACE_CLASS
+from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
 from ..source import Source
@@ -38,35 +37,6 @@ def split_blocks(source: Source, text: str) -> list[Block]:
         blocks.append(pending)
     return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
 
-_INLINE_HEADING = regexcache.compile(
-    rf"(?<=[{SENTENCE_ENDS}]){SPACE_CLASS}*"
-    r"(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|"
-    r"第[一二三四五六七八九十]{1,2}[，,]))")
-
-def split_flattened(blocks: list[Block], text: str) -> list[Block]:
-    """A scraped report sometimes arrives flattened: whole parts on one line, headings mid-line.
-    When almost no block starts with a numbering token, split long blocks before tokens that
-    follow a sentence end, so the heading tree can still be built."""
-    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
-    if numbered >= 3 or not any(len(b.text) > 300 for b in blocks):
-        return blocks
-    out = []
-    for b in blocks:
-        cuts = [m.start() for m in _INLINE_HEADING.finditer(b.text)] if len(b.text) > 300 else []
-        if len(cuts) < 2:
-            out.append(b)
-            continue
-        edges = [0] + cuts + [len(b.text)]
-        for s, e in zip(edges, edges[1:]):
-            piece = b.text[s:e]
-            lead = len(piece) - len(piece.lstrip(_WS))
-            piece = piece.strip(_WS)
-            if piece:
-                out.append(Block(0, b.start + s + lead, b.start + s + lead + len(piece), piece))
-    for i, b in enumerate(out):
-        b.index = i
-    return out
-
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))
 
@@ -79,7 +49,8 @@ def mark_chrome(doc):
             b.kind = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
-        if any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+        labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
+        if labelled or b.footer or any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
                 short and (any(p.match(b.text) for p in lx["line"]) or (
                     lx["byline"] is not None and b.index < head_end
                     and lx["byline"].match(b.text)))):
@@ -92,7 +63,7 @@ def mark_chrome(doc):
     for i, b in enumerate(doc.blocks):
         if any(p.search(b.text) for p in lx["footer"]):
             rest = doc.blocks[i:]
-            if all(len(r.text) <= lx["footer_max_line"] for r in rest):
+            if all(len(r.text) <= lx["footer_max_line"] or r.kind == "chrome" for r in rest):
                 for r in rest:
                     r.kind = "chrome"
                 break

@@ -16,12 +16,28 @@ def front_matter(doc):
     text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
     the same after it."""
     lx = lexicon()
-    if pick_title(doc, front_blocks(doc, 0, 4), lx):
-        return
-    cover = [b.index for b in doc.blocks[:lx["cover_blocks"]]
-             if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
-    if cover:
-        pick_title(doc, front_blocks(doc, cover[-1] + 1, 6), lx)
+    if not pick_title(doc, front_blocks(doc, 0, 4), lx):
+        cover = [b.index for b in doc.blocks[:lx["cover_blocks"]]
+                 if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+        if cover:
+            pick_title(doc, front_blocks(doc, cover[-1] + 1, 6), lx)
+    _addressee(doc, lx)
+
+
+def _addressee(doc, lx):
+    """「市政府：」 above the running text (the body the report is addressed to) and a document
+    number on a line of its own: front matter, not paragraphs."""
+    for b in doc.blocks:
+        if b.kind in ("chrome", "page", "title", "issuer"):
+            continue
+        if len(b.text) > lx["title_max"] or numbering.match_token(b.text):
+            return
+        if b.kind == "paragraph" and lx["addressee"].match(b.text.strip(_WS)):
+            b.kind = "addressee"
+        elif b.kind == "paragraph" and lx["doc_number"].match(b.text.strip(_WS)):
+            b.kind = "docnumber"
+        elif b.kind == "paragraph":
+            return                        # the running text has begun: a later 「…如下：」 is body
 
 def front_blocks(doc, first: int, most: int) -> list:
     lx = lexicon()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import numbering, regexcache
-from ..chars import HAN_RE, SENTENCE_ENDS
+from ..chars import CLAUSE_PUNCT, CN_NUMERAL_CHARS, HAN_RE, SENTENCE_ENDS
 from ..chars import WHITESPACE as _WS
 from ..model import Block, Heading
 from .lexicon import lexicon
@@ -36,6 +36,24 @@ def classify(doc):
             b.kind = "heading"
             b.heading = h
             doc.headings.append(h)
+    _signature(blocks, lx)
+
+
+def _signature(blocks, lx):
+    """The issuer's name signed above (or below) the closing date: short lines without sentence
+    punctuation next to a closing line, after the last long paragraph."""
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        if b.kind == "closing":
+            continue
+        near = (i + 1 < len(blocks) and blocks[i + 1].kind == "closing") or (
+            i > 0 and blocks[i - 1].kind == "closing")
+        if b.kind == "paragraph" and near and len(b.text) <= lx["signature_max"] \
+                and not any(c in b.text for c in CLAUSE_PUNCT) and numbering.match_token(b.text) is None:
+            b.kind = "closing"
+            continue
+        if len(b.text) > 60 or b.kind == "heading":
+            break
 
 def _numbered_heading(b: Block) -> Heading | None:
     tok = numbering.match_token(b.text)
@@ -46,13 +64,40 @@ def _numbered_heading(b: Block) -> Heading | None:
     return _titled(b, tok, rest, t_start, tok.family)
 
 def _titled(b, tok, rest, t_start, style):
-    """Standalone heading if the rest is one short line; otherwise a run-in heading."""
+    """Standalone heading if the rest is one short line; otherwise a run-in heading. A heading
+    glued to its body (nothing between them on a flattened page) ends at its first clause mark
+    when its first sentence is too long to be a title."""
     cut = _first_sentence_end(rest)
+    if b.glued:
+        glued = _glued_title(b, tok, rest, t_start, style, cut)
+        if glued is not None:
+            return glued
     if cut is None or (cut >= len(rest.rstrip("。" + _WS)) and len(rest) <= 60):
         title = rest.rstrip(_WS).rstrip("。")
         return Heading(b, tok, title, t_start, t_start + len(title), False, style)
     title = rest[:cut]
     return Heading(b, tok, title, t_start, t_start + cut + 1, True, style)
+
+def _glued_title(b, tok, rest, t_start, style, cut):
+    """A heading glued to its body: its title ends at the first clause mark or run-in item
+    (「一是」) when its first sentence is longer than a title, or is the block's only sentence
+    and has a clause mark; None when it reads as an ordinary heading."""
+    limit = lexicon()["flat"]["glued_title_max"]
+    end = len(rest) if cut is None else cut
+    marks = [i for i, ch in enumerate(rest[:end]) if ch in CLAUSE_PUNCT + "：:"]
+    item = _RUN_IN_ITEM.search(rest, 2, end)
+    if item is not None:
+        marks.append(item.start())
+    only = cut is not None and cut >= len(rest.rstrip("。" + _WS))
+    if item is None and not (end > limit or (only and marks)):
+        return None
+    if not marks or min(marks) > limit:
+        return Heading(b, tok, rest[:limit], t_start, t_start + limit, True, style)
+    mark = min(marks)
+    skip = 1 if rest[mark] in CLAUSE_PUNCT + "：:" else 0
+    return Heading(b, tok, rest[:mark], t_start, t_start + mark + skip, True, style)
+
+_RUN_IN_ITEM = regexcache.compile(f"(?:[{CN_NUMERAL_CHARS}]{{1,2}}是|其[{CN_NUMERAL_CHARS}])")
 
 def _first_sentence_end(rest):
     for i, ch in enumerate(rest):

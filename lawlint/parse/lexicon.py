@@ -18,6 +18,8 @@ def lexicon() -> dict:
         "footer": [regexcache.compile(p) for p in chrome["footer"]],
         "footer_max_line": chrome["footer_max_line"],
         "line": [regexcache.compile(p) for p in chrome.get("line", [])],
+        "labels": [regexcache.compile(p) for p in chrome.get("labels", [])],
+        "labels_max_line": chrome.get("labels_max_line", 0),
         "byline": regexcache.compile(chrome["byline"]) if chrome.get("byline") else None,
         "dates": {k: regexcache.compile(v) for k, v in chrome["dates"].items()},
         "page_number": [regexcache.compile(p) for p in data.get("page_number", [])],
@@ -32,7 +34,23 @@ def lexicon() -> dict:
         "year": {k: regexcache.compile(v) for k, v in data["year"].items()},
         "issuer_in_opening": regexcache.compile(data["issuer_in_opening"]),
         "inline_item": regexcache.compile(data["inline_item"]),
+        "addressee": regexcache.compile(data["addressee"]),
+        "doc_number": regexcache.compile(data["doc_number"]),
+        "signature_max": data["signature_max"],
+        "flat": _flat(data["flat"]),
     }
+
+
+def _flat(data: dict) -> dict:
+    return {"separator": regexcache.compile(data["separator"]), "long_line": data["long_line"],
+            "paragraph_min": data["paragraph_min"],
+            "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
+            "closing_tail": regexcache.compile(data["closing_tail"]),
+            "footer_start": regexcache.compile(data["footer_start"]), "footer_max": data["footer_max"],
+            "glued_top": regexcache.compile(data["glued_top"]),
+            "glued_title": regexcache.compile(data["glued_title"]),
+            "footer_label": regexcache.compile(data["footer_label"]),
+            "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 FORMATS = {
     "text": "text",
+    "concise": "concise",
     "json": "json_format",
     "sarif": "sarif",
     "github": "github",

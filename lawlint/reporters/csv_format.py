@@ -37,7 +37,7 @@ def file_block(r, run, index: int) -> str:
         return _row([r.path, "", "", "", "", ""] + blanks + [r.error])
     marks = default_profile()["status_marks"]
     parts = [marks[r.sections[sid].display if sid in r.sections else "absent"] for sid in SECTION_IDS]
-    return _row([r.path, r.issuer or "", r.report_year or "", r.title or "", r.score, r.grade]
+    return _row([r.path, r.issuer or "", r.report_year or "", r.title or "", r.score, r.grade_label]
                 + parts + [r.count(s) for s in SEVERITY] + [""])
 
 

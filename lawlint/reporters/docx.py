@@ -17,10 +17,10 @@ import re
 from pathlib import Path
 
 from ..errors import LawlintError, LoadError
-from ..fingerprint import settle
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..source import Piece, Source
+from ._cap import cap_lowered
 
 AUTHOR, INITIALS = "lawlint", "LL"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -46,18 +46,20 @@ def annotate(result, source: Source, data: bytes | None = None) -> tuple[bytes, 
     summary, anchors, counts = _plan(result, source)
     title = _title_pieces(result, source)
     cuts = set()
-    for pieces, _ in anchors:
+    for pieces, _, _ in anchors:
         cuts |= cuts_of([pieces[0], pieces[-1]])
     if title:
         cuts |= cuts_of([title[0], title[-1]])
     pkg.split(cuts)
     summary_text = _summary_text(result, summary, len(anchors), counts)
     written = 0
-    for pieces, text in ([(title, summary_text)] if title else []) + anchors:
+    # The drafter reads the comment; the rule id is in its initials (Word shows them in the
+    # comment's mark, e.g. [punct.halfwidth1]) and in the summary, for the technical reader.
+    for pieces, text, initials in ([(title, summary_text, INITIALS)] if title else []) + anchors:
         first = pkg.elements([pieces[0]])[0]
         last = pkg.elements([pieces[-1]])[-1]
         pkg.document.add_comment([Run(first, pkg.document), Run(last, pkg.document)],
-                                 text=_xml_safe(text), author=AUTHOR, initials=INITIALS)
+                                 text=_xml_safe(text), author=AUTHOR, initials=initials)
         written += 1
     return pkg.save(), {"comments": written, "summary": summary_text if title else None}
 
@@ -80,7 +82,7 @@ def _plan(result, source):
             continue
         total, shown = counts.get(rule, (0, 0))
         counts[rule] = (total + len(ds), shown + 1)
-        notes.append((pieces, _comment_text(d, len(ds) - 1, note)))
+        notes.append((pieces, _comment_text(d, len(ds) - 1, note), rule))
     return summary, notes, counts
 
 
@@ -125,10 +127,11 @@ def _comment_text(d, more, note) -> str:
         lines.append(f"建议：{d.suggestion}")
     if d.basis:
         lines.append(f"依据：{d.basis}")
-    tail = d.rule + ("；可用 lawlint fix 自动修正" if d.replacement is not None else "")
+    tail = ["可用 lawlint fix 自动修正"] if d.replacement is not None else []
     if more:
-        tail += f"；本段另有 {more} 处同类问题"
-    lines.append(f"（{tail}）")
+        tail.append(f"本段另有 {more} 处同类问题")
+    if tail:
+        lines.append(f"（{'；'.join(tail)}）")
     return "\n".join(lines)
 
 
@@ -151,8 +154,8 @@ def _title_pieces(result, source) -> list[Piece]:
 def _summary_text(result, summary, n_comments, counts) -> str:
     from ..scoring import default_profile
     profile = default_profile()
-    out = [f"lawlint 检查结果：{result.score} 分，{result.grade}"]
-    if result.grade_cap:
+    out = [f"lawlint 检查结果：{result.score} 分，{result.grade_label}"]
+    if cap_lowered(result):
         out.append(f"等级上限：{result.grade_cap['reason']}")
     cats = "；".join(f"{profile['categories'][c]['title']} {v['score']}/{v['max']}"
                     for c, v in result.categories.items())
@@ -174,6 +177,8 @@ def _summary_text(result, summary, n_comments, counts) -> str:
         crowded.sort(key=lambda x: -x[1])
         out.append("同类问题每段只批注一处：" + "；".join(
             f"{rule} 共 {total} 处（批注 {shown} 处）" for rule, total, shown in crowded))
+    out.append("每条批注的规则编号在批注的缩写中。某处不需修改时，在该处文字上加一条批注“忽略”（或 lawlint-ignore），"
+               "下次检查不再报告该处问题。")
     return "\n".join(out)
 
 
@@ -240,6 +245,7 @@ def write_copies(results, output, inputs, load):
                     source = Source(text=r.text or "", path=r.path)
                 blob, info = annotate(r, source, data)
                 refuse_if_open(target)
+                Path(target).parent.mkdir(parents=True, exist_ok=True)     # -o 新目录/报告.docx
                 write_bytes_atomic(target, blob)
                 r.meta = dict(r.meta, docx_output=str(target), docx_comments=info["comments"])
             except LawlintError as e:
@@ -247,5 +253,4 @@ def write_copies(results, output, inputs, load):
             except OSError as e:
                 problem = f"{target}: 无法写入（{e.strerror or e}）"
         r.text = None
-        settle(r.diagnostics, False)    # nor kept alive by pending fingerprints
         yield r, problem

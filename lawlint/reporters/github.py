@@ -26,7 +26,7 @@ def render(results, run) -> str:
             lines.append(f"::error file={escape_property(path)},title={escape_property('lawlint')}::"
                          f"{escape_data(r.error)}")
             continue
-        lines.append(f"::group::lawlint {escape_data(path)}：{r.score} 分（{r.grade}）")
+        lines.append(f"::group::lawlint {escape_data(path)}：{r.score} 分（{r.grade_label}）")
         for d in sorted(r.diagnostics, key=lambda d: (RANK[d.severity], d.line, d.column)):
             if d.baseline:
                 continue
@@ -37,7 +37,9 @@ def render(results, run) -> str:
             lines.append(f"::{COMMAND[d.severity]} {','.join(props)}::{escape_data(text)}")
         lines.append("::endgroup::")
     s = summary(results)
-    lines.append(f"lawlint：检查 {s['files']} 份报告，平均得分 {s['mean_score']}；错误 {s['errors']}，"
+    mean = "—" if s["mean_score"] is None else s["mean_score"]
+    failed = f"（{s['failed_files']} 个文件无法检查）" if s["failed_files"] else ""
+    lines.append(f"lawlint：检查 {s['files']} 份报告{failed}，平均得分 {mean}；错误 {s['errors']}，"
                  f"警告 {s['warnings']}，提示 {s['infos']}。GitHub 每个步骤每类最多显示 10 条注释，"
                  "完整列表见本日志或上传的 SARIF。")
     return "\n".join(lines) + "\n"

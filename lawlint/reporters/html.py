@@ -101,7 +101,7 @@ def _header(r, run, profile, back) -> str:
             f'<h1>{escape(r.title or os.path.basename(r.path))}</h1>'
             f'<p class="facts">{escape("　".join(_facts(r)))}</p>{cap}</div>'
             f'<div class="score"><span class="num">{r.score}</span><span class="of">/ 100</span>'
-            f'<span class="grade g-{escape(r.grade)}">{escape(r.grade)}</span></div>'
+            f'<span class="grade g-{escape(r.grade_label)}">{escape(r.grade_label)}</span></div>'
             f'<div class="cats">{cats}</div><div class="counts">{counts}</div></header>')
 
 

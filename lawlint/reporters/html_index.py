@@ -14,8 +14,8 @@ from .html import _asset, _foot, _head
 def row(r, href) -> dict:
     """What the overview needs of one report (small: the batch keeps one per report)."""
     return {"href": href, "path": r.path, "title": r.title, "issuer": r.issuer,
-            "year": r.report_year, "score": r.score, "grade": r.grade, "error": r.error,
-            "sections": {sid: (v.status, v.line) for sid, v in r.sections.items()},
+            "year": r.report_year, "score": r.score, "grade": r.grade_label, "error": r.error,
+            "sections": {sid: (v.display, v.line) for sid, v in r.sections.items()},
             "counts": {s: r.count(s) for s in SEVERITY}, "line_label": r.line_label}
 
 def index(rows, run) -> str:
@@ -27,6 +27,9 @@ def index(rows, run) -> str:
     lacking = sum(1 for row in ok if any(row["sections"].get(s, ("absent",))[0] == "absent"
                                          for s in SECTION_IDS))
     grades = {g["name"]: sum(1 for row in ok if row["grade"] == g["name"]) for g in profile["grades"]}
+    partial = sum(1 for row in ok if row["grade"] == profile["partial_status"])
+    if partial:
+        grades[profile["partial_status"]] = partial
     mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
     summary = (f'<section class="summary"><span>报告 <b>{len(rows)}</b> 份</span>'
                f'<span>平均得分 <b>{mean}</b></span>'
@@ -71,7 +74,7 @@ def _index_row(row, marks, statuses, names) -> str:
     for sid in SECTION_IDS:
         status, line = row["sections"].get(sid, ("absent", None))
         where = f"，第 {line} {row['line_label']}" if line else ""
-        order = {"heading": 2, "body": 1, "absent": 0}[status]
+        order = {"heading": 2, "body": 1, "absent": 0, "unreached": 0}[status]
         cells.append(f'<td class="part {status}" data-v="{order}" title="{escape(names[sid])}：'
                      f'{escape(statuses[status])}{escape(where)}">{marks[status]}</td>')
     cells += [f'<td class="num" data-v="{row["counts"][s]}">{row["counts"][s]}</td>' for s in SEVERITY]

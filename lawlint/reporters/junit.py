@@ -1,5 +1,6 @@
 """``--format junit``: JUnit XML (GitLab's test report widget, Jenkins, Azure): one testsuite per
-report, one testcase per rule that ran on it; a rule with findings is a failure listing them."""
+report, one testcase per rule that ran on it; a rule with error or warning findings is a failure
+listing them, info findings (hints) are listed in the testcase's system-out and do not fail it."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -26,14 +27,15 @@ def render(results, run) -> str:
                 by_rule.setdefault(d.rule, []).append(d)
         ran = list(dict.fromkeys(list(r.rules_run) + list(by_rule)))
         props = ET.SubElement(suite, "properties")
-        for k, v in (("score", r.score), ("grade", r.grade), ("report_year", r.report_year),
+        for k, v in (("score", r.score), ("grade", r.grade_label), ("report_year", r.report_year),
                      ("errors", r.count("error")), ("warnings", r.count("warning")),
                      ("infos", r.count("info"))):
             ET.SubElement(props, "property", name=k, value="" if v is None else str(v))
         failures = 0
         for rule_id in ran:
             case = ET.SubElement(suite, "testcase", classname=path, name=rule_id)
-            found = by_rule.get(rule_id)
+            found = [d for d in by_rule.get(rule_id, []) if d.severity != "info"]
+            notes = [d for d in by_rule.get(rule_id, []) if d.severity == "info"]
             if found:
                 failures += 1
                 rule = run.ruleset.get(rule_id)
@@ -41,6 +43,9 @@ def render(results, run) -> str:
                 f = ET.SubElement(case, "failure", type=rule_id,
                                   message=f"{len(found)} 处：{title}")
                 f.text = "\n".join(f"{path}:{d.line}:{d.column} [{d.severity}] {d.message}" for d in found)
+            if notes:       # info findings are hints, not failures: kept in the test's output
+                ET.SubElement(case, "system-out").text = "\n".join(
+                    f"{path}:{d.line}:{d.column} [info] {d.message}" for d in notes)
         suite.set("tests", str(len(ran)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

@@ -2,35 +2,49 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
+from .. import fingerprint
 from ..examples import example_text
+from ._docs_url import help_uri
 from ._paths import base_dir, relative
 
-FINGERPRINTS = True    # reads each finding's fingerprint (lawlint.batch computes them)
+FINGERPRINTS = True    # shows fingerprints (fingerprint.of): a batch computes them before dropping the text
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"     # the OASIS file moved; SchemaStore keeps it
+
+
+def _plain(message: str) -> str:
+    """A rule's message without its placeholders (「同级只有“{token}”一项」 → 「同级只有“…”一项」):
+    the help describes the rule, not one finding."""
+    return re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\}", "…", message)
 
 
 def _rule(r):
     ex = r.examples or {}
-    md = [f"**{r.title}**", "", r.message, "", f"依据：{r.basis}"]
-    if r.suggestion:
-        md += ["", f"修改建议：{r.suggestion}"]
+    message, suggestion = _plain(r.message), _plain(r.suggestion or "")
+    md = [f"**{r.title}**", "", message, "", f"依据：{r.basis}"]
+    if suggestion:
+        md += ["", f"修改建议：{suggestion}"]
     for label, key in (("不合格示例", "bad"), ("合格示例", "good")):
         for t in ex.get(key, [])[:1]:
             md += ["", f"{label}：", "", "```text", example_text(t), "```"]
-    return {
+    out = {
         "id": r.id,
         "name": "".join(p.capitalize() for p in r.id.replace("_", ".").split(".")),
         "shortDescription": {"text": r.title},
-        "fullDescription": {"text": (r.description or r.message).strip()},
-        "help": {"text": f"{r.message}\n依据：{r.basis}" + (f"\n修改建议：{r.suggestion}" if r.suggestion else ""),
+        "fullDescription": {"text": _plain(r.description or r.message).strip()},
+        "help": {"text": f"{message}\n依据：{r.basis}" + (f"\n修改建议：{suggestion}" if suggestion else ""),
                  "markdown": "\n".join(md)},
         "defaultConfiguration": {"level": LEVEL[r.severity], "enabled": r.enabled},
         "properties": {"category": r.category, "tags": ["lawlint", r.category], "basis": r.basis},
     }
+    uri = help_uri(r.id)
+    if uri:
+        out["helpUri"] = uri
+    return out
 
 
 def render(results, run) -> str:
@@ -43,7 +57,7 @@ def render(results, run) -> str:
             notes.append({"level": "error", "message": {"text": res.error},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}}}]})
             continue
-        for d in res.diagnostics:
+        for d, fp in zip(res.diagnostics, fingerprint.of(res)):
             item = {
                 "ruleId": d.rule,
                 "level": LEVEL[d.severity],
@@ -53,7 +67,7 @@ def render(results, run) -> str:
                     "region": {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
                                "endColumn": max(d.end_column, d.column + 1) if d.end_line == d.line
                                else d.end_column}}}],
-                "partialFingerprints": {"lawlint/v1": d.fingerprint},
+                "partialFingerprints": {"lawlint/v1": fp},
                 "properties": {"category": d.category},
             }
             if d.rule in index:

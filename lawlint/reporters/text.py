@@ -6,12 +6,15 @@ A systemic defect (hundreds of half-width commas) is one grouped line here; JSON
 """
 from __future__ import annotations
 
+from ._cap import cap_lowered
+
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
 import sys
 
 from . import Summary, render_blocks
+from .snippet import snippet
 
 GROUP_AFTER = 3          # a rule with more findings than this prints one grouped line
 SHOW_LOCATIONS = 8
@@ -55,9 +58,9 @@ def _file_lines(r, run) -> list[str]:
         facts.append(f"报告主体：{r.issuer}")
     facts.append(f"报告年度：{r.report_year}" if r.report_year else "报告年度：未识别（可用 --year 指定）")
     lines = [head, "  " + "　".join(facts),
-             f"  得分 {r.score} / 100　等级：{r.grade}　"
+             f"  得分 {r.score} / 100　等级：{r.grade_label}　"
              f"（错误 {r.count('error')}，警告 {r.count('warning')}，提示 {r.count('info')}）"]
-    if r.grade_cap:
+    if cap_lowered(r):
         lines.append(f"  等级上限：{r.grade_cap['reason']}")
     for cat, info in r.categories.items():
         title = profile["categories"][cat]["title"]
@@ -84,6 +87,7 @@ def _file_lines(r, run) -> list[str]:
             title = run.ruleset.get(rule_id).title if run.ruleset.get(rule_id) else first.message
             lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost} 共 {len(items)} 处：{title}")
             lines.append(f"        例：{first.line}:{first.column}  {first.message}")
+            lines += snippet(r.text, first, "          ")
             lines.append(f"        位置：{locs}{more}")
             if first.suggestion:
                 lines.append(f"        建议：{first.suggestion}")
@@ -91,6 +95,7 @@ def _file_lines(r, run) -> list[str]:
         lines.append(f"    {SEVERITY[first.severity]} {rule_id}{cost}")
         for d in items:
             lines.append(f"      {d.line}:{d.column}  {d.message}")
+            lines += snippet(r.text, d, "        ")
         if first.suggestion:
             lines.append(f"        建议：{first.suggestion}")
         if first.basis:
@@ -126,6 +131,7 @@ def _render_rich(r, lines, run) -> str:
         for word, st in style.items():
             t.highlight_words([word], style=st)
         t.highlight_regex(r"█+", "green")
+        t.highlight_regex(r"(?<=│ )[ ]*\^+$", "bold red")      # the span under a finding's line
         text.append(t)
         text.append("\n")
     title = None if r.error is not None else f"[bold]{lines[0]}[/bold]"

@@ -1,0 +1,238 @@
+"""A check type's contract, declared once: what :mod:`lawlint.ruleset` validates, fills in, compiles
+and hands to the check, and what ``docs/checks.md`` shows.
+
+A check module defines ``SPEC = CheckSpec(params, fields=…, phase=…)``. Each :class:`Param` states
+
+- its JSON Schema (validated at load, shipped in ``rules/rule.schema.json``);
+- its default, required by construction: a value, :data:`REQUIRED` (a rule must give it) or
+  ``None`` (may be left out; the check reads ``None``);
+- whether it is a regex (a string or a list of strings, bound once when the rule is loaded, as
+  :class:`lawlint.regexcache.LazyPattern` s: compiled on first use, skipped where the text lacks
+  a literal the pattern needs; ``prefilter=False`` for a pattern run on many short pieces, where
+  that check costs more than it saves: compiled at load, run as is) and whether it may use
+  ``{year}``, ``{next_year}`` and ``{prev_year}`` (then bound once per report year); named groups
+  it must have (``groups``).
+
+A :class:`Table` is a parameter holding a list of entries, each with declared fields of its own.
+
+The loader binds a rule's parameters to a frozen namespace (``__slots__``: one attribute per
+parameter, the default where the rule gives none) and the engine calls ``check(ctx, rule, p)``.
+Values the check derives from its parameters once (a character class built from a table) are
+``derived``: computed when the namespace is made, read as attributes like the parameters.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import fields as _dc_fields
+from dataclasses import make_dataclass
+
+import re
+
+from .. import regexcache
+from ..regexcache import LazyPattern
+from ..template import expand_year, fields_of
+
+
+class _Required:
+    def __repr__(self):
+        return "REQUIRED"
+
+
+REQUIRED = _Required()
+YEAR_FIELDS = {"year", "next_year", "prev_year"}     # what a pattern of a ``year`` parameter may use
+
+
+class Param:
+    """One rule parameter: its schema, its default, and how the loader turns it into a value."""
+
+    __slots__ = ("schema", "default", "description", "regex", "year", "groups", "prefilter")
+
+    def __init__(self, schema: dict, default, description: str = "", *, regex: bool = False,
+                 year: bool = False, groups: tuple = (), prefilter: bool = True):
+        if (year or groups or not prefilter) and not regex:
+            raise TypeError("year, groups and prefilter apply to regex parameters")
+        self.schema, self.default, self.description = schema, default, description
+        self.regex, self.year, self.groups, self.prefilter = regex, year, tuple(groups), prefilter
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    def json(self) -> dict:
+        """The JSON Schema of the parameter, its description and real default included."""
+        out = dict(self.schema)
+        if self.description:
+            out["description"] = self.description
+        if self.default is not REQUIRED and self.default is not None:
+            out["default"] = copy.deepcopy(self.default)
+        return out
+
+    def bind(self, name: str, raw: dict, year, where: str = ""):
+        """The value a check reads: the rule's or the default, regexes compiled."""
+        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        if value is None or not self.regex:
+            return value
+        if isinstance(value, str):
+            return self._pattern(where or name, value, year)
+        return [self._pattern(where or name, v, year) for v in value]
+
+    def _pattern(self, name, pattern, year):
+        text = expand_year(pattern, year) if self.year else pattern
+        rx = LazyPattern(text) if self.prefilter else regexcache.compile(text)
+        if self.groups:
+            missing = [g for g in self.groups if g not in rx.groupindex]
+            if missing:
+                raise ValueError(f"{name} 的正则 {pattern!r} 须含命名分组 {'、'.join(self.groups)}")
+        return rx
+
+    def templated(self, name, raw_value):
+        """(where, pattern) of each pattern that names a year placeholder it may not use."""
+        if not self.regex or self.year or raw_value is None:
+            return
+        for p in [raw_value] if isinstance(raw_value, str) else raw_value:
+            if fields_of(p) & YEAR_FIELDS:
+                yield name, p
+
+
+class Table(Param):
+    """A list of entries, each a mapping of declared fields (themselves :class:`Param` s); the check
+    reads a tuple of frozen entries."""
+
+    __slots__ = ("fields", "entry")
+
+    def __init__(self, fields: dict, default, description: str = "", *, min_items: int | None = None,
+                 item_description: str = ""):
+        items = {"type": "object", "additionalProperties": False,
+                 "required": [k for k, f in fields.items() if f.required],
+                 "properties": {k: f.json() for k, f in fields.items()}}
+        if item_description:
+            items["description"] = item_description
+        schema = {"type": "array", "items": items}
+        if min_items is not None:
+            schema["minItems"] = min_items
+        super().__init__(schema, default, description)
+        self.fields = fields
+        self.regex = any(f.regex for f in fields.values())
+        self.year = any(f.year for f in fields.values())
+        self.entry = make_dataclass("Entry", list(fields), frozen=True, slots=True, eq=False)
+
+    def bind(self, name, raw, year, where: str = ""):
+        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        if value is None:
+            return None
+        return tuple(self.entry(**{k: f.bind(k, item, year, f"{name}[{i}].{k}") for k, f in self.fields.items()})
+                     for i, item in enumerate(value))
+
+    def templated(self, name, raw_value):
+        for i, item in enumerate(raw_value or ()):
+            for k, f in self.fields.items():
+                if k in item:
+                    yield from f.templated(f"{name}[{i}].{k}", item[k])
+
+
+class Group(Param):
+    """A mapping with declared fields (themselves :class:`Param` s); the check reads a frozen
+    namespace of them, or None when the rule leaves the parameter out and its default is None."""
+
+    __slots__ = ("fields", "entry")
+
+    def __init__(self, fields: dict, default, description: str = ""):
+        schema = {"type": "object", "additionalProperties": False,
+                  "required": [k for k, f in fields.items() if f.required],
+                  "properties": {k: f.json() for k, f in fields.items()}}
+        super().__init__(schema, default, description)
+        self.fields = fields
+        self.regex = any(f.regex for f in fields.values())
+        self.year = any(f.year for f in fields.values())
+        self.entry = make_dataclass("Group", list(fields), frozen=True, slots=True, eq=False)
+
+    def bind(self, name, raw, year, where: str = ""):
+        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        if value is None:
+            return None
+        return self.entry(**{k: f.bind(k, value, year, f"{name}.{k}") for k, f in self.fields.items()})
+
+    def templated(self, name, raw_value):
+        for k, f in self.fields.items():
+            if raw_value and k in raw_value:
+                yield from f.templated(f"{name}.{k}", raw_value[k])
+
+
+class CheckSpec:
+    """A check type's parameters, the {placeholders} its messages may use, and its phase (``post``:
+    runs after suppressions, on the final findings)."""
+
+    def __init__(self, params: dict, *, fields: tuple = (), phase: str = "", derived: dict | None = None,
+                 requires_any: tuple = ()):
+        self.params = params
+        self.fields = tuple(fields)
+        self.phase = phase
+        self.derived = derived or {}          # name -> fn(dict of bound parameters) -> value
+        self.requires_any = tuple(requires_any)
+        self.namespace = make_dataclass("Params", [*params, *self.derived], frozen=True, slots=True,
+                                        eq=False)
+        self._year_keys = [k for k, p in params.items() if p.year]
+
+    @property
+    def properties(self) -> dict:
+        return {k: p.json() for k, p in self.params.items()}
+
+    @property
+    def required(self) -> tuple:
+        return tuple(k for k, p in self.params.items() if p.required)
+
+    def check_raw(self, raw: dict) -> None:
+        """Load-time checks the schema cannot state (a ValueError in Chinese)."""
+        if self.requires_any and not any(_given(raw.get(k)) for k in self.requires_any):
+            raise ValueError("须写明 " + "、".join(self.requires_any) + " 之一")
+        for name, param in self.params.items():
+            if name in raw:
+                for where, pattern in param.templated(name, raw[name]):
+                    bad = sorted(fields_of(pattern) & YEAR_FIELDS)
+                    raise ValueError(f"{where}: 正则 {pattern!r} 不能使用占位符 {{{bad[0]}}}"
+                                     "（只有声明按报告年度填写的参数可以）")
+
+    def binder(self, raw: dict):
+        """``year -> namespace`` for one rule: parameters without ``{year}`` bound once, the others
+        once per report year."""
+        fixed = {k: p.bind(k, raw, None) for k, p in self.params.items() if not p.year}
+        if not self._year_keys:
+            ns = self._make(fixed)
+            return lambda year: ns
+        memo: dict = {}
+        keys = self._year_keys
+
+        def at(year):
+            ns = memo.get(year)
+            if ns is None:
+                ns = memo[year] = self._make({**fixed, **{k: self.params[k].bind(k, raw, year) for k in keys}})
+            return ns
+
+        return at
+
+    def _make(self, values: dict):
+        for name, fn in self.derived.items():
+            values[name] = fn(values)
+        return self.namespace(**values)
+
+
+def _given(value) -> bool:
+    """Is a parameter set to something (0 is; None, false and empty lists are not)?"""
+    if value is None or value is False:
+        return False
+    return not (isinstance(value, (list, dict, str)) and not value)
+
+
+def patterns(value):
+    """Every pattern inside a bound value (a namespace, its entries, lists, dicts)."""
+    if isinstance(value, (LazyPattern, re.Pattern)):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from patterns(v)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from patterns(v)
+    elif hasattr(value, "__dataclass_fields__"):
+        for f in _dc_fields(value):
+            yield from patterns(getattr(value, f.name))

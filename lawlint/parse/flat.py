@@ -1,0 +1,155 @@
+"""Parse step 1b: a crawled page flattened onto few lines, given back its paragraphs.
+
+Crawlers join a page's text nodes: paragraphs end up on one physical line, separated by the page's
+own indentation (「　　」, two U+3000) or by nothing at all. A reader still sees the paragraphs; so
+does the parser, by the shapes of the text rather than its words:
+
+- **separator runs**: a run of blanks holding a U+3000, two or more characters long (or four
+  no-break spaces), between two pieces of text on a line that has several of them (or one, on a
+  long line, at a sentence end or before a numbering token), unless every piece is short and has
+  no sentence end (cells of a row). Each piece becomes a block, cut again before a top-level
+  heading glued to the sentence or 「如下：」 before it; the separators belong to no block, so no
+  spacing or indent rule ever reads them;
+- **glued headings** (nothing between paragraphs): a long line is cut before a numbering token that
+  follows a sentence end or 「：」, or that follows a short heading (「一、依法行政主要举措（一）…」);
+  such blocks are marked ``glued`` so a run-in title stops at its first clause mark;
+- **a glued title**: the report's title at the very start of a glued page, run into the opening;
+- **a glued closing**: 「特此报告」 and an issuer with a full date at the end of the last line are
+  cut off as their own blocks;
+- **a labelled header line** (「标题：…」): the label and the value are separate blocks, so the
+  label is chrome and the value can be the title.
+
+The cues are data (``rules/data/document.yaml``, key ``flat``).
+"""
+from __future__ import annotations
+
+from .. import numbering
+from ..chars import WHITESPACE as _WS
+from ..model import Block
+from .lexicon import lexicon
+
+
+def unflatten(blocks: list[Block], text: str) -> list[Block]:
+    """Blocks as a reader sees them: separator runs, glued headings, glued closings and header
+    labels split off. Blocks are renumbered."""
+    lx = lexicon()["flat"]
+    glued = _glued_page(blocks, lx)     # judged on the lines as they came
+    out: list[Block] = []
+    separated = set()                    # pieces of a line cut at its separators
+    for b in blocks:
+        pieces = _labelled(b, lx)
+        if pieces is None:
+            pieces = _separated(b, lx)
+            separated.update(id(p) for p in pieces or ())
+        out.extend(pieces or [b])
+    if glued:
+        out = [piece for b in out for piece in _glued(b, lx)]
+        first = next((i for i, b in enumerate(out) if b.glued and not b.footer), None)
+        m = lx["glued_title"].match(out[first].text) if first is not None else None
+        if m is not None:
+            out[first:first + 1] = _cut(out[first], [(m.start("at"), m.start("at"))])
+    out = [piece for b in out for piece in (_top(b, lx) if id(b) in separated else [b])]
+    body = [i for i, b in enumerate(out) if not b.footer]
+    if body:
+        out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)
+    for i, b in enumerate(out):
+        b.index = i
+    return out
+
+
+def _piece(b: Block, s: int, e: int, glued: bool = False) -> Block | None:
+    """The block for b.text[s:e], blanks trimmed (None when only blanks)."""
+    piece = b.text[s:e]
+    lead = len(piece) - len(piece.lstrip(_WS))
+    piece = piece.strip(_WS)
+    if not piece:
+        return None
+    out = Block(0, b.start + s + lead, b.start + s + lead + len(piece), piece)
+    out.glued = glued
+    return out
+
+
+def _cut(b: Block, cuts: list[tuple[int, int]], glued: bool = False) -> list[Block]:
+    """``b`` cut at the given (start, end) gaps (the gaps themselves dropped)."""
+    out, pos = [], 0
+    glued = glued or b.glued
+    for s, e in cuts:
+        p = _piece(b, pos, s, glued)
+        if p is not None:
+            out.append(p)
+        pos = e
+    p = _piece(b, pos, len(b.text), glued)
+    if p is not None:
+        out.append(p)
+    return out
+
+
+def _labelled(b: Block, lx) -> list[Block] | None:
+    m = lx["label"].match(b.text)
+    if m is None or m.end() >= len(b.text):
+        return None
+    return [_piece(b, 0, m.end()), _piece(b, m.end(), len(b.text))]
+
+
+def _separated(b: Block, lx) -> list[Block] | None:
+    runs = list(lx["separator"].finditer(b.text))
+    if not runs:
+        return None
+    if len(runs) == 1:
+        m = runs[0]
+        before, after = b.text[:m.start()], b.text[m.end():]
+        ended = before[-1] in lx["ends"] or numbering.match_token(before) is not None
+        heading_next = numbering.match_token(after) is not None
+        if not ((ended and heading_next) or (len(b.text) >= lx["long_line"] and (ended or heading_next))):
+            return None       # one gap: a paragraph break only before a heading, or on a long line
+    pieces = _cut(b, [(m.start(), m.end()) for m in runs])
+    if len(b.text) < lx["long_line"] and not any(
+            len(p.text) > lx["paragraph_min"] or any(c in p.text for c in lx["ends"]) for p in pieces):
+        return None       # short cells in a row (「指标　　2021年　　2022年」), not paragraphs
+    return pieces
+
+
+def _top(b: Block, lx) -> list[Block]:
+    """A piece of a separated line cut before a top-level heading glued to the sentence or the
+    「如下：」 before it."""
+    cuts = sorted({m.start("at") for m in lx["glued_top"].finditer(b.text)} - {0})
+    return _cut(b, [(c, c) for c in cuts]) if cuts else [b]
+
+
+def _glued_page(blocks: list[Block], lx) -> bool:
+    """Whole parts on a few long lines, almost no line opening with a numbering token (separated
+    pieces of such a line may still hold headings glued to the sentence before them)."""
+    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
+    return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
+
+
+def _glued(b: Block, lx) -> list[Block]:
+    """A long glued line cut before its headings; a site footer glued to its end cut before
+    each of its labels (those pieces are marked ``footer``)."""
+    if len(b.text) <= lx["long_line"]:
+        return [b]
+    foot = next((m for m in lx["footer_start"].finditer(b.text, max(0, len(b.text) - lx["footer_max"]))
+                 if not any(c in b.text[m.end():] for c in "。！？")), None)   # no sentence after it
+    end = foot.start("at") if foot else len(b.text)
+    cuts = {m.start("at") for rx in lx["glued_heading"] for m in rx.finditer(b.text, 0, end)}
+    if len(cuts - {0}) < 2:
+        cuts = set()          # one token after a colon in a long paragraph is no flattened page
+    if foot:
+        cuts |= {m.start("at") for m in lx["footer_label"].finditer(b.text, end)}
+    cuts = sorted(cuts - {0})
+    if not cuts:
+        return [b]
+    pieces = _cut(b, [(c, c) for c in cuts], glued=True)
+    for p in pieces:
+        p.footer = foot is not None and p.start >= b.start + end
+    return pieces
+
+
+def _closing_tail(b: Block, lx) -> list[Block]:
+    """The last block with a closing glued to its end (「…能力。特此报告。某某局2019年1月15日」)
+    cut into the text, 「特此报告。」, the issuer and the date."""
+    m = lx["closing_tail"].search(b.text)
+    if m is None or not (m.group("thanks") or m.group("date")):
+        return [b]
+    edges = sorted({m.start(g) for g in ("thanks", "issuer", "date") if m.group(g)} - {0})
+    return _cut(b, [(c, c) for c in edges]) if edges else [b]
