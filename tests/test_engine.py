@@ -75,9 +75,9 @@ def test_parts_are_located_once_per_document(monkeypatch):
     calls = []
     real = parts.detect
 
-    def counting(doc, rule, year, verdicts):
+    def counting(doc, rule, year, verdicts, rules=()):
         calls.append(rule.params["section"])
-        return real(doc, rule, year, verdicts)
+        return real(doc, rule, year, verdicts, rules)
 
     monkeypatch.setattr(parts, "detect", counting)
     r = lint((SEEDS / "2021-henan-xinyang-pingqiao.txt").read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 """``order``: required parts appear in the expected order (e.g. measures, shortcomings, plans).
 
 Parts that are absent are skipped (their own rules report them); a merged heading such as
-「存在不足及下步打算」 gives two parts the same position, which is in order.
+「存在不足及下步打算」 gives two parts the same position, which is in order, and so is a part that
+lies inside the next one (the shortcomings stated in the plans part's opening sentence).
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def check(ctx, rule, p):
         if v.status != "absent" and v.start is not None:
             placed.append((sid, v))
     for (a, va), (b, vb) in zip(placed, placed[1:]):
-        if vb.start < va.start:
+        inside = any(s <= va.start < e for s, e in vb.regions)   # 「虽然…但仍有差距。下一步…」
+        if vb.start < va.start and not inside:
             yield ctx.diagnostic(rule, vb.start, vb.start,
                                  fields=dict(before=names.get(b, b),
                                                              after=names.get(a, a)))

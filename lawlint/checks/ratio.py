@@ -19,6 +19,7 @@ from itertools import combinations
 from .. import regexcache
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
+from .total import quantity
 
 SPEC = CheckSpec({
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
@@ -45,7 +46,7 @@ def check(ctx, rule, p):
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
                 continue
             before = sent.text[:m.start()]
-            counts = [(float(c.group("n")), c.group("unit"), c.start())
+            counts = [(quantity(c), c.group("unit"), c.start())
                       for c in count_rx.finditer(before)]
             if not counts:
                 continue

@@ -7,10 +7,10 @@ promised the part but its text has none); found only in the body → ``body``.
 """
 from __future__ import annotations
 
-from .. import causal
+from .. import causal, partscore
 from ..resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
-from .spec import REQUIRED, CheckSpec, Group, Param
+from .spec import REQUIRED, CheckSpec, Group, Param, Table
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 
@@ -25,6 +25,28 @@ def _finding(description):
                   "suggestion": Param({"type": "string"}, None, "不写则用规则的修改建议"),
                   "severity": Param(SEVERITY_SCHEMA, "warning"),
                   "weight": Param({"type": "number", "minimum": 0}, 0)}, None, description)
+
+
+def _weighted(description):
+    """``[{pattern, weight}]`` or ``[{all: [patterns], weight}]`` (patterns per report year)."""
+    return Table({"pattern": Param({"type": "string"}, None, regex=True, year=True),
+                  "all": Param(_STR_LIST, None, "同句全部命中", regex=True, year=True),
+                  "weight": Param({"type": "number"}, 1)}, [], description)
+
+
+def _score():
+    """A part's weighted evidence (:mod:`lawlint.partscore` reads it)."""
+    number = {"type": "number"}
+    return Group({
+        "frame": Param({"type": "boolean"}, False, "与其他 frame 部分竞争整节（举措、不足、安排）"),
+        "title": Param(number, 0, "标题命中 heading 的分值"),
+        "threshold": Param(number, 1, "成为该部分的最低分"),
+        "cap": Param(number, 0, "句子证据的分值上限（0：不设上限）"),
+        "last": Param(number, 0, "是最后一个一级标题时加的分"),
+        "title_min": Param(number, 0, "标题至少要得的分（正文再多，标题毫无相关也不算专门标题）"),
+        "title_cues": _weighted("标题中的其他词及分值"),
+        "sentences": _weighted("句子证据（pattern，或 all：同句全部命中）及分值"),
+    }, None, "按加权证据判断一节属于哪个部分（lawlint/partscore.py）")
 
 
 SPEC = CheckSpec({
@@ -48,9 +70,12 @@ SPEC = CheckSpec({
     "body": _finding("只在正文中提及（无专门标题）时的提示"),
     "promised": _finding("标题承诺了该部分但正文没有内容时的信息"),
     "causal": Param(causal.SCHEMA, None),
+    "score": _score(),
+    "no_scope": _finding("scope 指向的部分缺失时的信息（如没有不足，也就没有原因）"),
     "inline_items": _patterns("段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }, fields=("year", "next_year", "prev_year"),
-    derived={"causal_patterns": lambda p: causal.compile(p["causal"]) if p["causal"] else None})
+    derived={"causal_patterns": lambda p: causal.compile(p["causal"]) if p["causal"] else None,
+             "score_spec": lambda p: partscore.compile_spec(p["score"])})
 
 
 def _year_fields(ctx) -> dict:
@@ -74,6 +99,8 @@ def check(ctx, rule, p):
             start = ctx.section(base).start
         elif ctx.doc.body_blocks:
             start = ctx.doc.body_blocks[0].start
+        if verdict.note == "no-scope" and p.no_scope is not None:
+            message = p.no_scope.message     # no shortcomings: causes missing, not "only listed"
         yield ctx.diagnostic(rule, start, start, message=message, fields=_year_fields(ctx))
     elif verdict.status == "body" and p.body is not None:
         b = p.body

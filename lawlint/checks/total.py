@@ -8,7 +8,8 @@ of the clause list (``；`` or the sentence end) or a second 其中 (a sub-list)
 (``stages``: 受理49件, 审结45件 are a funnel, not a breakdown), leaves the sentence unchecked.
 Parts that add to more than the total are always reported; parts that add to less only when
 there are ``exhaustive_parts`` or more of them (a list that long reads as the whole, not as
-examples). Approximate figures (1000余件, 200多人) are left alone.
+examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86万件」 counts 28600 (a
+``wan`` group in ``total`` and ``count``).
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ SPEC = CheckSpec({
     "stages": Param(_STRINGS, [], "分项名称匹配则是办理环节（受理、审结……），不是总数的分解，不检查",
                     regex=True, prefilter=False),
     "exhaustive_parts": Param({"type": "integer", "minimum": 2}, 3, "分项达到几项时，各项之和小于总数也报告"),
+    "shortfall_share": Param({"type": "number", "minimum": 0, "maximum": 1}, 0,
+                             "分项之和小于总数时，至少占总数的多少才报告（只列几类是举例）"),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("total", "unit", "sum", "parts", "relation"),
     # 其中: a sentence without the literals of ``parts`` has no parts
@@ -41,6 +44,7 @@ _SENTENCE = regexcache.compile(f"[^{re.escape(FULL_STOPS)}]+")
 def check(ctx, rule, p):
     total_rx, parts_rx, count_rx, exclude, stages, needed = p.total, p.parts, p.count, p.exclude, p.stages, p.needed
     most = p.exhaustive_parts
+    share = p.shortfall_share
     text = ctx.doc.text
     for s, e in sc.spans(ctx, p.scope):
         if needed and absent(needed, text, s, e):
@@ -52,12 +56,15 @@ def check(ctx, rule, p):
                 lead = parts_rx.match(text, m.end(), sent.end())
                 if lead is None:
                     continue
-                total, unit = float(m.group("n")), m.group("unit")
+                total, unit = quantity(m), m.group("unit")
                 parts = _parts(text, lead.end(), sent.end(), unit, count_rx, exclude, stages)
                 if len(parts) < 2:
                     continue
                 added = sum(parts)
-                if added > total or (added < total and len(parts) >= most):
+                added = round(added, 4)
+                if any(round(sum(parts[:k]), 4) == total for k in range(2, len(parts))):
+                    continue    # 「213件，其中187件、26件，作出处罚决定198件」: the list ended
+                if added > total or (share * total <= added < total and len(parts) >= most):
                     yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
                         total=_num(total), unit=unit, sum=_num(added),
                         parts="＋".join(_num(x) for x in parts),
@@ -79,8 +86,14 @@ def _parts(text, start, end, unit, count_rx, exclude, stages):
             continue
         if any(x.search(before) for x in exclude + stages):
             return []           # a comparison, or the stages of handling (受理, 审结): no breakdown
-        out.append(float(c.group("n")))
+        out.append(quantity(c))
     return out
+
+
+def quantity(m) -> float:
+    """A count's value: 「2.86万件」 is 28600 (an optional named group ``wan`` holds 万)."""
+    n = float(m.group("n"))
+    return round(n * 10000, 4) if m.groupdict().get("wan") else n
 
 
 def _num(x: float) -> str:
