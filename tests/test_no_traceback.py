@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from helpers import SEEDS, run_cli
+from helpers import SEEDS, existence_pack, run_cli
 from lawlint.cli import main
 
 SEED_TEXT = (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
@@ -50,20 +50,7 @@ def _err_lines(r):
 
 
 def test_an_overflowing_repeat_in_a_rule_pack_is_a_file_line_error(tmp_path):
-    pack = tmp_path / "pack.yaml"
-    pack.write_text("""rules:
-  - id: my.huge
-    check: existence
-    severity: warning
-    category: language
-    title: 测试
-    message: 测试
-    basis: 测试
-    weight: 1
-    cap: 1
-    patterns: ['a{1,4294967295}']
-    examples: {bad: ['a'], good: ['b']}
-""", encoding="utf-8")
+    pack = existence_pack(tmp_path / "pack.yaml", "my.huge", ["a{1,4294967295}"], "{bad: ['a'], good: ['b']}")
     report = tmp_path / "r.txt"
     report.write_text("一、主要举措\n", encoding="utf-8")
     r = run_cli("check", "--rules", pack, report)
