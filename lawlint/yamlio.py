@@ -1,6 +1,8 @@
 """YAML reading: the fast C loader when available, safe loading only, errors with file:line."""
 from __future__ import annotations
 
+import threading
+
 import yaml
 
 from .errors import RuleError
@@ -27,9 +29,42 @@ class Loader(_Base):
         return super().construct_mapping(node, deep)
 
 
+# Composed node trees of the texts loaded last, so that ``node_line`` (called once per rule of a
+# pack) looks lines up in the tree the load already built instead of parsing the text again.
+_NODES: dict = {}
+_NODES_KEPT = 4
+_NODES_LOCK = threading.Lock()
+
+
+def _remember(text: str, node) -> None:
+    with _NODES_LOCK:
+        _NODES.pop(text, None)
+        _NODES[text] = node
+        while len(_NODES) > _NODES_KEPT:
+            del _NODES[next(iter(_NODES))]
+
+
+def _may_merge(text: str) -> bool:
+    """Constructing a mapping with a merge key (``<<``) rewrites the node in place: such a text's
+    tree cannot be shared with ``node_line``, which must see it as written."""
+    return "<<" in text or "merge" in text
+
+
+def _load(text: str):
+    """``yaml.load`` in one pass that also keeps the composed tree for ``node_line``."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and not _may_merge(text):
+            _remember(text, node)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def load_yaml_text(text: str, path: str, error=RuleError):
     try:
-        return yaml.load(text, Loader=Loader)
+        return _load(text)
     except DuplicateKey as e:
         raise error(f"键“{e.problem}”在同一层重复出现（YAML 只会保留最后一个，请删去或合并）", path,
                     e.problem_mark.line + 1) from None
@@ -48,12 +83,18 @@ def load_yaml_file(path, error=RuleError):
 def node_line(text: str, keys: list) -> int | None:
     """1-based line of the node at ``keys`` (mapping keys / sequence indexes) in YAML ``text``.
 
-    Used only to point an error at the right line, so it re-parses with the node composer.
+    Uses the tree ``load_yaml_text`` composed for the same text; composes it (C loader when
+    available) only for a text not loaded just before.
     """
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
+    with _NODES_LOCK:
+        node = _NODES.get(text, _NODES)
+    if node is _NODES:
+        try:
+            node = yaml.compose(text, Loader=_Base)
+        except yaml.YAMLError:
+            return None
+        if not _may_merge(text):
+            _remember(text, node)
     line = node.start_mark.line + 1 if node is not None else None
     for key in keys:
         if node is None:
