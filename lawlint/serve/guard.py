@@ -73,4 +73,3 @@ class Guard:
                 raise TooLarge()
             return message
         return await self.app(scope, bounded, send)
-
