@@ -10,20 +10,11 @@ import zipfile
 import pytest
 
 from helpers import SEEDS, existence_pack, run_cli
+from serve_helpers import docx_bytes
 from lawlint.cli import main
 
 SEED_TEXT = (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
 GBK_NAME = "报告".encode("gbk") + b".txt"
-
-
-def _docx_bytes(text="一、主要举措\n全年办理案件12件。"):
-    import docx
-    d = docx.Document()
-    for line in text.split("\n"):
-        d.add_paragraph(line)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 def _rezip(data, change):
@@ -60,7 +51,7 @@ def test_an_overflowing_repeat_in_a_rule_pack_is_a_file_line_error(tmp_path):
 
 
 def test_broken_docx_files_are_one_line_each_and_the_batch_goes_on(tmp_path):
-    good = _docx_bytes()
+    good = docx_bytes("一、主要举措\n全年办理案件12件。")
     not_word = _rezip(good, lambda n, b: b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
                       b'spreadsheetml/2006/main"/>' if n == "word/document.xml" else b)
     (tmp_path / "a-notword.docx").write_bytes(not_word)
