@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         inbox = _inbox(job, settings)
         upload = form.get("file")
         text = (form.get("text") or "").strip() if isinstance(form.get("text"), str) else ""
-        try:
+        with _or_drop(store, job):
             if _is_file(upload) and safe_name(upload.filename).lower().endswith(".zip"):
                 raise Refused("这里检查一份报告；多份报告或 .zip 压缩包请用“批量检查”")
             if _is_file(upload):
@@ -90,11 +90,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             else:
                 raise Refused("请选择一份报告文件，或粘贴报告全文")
             if not inbox.names:
-                why = "；".join(f"{n}：{why}" for n, why in inbox.skipped)
+                why = _reasons(inbox)
                 raise Refused(why, 413 if "过大" in why else 415)
-        except Refused:
-            store.drop(job)
-            raise
         prev = store.get(str(form.get("prev") or ""))
         job.prev, job.year = (str(form.get("prev")) if form.get("prev") else None), _year(form)
 
@@ -114,15 +111,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             raise Refused("请选择要检查的报告文件或 .zip 压缩包")
         job = store.new("batch")
         inbox = _inbox(job, settings)
-        try:
+        with _or_drop(store, job):
             for u in uploads:
                 await _save(inbox, u)
-        except Refused:
-            store.drop(job)
-            raise
-        if not inbox.names:
-            store.drop(job)
-            raise Refused("没有可检查的报告：" + "；".join(f"{n}：{why}" for n, why in inbox.skipped))
+            if not inbox.names:
+                raise Refused("没有可检查的报告：" + _reasons(inbox))
         job.skipped = inbox.skipped
         start(job, state["runner"].batch(job, inbox.names, settings.config, _year(form)))
         return RedirectResponse(f"/job/{job.id}", status_code=303)
@@ -141,14 +134,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         names = []
         for side, u in (("去年", last), ("今年", this)):
             inbox = _inbox(job, settings, sub=side)
-            try:
+            with _or_drop(store, job):
                 await _save(inbox, u)
-            except Refused:
-                store.drop(job)
-                raise
-            if not inbox.names:
-                store.drop(job)
-                raise Refused("；".join(f"{n}：{why}" for n, why in inbox.skipped) or f"“{u.filename}”中没有可对比的报告")
+                if not inbox.names:
+                    raise Refused(_reasons(inbox) or f"“{u.filename}”中没有可对比的报告")
             names.append(side if zips[0] else f"{side}/{inbox.names[0]}")
         start(job, state["runner"].compare(job, names[0], names[1], settings.config))
         return RedirectResponse(f"/job/{job.id}", status_code=303)
@@ -203,6 +192,21 @@ def _year(form):
 
 def _is_file(value) -> bool:
     return hasattr(value, "filename") and bool(value.filename)
+
+
+@contextlib.contextmanager
+def _or_drop(store, job):
+    """A refused upload leaves nothing behind: the job and its folder are dropped."""
+    try:
+        yield
+    except Refused:
+        store.drop(job)
+        raise
+
+
+def _reasons(inbox: Inbox) -> str:
+    """Why each skipped upload was not taken, in one line."""
+    return "；".join(f"{n}：{why}" for n, why in inbox.skipped)
 
 
 def _inbox(job, settings, sub=None) -> Inbox:
