@@ -1,7 +1,9 @@
 """Helpers shared by the test modules, in one place (conftest.py holds only pytest's hooks and
 fixtures; ``from helpers import lint, run_cli, write_pack`` in a test module)."""
+import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +67,26 @@ def existence_pack(path, rule_id, patterns, examples):
 {listed}    examples: {examples}
 """, encoding="utf-8")
     return Path(path)
+
+
+def find_chromium() -> str | None:
+    """The Chromium the browser tests drive ($LAWLINT_CHROMIUM, else Debian's), or None."""
+    for name in (os.environ.get("LAWLINT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if name and (path := shutil.which(name)):
+            return path
+    return None
+
+
+NO_CHROMIUM = "未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过"
+
+
+@contextlib.contextmanager
+def chromium(path: str):
+    """A headless Chromium at ``path`` driven by Playwright, closed afterwards."""
+    from playwright import sync_api
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield b
+        finally:
+            b.close()

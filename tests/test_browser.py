@@ -7,25 +7,17 @@ summary (``-rs`` is on in pyproject.toml); ``.ci/run`` installs Chromium where i
 ``LAWLINT_SCREENSHOTS=DIR`` saves the screenshots the README shows into DIR (docs/images).
 """
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import NO_CHROMIUM, ROOT, chromium, find_chromium
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="未安装 Playwright（pip install '.[test]'），浏览器测试跳过")
-
-
-def _chromium():
-    for name in (os.environ.get("LAWLINT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
-        if name and (path := shutil.which(name)):
-            return path
-    return None
+pytest.importorskip("playwright.sync_api", reason="未安装 Playwright（pip install '.[test]'），浏览器测试跳过")
 
 
-CHROMIUM = _chromium()
-pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过"),
+CHROMIUM = find_chromium()
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
               pytest.mark.slow]          # starts a browser
 
 
@@ -40,10 +32,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    with chromium(CHROMIUM) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -5,28 +5,21 @@ Skipped with the reason when Playwright, Chromium or the serve extra is missing.
 ``LAWLINT_SCREENSHOTS=DIR`` saves the screenshot the README shows into DIR (docs/images)."""
 import io
 import os
-import shutil
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from helpers import NO_CHROMIUM, chromium, find_chromium
 from serve_helpers import TOWN_V1, bomb_bytes, docx_bytes, running_server, seed, zip_bytes
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="未安装 Playwright（pip install '.[test]'），浏览器测试跳过")
+pytest.importorskip("playwright.sync_api", reason="未安装 Playwright（pip install '.[test]'），浏览器测试跳过")
 pytest.importorskip("starlette", reason="未安装 lawlint[serve]（pip install '.[test]'），服务测试跳过")
 
 
-def _chromium():
-    for name in (os.environ.get("LAWLINT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
-        if name and (path := shutil.which(name)):
-            return path
-    return None
-
-
-CHROMIUM = _chromium()
-pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="未找到 Chromium（Debian：apt-get install chromium），浏览器测试跳过"),
+CHROMIUM = find_chromium()
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM),
               pytest.mark.slow]
 WAIT = 180_000          # ms: a slow shared CI machine
 
@@ -39,10 +32,8 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    with chromium(CHROMIUM) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
