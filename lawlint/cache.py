@@ -46,6 +46,9 @@ PRODUCERS = {
     "tokens": ("segment.py",),
 }
 
+_SHIPPED = ("packs", "data")    # the kinds lawlint.prebuilt may hold
+recorded: list | None = None    # tools/prebuild.py: every packs/data entry put, as (kind, digest, value)
+
 _lock = threading.Lock()
 _decided: dict = {}         # environment that locates the folder -> Path | None
 _code: dict = {}            # kind -> hash of its producers' source
@@ -152,6 +155,11 @@ def code_hash(kind: str) -> str:
     return got
 
 
+def digest(kind: str, key: str) -> bytes | None:
+    """The full key of an entry: lawlint's version, its producers' code, ``kind`` and ``key``."""
+    return _digest(kind, key)
+
+
 def _digest(kind: str, key: str) -> bytes | None:
     try:
         code = code_hash(kind)
@@ -209,7 +217,15 @@ def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:
 
 
 def get(kind: str, key: str):
-    """The JSON value stored for ``key`` under ``kind`` (``packs``, ``data``, ``tokens``), or None."""
+    """The JSON value stored for ``key`` under ``kind`` (``packs``, ``data``, ``tokens``), or None.
+    The entries shipped in the package (:mod:`lawlint.prebuilt`) come first."""
+    if kind in _SHIPPED:
+        digest = _digest(kind, key)
+        if digest is not None:
+            from . import prebuilt
+            value = prebuilt.get(kind, digest)
+            if value is not None:
+                return value
     data = read(kind, key, ".json")
     if data is None:
         return None
@@ -229,6 +245,8 @@ def put(kind: str, key: str, value) -> None:
         data = text.encode("utf-8")
     except (TypeError, ValueError):
         return
+    if recorded is not None and kind in _SHIPPED:
+        recorded.append((kind, _digest(kind, key), value))
     write(kind, key, data, ".json")
 
 

@@ -42,6 +42,9 @@ def _load() -> dict:
     if _table is None:
         from . import cache
         _table = regexstore.decode(cache.read("regex", _cache_key()))
+        if not _table:          # an empty cache: the table shipped for this Python, if any
+            from . import prebuilt
+            _table = regexstore.decode(prebuilt.regex_table(cache.digest("regex", _cache_key())))
     return _table
 
 
