@@ -30,7 +30,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -204,6 +203,7 @@ def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:
     try:
         folder = path.parent
         folder.mkdir(mode=0o700, exist_ok=True)
+        import tempfile
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + _digest(kind, key) + data)

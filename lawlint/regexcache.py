@@ -63,7 +63,8 @@ def _compile(pattern, flags):
     if args is not None:
         try:
             import _sre
-            rx = _sre.compile(pattern, *args)
+            cflags, code, *rest = args
+            rx = _sre.compile(pattern, cflags, code if type(code) is list else code.tolist(), *rest)
             stats["stored"] += 1
             return rx
         except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh

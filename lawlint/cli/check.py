@@ -50,7 +50,8 @@ def cmd_check(args) -> int:
     def processed():
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
-        from .. import baseline
+        if entries is not None:             # (the baseline's modules only when one is written)
+            from .. import baseline
         # text on the terminal shows each finding's line: it streams, one report's text at a time
         shows_lines = fmt == "text" and not args.quiet and not args.output
         results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1,
