@@ -24,6 +24,8 @@ def test_wheel_install_runs_from_elsewhere(tmp_path):
     assert (target / "lawlint" / "rules" / "rule.schema.json").is_file()
     assert (target / "lawlint" / "rules" / "data" / "userdict.txt").is_file()
     assert (target / "lawlint" / "reporters" / "assets" / "report.js").is_file()
+    licence = [p for p in target.glob("lawlint-*.dist-info/**/LICENSE") if p.is_file()]
+    assert licence and "MIT License" in licence[0].read_text(encoding="utf-8")   # the terms travel
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
