@@ -1,4 +1,4 @@
-"""The cache entries shipped in the package (lawlint.prebuilt) are what a build from nothing makes,
+"""The cache entries shipped in the package (lawlint.rulepack.prebuilt) are what a build from nothing makes,
 a first run uses them instead of validating and compiling, and a stale or damaged one is ignored."""
 import json
 import subprocess
@@ -19,16 +19,16 @@ def test_shipped_entries_equal_a_fresh_build():
 def _rule_patterns():
     """pattern -> whether the rule filters texts by its literals (LazyPattern) or runs it as is."""
     from lawlint.checks.spec import patterns
-    from lawlint.regexcache import LazyPattern
-    from lawlint.ruleset import load_rules
+    from lawlint.rulepack.regexcache import LazyPattern
+    from lawlint.rulepack.ruleset import load_rules
     return {rx.pattern: isinstance(rx, LazyPattern) for rule in load_rules()
             for year in (None, 2019, 2026) for rx in patterns(rule.bound(year))}
 
 
 def test_every_shipped_regex_table_holds_every_rule_pattern():
     """On any Python: a table built for another interpreter still covers the current rules."""
-    from lawlint import regexstore
-    from lawlint.prebuilt import REGEX_MAGIC
+    from lawlint.rulepack import regexstore
+    from lawlint.rulepack.prebuilt import REGEX_MAGIC
     import zlib
     tables = sorted((ROOT / "rules").glob("regex-py3*.bin"))
     assert tables
@@ -44,13 +44,13 @@ def test_every_shipped_regex_table_holds_every_rule_pattern():
 
 
 def test_the_shipped_entries_are_found_where_the_rules_are():
-    from lawlint import prebuilt, resources
+    from lawlint.rulepack import prebuilt, resources
     assert prebuilt.folder() == str(resources.rules_dir())
 
 
 def test_every_builtin_pack_and_data_file_is_shipped(monkeypatch):
-    from lawlint import cache, prebuilt, resources
-    from lawlint.ruleset import NOT_PACKS, _CACHE_TAG, builtin_pack_paths
+    from lawlint.rulepack import cache, prebuilt, resources
+    from lawlint.rulepack.ruleset import NOT_PACKS, _CACHE_TAG, builtin_pack_paths
     monkeypatch.setattr(prebuilt, "_index", None)
     for path in builtin_pack_paths():
         key = _CACHE_TAG + path.read_text(encoding="utf-8")
@@ -61,7 +61,7 @@ def test_every_builtin_pack_and_data_file_is_shipped(monkeypatch):
 
 
 def test_a_shipped_pack_gives_the_rules_validation_gives(monkeypatch):
-    from lawlint import prebuilt, ruleset
+    from lawlint.rulepack import prebuilt, ruleset
     path = ruleset.builtin_pack_paths()[0]
     shipped = ruleset.read_pack(path)
     monkeypatch.setattr(prebuilt, "disabled", True)
@@ -75,7 +75,7 @@ def test_a_shipped_pack_gives_the_rules_validation_gives(monkeypatch):
 
 
 def test_a_stale_or_damaged_line_is_ignored(monkeypatch):
-    from lawlint import prebuilt
+    from lawlint.rulepack import prebuilt
     digest = bytes(range(32))
     other = bytes(32)
     monkeypatch.setattr(prebuilt, "_index", {
@@ -90,7 +90,7 @@ def test_a_stale_or_damaged_line_is_ignored(monkeypatch):
 
 
 def test_a_regex_table_built_for_another_key_is_ignored(tmp_path, monkeypatch):
-    from lawlint import prebuilt
+    from lawlint.rulepack import prebuilt
     monkeypatch.setattr(prebuilt, "folder", lambda: str(tmp_path))
     (tmp_path / prebuilt.regex_name()).write_bytes(prebuilt.regex_file(bytes(32), b"table"))
     assert prebuilt.regex_table(bytes(32)) == b"table"
@@ -101,7 +101,7 @@ def test_a_regex_table_built_for_another_key_is_ignored(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_a_first_run_neither_validates_nor_compiles_the_builtin_rules(tmp_path):
-    code = ("import sys, io, contextlib; from lawlint.cli import main; from lawlint import regexcache\n"
+    code = ("import sys, io, contextlib; from lawlint.cli import main; from lawlint.rulepack import regexcache\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    try: main(['check', '--format', 'json', sys.argv[1]])\n"
             "    except SystemExit: pass\n"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write what lawlint.prebuilt ships: rules/prebuilt.jsonl (the built-in rule packs validated, the
+"""Write what lawlint.rulepack.prebuilt ships: rules/prebuilt.jsonl (the built-in rule packs validated, the
 built-in data files parsed) and rules/regex-py3XY.bin (the compiled code of every built-in rule
 regex, for the Python running this). Run it after editing a built-in YAML file or a module that
 produces these entries (cache.PRODUCERS); tests/test_prebuilt.py fails until then.
@@ -21,10 +21,10 @@ def build() -> dict:
     """file name -> contents, built from nothing: no cache read, no shipped entry used."""
     os.environ["LAWLINT_NO_CACHE"] = "1"
     sys.path.insert(0, str(ROOT))
-    from lawlint import cache, prebuilt, regexcache, regexstore, resources
+    from lawlint.rulepack import cache, prebuilt, regexcache, regexstore, resources
     from lawlint.cli import main
     from lawlint.checks.spec import patterns
-    from lawlint.ruleset import NOT_PACKS, load_rules
+    from lawlint.rulepack.ruleset import NOT_PACKS, load_rules
 
     prebuilt.disabled = True
     cache.recorded = []
@@ -49,7 +49,7 @@ def build() -> dict:
 
 def main(argv) -> int:
     files = build()
-    from lawlint import prebuilt, resources
+    from lawlint.rulepack import prebuilt, resources
     folder = resources.rules_dir()
     stale = [n for n, data in files.items()
              if not (folder / n).exists() or (folder / n).read_bytes() != data]
