@@ -215,3 +215,15 @@ def test_a_prefiltered_pattern_finds_what_re_finds(text, pos, endpos):
         assert bool(lazy.search(text, pos, endpos)) == bool(rx.search(text, pos, endpos))
         assert bool(lazy.match(text, pos, endpos)) == bool(rx.match(text, pos, endpos))
         assert lazy.findall(text) == rx.findall(text)
+
+
+def test_the_command_ends_without_teardown_but_saves_the_cache_and_flushes(tmp_path):
+    """lawlint.cli.run leaves with os._exit after the exit handlers: the regex cache (saved by
+    one) is written, the whole JSON report is out, and the exit status is main's."""
+    from helpers import run_cli
+    cache = tmp_path / "cache"
+    r = run_cli("check", "--format", "json", SEEDS / "2021-henan-xinyang-pingqiao.txt",
+                env={"LAWLINT_CACHE_DIR": str(cache), "LAWLINT_NO_PREBUILT": "1"})
+    assert r.returncode == 1, r.stderr                   # findings at error level
+    assert json.loads(r.stdout)["files"][0]["diagnostics"]
+    assert list((cache / "regex").glob("*.bin"))
