@@ -79,10 +79,7 @@ def score(doc, h, pats, spec, text=None, said=None) -> float:
 
 def _last_top(doc):
     """The report's last top-level heading (computed once: ``top_headings`` is a fresh list)."""
-    if "_last_top" not in doc.__dict__:
-        tops = doc.top_headings
-        doc.__dict__["_last_top"] = tops[-1] if tops else None
-    return doc.__dict__["_last_top"]
+    return doc.derived("last_top", lambda d: d.top_headings[-1] if d.top_headings else None)
 
 
 def title_score(title, pats, spec, last=False):

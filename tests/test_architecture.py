@@ -5,6 +5,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 PKG = Path(__file__).resolve().parent.parent / "lawlint"
 
 
@@ -107,6 +109,72 @@ def test_part_verdicts_are_final_when_made():
             if any(isinstance(t, ast.Attribute) and t.attr == "reached" for t in targets):
                 writers.append(f"{path.relative_to(PKG.parent)}:{node.lineno}")
     assert not writers, f"verdicts rewritten after they were made: {writers}"
+
+
+
+# -- values final when made: the parse steps return what they find (lawlint/document.py) ---------
+PARSE_STEPS = [PKG / "document.py", *sorted((PKG / "parse").glob("*.py"))]
+_DOC_NAMES = {"doc", "document"}
+_MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "clear", "__setitem__"}
+
+
+def _document_writes(path: Path):
+    """(line, what) of each place a parse step would fill a half-built document: a step that is
+    handed the document, an attribute (or an item of one) assigned on it, a collection of it
+    changed in place, ``setattr``/``object.__setattr__``."""
+    def rooted(node) -> bool:
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        return isinstance(node, ast.Name) and node.id in _DOC_NAMES
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef) and path.parent.name == "parse":
+            args = node.args
+            if {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} & _DOC_NAMES:
+                yield node.lineno, f"step {node.name}() is handed the document"
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        for t in targets:
+            if isinstance(t, (ast.Attribute, ast.Subscript)) and rooted(t):
+                yield node.lineno, f"assigns {ast.unparse(t)}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in _MUTATORS and isinstance(node.func.value, (ast.Attribute, ast.Subscript)) \
+                    and rooted(node.func.value):
+                yield node.lineno, f"changes {ast.unparse(node.func.value)} in place"
+            if node.func.attr == "__setattr__":
+                yield node.lineno, ast.unparse(node)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+            yield node.lineno, ast.unparse(node)
+
+
+def test_parse_steps_return_their_results():
+    """Each parse step takes what it needs and returns its result; the Document is made from the
+    results (issue 27: six steps once wrote into the half-built object in a fixed order)."""
+    bad = [f"{p.relative_to(PKG)}:{line}: {what}" for p in PARSE_STEPS for line, what in _document_writes(p)]
+    assert not bad, "parse steps writing into the document:\n" + "\n".join(bad)
+
+
+def test_document_writes_finder_finds_them(tmp_path):
+    f = tmp_path / "parse" / "x.py"
+    f.parent.mkdir()
+    f.write_text("def front(doc):\n    doc.title = 1\n    doc.meta['k'] = 2\n    doc.headings.append(3)\n"
+                 "def ok(blocks):\n    b = blocks[0]\n    b.kind = 'title'\n    out = {}\n    out['k'] = 1\n"
+                 "    setattr(b, 'x', 1)\n", encoding="utf-8")
+    assert sorted(line for line, _ in _document_writes(f)) == [1, 2, 3, 4, 10]
+
+
+def test_a_document_is_final_when_made():
+    """Nothing can be written into a Document once it is made: it is frozen."""
+    import dataclasses
+
+    from lawlint.document import Document, parse
+    from lawlint.source import Source
+    assert Document.__dataclass_params__.frozen
+    doc = parse(Source(text="2023年法治政府建设情况报告\n一、主要举措\n全年办理案件12件。"))
+    for name, value in (("year", 1999), ("title", None), ("text", "")):
+        with pytest.raises((dataclasses.FrozenInstanceError, AttributeError)):
+            setattr(doc, name, value)
+    assert doc.year == 2023 and doc.title is not None
 
 
 MAX_LINES = 300

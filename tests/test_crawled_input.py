@@ -17,7 +17,7 @@ from crawled import REPORTS, SEP
 from helpers import lint, run_cli
 from lawlint.api import lint_text
 from lawlint.config import Config
-from lawlint.document import Document
+from lawlint.document import parse
 from lawlint.source import Source
 from lawlint.vocabulary import profile
 
@@ -28,7 +28,7 @@ GRADES = [g["name"] for g in profile()["grades"]]
 
 
 def doc(text):
-    return Document(Source(text=text))
+    return parse(Source(text=text))
 
 
 def _strip_token(line):

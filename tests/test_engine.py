@@ -55,10 +55,10 @@ def test_unicode_space_indent_keeps_structural_numbering_checks(indent):
     """Regression (issue 10 item 6): an indent of U+2002 made the numbering check think headings
     were found mid-line (a flattened page) and switched the tree checks off for the whole file."""
     from lawlint.checks.numbering import flattened
-    from lawlint.document import Document
+    from lawlint.document import parse
     from lawlint.source import Source
     text = GAP_REPORT.format(ind=indent)
-    assert not flattened(Document(Source(text=text, path="<t>", kind="txt")))
+    assert not flattened(parse(Source(text=text, path="<t>", kind="txt")))
     gaps = [d for d in lint(text, year=2021).diagnostics if d.rule == "numbering.gap"]
     assert len(gaps) == 1 and gaps[0].line == 3
 
@@ -154,10 +154,10 @@ def _break(monkeypatch, check_type):
 
 def test_strict_mode_raises_and_lenient_mode_reports(monkeypatch):
     from lawlint import engine
-    from lawlint.document import Document
+    from lawlint.document import parse
     from lawlint.source import Source
     _break(monkeypatch, "existence")
-    doc = Document(Source(text="全年办理案件12件。", path="<t>", kind="txt"), year=2021)
+    doc = parse(Source(text="全年办理案件12件。", path="<t>", kind="txt"), year=2021)
     with pytest.raises(ZeroDivisionError):
         engine.run(doc, load_rules(), strict=True)
     out = engine.run(doc, load_rules(), strict=False)

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import lint
-from lawlint.document import Document
+from lawlint.document import parse
 from lawlint.source import Source
 
 TOKENS = ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一，", "①", "一是", "", "", ""]
@@ -37,7 +37,7 @@ def test_arbitrary_text(text):
 def test_structured_reports(text, year):
     r = lint(text, year=year)
     _inside(text, r)
-    d = Document(Source(text=text))
+    d = parse(Source(text=text))
     for h in d.headings:
         assert 0 <= h.start <= h.title_start <= h.title_end <= len(text)
         assert h.start < h.end <= len(text)

@@ -65,10 +65,7 @@ def _value(family, m):
 def _inline_items(doc):
     """(family, match, offset) of numbered items inside the running text of paragraphs, found
     once per document (two rules read them)."""
-    got = doc.__dict__.get("_inline_items")
-    if got is None:
-        got = doc._inline_items = list(_find_inline_items(doc))
-    return got
+    return doc.derived("inline_items", lambda d: list(_find_inline_items(d)))
 
 
 def _find_inline_items(doc):

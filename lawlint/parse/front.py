@@ -3,31 +3,40 @@ issuer named in the opening sentence."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .. import numbering
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
+from ..model import Block
 from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
 
-def front_matter(doc):
+class Front(NamedTuple):
+    title: Block | None = None       # the title's (first) block
+    issuer: str | None = None        # the issuer named above the title or at its start
+
+
+def front_matter(blocks: list[Block]) -> Front:
     """Title and issuer: short lines before the first heading or long paragraph; or, when the
     text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
-    the same after it."""
+    the same after it. Marks the title, issuer, addressee and document-number blocks."""
     lx = lexicon()
-    if not pick_title(doc, front_blocks(doc, 0, 4), lx):
-        cover = [b.index for b in doc.blocks[:lx["cover_blocks"]]
+    front = pick_title(front_blocks(blocks, 0, 4), lx)
+    if front is None:
+        cover = [b.index for b in blocks[:lx["cover_blocks"]]
                  if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
         if cover:
-            pick_title(doc, front_blocks(doc, cover[-1] + 1, 6), lx)
-    _addressee(doc, lx)
+            front = pick_title(front_blocks(blocks, cover[-1] + 1, 6), lx)
+    _addressee(blocks, lx)
+    return front or Front()
 
 
-def _addressee(doc, lx):
+def _addressee(blocks, lx):
     """「市政府：」 above the running text (the body the report is addressed to) and a document
     number on a line of its own: front matter, not paragraphs."""
-    for b in doc.blocks:
+    for b in blocks:
         if b.kind in ("chrome", "page", "title", "issuer"):
             continue
         if len(b.text) > lx["title_max"] or numbering.match_token(b.text):
@@ -39,10 +48,10 @@ def _addressee(doc, lx):
         elif b.kind == "paragraph":
             return                        # the running text has begun: a later 「…如下：」 is body
 
-def front_blocks(doc, first: int, most: int) -> list:
+def front_blocks(blocks: list[Block], first: int, most: int) -> list:
     lx = lexicon()
     front = []
-    for b in doc.blocks[first:]:
+    for b in blocks[first:]:
         if b.kind == "chrome":
             continue
         text = MD_HEADING.sub("", b.text).strip("*# ")
@@ -53,7 +62,9 @@ def front_blocks(doc, first: int, most: int) -> list:
             break
     return front
 
-def pick_title(doc, front, lx) -> bool:
+def pick_title(front, lx) -> Front | None:
+    """The title among the front lines (its blocks marked), and the issuer above it; None when no
+    line reads as a title."""
     for i, (b, text) in enumerate(front):
         if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
                 or lx["not_title"].match(text):
@@ -68,50 +79,47 @@ def pick_title(doc, front, lx) -> bool:
             if second is None:
                 continue
         b.kind = "title"
-        doc.title = b
+        issuer = None
         if second is not None:
             second.kind = "title"
         prev = [f for f in front[:i] if f[0].kind != "chrome"]
         for pb, ptext in prev:
             if lx["issuer"].search(ptext) and not _has_sentence_punct(ptext):
                 pb.kind = "issuer"
-                doc.issuer = ptext
-        if doc.issuer is None:
+                issuer = ptext
+        if issuer is None:
             m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
             if m and lx["issuer"].search(m.group(1)):
-                doc.issuer = m.group(1)
-        return True
-    return False
+                issuer = m.group(1)
+        return Front(b, issuer)
+    return None
 
-def detect_year(doc):
+def detect_year(title: Block | None, body: list[Block], headings) -> tuple[int | None, str | None]:
+    """The report year and where it was read (title, opening, plans), or (None, None)."""
     lx = lexicon()["year"]
-    if doc.title is not None:
-        m = lx["title"].search(doc.title.text)
+    if title is not None:
+        m = lx["title"].search(title.text)
         if m:
-            doc.year_source = "title"
-            return year_value(m.group(1))
-    body = doc.body_blocks
+            return year_value(m.group(1)), "title"
     for b in body[:3]:
         if b.kind == "paragraph":
             m = lx["opening"].match(b.text.strip(_WS))
             if m:
-                doc.year_source = "opening"
-                return int(m.group(1))
+                return int(m.group(1)), "opening"
     for b in body[:6]:
         m = lx["subject"].search(b.text)
         if m:
-            doc.year_source = "opening"
-            return int(m.group(1))
-    for h in doc.headings:
+            return int(m.group(1)), "opening"
+    for h in headings:
         m = lx["plan"].search(h.title)
         if m:
-            doc.year_source = "plans"
-            return int(m.group(1)) - 1
-    return None
+            return int(m.group(1)) - 1, "plans"
+    return None, None
 
-def issuer_from_opening(doc):
+def issuer_from_opening(body: list[Block]) -> str | None:
+    """The issuer named by an opening sentence (「2021年，中原区以…」)."""
     lx = lexicon()
-    for b in doc.body_blocks[:2]:
+    for b in body[:2]:
         if b.kind == "paragraph":
             m = lx["issuer_in_opening"].match(b.text.strip(_WS))
             if m:

@@ -15,28 +15,33 @@ MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
 
 _MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
-def classify(doc):
+def classify(blocks: list[Block], source) -> list[Heading]:
+    """The headings among the paragraph blocks, in order (their blocks marked ``heading``, closing
+    lines and the signature above them ``closing``); ``source`` gives the file's kind and its
+    heading hints (Word styles)."""
     lx = lexicon()
-    blocks = [b for b in doc.blocks if b.kind == "paragraph"]
+    blocks = [b for b in blocks if b.kind == "paragraph"]
+    headings: list[Heading] = []
     long_after = _has_long_paragraph_after(blocks)
     for pos, b in enumerate(blocks):
         text = b.text
         if lx["closing"].match(text):
             b.kind = "closing"
             continue
-        h = _numbered_heading(b) if doc.source.kind != "md" else _markdown_heading(b)
+        h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
         if h is None and _unnumbered_heading_candidate(b.text) and long_after[pos] \
                 and pos + 1 < len(blocks):
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
-        hint = doc.source.hints.get(doc.source.position(b.start)[0]) if doc.source.hints else None
+        hint = source.hints.get(source.position(b.start)[0]) if source.hints else None
         if h is None and hint:
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
         if h is not None:
             h.hint_level = hint or h.hint_level
             b.kind = "heading"
             b.heading = h
-            doc.headings.append(h)
+            headings.append(h)
     _signature(blocks, lx)
+    return headings
 
 
 def _signature(blocks, lx):
