@@ -86,7 +86,7 @@ def test_parts_are_located_once_per_document(monkeypatch):
 
 
 def test_parts_order_puts_dependencies_first():
-    order = [r.params["section"] for r in load_rules().part_rules]
+    order = [r.bound(None).section for r in load_rules().part_rules]
     assert order.index("shortcomings") < order.index("causes")          # causes: scope shortcomings
     assert order.index("shortcomings") < order.index("plans")           # plans: lead_after
     assert order.index("plans") < order.index("measures")               # measures: not_within plans
@@ -302,6 +302,41 @@ def test_declared_defaults_fill_parameters(tmp_path):
         for key, schema in checks.contract(name).properties.items():
             if "default" in schema:
                 jsonschema.validate(schema["default"], {k: v for k, v in schema.items() if k != "default"})
+
+
+
+def _section_pack(tmp_path, **params):
+    return write_pack(tmp_path / "s.yaml", {
+        "id": "my.causes", "check": "section", "category": "structure", "section": "causes",
+        "heading": ["原因"], **params,
+        "examples": {"bad": ["无"], "good": ["一、存在问题的原因\n究其原因，一是认识不到位。"]}})
+
+
+def test_part_dependencies_are_read_through_the_section_spec(tmp_path):
+    """partorder reads scope / not_within / lead_after bound by the spec: a rule that names none
+    depends on nothing (the defaults ``document`` and ``[]`` are the spec's, not partorder's)."""
+    from lawlint.partorder import dependencies
+    bare = load_rules([_section_pack(tmp_path)]).get("my.causes")
+    assert dependencies(bare) == [] and "scope" not in bare.params
+    named = load_rules([_section_pack(tmp_path, scope="shortcomings", not_within=["plans", "shortcomings"],
+                                      lead_after="measures")]).get("my.causes")
+    assert dependencies(named) == ["shortcomings", "plans", "measures"]
+
+
+def test_causal_defaults_are_declared_in_the_section_spec(tmp_path):
+    """causal.py holds no defaults: a causal block that gives only its required frames and
+    predicates reads the spec's weak_min, restate and empty lists; leaving out a required one is
+    a load error naming it."""
+    rule = load_rules([_section_pack(tmp_path, causal={"frames": ["原因"], "predicates": ["不到位"]})]).get("my.causes")
+    c = rule.bound(2021).causal
+    assert (c.weak_min, c.restate, c.weak_frames, c.deficits, c.outcomes) == (2, 0.6, [], [], [])
+    assert [rx.pattern for rx in c.frames] == ["原因"]
+    from lawlint import causal
+    assert causal.analysis("究其原因，主要是思想认识不到位。", c, []) is not None
+    assert causal.analysis("执法人员认识不到位。", c, []) is None           # a cause without a frame
+    with pytest.raises(RuleError) as e:
+        load_rules([_section_pack(tmp_path, causal={"frames": ["原因"]})])
+    assert "predicates" in str(e.value)
 
 
 def _busy(seconds):
