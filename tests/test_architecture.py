@@ -256,9 +256,6 @@ def test_parameter_read_finder_finds_them(tmp_path):
 
 
 # -- one whitespace, one Chinese-digit table (lawlint/chars.py) -------------------------------------
-# lawlint/parse belongs to another branch this session (issue 27: the parser's own whitespace and
-# numeral classes move with it); everything else reads chars.py.
-LEFT_TO_PARSE = {"parse/blocks.py", "parse/lexicon.py"}
 _CLASS = re.compile(r"\[((?:\\[tnr]|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|[^\]\\])+)\]")
 _DIGIT_RUN = re.compile("[零〇一][一二][二三][三四][四五]")
 
@@ -299,7 +296,7 @@ def _private_definitions(path: Path):
 
 def test_whitespace_and_chinese_digits_are_defined_once():
     bad = [f"{p.relative_to(PKG)}:{line}: {what}" for p in sorted(PKG.rglob("*.py"))
-           if p.name != "chars.py" and str(p.relative_to(PKG)) not in LEFT_TO_PARSE
+           if p.name != "chars.py"
            for line, what in _private_definitions(p)]
     assert not bad, "define these in lawlint/chars.py:\n" + "\n".join(bad)
 

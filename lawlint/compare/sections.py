@@ -52,7 +52,9 @@ def _merge(spans) -> list:
 
 
 def _plans_cue(year):
-    pattern = settings()["items"]["plans_start"]
+    from ..resources import shared_patterns
+    from ..template import expand_shared
+    pattern = expand_shared(settings()["items"]["plans_start"], shared_patterns())
     next_year = str(year + 1) if year else r"(?!x)x"
     return re.compile(pattern.replace("{next_year}", next_year))
 
