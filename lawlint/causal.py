@@ -19,7 +19,7 @@ parameters and their defaults are declared once, in the ``section`` check type's
 from __future__ import annotations
 
 from . import regexcache
-from .chars import CN_NUMERAL_CHARS
+from .chars import CN_NUMERAL_CHARS, strip_blank
 
 _CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
 
@@ -54,7 +54,7 @@ def analysis(text: str, c, problems, governed: bool = False):
     for rx in c.frames:
         tail = rx.sub(" ", tail)
     for clause in _CLAUSE.split(tail):
-        clause = clause.strip()
+        clause = strip_blank(clause)
         if len(clause) < 3:
             continue
         named = any(rx.search(clause) for rx in c.predicates)
@@ -72,7 +72,7 @@ def _weak(text, c, problems):
     offset = 0
     for sent in regexcache.compile(r"[^。！？!?]+[。！？!?]?").findall(text):
         fresh = "，".join(cl for cl in _CLAUSE.split(sent)
-                         if len(cl.strip()) >= 3 and not restates(cl.strip(), problems, c.restate))
+                         if len(strip_blank(cl)) >= 3 and not restates(strip_blank(cl), problems, c.restate))
         if explains(fresh, c):
             return offset
         offset += len(sent)

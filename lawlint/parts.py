@@ -27,7 +27,7 @@ reads those parameters is :func:`detect` and the helpers below it.
 from __future__ import annotations
 
 from . import causal, partscore
-from .chars import is_blank
+from .chars import is_blank, lstrip_blank
 from .result import SectionVerdict
 
 
@@ -145,7 +145,7 @@ def _inline_item(doc, pats, regions, need):
                 continue
             elif sum(1 for e in pats.evidence if e.search(text, m.start(), end)) < need:
                 continue
-            start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            start = b.start + m.start() + (len(m.group(0)) - len(lstrip_blank(m.group(0))))
             v = SectionVerdict("heading", doc.position(start)[0], title, start)
             v.regions = [(start, b.start + end)]
             return v
