@@ -71,8 +71,8 @@ def find_cycle(graph):
 
 def test_graph_sees_imports():
     g = import_graph()
-    assert "lawlint.partial" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
-    assert "lawlint.parts" in g["lawlint.partial"]
+    assert "lawlint.sections.stage" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
+    assert "lawlint.sections.detect" in g["lawlint.sections.stage"]
     assert "lawlint.checks.scope" in g["lawlint.checks.existence"]     # `from . import scope as sc`
 
 
@@ -86,20 +86,19 @@ def test_no_import_cycle():
     assert cycle is None, "import cycle: " + " → ".join(cycle)
 
 
-def test_engine_is_above_checks_and_parts():
+def test_engine_is_above_checks_and_sections():
     g = import_graph()
-    below = [m for m in g if m.startswith("lawlint.checks") or m in (
-        "lawlint.parts", "lawlint.partial", "lawlint.template", "lawlint.vocabulary", "lawlint.chars",
-        "lawlint.document")]
+    below = [m for m in g if m.startswith(("lawlint.checks", "lawlint.sections", "lawlint.numbering", "lawlint.parse"))
+             or m in ("lawlint.rulepack.template", "lawlint.vocabulary", "lawlint.chars")]
     for m in below:
         assert "lawlint.engine" not in g[m], f"{m} imports the engine"
         assert "lawlint.scoring" not in g[m], f"{m} reaches up into scoring"
-    for m in ("lawlint.template", "lawlint.selectors"):
+    for m in ("lawlint.rulepack.template", "lawlint.rulepack.selectors"):
         assert not g[m], f"{m} is ground level but imports {g[m]}"
 
 
 def test_part_verdicts_are_final_when_made():
-    """Whether a part was reached is decided where the verdicts are made (lawlint.partial), never
+    """Whether a part was reached is decided where the verdicts are made (lawlint.sections.stage), never
     written into a verdict afterwards (issue 27: the engine once rewrote them)."""
     writers = []
     for path in PKG.rglob("*.py"):
@@ -112,8 +111,8 @@ def test_part_verdicts_are_final_when_made():
 
 
 
-# -- values final when made: the parse steps return what they find (lawlint/document.py) ---------
-PARSE_STEPS = [PKG / "document.py", *sorted((PKG / "parse").glob("*.py"))]
+# -- values final when made: the parse steps return what they find (lawlint/parse/document.py) --
+PARSE_STEPS = sorted((PKG / "parse").glob("*.py"))       # document.py and its steps
 _DOC_NAMES = {"doc", "document"}
 _MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "clear", "__setitem__"}
 
@@ -167,8 +166,8 @@ def test_a_document_is_final_when_made():
     """Nothing can be written into a Document once it is made: it is frozen."""
     import dataclasses
 
-    from lawlint.document import Document, parse
-    from lawlint.source import Source
+    from lawlint.loaders.source import Source
+    from lawlint.parse.document import Document, parse
     assert Document.__dataclass_params__.frozen
     doc = parse(Source(text="2023年法治政府建设情况报告\n一、主要举措\n全年办理案件12件。"))
     for name, value in (("year", 1999), ("title", None), ("text", "")):
@@ -221,19 +220,19 @@ def _parameter_reads(path: Path):
 
 
 # Where raw parameters are read on purpose: the loader that validates and binds them, the spec
-# itself, and the page rendered from the spec. Elsewhere (checks, part location ``parts.py``,
-# ``partorder.py``, ``causal.py``, ``partscore.py``…) parameters come bound from the spec.
-RAW_PARAMETER_READERS = {"ruleset.py", "checks/spec.py", "checkdocs.py"}
+# itself, and the page rendered from the spec. Elsewhere (checks, numbering/, section location in
+# sections/: detect, order, causal, evidence…) parameters come bound from the spec.
+RAW_PARAMETER_READERS = {"rulepack/ruleset.py", "checks/spec.py", "ruledocs/checktypes.py"}
 NOT_PARAMETERS = {        # reads the finder cannot tell from a parameter's
-    ("regexcache.py", "self.compiled"), ("regexcache.py", "value.compiled"),   # a pattern's compiled form
-    ("docs.py", "rule.years.get('from', '')"), ("docs.py", "rule.years.get('to', '')"),   # a rule's years
+    ("rulepack/regexcache.py", "self.compiled"), ("rulepack/regexcache.py", "value.compiled"),   # a pattern's compiled form
+    ("ruledocs/rules.py", "rule.years.get('from', '')"), ("ruledocs/rules.py", "rule.years.get('to', '')"),   # a rule's years
 }
 
 
 def test_checks_read_parameters_only_through_their_spec():
     """A default is written once, in the SPEC: no ``rule.params``, no ``.get(key, default)``, in
     the checks or anywhere else that reads a rule's parameters (issue 27: ``causal.py`` and
-    ``partorder.py`` held defaults of their own)."""
+    ``partorder.py``, now sections/causal.py and sections/order.py, held defaults of their own)."""
     bad = [f"{rel}:{line}: {what}" for p in sorted(PKG.rglob("*.py"))
            if (rel := str(p.relative_to(PKG))) not in RAW_PARAMETER_READERS
            for line, what in _parameter_reads(p) if (rel, what) not in NOT_PARAMETERS]
@@ -308,21 +307,81 @@ def test_private_definition_finder_finds_them(tmp_path):
     assert sorted(line for line, _ in _private_definitions(f)) == [1, 2, 3, 4, 5]
 
 
+# -- the tree shows the pipeline (issue 27) ---------------------------------------------------------
+# loaders (input) → parse → sections → checks → scoring → reporters (output); fix beside the output,
+# rule loading in rulepack/. README.md's layout section describes each folder.
+MAX_TOP_MODULES = 15
+
+
+def test_few_modules_left_directly_in_the_package():
+    top = sorted(p.name for p in PKG.glob("*.py"))
+    assert len(top) <= MAX_TOP_MODULES, f"{len(top)} modules directly in lawlint/ (at most {MAX_TOP_MODULES}): {top}"
+
+
+def test_every_folder_is_a_listed_package():
+    """A folder of modules is a package the wheel ships (pyproject's list is compared in test_packaging)."""
+    for d in PKG.iterdir():
+        if d.is_dir() and any(d.glob("*.py")):
+            assert (d / "__init__.py").is_file(), f"{d.name}/ has modules but no __init__.py"
+
+
+def _imports_into(g, sources, targets):
+    return sorted(f"{m} → {d}" for m in g if m.startswith(sources) for d in g[m] if d.startswith(targets))
+
+
+# The check type ``numbering`` lives beside the grammar the parser reads (lawlint/numbering/).
+CHECK_MODULES = ("lawlint.checks", "lawlint.numbering.check", "lawlint.numbering.base", "lawlint.numbering.tokens",
+                 "lawlint.numbering.tree")
+LATER_STAGES = ("lawlint.engine", "lawlint.api", "lawlint.batch", "lawlint.scoring", "lawlint.reporters",
+                "lawlint.fix", "lawlint.ruledocs", "lawlint.compare", "lawlint.config", "lawlint.cli", "lawlint.serve")
+
+
+def test_input_and_parse_import_no_later_stage():
+    g = import_graph()
+    early = ("lawlint.loaders", "lawlint.parse", "lawlint.model", "lawlint.numbering.__init__")
+    g = {("lawlint.numbering.__init__" if m == "lawlint.numbering" else m): d for m, d in g.items()}
+    bad = _imports_into(g, early, ("lawlint.sections",) + CHECK_MODULES + LATER_STAGES)
+    assert not bad, "input/parse reach into a later stage:\n" + "\n".join(bad)
+
+
+def test_sections_are_located_before_and_without_the_checks():
+    bad = _imports_into(import_graph(), ("lawlint.sections",), CHECK_MODULES + LATER_STAGES)
+    assert not bad, "sections reach into a later stage:\n" + "\n".join(bad)
+
+
+def test_checks_do_not_reach_the_run_or_the_output():
+    later = tuple(s for s in LATER_STAGES if s != "lawlint.compare")     # reuse reads compare's word n-grams
+    bad = _imports_into(import_graph(), CHECK_MODULES, later)
+    assert not bad, "checks reach into the run or the output:\n" + "\n".join(bad)
+
+
+def test_only_the_command_line_starts_the_command_line_and_the_service():
+    g = import_graph()
+    bad = [f"{m} → {d}" for m in g if not m.startswith("lawlint.cli") and m != "lawlint.__main__"
+           for d in g[m] if d.startswith(("lawlint.cli", "lawlint.serve")) and not m.startswith("lawlint.serve")]
+    assert not bad, "\n".join(bad)
+
+
+def test_stage_checker_sees_a_wrong_direction():
+    g = {"lawlint.parse.x": ["lawlint.checks.y", "lawlint.chars"], "lawlint.checks.y": ["lawlint.parse.x"]}
+    assert _imports_into(g, ("lawlint.parse",), CHECK_MODULES) == ["lawlint.parse.x → lawlint.checks.y"]
+
+
 # -- one whitespace when stripping report text (chars.strip_blank / is_blank) ----------------------
 # A bare ``str.strip()`` keeps U+200B and U+FEFF, which chars.WHITESPACE calls blank: on report
 # text that made a heading whose title is only a zero-width space a heading in one place and
 # blank in another. These strip text that is not the report's (the reason beside each).
 BARE_STRIP_ALLOWED = {
-    "gitdiff.py": "git's output",
+    "loaders/gitdiff.py": "git's output",
     "reporters/_paths.py": "git's output",
     "serve/guard.py": "an HTTP header",
     "serve/uploads.py": "the parts of a path inside a .zip",
     "reporters/gitlab.py": "a rule's suggestion and basis (rules/*.yaml)",
     "reporters/sarif.py": "a rule's description (rules/*.yaml)",
-    "configfile.py": "lines of pyproject.toml",
-    "selectors.py": "a rule selector from the command line or a config file",
-    "checkdocs.py": "a check module's docstring",
-    "docs.py": "a rule's description (rules/*.yaml)",
+    "config/load.py": "lines of pyproject.toml",
+    "rulepack/selectors.py": "a rule selector from the command line or a config file",
+    "ruledocs/checktypes.py": "a check module's docstring",
+    "ruledocs/rules.py": "a rule's description (rules/*.yaml)",
     "loaders/docx_structure.py": "attribute values of Word's XML",
     "loaders/docx.py": "_Line.lstrip, the loader's own line type (mirrors its collapse_spaces)",
 }

@@ -3,8 +3,8 @@ title findings on it), one residue finding for the whole page."""
 import pytest
 
 from lawlint import lint_text
-from lawlint.document import parse
-from lawlint.source import Source
+from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
 
 REPORT = """{head}
 {title}

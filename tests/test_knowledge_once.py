@@ -9,8 +9,8 @@ import pytest
 
 from helpers import lint
 from lawlint import load_rules
-from lawlint.resources import load_data, shared_patterns
-from lawlint.template import expand_shared
+from lawlint.rulepack.resources import load_data, shared_patterns
+from lawlint.rulepack.template import expand_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -89,7 +89,7 @@ def test_the_title_check_has_no_year_regex_of_its_own():
     ("2022年，我县扎实推进法治政府建设。", False),              # the title's own year
 ])
 def test_the_title_reads_the_opening_year_as_the_parser_does(opening, fires):
-    from lawlint.document import lexicon
+    from lawlint.parse.document import lexicon
     text = f"某县关于2022年度法治政府建设情况的报告\n{opening}全年办理案件12件。"
     got = [d for d in lint(text, select=["title.year_mismatch"]).diagnostics]
     assert bool(got) == fires

@@ -12,8 +12,8 @@ Both fixes are unambiguous: the same date, written the standard way.
 """
 from __future__ import annotations
 
-from .. import regexcache
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, strip_blank
+from ..rulepack import regexcache
 from ..numbering import cn_to_int
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param

@@ -20,11 +20,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .. import regexcache
+from ..rulepack import regexcache
 from .. import numbering as num
 from ..chars import CN_NUMERAL_CHARS
-from ..literals import absent
-from ..template import fill
+from ..rulepack.literals import absent
+from ..rulepack.template import fill
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -42,7 +42,7 @@ _CN = CN_NUMERAL_CHARS
 @lru_cache(maxsize=1)
 def patterns() -> dict:
     """The phrase shapes of ``rules/data/plenums.yaml``, filled with its congress numbers."""
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     data = load_data("plenums.yaml")
     names = {"congress": data["names"]["congress"], "arabic": data["names"]["arabic"], "n": _CN}
     return {k: regexcache.compile(_NAME.sub(lambda m: names[m.group(1)], shape))
@@ -54,7 +54,7 @@ _NAME = re.compile(r"\{(congress|arabic|n)\}")
 
 def _display(form: str, **fields) -> str:
     """A name or date as a finding shows it (``display`` in rules/data/plenums.yaml)."""
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     return fill(load_data("plenums.yaml")["display"][form], **fields)
 
 
@@ -72,7 +72,7 @@ def _month(d) -> str:
 
 @lru_cache(maxsize=1)
 def table():
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     d = load_data("plenums.yaml")
     congresses = sorted((c["number"], _date(c["date"])) for c in d["congresses"])
     congresses.sort(key=lambda c: c[1])
@@ -84,7 +84,7 @@ def table():
 def complete_until() -> dt.date | None:
     """The table lists every congress and plenum held up to this date: one it does not list had
     not been held by then (二十届五中全会 in a report written in early 2026)."""
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     value = load_data("plenums.yaml").get("complete_until")
     return _date(value) if value else None
 

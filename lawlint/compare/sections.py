@@ -1,16 +1,16 @@
-"""Where the shortcomings and plans are in a report (from lawlint's own part verdicts), and the
+"""Where the shortcomings and plans are in a report (from lawlint's own section verdicts), and the
 items written there."""
 from __future__ import annotations
 
 import re
 
 from ..chars import lstrip_blank, rstrip_blank
-from ..document import split_sentences
+from ..parse.document import split_sentences
 from .model import Report, settings
 from .words import content_chars
 
 
-def parts(report: Report):
+def spans(report: Report):
     """(shortcomings spans, plans spans). A merged heading (「存在不足及下步打算」) is cut where the
     first sentence opening with a plans cue (下一步, 明年, YYYY+1年) begins."""
     sections = report.result.sections
@@ -53,8 +53,8 @@ def _merge(spans) -> list:
 
 
 def _plans_cue(year):
-    from ..resources import shared_patterns
-    from ..template import expand_shared
+    from ..rulepack.resources import shared_patterns
+    from ..rulepack.template import expand_shared
     pattern = expand_shared(settings()["items"]["plans_start"], shared_patterns())
     next_year = str(year + 1) if year else r"(?!x)x"
     return re.compile(pattern.replace("{next_year}", next_year))

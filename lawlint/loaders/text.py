@@ -6,7 +6,7 @@ import re
 
 from ..chars import is_blank
 from ..errors import LoadError
-from ..source import Source
+from .source import Source
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import regexcache
 from ..chars import CN_DIGITS
+from ..rulepack import regexcache
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     data = load_data("document.yaml")
     chrome = data["chrome"]
     return {
