@@ -118,11 +118,14 @@ _MUTATORS = {"append", "extend", "insert", "update", "setdefault", "pop", "clear
 
 
 def _document_writes(path: Path):
-    """(line, what) of each place a parse step would fill a half-built document: a step that is
-    handed the document, an attribute (or an item of one) assigned on it, a collection of it
-    changed in place, ``setattr``/``object.__setattr__``."""
+    """(line, what) of each place that would fill or change a document: a parse step that is handed
+    the document, an attribute (or an item of one) assigned on it, a collection of it changed in
+    place, its ``__dict__`` touched, ``setattr``/``object.__setattr__`` on it. ``doc``,
+    ``document`` and ``ctx.doc`` are the names a document goes by."""
     def rooted(node) -> bool:
         while isinstance(node, (ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Attribute) and node.attr == "doc":
+                return True
             node = node.value
         return isinstance(node, ast.Name) and node.id in _DOC_NAMES
 
@@ -136,13 +139,16 @@ def _document_writes(path: Path):
         for t in targets:
             if isinstance(t, (ast.Attribute, ast.Subscript)) and rooted(t):
                 yield node.lineno, f"assigns {ast.unparse(t)}"
+        if isinstance(node, ast.Attribute) and node.attr == "__dict__" and rooted(node.value):
+            yield node.lineno, f"reaches into {ast.unparse(node)}"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in _MUTATORS and isinstance(node.func.value, (ast.Attribute, ast.Subscript)) \
                     and rooted(node.func.value):
                 yield node.lineno, f"changes {ast.unparse(node.func.value)} in place"
-            if node.func.attr == "__setattr__":
+            if node.func.attr == "__setattr__" and node.args and rooted(node.args[0]):
                 yield node.lineno, ast.unparse(node)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" \
+                and node.args and rooted(node.args[0]):
             yield node.lineno, ast.unparse(node)
 
 
@@ -153,13 +159,22 @@ def test_parse_steps_return_their_results():
     assert not bad, "parse steps writing into the document:\n" + "\n".join(bad)
 
 
+def test_no_module_writes_into_a_made_document():
+    """A check or a section detector memoises what it derives through ``Document.derived``, never
+    by writing into the document (issue 27: memos once went into ``doc.__dict__``)."""
+    bad = [f"{p.relative_to(PKG)}:{line}: {what}" for p in sorted(PKG.rglob("*.py"))
+           for line, what in _document_writes(p)]
+    assert not bad, "writes into a document:\n" + "\n".join(bad)
+
+
 def test_document_writes_finder_finds_them(tmp_path):
     f = tmp_path / "parse" / "x.py"
     f.parent.mkdir()
     f.write_text("def front(doc):\n    doc.title = 1\n    doc.meta['k'] = 2\n    doc.headings.append(3)\n"
                  "def ok(blocks):\n    b = blocks[0]\n    b.kind = 'title'\n    out = {}\n    out['k'] = 1\n"
-                 "    setattr(b, 'x', 1)\n", encoding="utf-8")
-    assert sorted(line for line, _ in _document_writes(f)) == [1, 2, 3, 4, 10]
+                 "    setattr(b, 'x', 1)\n    setattr(doc, 'x', 1)\n    m = ctx.doc.__dict__.setdefault('m', {})\n"
+                 "    ctx.doc.memo = 1\n", encoding="utf-8")
+    assert sorted(line for line, _ in _document_writes(f)) == [1, 2, 3, 4, 11, 12, 12, 13]
 
 
 def test_a_document_is_final_when_made():
