@@ -167,6 +167,32 @@ def test_no_module_writes_into_a_made_document():
     assert not bad, "writes into a document:\n" + "\n".join(bad)
 
 
+# What the parse marks on its blocks and headings; only lawlint/parse/ may write these.
+MODEL_MARKS = {"kind", "heading", "glued", "footer", "parent", "level", "hint_level", "children"}
+
+
+def _model_writes(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        for t in targets:
+            if isinstance(t, ast.Attribute) and t.attr in MODEL_MARKS and not (
+                    isinstance(t.value, ast.Name) and t.value.id == "self"):
+                yield node.lineno, f"assigns {ast.unparse(t)}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS \
+                and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in MODEL_MARKS:
+            yield node.lineno, f"changes {ast.unparse(node.func.value)} in place"
+
+
+def test_blocks_and_headings_are_marked_only_by_the_parse():
+    """Block kinds and the heading tree are decided in lawlint/parse/ and final once the Document is
+    made: no section detector, check or reporter re-marks them."""
+    bad = [f"{p.relative_to(PKG)}:{line}: {what}" for p in sorted(PKG.rglob("*.py"))
+           if p.parent.name != "parse" for line, what in _model_writes(p)]
+    assert not bad, "the model changed after the parse:\n" + "\n".join(bad)
+    assert any(_model_writes(PKG / "parse" / "headings.py"))       # the finder sees the parse's own
+
+
 def test_document_writes_finder_finds_them(tmp_path):
     f = tmp_path / "parse" / "x.py"
     f.parent.mkdir()
