@@ -191,6 +191,10 @@ def test_blocks_and_headings_are_marked_only_by_the_parse():
            if p.parent.name != "parse" for line, what in _model_writes(p)]
     assert not bad, "the model changed after the parse:\n" + "\n".join(bad)
     assert any(_model_writes(PKG / "parse" / "headings.py"))       # the finder sees the parse's own
+    # Within the parse, the steps return each block's kind; only the Document's maker sets it.
+    marking = [f"{p.name}:{line}: {what}" for p in sorted((PKG / "parse").glob("*.py")) if p.name != "document.py"
+               for line, what in _model_writes(p) if what.split(".")[-1].split()[0] in ("kind", "heading")]
+    assert not marking, "a parse step marks blocks instead of returning their kinds:\n" + "\n".join(marking)
 
 
 def test_document_writes_finder_finds_them(tmp_path):

@@ -197,14 +197,14 @@ def _blocks(text):
     return source, unflatten(split_blocks(source, text), text)
 
 
-def test_front_matter_returns_the_title_and_issuer_it_marks():
+def test_front_matter_returns_the_title_issuer_and_kinds_it_finds():
     from lawlint.parse.front import Front, front_matter
     _, blocks = _blocks("某县司法局\n关于2022年度法治政府建设情况的报告\n2022年，我局扎实推进依法行政。")
-    front = front_matter(blocks)
-    assert front == Front(blocks[1], "某县司法局")
-    assert [b.kind for b in blocks[:2]] == ["issuer", "title"]
+    front = front_matter(blocks, {})
+    assert front == Front(blocks[1], "某县司法局", {0: "issuer", 1: "title"})
+    assert {b.kind for b in blocks} == {"paragraph"}          # the step returns kinds, marks nothing
     _, none = _blocks("全年办理行政复议案件12件，纠错率8%，比上年提高两个百分点。")
-    assert front_matter(none) == Front(None, None)
+    assert front_matter(none, {}) == Front(None, None, {})
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -224,18 +224,23 @@ def test_chrome_dates_are_returned_not_written():
     from lawlint.parse.blocks import mark_chrome
     text = "首页 > 政务公开 > 法治政府建设\n发布时间：2023-05-10\n2022年，某市扎实推进法治政府建设。"
     _, blocks = _blocks(text)
-    dates = mark_chrome(blocks)
+    kinds, dates = mark_chrome(blocks)
     assert dates.get("date_published") == "2023-05-10"
+    assert kinds == {0: "chrome", 1: "chrome"} and {b.kind for b in blocks} == {"paragraph"}
     assert doc(text).meta.get("date_published") == "2023-05-10"
 
 
-def test_classify_returns_the_headings_it_marks():
+def test_classify_returns_the_headings_and_kinds_it_finds():
     from lawlint.parse.blocks import mark_chrome
     from lawlint.parse.front import front_matter
     from lawlint.parse.headings import classify
     source, blocks = _blocks("一、主要举措\n全年办理案件12件，印发工作要点。\n二、存在的不足\n执法人员不足。")
-    mark_chrome(blocks)
-    front_matter(blocks)
-    headings = classify(blocks, source)
+    kinds, _ = mark_chrome(blocks)
+    given = front_matter(blocks, kinds).kinds
+    headings, kinds = classify(blocks, given, source)
     assert [h.title for h in headings] == ["主要举措", "存在的不足"]
-    assert [b.kind for b in blocks] == ["heading", "paragraph", "heading", "paragraph"]
+    assert kinds == {0: "heading", 2: "heading"} and given == {}          # the input is not changed
+    assert {b.kind for b in blocks} == {"paragraph"} and all(b.heading is None for b in blocks)
+    made = parse(source)                                                  # the maker sets them once
+    assert [b.kind for b in made.blocks] == ["heading", "paragraph", "heading", "paragraph"]
+    assert [b.heading.title for b in made.blocks if b.heading] == ["主要举措", "存在的不足"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import numbering
 from ..chars import WHITESPACE as _WS
-from ..model import Block
+from ..model import Block, kind_of
 from ..loaders.source import Source
 from .directives import is_directive
 from .lexicon import lexicon
@@ -48,16 +48,17 @@ def body_of(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.kind in BODY_KINDS]
 
 
-def mark_chrome(blocks: list[Block]) -> dict:
-    """Mark page numbers and web-page chrome; returns the dates chrome lines state
-    (``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``)."""
+def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
+    """Page numbers and web-page chrome: (block index → ``page`` or ``chrome``, the dates chrome
+    lines state: ``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``)."""
     lx = lexicon()
+    kinds: dict = {}
     dates: dict = {}
     head_end = next((b.index for b in blocks if len(b.text) > lx["footer_max_line"]
                      or numbering.match_token(b.text)), len(blocks))
     for b in blocks:
         if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
-            b.kind = "page"            # a page number from a printed or PDF copy
+            kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
         labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
@@ -65,7 +66,7 @@ def mark_chrome(blocks: list[Block]) -> dict:
                 short and (any(p.match(b.text) for p in lx["line"]) or (
                     lx["byline"] is not None and b.index < head_end
                     and lx["byline"].match(b.text)))):
-            b.kind = "chrome"
+            kinds[b.index] = "chrome"
             for key, rx in lx["dates"].items():
                 m = rx.search(b.text)
                 if m:
@@ -74,8 +75,8 @@ def mark_chrome(blocks: list[Block]) -> dict:
     for i, b in enumerate(blocks):
         if any(p.search(b.text) for p in lx["footer"]):
             rest = blocks[i:]
-            if all(len(r.text) <= lx["footer_max_line"] or r.kind == "chrome" for r in rest):
+            if all(len(r.text) <= lx["footer_max_line"] or kind_of(kinds, r) == "chrome" for r in rest):
                 for r in rest:
-                    r.kind = "chrome"
+                    kinds[r.index] = "chrome"
                 break
-    return dates
+    return kinds, dates

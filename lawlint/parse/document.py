@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..loaders.source import Source
-from ..model import Block, Heading, Sentence, split_sentences  # noqa: F401 - the model, re-exported
+from ..model import Block, Heading, Sentence, kind_of, split_sentences  # noqa: F401 - the model, re-exported
 from .blocks import body_of, mark_chrome, split_blocks
 from .flat import unflatten
 from .front import detect_year, front_matter, issuer_from_opening
@@ -33,10 +33,14 @@ def parse(source: Source, year: int | None = None) -> "Document":
     script = simplify(source.text)
     text = script.simplified
     blocks = unflatten(split_blocks(source, text), text)
-    dates = mark_chrome(blocks)                  # chrome and page numbers; a crawled page's dates
-    front = front_matter(blocks)                 # title and issuer lines, addressee, document number
-    headings = classify(blocks, source)          # headings and closing lines
+    kinds, dates = mark_chrome(blocks)           # chrome and page numbers; a crawled page's dates
+    front = front_matter(blocks, kinds)          # title and issuer lines, addressee, document number
+    headings, kinds = classify(blocks, front.kinds, source)     # headings and closing lines
     build_tree(headings, len(text))
+    for b in blocks:                             # each block's kind, set once from the steps' answer
+        b.kind = kind_of(kinds, b)
+    for h in headings:
+        h.block.heading = h
     body = body_of(blocks)
     year_source = "option" if year else None
     if not year:

@@ -8,51 +8,56 @@ from typing import NamedTuple
 from .. import numbering
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
-from ..model import Block
+from ..model import Block, kind_of
 from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
 
 class Front(NamedTuple):
-    title: Block | None = None       # the title's (first) block
-    issuer: str | None = None        # the issuer named above the title or at its start
+    title: Block | None            # the title's (first) block
+    issuer: str | None             # the issuer named above the title or at its start
+    kinds: dict                    # block index → kind: the steps' so far, with title, issuer,
+                                   # addressee and docnumber added
 
 
-def front_matter(blocks: list[Block]) -> Front:
+def front_matter(blocks: list[Block], kinds: dict) -> Front:
     """Title and issuer: short lines before the first heading or long paragraph; or, when the
     text opens with a cover letter (an addressee, 「现将……报告如下」, its signature and date),
-    the same after it. Marks the title, issuer, addressee and document-number blocks."""
+    the same after it. ``kinds``: the kinds decided so far (chrome, page), not changed."""
     lx = lexicon()
-    front = pick_title(front_blocks(blocks, 0, 4), lx)
-    if front is None:
+    kinds = dict(kinds)
+    found = pick_title(front_blocks(blocks, kinds, 0, 4), kinds, lx)
+    if found is None:
         cover = [b.index for b in blocks[:lx["cover_blocks"]]
-                 if b.kind != "chrome" and lx["cover_letter"].search(b.text)]
+                 if kind_of(kinds, b) != "chrome" and lx["cover_letter"].search(b.text)]
         if cover:
-            front = pick_title(front_blocks(blocks, cover[-1] + 1, 6), lx)
-    _addressee(blocks, lx)
-    return front or Front()
+            found = pick_title(front_blocks(blocks, kinds, cover[-1] + 1, 6), kinds, lx)
+    _addressee(blocks, kinds, lx)
+    title, issuer = found or (None, None)
+    return Front(title, issuer, kinds)
 
 
-def _addressee(blocks, lx):
+def _addressee(blocks, kinds, lx):
     """「市政府：」 above the running text (the body the report is addressed to) and a document
     number on a line of its own: front matter, not paragraphs."""
     for b in blocks:
-        if b.kind in ("chrome", "page", "title", "issuer"):
+        kind = kind_of(kinds, b)
+        if kind in ("chrome", "page", "title", "issuer"):
             continue
         if len(b.text) > lx["title_max"] or numbering.match_token(b.text):
             return
-        if b.kind == "paragraph" and lx["addressee"].match(b.text.strip(_WS)):
-            b.kind = "addressee"
-        elif b.kind == "paragraph" and lx["doc_number"].match(b.text.strip(_WS)):
-            b.kind = "docnumber"
-        elif b.kind == "paragraph":
+        if kind == "paragraph" and lx["addressee"].match(b.text.strip(_WS)):
+            kinds[b.index] = "addressee"
+        elif kind == "paragraph" and lx["doc_number"].match(b.text.strip(_WS)):
+            kinds[b.index] = "docnumber"
+        elif kind == "paragraph":
             return                        # the running text has begun: a later 「…如下：」 is body
 
-def front_blocks(blocks: list[Block], first: int, most: int) -> list:
+def front_blocks(blocks: list[Block], kinds: dict, first: int, most: int) -> list:
     lx = lexicon()
     front = []
     for b in blocks[first:]:
-        if b.kind == "chrome":
+        if kind_of(kinds, b) == "chrome":
             continue
         text = MD_HEADING.sub("", b.text).strip("*# ")
         if len(text) > lx["title_max"] or numbering.match_token(text):
@@ -62,8 +67,8 @@ def front_blocks(blocks: list[Block], first: int, most: int) -> list:
             break
     return front
 
-def pick_title(front, lx) -> Front | None:
-    """The title among the front lines (its blocks marked), and the issuer above it; None when no
+def pick_title(front, kinds, lx) -> tuple | None:
+    """(title block, issuer) among the front lines, their kinds entered in ``kinds``; None when no
     line reads as a title."""
     for i, (b, text) in enumerate(front):
         if not lx["title_must"].search(text) or text.endswith(("。", "：", ":")) \
@@ -78,20 +83,20 @@ def pick_title(front, lx) -> Front | None:
                     second = nb
             if second is None:
                 continue
-        b.kind = "title"
+        kinds[b.index] = "title"
         issuer = None
         if second is not None:
-            second.kind = "title"
-        prev = [f for f in front[:i] if f[0].kind != "chrome"]
+            kinds[second.index] = "title"
+        prev = [f for f in front[:i] if kind_of(kinds, f[0]) != "chrome"]
         for pb, ptext in prev:
             if lx["issuer"].search(ptext) and not _has_sentence_punct(ptext):
-                pb.kind = "issuer"
+                kinds[pb.index] = "issuer"
                 issuer = ptext
         if issuer is None:
             m = re.match(r"^(.{2,30}?)(?:关于|\d{4}\s*年)", text)
             if m and lx["issuer"].search(m.group(1)):
                 issuer = m.group(1)
-        return Front(b, issuer)
+        return b, issuer
     return None
 
 def detect_year(title: Block | None, body: list[Block], headings) -> tuple[int | None, str | None]:
