@@ -54,16 +54,51 @@ def sentence_score(text, spec) -> float:
     """What the sentences of ``text`` add (each its highest weight), capped."""
     if not spec["sentences"]:
         return 0
+    return _said(_sentences(text), spec)
+
+
+_STOPS = re.compile(r"[。；;！!？?\n]")
+
+
+def _sentences(text) -> tuple:
+    """``text`` with book titles blanked, and its sentences of four characters or more (what
+    the scorers weigh; every part rule weighs the same section's sentences)."""
+    text = _BOOK.sub("《》", text)
+    return text, [s for s in _STOPS.split(text) if len(s) >= 4]
+
+
+def _said(split, spec) -> float:
+    text, sents = split
+    items = spec["sentences"]
+    if not items or not sents:
+        return 0
+    # An item one of whose patterns has no match in the whole text has none in any sentence of
+    # it (a sentence is a stretch of the text, and a pattern without anchors or look-arounds
+    # matches the same characters wherever they stand): one search, not one per sentence.
+    live = [(pats, w) for pats, w in items
+            if not any(_contextfree(rx) and rx.search(text) is None for rx in pats)]
     total = 0
-    for sent in re.split(r"[。；;！!？?\n]", _BOOK.sub("《》", text)):
-        if len(sent) < 4:
-            continue
-        best = 0
-        for pats, w in spec["sentences"]:
-            if w > best and all(rx.search(sent) for rx in pats):
-                best = w
-        total += best
+    if live:
+        for sent in sents:
+            best = 0
+            for pats, w in live:
+                if w > best and all(rx.search(sent) for rx in pats):
+                    best = w
+            total += best
     return min(total, spec["cap"]) if spec["cap"] else total
+
+
+_FREE: dict = {}
+_CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
+
+
+def _contextfree(rx) -> bool:
+    """Does ``rx`` match by the characters it consumes alone (no look-around, anchor or word
+    boundary)? Read from the pattern's text, erring towards no."""
+    got = _FREE.get(rx.pattern)
+    if got is None:
+        got = _FREE[rx.pattern] = _CONTEXT.search(rx.pattern) is None
+    return got
 
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
@@ -85,9 +120,12 @@ def _last_top(doc):
     return doc.__dict__["_last_top"]
 
 
-def title_score(title, pats, spec, last=False):
-    """What a title (and being the last top-level section) scores; None below ``title_min``."""
-    s = spec["title"] if spec["title"] and _titled(title, pats) else 0
+def title_score(title, pats, spec, last=False, named=None):
+    """What a title (and being the last top-level section) scores; None below ``title_min``.
+    ``named``: whether the title names the part (:func:`_titled`), when already known."""
+    if named is None and spec["title"]:
+        named = _titled(title, pats)
+    s = spec["title"] if spec["title"] and named else 0
     s += sum(w for cue, w in spec["title_cues"] if all(rx.search(title) for rx in cue))
     s += spec["last"] if last else 0
     return None if s < spec["title_min"] else s
@@ -119,13 +157,16 @@ def frames(doc, year, rules) -> dict:
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
     out = {}
+    last_top = _last_top(doc)
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
-        text = own_text(doc, h)
+        split = _sentences(own_text(doc, h))     # once for every part rule
+        last = h.parent is None and last_top is h
         for sid, pats, spec in scored:
-            said = sentence_score(text, spec)
-            s = score(doc, h, pats, spec, said=said)
+            said = _said(split, spec)
             named = _titled(h.title, pats)
+            base = title_score(h.title, pats, spec, bool(spec["last"]) and last, named)
+            s = 0 if base is None else base + said
             if named:
                 titled.add(sid if s >= spec["threshold"] else None)
             # A tie goes to a title its own text supports, then to what the text says.
