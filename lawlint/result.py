@@ -104,7 +104,9 @@ class FileResult:
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
 
-    def to_json(self) -> dict:
+    def to_json(self, findings: bool = True) -> dict:
+        """The JSON contract's object; ``findings=False`` leaves ``diagnostics`` None (in its
+        place) for a writer that writes the findings itself."""
         if self.error is not None:
             return {"path": self.path, "error": self.error}
         return {
@@ -117,6 +119,6 @@ class FileResult:
             "categories": self.categories,
             "sections": {sid: self.sections.get(sid, SectionVerdict()).to_json()
                          for sid in SECTION_IDS},
-            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "diagnostics": [d.to_json() for d in self.diagnostics] if findings else None,
             **({"partial": self.partial} if self.partial is not None else {}),
         }
