@@ -16,6 +16,8 @@ problem list, not an analysis. Frames and predicates are data (``causal:`` of a 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import regexcache
 from .chars import CN_NUMERAL_CHARS
 
@@ -58,8 +60,11 @@ def framed(text: str, compiled: dict) -> bool:
     return any(rx.search(text) for rx in compiled["frames"] + compiled["weak_frames"])
 
 
-def _pairs(text: str) -> set:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=2048)
+def _pairs(text: str) -> frozenset:
+    """The character pairs of a text, remembered: each clause is compared with every problem
+    sentence of the part, whose pairs are the same each time."""
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def restates(clause: str, problems, share: float) -> bool:
