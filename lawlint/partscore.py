@@ -22,6 +22,7 @@ Book titles (《…》) are blanked before sentences are read: 「…领导小�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 
 _BOOK = re.compile(r"《[^《》]{0,80}》")
@@ -61,31 +62,62 @@ _STOPS = re.compile(r"[。；;！!？?\n]")
 
 
 def _sentences(text) -> tuple:
-    """``text`` with book titles blanked, and its sentences of four characters or more (what
-    the scorers weigh; every part rule weighs the same section's sentences)."""
+    """``text`` with book titles blanked, its sentences of four characters or more (what the
+    scorers weigh; every part rule weighs the same section's sentences) and their spans."""
     text = _BOOK.sub("《》", text)
-    return text, [s for s in _STOPS.split(text) if len(s) >= 4]
+    sents, spans, at = [], [], 0
+    for s in _STOPS.split(text):
+        if len(s) >= 4:
+            sents.append(s)
+            spans.append((at, at + len(s)))
+        at += len(s) + 1                  # every stop is one character
+    return text, sents, spans
 
 
 def _said(split, spec) -> float:
-    text, sents = split
+    text, sents, spans = split
     items = spec["sentences"]
     if not items or not sents:
         return 0
-    # An item one of whose patterns has no match in the whole text has none in any sentence of
-    # it (a sentence is a stretch of the text, and a pattern without anchors or look-arounds
-    # matches the same characters wherever they stand): one search, not one per sentence.
-    live = [(pats, w) for pats, w in items
-            if not any(_contextfree(rx) and rx.search(text) is None for rx in pats)]
-    total = 0
-    if live:
-        for sent in sents:
-            best = 0
-            for pats, w in live:
-                if w > best and all(rx.search(sent) for rx in pats):
-                    best = w
-            total += best
+    # A sentence adds the highest weight among the items it matches. A pattern without anchors
+    # or look-arounds matches the same characters wherever they stand, so for an item of one
+    # such pattern the sentences it matches are found by searching the whole text, one search
+    # per matching sentence instead of one per sentence (most sentences match nothing).
+    best = [0] * len(sents)
+    for pats, w in items:
+        if w <= 0:
+            continue
+        if len(pats) == 1 and _contextfree(pats[0]):
+            for i in _matching(pats[0], text, spans):
+                if w > best[i]:
+                    best[i] = w
+        elif not any(_contextfree(rx) and rx.search(text) is None for rx in pats):
+            for i, sent in enumerate(sents):
+                if w > best[i] and all(rx.search(sent) for rx in pats):
+                    best[i] = w
+    total = sum(best)
     return min(total, spec["cap"]) if spec["cap"] else total
+
+
+def _matching(rx, text, spans):
+    """Indices of the spans (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
+    match. The leftmost match from ``pos`` starts where the leftmost match inside a span would:
+    a match inside a span is a match in the text."""
+    starts = [s for s, _ in spans]
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        a = m.start()
+        i = bisect_right(starts, a) - 1
+        if i < 0 or a >= spans[i][1]:       # in a stop or a short sentence: look further on
+            pos = a + 1
+            continue
+        end = spans[i][1]
+        if m.end() <= end or rx.search(text, a, end) is not None:
+            yield i
+        pos = end
 
 
 _FREE: dict = {}

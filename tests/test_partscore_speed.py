@@ -53,3 +53,26 @@ def test_sentence_score_equals_plain_reading(text):
     ]}
     assert partscore.sentence_score(text, spec) == _plain(text, spec)
     assert _plain(text, spec) > 0
+
+
+def test_sentence_score_equals_plain_reading_on_generated_texts():
+    import random
+    rnd = random.Random(7)
+    pieces = ["不足", "薄弱", "县长", "主持", "听取", "汇报", "将", "力争", "明年", "12件", "党组织",
+              "《存在不足的通知》", "工作", "推进", "一", "原因"]
+    stops = ["。", "；", ";", "！", "？", "\n", ""]
+    c = re.compile
+    spec = {"cap": None, "sentences": [
+        ([c("不足[^。]{0,6}原因")], 1),               # may run across a ；
+        ([c("薄弱|不足")], 0.5),
+        ([c("县长|党组(?!织)"), c("主持|听取[^。；;]{0,6}汇报")], 1.5),
+        ([c("(?<![\\u4e00-\\u9fff])将|力争")], 1),
+        ([c("\\d+件?")], 2),
+        ([c("x?")], 0.25),                           # matches the empty string anywhere
+    ]}
+    checked = 0
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) + rnd.choice(stops) for _ in range(rnd.randint(1, 12)))
+        assert partscore.sentence_score(text, spec) == _plain(text, spec), text
+        checked += _plain(text, spec) > 0
+    assert checked > 100
