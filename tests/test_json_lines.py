@@ -26,6 +26,16 @@ def test_every_seed_finding_is_written_as_json_encodes_it():
     Diagnostic("a.b", "info", "style", 1.0, 1, 1, 1, "浮点行号", "", ""),     # goes the general way
     Diagnostic("a.b", "info", "style", True, 1, 1, 1, "布尔行号", "", ""),
     Diagnostic("a.b", "info", "style", 1, 1, 1, 1, "无修正", None, "", 0),
+    Diagnostic("a.b", "info", "style", 1, 1, 1, 1, "整数修正", "", "", 1),
+    Diagnostic("a.b", "info", "style", 1, 1, 1, 1, True, "", "", True),
+    Diagnostic("a.b", "info", "style", 1, 1, 1, 1, 1, "", "", True),
 ])
 def test_odd_values_are_written_as_json_encodes_them(d):
     assert json_format._diagnostic(d) == json_format._one_line(d.to_json())
+
+
+def test_a_remembered_line_is_not_reused_for_an_equal_value_of_another_type():
+    a = Diagnostic("a.b", "info", "style", 1, 1, 1, 1, "同一消息", "", "", True)
+    b = Diagnostic("a.b", "info", "style", 1, 1, 1, 1, "同一消息", "", "", 1)       # 1 == True
+    for d in (a, b, a):
+        assert json_format._diagnostic(d) == json_format._one_line(d.to_json())

@@ -25,33 +25,30 @@ class _Lines(list):
     """A list whose items are already written, each as one line of JSON."""
 
 
-_STR: dict = {}
-
-
-def _string(v) -> str:
-    """A string's JSON, remembered: a report's findings repeat the same message, suggestion and
-    basis (hundreds of half-width marks), and rule ids and severities repeat across reports."""
-    got = _STR.get(v)
-    if got is None:
-        if len(_STR) > 8192:
-            _STR.clear()
-        got = _STR[v] = _one_line(v)
-    return got
+_PARTS: dict = {}
 
 
 def _diagnostic(d) -> str:
-    """``_one_line(d.to_json())`` without building the dict and encoding its constant strings
-    again; any value of another type than the contract's goes the general way."""
-    rule, sev, cat, msg, sug, basis = d.rule, d.severity, d.category, d.message, d.suggestion, d.basis
+    """``_one_line(d.to_json())`` without building the dict: the JSON around a finding's position
+    is remembered per (rule, severity, category, message, suggestion, basis, fixable), which a
+    report repeats (hundreds of half-width marks) and a batch repeats across reports. Positions
+    that are not plain ints go the general way."""
     line, col, eline, ecol, fixable = d.line, d.column, d.end_line, d.end_column, d.fixable
-    if not (type(rule) is type(sev) is type(cat) is type(msg) is type(sug) is type(basis) is str
-            and type(line) is type(col) is type(eline) is type(ecol) is int
-            and type(fixable) is bool):
-        return _one_line(d.to_json())
-    return (f'{{"rule": {_string(rule)}, "severity": {_string(sev)}, "category": {_string(cat)}, '
-            f'"line": {line}, "column": {col}, "end_line": {eline}, "end_column": {ecol}, '
-            f'"message": {_string(msg)}, "suggestion": {_string(sug)}, "basis": {_string(basis)}, '
-            f'"fixable": {"true" if fixable else "false"}}}')
+    if not (type(line) is type(col) is type(eline) is type(ecol) is int and type(fixable) is bool):
+        return _one_line(d.to_json())       # (True == 1: a key must not meet another type)
+    key = (d.rule, d.severity, d.category, d.message, d.suggestion, d.basis, fixable)
+    parts = _PARTS.get(key)
+    if parts is None:
+        rule, sev, cat, msg, sug, basis, fixable = key
+        if not all(isinstance(v, str) for v in key[:6]):
+            return _one_line(d.to_json())
+        if len(_PARTS) > 8192:
+            _PARTS.clear()
+        parts = _PARTS[key] = (
+            f'{{"rule": {_one_line(rule)}, "severity": {_one_line(sev)}, "category": {_one_line(cat)}, "line": ',
+            f', "message": {_one_line(msg)}, "suggestion": {_one_line(sug)}, "basis": {_one_line(basis)}, '
+            f'"fixable": {_one_line(fixable)}}}')
+    return f'{parts[0]}{line}, "column": {col}, "end_line": {eline}, "end_column": {ecol}{parts[1]}'
 
 
 def _dump(obj, depth: int, expand: int) -> str:
