@@ -4,9 +4,9 @@ import pytest
 
 from lawlint.api import ruleset_for
 from lawlint.config import Config
-from lawlint.document import Document
+from lawlint.parse.document import Document
 from lawlint.engine import Context
-from lawlint.source import Source
+from lawlint.loaders.source import Source
 
 TEXTS = {
     "simplified": "一、主要做法\n我们坚持依法行政,推进改革(试点)。\n全年办理案件12件;成效明显。",
