@@ -82,7 +82,6 @@ class Context:
                           end_col, message, suggestion, rule.basis, replacement is not None, start,
                           end, replacement, weight)
 
-
     def diagnostics(self, rule, items) -> list:
         """``diagnostic(rule, start, end, fields=…, replacement=…, weight=…)`` for each
         (start, end, fields, replacement, weight) of ``items``, built in one go: a systemic rule
