@@ -152,12 +152,9 @@ def _last_top(doc):
     return doc.__dict__["_last_top"]
 
 
-def title_score(title, pats, spec, last=False, named=None):
-    """What a title (and being the last top-level section) scores; None below ``title_min``.
-    ``named``: whether the title names the part (:func:`_titled`), when already known."""
-    if named is None and spec["title"]:
-        named = _titled(title, pats)
-    s = spec["title"] if spec["title"] and named else 0
+def title_score(title, pats, spec, last=False):
+    """What a title (and being the last top-level section) scores; None below ``title_min``."""
+    s = spec["title"] if spec["title"] and _titled(title, pats) else 0
     s += sum(w for cue, w in spec["title_cues"] if all(rx.search(title) for rx in cue))
     s += spec["last"] if last else 0
     return None if s < spec["title_min"] else s
@@ -189,16 +186,13 @@ def frames(doc, year, rules) -> dict:
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
     out = {}
-    last_top = _last_top(doc)
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
         split = _sentences(own_text(doc, h))     # once for every part rule
-        last = h.parent is None and last_top is h
         for sid, pats, spec in scored:
             said = _said(split, spec)
+            s = score(doc, h, pats, spec, said=said)
             named = _titled(h.title, pats)
-            base = title_score(h.title, pats, spec, bool(spec["last"]) and last, named)
-            s = 0 if base is None else base + said
             if named:
                 titled.add(sid if s >= spec["threshold"] else None)
             # A tie goes to a title its own text supports, then to what the text says.
