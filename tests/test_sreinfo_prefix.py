@@ -1,0 +1,56 @@
+"""A pattern whose every match starts with one known character gets a literal prefix in its
+INFO block (sre finds it in a tight loop), not a one-character class. These tests fail when the
+prefix silently stops being written, and compare matches where the prefix meets look-arounds,
+anchors and overlapping occurrences."""
+import re
+
+import pytest
+
+from lawlint.rulepack import regexcache
+from lawlint.rulepack.sreparts import constants as c
+
+
+def _info(pattern):
+    built = regexcache._build(pattern, 0)
+    assert built is not None, pattern
+    return None if built[1] is None else built[1][1]    # the code; None: sre's own INFO block kept
+
+
+@pytest.mark.parametrize("pattern, prefix", [
+    (r"(?<![\u4e00-\u9fff])环保局", "环保局"),
+    (r"(?<!。)。{3,}", "。"),
+    (r"(?<![目标])的(?=的(?![确士哥]))", "的"),
+    (r"(?<=[\u4e00-\u9fff])(?:年度)?报告", None),        # may start with 年 or 报: a class
+    (r"\b(?:x)y", "xy"),                                 # sre inlines the group: x, y at the top
+])
+def test_one_first_character_becomes_a_literal_prefix(pattern, prefix):
+    code = _info(pattern)
+    assert code is not None and code[0] == c.INFO
+    if prefix is None:
+        assert code[2] == c.SRE_INFO_CHARSET
+        return
+    assert code[2] == c.SRE_INFO_PREFIX
+    n, skip = code[5], code[6]
+    assert (n, skip) == (len(prefix), 0)                 # the whole pattern runs at the prefix
+    assert "".join(map(chr, code[7:7 + n])) == prefix
+
+
+TEXTS = ["", "环保局", "省环保局环保局", "市环保局和环保局", "。。。。", "a。。。b。。。。。", "的的的确的的",
+         "目的的问题", "xxyxy", "aaab aab", "\n环保局\n环保", "环环保环保局局"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<![\u4e00-\u9fff])环保局", r"(?<!。)。{3,}", r"(?<![目标])的(?=的(?![确士哥]))",
+    r"(?<=x)xy", r"(?<!a)aab", r"(?m)^环保", r"\b(?:x)y", r"(?<=环)环保(?=局)", r"(?<!环)环保局?",
+])
+def test_prefixed_patterns_find_what_re_finds(pattern):
+    import _sre
+    built = regexcache._build(pattern, 0)
+    hinted = _sre.compile(pattern, *built[1]) if built[1] is not None else None
+    plain = re.compile(pattern)
+    assert hinted is not None and hinted != plain
+    for text in TEXTS:
+        assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            a, b = hinted.search(text, pos), plain.search(text, pos)
+            assert (a and a.span()) == (b and b.span()), (pattern, text, pos)
