@@ -54,3 +54,25 @@ def test_prefixed_patterns_find_what_re_finds(pattern):
         for pos in range(len(text) + 1):
             a, b = hinted.search(text, pos), plain.search(text, pos)
             assert (a and a.span()) == (b and b.span()), (pattern, text, pos)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+(?:\.\d+)?\s*(?:%|％|件)",                  # sre's own class hint, \d: replaced
+    r"(?<![\d.])\d+(?:\.\d+)?[千百]",                # no hint of sre's own
+    r"\s*[\[【]\s*(?P<y>\d{4})",
+])
+def test_digit_and_space_hints_are_listed_not_tested_by_category(pattern):
+    code = _info(pattern)
+    assert code is not None and code[2] == c.SRE_INFO_CHARSET
+    head = code[5:code[1] + 1]
+    assert c.CATEGORY not in head[:1] and c.BIGCHARSET in head        # a table, not a category
+    import _sre
+    hinted = _sre.compile(pattern, *regexcache._build(pattern, 0)[1])
+    plain = re.compile(pattern)
+    found = 0
+    for text in ["12件", "٣٤%", "\U0001d7cf\U0001d7d0件", "１２件 ３千", "第\u3000【 2021", "x\u20281百",
+                 "\U0001d7cf百 \u3000【\U0001d7cf٣12"]:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in hinted.finditer(text)] == want
+        found += len(want)
+    assert found >= 2          # astral and Arabic-Indic digits, ideographic spaces among them

@@ -19,9 +19,14 @@ full pattern, look-behind included, at each position the hint lets through, so m
 exactly those of ``re.compile``
 (``tests/test_sreinfo.py`` compares them on every rule pattern and on generated patterns).
 
-Only a pattern that cannot match the empty string and has no literal prefix or class hint of its
-own is changed; case-insensitive and locale patterns, back-references, conditionals, ``.`` and
-negated classes at the start leave it as sre built it.
+In a class hint the Unicode categories ``\\d`` and ``\\s`` are written out as the characters they
+hold (sre tests a category through the Unicode database at every position; a listed class is a
+table lookup), and a class hint of sre's own that tests one of them is replaced so.
+
+Only a pattern that cannot match the empty string and has no literal prefix of its own (nor a
+class hint of its own, unless that tests ``\\d`` or ``\\s``) is changed; case-insensitive and
+locale patterns, back-references, conditionals, ``.`` and negated classes at the start leave it
+as sre built it.
 """
 from __future__ import annotations
 
@@ -95,11 +100,15 @@ def info_block(parsed, flags: int) -> list | None:
     own: list = []
     _compiler._compile_info(own, parsed, flags)
     lo, hi = own[3], own[4]
-    if own[2] != 0 or lo == 0:        # sre has a hint of its own, or the pattern can match ""
+    if lo == 0 or own[2] not in (0, c.SRE_INFO_CHARSET):   # can match "", or sre has a prefix
         return None
     chars = first_chars(parsed, c)
     if chars is None:
         return None
+    if own[2] != 0:                   # sre's own class: replaced only where it tests \d or \s
+        if not any(op is c.CATEGORY and av in _LISTED for op, av in chars):
+            return None
+    chars = _listed(chars, c)
     if len(chars) == 1 and chars[0][0] is c.LITERAL:    # one character: a literal prefix
         prefix = [chars[0][1]] + _literals_after(list(parsed), c)
         code = [c.INFO, 0, c.SRE_INFO_PREFIX, lo, hi, len(prefix), 0, *prefix,
@@ -130,3 +139,50 @@ def _literals_after(items, c) -> list:
             out.append(av2)
         return out
     return []
+
+
+def _listed(chars, c) -> list:
+    """``chars`` with the Unicode digit and space categories written as the characters they hold
+    (sre tests a category per character through the Unicode database; a listed class is a table
+    lookup). Digits beyond the Basic Multilingual Plane are covered by the whole range above it:
+    a hint may let through more than the pattern takes, never less."""
+    out = []
+    for op, av in chars:
+        if op is c.CATEGORY and av in _LISTED:
+            out.extend((c.RANGE, r) for r in _ranges(_LISTED[av]))
+        else:
+            out.append((op, av))
+    return out
+
+
+_LISTED: dict = {}
+
+
+def _ranges(test) -> tuple:
+    got = _RANGES.get(test)
+    if got is None:
+        ranges, start = [], None
+        for cp in range(0x10000):
+            if getattr(chr(cp), test)():
+                if start is None:
+                    start = cp
+            elif start is not None:
+                ranges.append((start, cp - 1))
+                start = None
+        if test == "isdecimal":
+            ranges.append((0x10000, 0x10FFFF))   # (the BMP holds every space character)
+        got = _RANGES[test] = tuple(ranges)
+    return got
+
+
+_RANGES: dict = {}
+
+
+def _init_listed():
+    from .sreparts import constants as c
+    for name, test in (("DIGIT", "isdecimal"), ("SPACE", "isspace")):
+        _LISTED[getattr(c, f"CATEGORY_{name}")] = test        # \d, \s as parsed (str: Unicode)
+        _LISTED[getattr(c, f"CATEGORY_UNI_{name}")] = test
+
+
+_init_listed()
