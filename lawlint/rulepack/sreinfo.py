@@ -158,20 +158,17 @@ def _listed(chars, c) -> list:
 _LISTED: dict = {}
 
 
-def _ranges(test) -> tuple:
-    got = _RANGES.get(test)
+def _ranges(run: str) -> tuple:
+    """The Basic Multilingual Plane's characters that the class ``run`` (``\\d+``) takes, as
+    ranges: found by re itself over every BMP character (≈2 ms, on a cold cache only)."""
+    got = _RANGES.get(run)
     if got is None:
-        ranges, start = [], None
-        for cp in range(0x10000):
-            if getattr(chr(cp), test)():
-                if start is None:
-                    start = cp
-            elif start is not None:
-                ranges.append((start, cp - 1))
-                start = None
-        if test == "isdecimal":
+        import re
+        bmp = "".join(map(chr, range(0x10000)))
+        ranges = [(m.start(), m.end() - 1) for m in re.finditer(run, bmp)]
+        if run == r"\d+":
             ranges.append((0x10000, 0x10FFFF))   # (the BMP holds every space character)
-        got = _RANGES[test] = tuple(ranges)
+        got = _RANGES[run] = tuple(ranges)
     return got
 
 
@@ -180,7 +177,7 @@ _RANGES: dict = {}
 
 def _init_listed():
     from .sreparts import constants as c
-    for name, test in (("DIGIT", "isdecimal"), ("SPACE", "isspace")):
+    for name, test in (("DIGIT", r"\d+"), ("SPACE", r"\s+")):
         _LISTED[getattr(c, f"CATEGORY_{name}")] = test        # \d, \s as parsed (str: Unicode)
         _LISTED[getattr(c, f"CATEGORY_UNI_{name}")] = test
 
