@@ -4,7 +4,7 @@ import pytest
 
 from lawlint.api import ruleset_for
 from lawlint.config import Config
-from lawlint.parse.document import Document
+from lawlint.parse.document import parse
 from lawlint.engine import Context
 from lawlint.loaders.source import Source
 
@@ -17,7 +17,7 @@ TEXTS = {
 @pytest.mark.parametrize("kind", sorted(TEXTS))
 def test_bulk_findings_equal_one_by_one(kind):
     text = TEXTS[kind]
-    doc = Document(Source(text=text, path="<t>", kind="txt"))
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
     rules = ruleset_for(Config())
     rule = next(r for r in rules if r.id == "punct.halfwidth")
     ctx = Context(doc=doc, rules=rules, year=doc.year)

@@ -76,3 +76,14 @@ def test_digit_and_space_hints_are_listed_not_tested_by_category(pattern):
         assert [m.span() for m in hinted.finditer(text)] == want
         found += len(want)
     assert found >= 2          # astral and Arabic-Indic digits, ideographic spaces among them
+
+
+@pytest.mark.parametrize("test, cls", [("isdecimal", r"\d"), ("isspace", r"\s")])
+def test_listed_classes_hold_exactly_what_re_takes_in_the_bmp(test, cls):
+    from lawlint.rulepack import sreinfo
+    listed = set()
+    for lo, hi in sreinfo._ranges(test):
+        listed.update(range(lo, min(hi, 0xFFFF) + 1))
+    rx = re.compile(cls)
+    assert listed == {cp for cp in range(0x10000) if rx.match(chr(cp))}
+    assert len(listed) > (300 if test == "isdecimal" else 20)

@@ -158,17 +158,25 @@ def _listed(chars, c) -> list:
 _LISTED: dict = {}
 
 
-def _ranges(run: str) -> tuple:
-    """The Basic Multilingual Plane's characters that the class ``run`` (``\\d+``) takes, as
-    ranges: found by re itself over every BMP character (≈2 ms, on a cold cache only)."""
-    got = _RANGES.get(run)
+def _ranges(test: str) -> tuple:
+    """The Basic Multilingual Plane's characters that ``str.<test>`` accepts, as ranges: sre's
+    Unicode digit category is ``Py_UNICODE_ISDECIMAL`` (``str.isdecimal``) and its space category
+    ``Py_UNICODE_ISSPACE`` (``str.isspace``); tests/test_sreinfo_prefix.py checks them against re
+    on every BMP character. Computed on a cold cache only."""
+    got = _RANGES.get(test)
     if got is None:
-        import re
-        bmp = "".join(map(chr, range(0x10000)))
-        ranges = [(m.start(), m.end() - 1) for m in re.finditer(run, bmp)]
-        if run == r"\d+":
-            ranges.append((0x10000, 0x10FFFF))   # (the BMP holds every space character)
-        got = _RANGES[run] = tuple(ranges)
+        ranges: list = []
+        if not _RANGES:
+            _RANGES["bmp"] = "".join(map(chr, range(0x10000)))
+        for ch in filter(getattr(str, test), _RANGES["bmp"]):
+            cp = ord(ch)
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+        if test == "isdecimal":
+            ranges.append([0x10000, 0x10FFFF])   # (the BMP holds every space character)
+        got = _RANGES[test] = tuple(map(tuple, ranges))
     return got
 
 
@@ -177,7 +185,7 @@ _RANGES: dict = {}
 
 def _init_listed():
     from .sreparts import constants as c
-    for name, test in (("DIGIT", r"\d+"), ("SPACE", r"\s+")):
+    for name, test in (("DIGIT", "isdecimal"), ("SPACE", "isspace")):
         _LISTED[getattr(c, f"CATEGORY_{name}")] = test        # \d, \s as parsed (str: Unicode)
         _LISTED[getattr(c, f"CATEGORY_UNI_{name}")] = test
 

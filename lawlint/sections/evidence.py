@@ -146,10 +146,7 @@ def score(doc, h, pats, spec, text=None, said=None) -> float:
 
 def _last_top(doc):
     """The report's last top-level heading (computed once: ``top_headings`` is a fresh list)."""
-    if "_last_top" not in doc.__dict__:
-        tops = doc.top_headings
-        doc.__dict__["_last_top"] = tops[-1] if tops else None
-    return doc.__dict__["_last_top"]
+    return doc.derived("last_top", lambda: doc.top_headings[-1] if doc.top_headings else None)
 
 
 def title_score(title, pats, spec, last=False):
@@ -176,10 +173,10 @@ def _titled(title, pats) -> bool:
 def frames(doc, year, rules) -> dict:
     """Every heading's frame parts (a set, empty for none), memoised per document and year. A heading whose own
     score decides nothing inherits its parent's frame."""
-    memo = doc.__dict__.setdefault("_part_frames", {})
-    key = (year, tuple(r.id for r in rules))
-    if key in memo:
-        return memo[key]
+    return doc.derived(("section_frames", year, tuple(r.id for r in rules)), lambda: _frames(doc, year, rules))
+
+
+def _frames(doc, year, rules) -> dict:
     scored = []
     for r in rules:
         pats = r.bound(year)
@@ -208,7 +205,6 @@ def frames(doc, year, rules) -> dict:
             out[id(h)] = frozenset(titled - {None})
         else:
             out[id(h)] = frozenset({best} if best else ())
-    memo[key] = out
     return out
 
 
