@@ -235,3 +235,23 @@ def test_the_command_ends_without_teardown_but_saves_the_cache_and_flushes(tmp_p
     assert r.returncode == 1, r.stderr                   # findings at error level
     assert json.loads(r.stdout)["files"][0]["diagnostics"]
     assert list((cache / "regex").glob("*.bin"))
+
+
+def test_check_runs_the_reports_with_the_garbage_collector_on(tmp_path):
+    """cli.run starts `check` with the collector off; cmd_check turns it on before any report
+    (a batch's heading trees have cycles: with it off, memory would grow with the batch)."""
+    code = ("import gc, sys, atexit\n"
+            "import lawlint.api as api\n"
+            "seen = []\n"
+            "def spy(*a, **k):\n"
+            "    seen.append(gc.isenabled())\n"
+            "    return real(*a, **k)\n"
+            "real, api.parse_and_lint = api.parse_and_lint, spy\n"
+            "atexit.register(lambda: print('GC', seen, file=sys.stderr))\n"
+            "sys.argv = ['lawlint', 'check', '--jobs', '1', '--format', 'json', sys.argv[1]]\n"
+            "from lawlint.cli import run; run()\n")
+    r = subprocess.run([sys.executable, "-c", code, str(SEEDS / "2021-henan-xinyang-pingqiao.txt")],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                       env={"LAWLINT_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 1, r.stderr
+    assert "GC [True]" in r.stderr, r.stderr

@@ -36,6 +36,8 @@ def cmd_check(args) -> int:
     for config in configs:                   # load (and validate) every rule set before any file
         check_selectors(ruleset_for(config), config)
     ruleset = ruleset_for(configs[0])
+    from . import resume_gc
+    resume_gc()         # (the reports' trees have cycles)
     matcher = entries = None
     if args.baseline:
         from ..reporters import baseline
