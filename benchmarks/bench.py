@@ -18,9 +18,10 @@ whether it is met:
      with the load (``PYTHONHASHSEED=0``; one run each; target ≤ 1.8×);
   c. warm ``lint_text`` in one process, ms per 10,000 characters per seed, and callgrind's
      instructions per warm pass over the seeds and per 10,000 characters (target ≤ 40 M);
-  d. ``check --jobs 2`` over --copies copies of the seeds (each seed copied alike), reports/s and
-     the peak RSS of the largest process (target ≥ 150/s), and over --big copies (memory flat:
-     at most 10% + 5 MB above), autocorrect-py in one process over the same files;
+  d. ``check --jobs 2`` over --copies copies of the seeds (each seed copied alike; median of
+     --batch-runs, default 3), reports/s and the peak RSS of the largest process (target
+     ≥ 150/s), and once over --big copies (memory flat: at most 10% + 5 MB above), autocorrect-py
+     in one process over the same files;
   e. warm cost against length (1×, 4×, 16× a seed; linear: at most 20× at 16×).
 ``--quick``: 3 runs, 200 and 1,000 copies, one callgrind pass (a smoke run, not figures to quote).
 """
@@ -33,12 +34,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchenv       # noqa: E402
 import instructions   # noqa: E402
+from measure import block, flat, make_copies, row, run_time, time_and_rss, verdict  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -50,60 +51,6 @@ AC_DIR = ("import autocorrect_py as a,sys,pathlib\n"
           "    a.lint_for(p.read_text(encoding='utf-8'),'x.txt')")
 TARGETS = {"first": 5.0, "warm_wall": 2.5, "warm_instr": 1.8, "per10k": 40e6, "batch": 150.0,
            "growth": 20.0}
-
-
-def verdict(value, limit, at_least=False) -> str:
-    if value is None:
-        return "not measured"
-    return "met" if (value >= limit if at_least else value <= limit) else "NOT MET"
-
-
-def flat(small_kb, big_kb) -> bool:
-    """Memory is flat when the larger batch's peak is at most 10% + 5 MB above the smaller's."""
-    return big_kb <= small_kb * 1.10 + 5 * 1024
-
-
-def make_copies(dest: Path, n: int, seeds) -> int:
-    """``n`` files in ``dest``: the seeds copied in turn (n/len(seeds) copies of each); total bytes."""
-    dest.mkdir(parents=True, exist_ok=True)
-    size = 0
-    for i in range(n):
-        seed = seeds[i % len(seeds)]
-        shutil.copyfile(seed, dest / f"{i:05d}-{seed.name}")
-        size += seed.stat().st_size
-    return size
-
-
-def run_time(cmd, ctx, env=None):
-    t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or ctx.env,
-                   cwd=ctx.cwd)
-    return time.perf_counter() - t
-
-
-def time_and_rss(cmd, ctx):
-    """Wall time and peak RSS (kB, the largest process of the run) from GNU time."""
-    t = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, env=ctx.env, cwd=ctx.cwd)
-    took = time.perf_counter() - t
-    try:
-        return took, int(r.stderr.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        return took, None
-
-
-@contextmanager
-def block(title):
-    t, load = time.perf_counter(), os.getloadavg()[0]
-    print(f"\n{title}\n   load {load:.2f} at start", flush=True)
-    yield
-    print(f"   load {os.getloadavg()[0]:.2f} at end ({time.perf_counter() - t:.0f} s)", flush=True)
-
-
-def row(ctx, figure, value, target, met):
-    ctx.summary.append((figure, value, target, met))
-    print(f"   → {figure}: {value}   target {target}: {met}", flush=True)
 
 
 def check_cmd(ctx, path):
@@ -207,7 +154,7 @@ def warm_lib(ctx):
 def batch(ctx):
     with block(f"d. batch, check --jobs 2 over copies of the seeds vs autocorrect-py in one process"):
         peaks = {}
-        for n, runs in ((ctx.copies, ctx.runs), (ctx.big, 1)):
+        for n, runs in ((ctx.copies, ctx.batch_runs), (ctx.big, 1)):
             if not n:
                 continue
             where = Path(ctx.cwd) / f"copies-{n}"
@@ -260,6 +207,8 @@ def arguments(argv=None):
     ap.add_argument("--copies", type=int, help="batch size (default 1000; --quick 200)")
     ap.add_argument("--big", type=int, help="the larger batch, for flatness (default 5000; --quick 1000; 0: skip)")
     ap.add_argument("--passes", type=int, help="warm passes under callgrind (default 2; --quick 1)")
+    ap.add_argument("--batch-runs", type=int, help="runs of the smaller batch (default 3; --quick 1):"
+                    " each is a thousand reports, and seven would be half the run's time")
     ap.add_argument("--seeds", type=int, default=len(SEEDS), help="use the first N seeds")
     ap.add_argument("--quick", action="store_true", help="a smoke run: 3 runs, 200 and 1,000 copies")
     ap.add_argument("--python", help="an existing venv's python with lawlint and autocorrect-py installed"
@@ -268,7 +217,8 @@ def arguments(argv=None):
     ap.add_argument("--allow-editable", action="store_true", help="accept an editable --python (tests"
                     " only: the figures are flattered)")
     args = ap.parse_args(argv)
-    for name, full, quick in (("runs", 7, 3), ("copies", 1000, 200), ("big", 5000, 1000), ("passes", 2, 1)):
+    for name, full, quick in (("runs", 7, 3), ("copies", 1000, 200), ("big", 5000, 1000), ("passes", 2, 1),
+                              ("batch_runs", 3, 1)):
         if getattr(args, name) is None:
             setattr(args, name, quick if args.quick else full)
     return args
@@ -278,6 +228,7 @@ def main(argv=None):
     args = arguments(argv)
     start, work = time.perf_counter(), Path(tempfile.mkdtemp(prefix="lawlint-bench-"))
     ctx = argparse.Namespace(runs=args.runs, copies=args.copies, big=args.big, passes=args.passes,
+                             batch_runs=args.batch_runs,
                              seeds=SEEDS[:args.seeds], allow_editable=args.allow_editable, summary=[],
                              cwd=str(work / "work"), valgrind=instructions.have_valgrind())
     os.mkdir(ctx.cwd)

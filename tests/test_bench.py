@@ -47,8 +47,8 @@ def test_callgrind_count_is_read_from_its_summary_line():
 
 def test_quick_is_a_smaller_run_and_explicit_sizes_win():
     full, quick = bench.arguments([]), bench.arguments(["--quick", "--copies", "10"])
-    assert (full.runs, full.copies, full.big, full.passes) == (7, 1000, 5000, 2)
-    assert (quick.runs, quick.copies, quick.big, quick.passes) == (3, 10, 1000, 1)
+    assert (full.runs, full.copies, full.big, full.passes, full.batch_runs) == (7, 1000, 5000, 2, 3)
+    assert (quick.runs, quick.copies, quick.big, quick.passes, quick.batch_runs) == (3, 10, 1000, 1, 1)
 
 
 def test_measured_processes_do_not_see_the_checkout(monkeypatch):
