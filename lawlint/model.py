@@ -1,7 +1,7 @@
 """The document model: blocks (one per non-empty line), headings with their tree, sentences.
 
 Every span keeps its offset in ``source.text`` so findings map back to a line and a column. The
-parse steps that build it are in ``lawlint/parse/``; :class:`lawlint.document.Document` ties
+parse steps that build it are in ``lawlint/parse/``; :class:`lawlint.parse.document.Document` ties
 them together.
 """
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import numbering, regexcache
+from . import numbering
+from .rulepack import regexcache
 from .chars import CLOSERS, SENTENCE_ENDS
 from .chars import WHITESPACE as _WS
 
@@ -46,6 +47,12 @@ class Block:
         if got is None:
             got = self._sentences = split_sentences(self.text, self.start)
         return got
+
+def kind_of(kinds: dict, b: Block) -> str:
+    """A block's kind as the parse steps so far decided it (``kinds``: block index → kind; a
+    paragraph until a step says otherwise). The steps return kinds; the Document's maker sets each
+    block's ``kind`` once, from the last step's answer."""
+    return kinds.get(b.index, "paragraph")
 
 @dataclass(eq=False)
 class Heading:

@@ -7,7 +7,7 @@ stands when the repeat is exactly two identical words. Real reduplications (å¸¸å
 """
 from __future__ import annotations
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import HAN
 from .spec import CheckSpec, Param
 

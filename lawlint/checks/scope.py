@@ -9,7 +9,7 @@ keep exact offsets.
 from __future__ import annotations
 
 from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
-from ..document import split_sentences
+from ..parse.document import split_sentences
 from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]

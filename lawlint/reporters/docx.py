@@ -16,10 +16,11 @@ import os
 import re
 from pathlib import Path
 
+from ..chars import is_blank, strip_blank
 from ..errors import LawlintError, LoadError, show_path
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
-from ..source import Piece, Source
+from ..loaders.source import Piece, Source
 from ._cap import cap_lowered
 
 AUTHOR, INITIALS = "lawlint", "LL"
@@ -37,7 +38,7 @@ def annotate(result, source: Source, data: bytes | None = None) -> tuple[bytes, 
     ``data`` is the original .docx (None for a text report: a plain document is made)."""
     from docx.text.run import Run
 
-    from ..docxedit import DocxPackage, cuts_of
+    from ..fix.docxedit import DocxPackage, cuts_of
     if source.text != result.text and result.text is not None:
         raise LoadError("文件在检查期间被改动，未生成批注文档；请重新检查", source.path)
     if data is None:
@@ -111,8 +112,8 @@ def _anchor(source, d) -> tuple[list[Piece], str]:
     pieces = source.pieces_in(d.start, d.end)
     own = source.pieces_in(ls, le)
     note = ""
-    if own and d.start < own[0].start and source.text[ls:own[0].start].strip():
-        note = f"所指为 Word 自动编号“{source.text[ls:own[0].start].strip()}”"
+    if own and d.start < own[0].start and not is_blank(source.text[ls:own[0].start]):
+        note = f"所指为 Word 自动编号“{strip_blank(source.text[ls:own[0].start])}”"
     if not pieces and own:
         first = own[0]
         pieces = [Piece(first.start, 1, first.paragraph, first.run, first.offset, first.editable)]
@@ -137,7 +138,7 @@ def _comment_text(d, more, note) -> str:
 
 def _title_pieces(result, source) -> list[Piece]:
     """The title's paragraph (or the first paragraph with text) for the summary comment."""
-    key = (result.title or "").strip()[:12]
+    key = strip_blank(result.title or "")[:12]
     first = None
     for line in range(1, source.line_count + 1):
         ls = source.line_start(line)
@@ -218,8 +219,8 @@ def write_copies(results, output, inputs, load):
     """Write one annotated copy per result (``output`` a file for one report, else a folder);
     yield (result, problem): problem is None, or why no copy was written. ``load(path)`` loads
     a .docx report again for its position map (results keep only the text)."""
-    from ..atomic import write_bytes_atomic
-    from ..fix import refuse_if_open
+    from ..fix.atomic import write_bytes_atomic
+    from ..fix.apply import refuse_if_open
     from ._paths import output_folder
     out = Path(output)
     single = len(inputs) == 1 and not os.path.isdir(inputs[0]) and not out.is_dir() \

@@ -1,0 +1,90 @@
+"""Cause analysis: does a paragraph explain *why* a shortcoming arose, or only restate it?
+
+A causal frame (「究其原因」「原因主要是」「主观上…客观上」) governs the text after it to the end of
+its paragraph (「究其原因，一是…；二是…；三是…」); under a 原因 heading the whole section is governed.
+A governed clause is a cause when it names a condition — any deficiency predicate of an open class
+(``deficits``: 不足、未…、没有…、缺乏、滞后、晚于、偏少、流动…) — and does not restate a problem the
+shortcomings already listed (most of its character pairs appear in one problem sentence,
+``restate``). The closed ``predicates`` list still decides weak frames, as below.
+
+A reader accepts a sentence as cause analysis when it has a causal frame (「原因」「究其原因」
+「主观上…客观上」「归根到底」「源于」…) *and* names a cause: a cause predicate such as 认识不到位,
+重视不够, 力量不足, 编制未增加, 培训不系统, 机制不健全. 「原因是执法不够规范」 has the frame but only
+repeats the problem, so it is not analysis. A weak frame (由于, 导致, 一方面…) makes a sentence count
+only when it names ``weak_min`` distinct causes: 「重视不够，导致推进不平衡」 is one causal clause in a
+problem list, not an analysis. Frames and predicates are data (``causal:`` of a section rule); its
+parameters and their defaults are declared once, in the ``section`` check type's spec
+(:mod:`lawlint.checks.section`), and every function here reads that bound namespace (``c``).
+"""
+from __future__ import annotations
+
+from ..chars import CN_NUMERAL_CHARS, strip_blank
+from ..rulepack import regexcache
+
+
+_CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
+
+
+def framed(text: str, c) -> bool:
+    """Has the sentence a causal frame, strong or weak (it is analysis, not a listed problem)?"""
+    return any(rx.search(text) for rx in c.frames + c.weak_frames)
+
+
+def _pairs(text: str) -> set:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def restates(clause: str, problems, share: float) -> bool:
+    """Do most of the clause's character pairs appear in one problem sentence?"""
+    pairs = _pairs(clause)
+    if not pairs:
+        return True
+    return any(len(pairs & _pairs(p)) >= share * len(pairs) for p in problems)
+
+
+def analysis(text: str, c, problems, governed: bool = False):
+    """Offset in ``text`` where a cause analysis starts, or None. ``governed``: the text sits
+    under a 原因 heading (the heading is its frame)."""
+    start = 0
+    if not governed:
+        hits = [m for rx in c.frames for m in [rx.search(text)] if m]
+        if not hits:
+            return _weak(text, c, problems)
+        start = min(m.start() for m in hits)
+    tail = text[start:]
+    for rx in c.frames:
+        tail = rx.sub(" ", tail)
+    for clause in _CLAUSE.split(tail):
+        clause = strip_blank(clause)
+        if len(clause) < 3:
+            continue
+        named = any(rx.search(clause) for rx in c.predicates)
+        if not named and (not any(rx.search(clause) for rx in c.deficits)
+                          or any(rx.search(clause) for rx in c.outcomes)):
+            continue            # no condition named, or only how the work fell short
+        if not restates(clause, problems, c.restate):
+            return start
+    return None
+
+
+def _weak(text, c, problems):
+    """A sentence with a weak frame (由于, 导致) naming ``weak_min`` distinct causes in clauses
+    that do not restate a problem."""
+    offset = 0
+    for sent in regexcache.compile(r"[^。！？!?]+[。！？!?]?").findall(text):
+        fresh = "，".join(cl for cl in _CLAUSE.split(sent)
+                         if len(strip_blank(cl)) >= 3 and not restates(strip_blank(cl), problems, c.restate))
+        if explains(fresh, c):
+            return offset
+        offset += len(sent)
+    return None
+
+
+def explains(text: str, c) -> bool:
+    """Is this sentence cause analysis (a frame together with enough named causes)?"""
+    causes = sum(1 for rx in c.predicates if rx.search(text))
+    if not causes:
+        return False
+    if any(rx.search(text) for rx in c.frames):
+        return True
+    return causes >= c.weak_min and any(rx.search(text) for rx in c.weak_frames)

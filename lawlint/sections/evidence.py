@@ -1,0 +1,164 @@
+"""What a section is about, by weighted evidence: each part rule's ``score`` weighs a section's
+title words, the sentences of its own text (actors doing duties, achievements with figures,
+deficiencies, intentions) and its position; the part with the highest score at or above its
+threshold is the section's *frame*. A single word in a title does not decide: 「运用法治方式处理
+问题」 matches the shortcomings title words, but a section of achievements with figures scores
+higher as measures, so it neither becomes a false shortcomings part nor hides the leadership and
+supervision text it holds from the parts that look for them.
+
+Weights are data (``score:`` of a ``section`` rule in ``rules/sections.yaml``, declared in the
+``section`` check's SPEC):
+
+``title``       weight of a title that matches the rule's ``heading`` (and not ``heading_exclude``)
+``title_cues``  ``[{pattern, weight}]`` other title words (「站位」「重视」 for leadership)
+``sentences``   ``[{pattern, weight}]`` or ``[{all: [patterns], weight}]`` (every pattern in the
+                same sentence, e.g. an actor and a duty); a sentence adds its highest weight
+``cap``         most the sentences add; ``threshold`` least score that makes a part
+``last``        added when the section is the report's last top-level one
+``title_min``   least the title must score (a section titled 政务公开 is no leadership part)
+``frame``       true: the part competes for whole sections (measures, shortcings, plans)
+Book titles (《…》) are blanked before sentences are read: 「…领导小组关于…的通知」 names no actor.
+"""
+from __future__ import annotations
+
+import re
+
+
+_BOOK = re.compile(r"《[^《》]{0,80}》")
+
+
+def compile_spec(score):
+    """A rule's bound ``score`` block (patterns already bound for the report year) as the dict
+    the scorers read, each weighted item a (patterns, weight) pair; None: the rule has no score."""
+    if score is None:
+        return None
+
+    def weighted(items):
+        return [(list(it.all) if it.all is not None else [it.pattern], it.weight) for it in items or ()]
+
+    return {"title": score.title, "threshold": score.threshold, "cap": score.cap, "last": score.last,
+            "frame": bool(score.frame), "title_min": score.title_min,
+            "title_cues": weighted(score.title_cues), "sentences": weighted(score.sentences)}
+
+
+def own_text(doc, h) -> str:
+    """The text a heading governs before its first sub-heading (all of it for a leaf)."""
+    end = h.children[0].start if h.children else h.end
+    parts = []
+    for b in doc.blocks_in(h.start, end):
+        parts.append(doc.text[b.body_start:b.end] if b is h.block else b.text)
+    return "\n".join(p for p in parts if p)
+
+
+def sentence_score(text, spec) -> float:
+    """What the sentences of ``text`` add (each its highest weight), capped."""
+    if not spec["sentences"]:
+        return 0
+    total = 0
+    for sent in re.split(r"[。；;！!？?\n]", _BOOK.sub("《》", text)):
+        if len(sent) < 4:
+            continue
+        best = 0
+        for pats, w in spec["sentences"]:
+            if w > best and all(rx.search(sent) for rx in pats):
+                best = w
+        total += best
+    return min(total, spec["cap"]) if spec["cap"] else total
+
+
+def score(doc, h, pats, spec, text=None, said=None) -> float:
+    """A section's score for one part (``pats``: the rule's compiled patterns)."""
+    base = title_score(h.title, pats, spec, bool(spec["last"]) and h.parent is None
+                       and _last_top(doc) is h)
+    if base is None:
+        return 0
+    if said is None:
+        said = sentence_score(own_text(doc, h) if text is None else text, spec)
+    return base + said
+
+
+def _last_top(doc):
+    """The report's last top-level heading (computed once: ``top_headings`` is a fresh list)."""
+    return doc.derived("last_top", lambda: doc.top_headings[-1] if doc.top_headings else None)
+
+
+def title_score(title, pats, spec, last=False):
+    """What a title (and being the last top-level section) scores; None below ``title_min``."""
+    s = spec["title"] if spec["title"] and _titled(title, pats) else 0
+    s += sum(w for cue, w in spec["title_cues"] if all(rx.search(title) for rx in cue))
+    s += spec["last"] if last else 0
+    return None if s < spec["title_min"] else s
+
+
+def weigh(title, text, pats, spec, said=0) -> float:
+    """A title's score plus what ``text``'s sentences add (``said``, when ``text`` is None)."""
+    base = title_score(title, pats, spec)
+    if base is None:
+        return 0
+    return base + (sentence_score(text, spec) if text else said)
+
+
+def _titled(title, pats) -> bool:
+    return any(rx.search(title) for rx in pats.heading) \
+        and not any(rx.search(title) for rx in pats.heading_exclude)
+
+
+def frames(doc, year, rules) -> dict:
+    """Every heading's frame parts (a set, empty for none), memoised per document and year. A heading whose own
+    score decides nothing inherits its parent's frame."""
+    return doc.derived(("section_frames", year, tuple(r.id for r in rules)), lambda: _frames(doc, year, rules))
+
+
+def _frames(doc, year, rules) -> dict:
+    scored = []
+    for r in rules:
+        pats = r.bound(year)
+        if pats.score_spec and pats.score_spec["frame"]:
+            scored.append((pats.section, pats, pats.score_spec))
+    out = {}
+    for h in doc.headings:                       # parents come before their children
+        best, best_key, titled = None, (0, False, 0), set()
+        text = own_text(doc, h)
+        for sid, pats, spec in scored:
+            said = sentence_score(text, spec)
+            s = score(doc, h, pats, spec, said=said)
+            named = _titled(h.title, pats)
+            if named:
+                titled.add(sid if s >= spec["threshold"] else None)
+            # A tie goes to a title its own text supports, then to what the text says.
+            rank = (s, named and said > 0, said)
+            if s >= spec["threshold"] and rank > best_key:
+                best, best_key = sid, rank
+        # A title that names no frame leaves the section to its parent's frame; a title that
+        # names one is weighed against what the section's sentences say. A shared title
+        # (「存在不足及下步打算」) that the winner shares keeps every frame it names.
+        if not titled:
+            out[id(h)] = out.get(id(h.parent), frozenset()) if h.parent else frozenset()
+        elif best in titled:
+            out[id(h)] = frozenset(titled - {None})
+        else:
+            out[id(h)] = frozenset({best} if best else ())
+    return out
+
+
+def frame_regions(doc, year, rules, sid) -> list:
+    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out)."""
+    fr = frames(doc, year, rules)
+    return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+
+
+
+def area_headings(doc, pats, least, excluded) -> list:
+    """Sibling headings about the 纲要's work areas (决策, 执法, 复议…): ``least`` of them make a
+    topic-structured measures part, at the top level or under one umbrella heading (「二、严格要求，
+    抓好落实」 over 制度建设、行政决策、行政执法…方面), unless the umbrella is another frame."""
+    groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
+    for parent, group in groups:
+        if parent is not None and any(s <= parent.start < e for s, e in excluded):
+            continue
+        hits = [h for h in group if any(rx.search(h.title) for rx in pats.areas.patterns)
+                and not any(rx.search(h.title) for rx in pats.heading_exclude)
+                and not any(s <= h.start < e for s, e in excluded)]
+        if len(hits) >= least:
+            return [parent] if parent is not None else hits
+    return []
