@@ -145,9 +145,9 @@ def test_the_fast_path_is_active_on_every_rule_pattern_sre_cannot_hint():
     must get one from sreinfo, in the pattern the engine uses. Fails when sre's internals move
     (CPython gh-152100 moves ``_compile_info``, ``_optimize_charset`` … from ``re._compiler`` to
     ``re._optimizer``) and regexcache falls back to ``re.compile`` without a word."""
-    from lawlint import regexcache
-    from lawlint.sreparts import constants as c
-    from lawlint.sreparts import parser as _parser
+    from lawlint.rulepack import regexcache
+    from lawlint.rulepack.sreparts import constants as c
+    from lawlint.rulepack.sreparts import parser as _parser
 
     shaped = []
     for p in _rule_patterns():
