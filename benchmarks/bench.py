@@ -252,7 +252,7 @@ def main(argv=None):
             section(ctx)
         print("\nsummary")
         for figure, value, target, met in ctx.summary:
-            print(f"   {figure:58} {value:>16}   {target:22} {met}")
+            print(f"   {figure:62} {value:>12}   {target:22} {met}")
         print(f"total time {time.perf_counter() - start:.0f} s")
     finally:
         if args.keep and not args.python:
