@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, hints, partial, suppress, timelimit
+from . import checks, hints, overflow, partial, suppress, timelimit
 from .result import Diagnostic, SectionVerdict
 from .selectors import any_match
 from .template import fill
@@ -125,10 +125,10 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         ctx.sections, ctx.partial = partial.locate(
             doc, ruleset, ctx.year, truncation,
             run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
+        ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         for rule in first:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
-        ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
         diagnostics = suppress.apply(ctx.directives, diagnostics)
         diagnostics = suppress.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         diagnostics = hints.fold(diagnostics, ruleset)
@@ -153,8 +153,13 @@ def _plan(ruleset, select, ignore, year) -> tuple:
 
 
 def _check(ctx, rule, out: list) -> None:
-    # the rule's parameters bound for the report year; findings so far stay if it raises
-    out.extend(checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year)))
+    # the rule's parameters bound for the report year; findings so far stay if it raises; past
+    # max_findings_per_rule the rest are counted into one finding (lawlint.overflow)
+    found = checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year))
+    limit = ctx.options.get("max_findings_per_rule", overflow.DEFAULT_LIMIT)
+    spans = ctx.doc.meta.get("ignore_spans")
+    overflow.collect(found, rule, limit, out,
+                     lambda d: suppress.covered(ctx.directives, d) or suppress.covered_by_span(spans, d))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):
