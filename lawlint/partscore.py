@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .livepatterns import live
 
 _BOOK = re.compile(r"《[^《》]{0,80}》")
 
@@ -68,13 +69,27 @@ def sentence_score(text, spec) -> float:
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
     """A section's score for one part (``pats``: the rule's compiled patterns)."""
-    base = title_score(h.title, pats, spec, bool(spec["last"]) and h.parent is None
-                       and _last_top(doc) is h)
+    base = _title_memo(doc, pats, spec, h.title, bool(spec["last"]) and h.parent is None
+                       and _last_top(doc) is h)[0]
     if base is None:
         return 0
     if said is None:
         said = sentence_score(own_text(doc, h) if text is None else text, spec)
     return base + said
+
+
+_UNSEEN = object()
+
+
+def _title_memo(doc, pats, spec, title, last) -> tuple:
+    """(title_score, _titled) of a title, remembered per document: a title repeated down a long
+    report (「（一）工作」 ten thousand times) is weighed once."""
+    memo = doc.__dict__.setdefault("_title_scores", {})
+    key = (id(spec), title, last)
+    got = memo.get(key, _UNSEEN)
+    if got is _UNSEEN or got[2] is not spec:          # (spec kept: its id stays its own)
+        got = memo[key] = (title_score(title, pats, spec, last), _titled(title, pats), spec)
+    return got
 
 
 def _last_top(doc):
@@ -125,7 +140,7 @@ def frames(doc, year, rules) -> dict:
         for sid, pats, spec in scored:
             said = sentence_score(text, spec)
             s = score(doc, h, pats, spec, said=said)
-            named = _titled(h.title, pats)
+            named = _title_memo(doc, pats, spec, h.title, False)[1]
             if named:
                 titled.add(sid if s >= spec["threshold"] else None)
             # A tie goes to a title its own text supports, then to what the text says.
@@ -156,11 +171,14 @@ def area_headings(doc, pats, least, excluded) -> list:
     """Sibling headings about the 纲要's work areas (决策, 执法, 复议…): ``least`` of them make a
     topic-structured measures part, at the top level or under one umbrella heading (「二、严格要求，
     抓好落实」 over 制度建设、行政决策、行政执法…方面), unless the umbrella is another frame."""
+    areas = live(doc, pats.areas.patterns, "titles")
+    if not areas:                               # no title names a work area
+        return []
     groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
     for parent, group in groups:
         if parent is not None and any(s <= parent.start < e for s, e in excluded):
             continue
-        hits = [h for h in group if any(rx.search(h.title) for rx in pats.areas.patterns)
+        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
                 and not any(rx.search(h.title) for rx in pats.heading_exclude)
                 and not any(s <= h.start < e for s, e in excluded)]
         if len(hits) >= least:
