@@ -60,7 +60,7 @@ def families() -> list:
     return [(f["family"], regexcache.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     family: str
     value: int
