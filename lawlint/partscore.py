@@ -133,7 +133,7 @@ def frames(doc, year, rules) -> dict:
         pats = r.bound(year)
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
-    out = {}
+    out, shared = {}, {}                         # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
         text = own_text(doc, h)
@@ -156,6 +156,7 @@ def frames(doc, year, rules) -> dict:
             out[id(h)] = frozenset(titled - {None})
         else:
             out[id(h)] = frozenset({best} if best else ())
+        out[id(h)] = shared.setdefault(out[id(h)], out[id(h)])
     memo[key] = out
     return out
 
