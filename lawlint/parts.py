@@ -218,7 +218,7 @@ def _problems(doc, verdicts, p, pats):
 def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=False):
     """Return (offset of the first evidence, the region it belongs to) or None. With ``after``
     (an offset), a sentence opening with a lead pattern anywhere after it counts as well."""
-    blocks = [b for b in doc.body_blocks if any(s <= b.start < e for s, e in regions)]
+    blocks = _blocks_starting_in(doc, regions)
     if not blocks:
         return None
     # A paragraph that opens with a lead pattern is evidence on its own. (Only patterns that can
@@ -270,6 +270,14 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
         if count >= p.weak_min and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     return None
+
+
+def _blocks_starting_in(doc, regions) -> list:
+    """Body blocks that start inside any of ``regions``, in text order (by bisection)."""
+    if len(regions) == 1:
+        return doc.blocks_in(*regions[0])
+    got = {id(b): b for s, e in regions for b in doc.blocks_in(s, e)}
+    return sorted(got.values(), key=lambda b: b.start)
 
 
 def _paragraph_region(doc, block):

@@ -53,7 +53,7 @@ def own_text(doc, h) -> str:
 
 def sentence_score(text, spec) -> float:
     """What the sentences of ``text`` add (each its highest weight), capped."""
-    if not spec["sentences"]:
+    if not spec["sentences"] or not text:
         return 0
     total = 0
     for sent in re.split(r"[。；;！!？?\n]", _BOOK.sub("《》", text)):
