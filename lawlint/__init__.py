@@ -22,5 +22,5 @@ def lint_path(path, config=None):
 
 def load_rules(paths=None):
     """Load the built-in rules plus the rule packs at ``paths`` into a RuleSet."""
-    from .ruleset import load_rules as _load_rules
+    from .rulepack.ruleset import load_rules as _load_rules
     return _load_rules(paths)

@@ -6,16 +6,16 @@ from functools import lru_cache
 
 from . import engine, offthread, scoring
 from .config import Config
-from .document import Document
+from .parse.document import Document
 from .errors import LawlintError
 from .loaders import load_path
 from .result import FileResult
-from .source import Source
+from .loaders.source import Source
 
 
 @lru_cache(maxsize=8)
 def _loaded(packs: tuple):
-    from .ruleset import load_rules
+    from .rulepack.ruleset import load_rules
     return load_rules(list(packs))
 
 

@@ -8,7 +8,7 @@ another, and switched the structural numbering checks off).
 """
 from __future__ import annotations
 
-from . import regexcache
+from .rulepack import regexcache
 
 # Blank within a line: every Unicode space separator (U+00A0, U+1680, U+2000–U+200A, U+202F,
 # U+205F, U+3000), the tab, and the zero-width characters web pages and Word leave behind.

@@ -1,6 +1,6 @@
-"""Run a RuleSet over one Document: locate the parts, run the checks, apply suppressions.
+"""Run a RuleSet over one Document: locate the sections, run the checks, apply suppressions.
 
-The pipeline is one-way: load → parse (``document``) → locate parts (``partial``, ``parts``) → check
+The pipeline is one-way: load → parse (``parse.document``) → locate sections (``sections``) → check
 (``checks``, which only read the Context) → score → report. Nothing below this module imports it.
 
 Strict mode (``LAWLINT_STRICT=1``, or ``run(..., strict=True)``; the test suite runs in it): a check
@@ -12,10 +12,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from . import checks, hints, overflow, partial, suppress, timelimit
+from . import checks, timelimit
+from .checks import hints, overflow
+from .sections import stage
+from .parse import directives
 from .result import Diagnostic, SectionVerdict
-from .selectors import any_match
-from .template import fill
+from .rulepack.selectors import any_match
+from .rulepack.template import fill
 
 
 def strict_default() -> bool:
@@ -35,7 +38,7 @@ class Context:
     options: dict = field(default_factory=dict)
     rules_run: tuple = ()
     directives: list = field(default_factory=list)
-    partial: object = None          # a lawlint.partial.Partial when the text is not a whole report
+    partial: object = None          # a lawlint.sections.stage.Partial when the text is not a whole report
 
     def section(self, section_id: str) -> SectionVerdict:
         """The located part (absent when no rule describes it)."""
@@ -122,15 +125,15 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         # output read them); a detector that fails reports against its rule. Whether the text is
         # whole is decided there too, by the active truncation rule: the verdicts are final.
         truncation = next((r for r in first if r.check == "truncation"), None)
-        ctx.sections, ctx.partial = partial.locate(
+        ctx.sections, ctx.partial = stage.locate(
             doc, ruleset, ctx.year, truncation,
             run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
-        ctx.directives = suppress.parse(doc.text, known_ids=known_ids)
+        ctx.directives = directives.parse(doc.text, known_ids=known_ids)
         for rule in first:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
-        diagnostics = suppress.apply(ctx.directives, diagnostics)
-        diagnostics = suppress.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
+        diagnostics = directives.apply(ctx.directives, diagnostics)
+        diagnostics = directives.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         diagnostics = hints.fold(diagnostics, ruleset)
         for rule in post:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
@@ -154,12 +157,12 @@ def _plan(ruleset, select, ignore, year) -> tuple:
 
 def _check(ctx, rule, out: list) -> None:
     # the rule's parameters bound for the report year; findings so far stay if it raises; past
-    # max_findings_per_rule the rest are counted into one finding (lawlint.overflow)
+    # max_findings_per_rule the rest are counted into one finding (lawlint.checks.overflow)
     found = checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year))
     limit = ctx.options.get("max_findings_per_rule", overflow.DEFAULT_LIMIT)
     spans = ctx.doc.meta.get("ignore_spans")
     overflow.collect(found, rule, limit, out,
-                     lambda d: suppress.covered(ctx.directives, d) or suppress.covered_by_span(spans, d))
+                     lambda d: directives.covered(ctx.directives, d) or directives.covered_by_span(spans, d))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):

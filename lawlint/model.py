@@ -1,7 +1,7 @@
 """The document model: blocks (one per non-empty line), headings with their tree, sentences.
 
 Every span keeps its offset in ``source.text`` so findings map back to a line and a column. The
-parse steps that build it are in ``lawlint/parse/``; :class:`lawlint.document.Document` ties
+parse steps that build it are in ``lawlint/parse/``; :class:`lawlint.parse.document.Document` ties
 them together.
 """
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import numbering, regexcache
+from . import numbering
+from .rulepack import regexcache
 from .chars import CLOSERS, SENTENCE_ENDS
 from .chars import WHITESPACE as _WS
 

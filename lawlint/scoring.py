@@ -3,13 +3,13 @@ most its budget. Budgets and grade bands come from ``rules/profile.yaml``.
 """
 from __future__ import annotations
 
-from .template import fill
+from .rulepack.template import fill
 from .vocabulary import profile as default_profile
 
 
 def score(diagnostics, ruleset, profile=None, sections=None, partial=None) -> dict:
     """``sections`` (section id -> SectionVerdict) lets the profile's grade ceiling apply. A partial
-    text (``partial``: a lawlint.partial.Partial) gets its score but no grade and no ceiling: a
+    text (``partial``: a lawlint.sections.stage.Partial) gets its score but no grade and no ceiling: a
     grade would judge a report nobody has read whole."""
     profile = profile or default_profile()
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}

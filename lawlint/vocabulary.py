@@ -22,7 +22,7 @@ SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", 
 @lru_cache(maxsize=1)
 def profile() -> dict:
     """The scoring profile, ``rules/profile.yaml``: budgets, grades, the parts' display names."""
-    from .resources import load_builtin_yaml, rules_dir
+    from .rulepack.resources import load_builtin_yaml, rules_dir
     return load_builtin_yaml(rules_dir() / "profile.yaml")
 
 

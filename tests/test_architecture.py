@@ -69,8 +69,8 @@ def find_cycle(graph):
 
 def test_graph_sees_imports():
     g = import_graph()
-    assert "lawlint.partial" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
-    assert "lawlint.parts" in g["lawlint.partial"]
+    assert "lawlint.sections.stage" in g["lawlint.engine"] and "lawlint.checks" in g["lawlint.engine"]
+    assert "lawlint.sections.detect" in g["lawlint.sections.stage"]
     assert "lawlint.checks.scope" in g["lawlint.checks.existence"]     # `from . import scope as sc`
 
 
@@ -84,20 +84,19 @@ def test_no_import_cycle():
     assert cycle is None, "import cycle: " + " → ".join(cycle)
 
 
-def test_engine_is_above_checks_and_parts():
+def test_engine_is_above_checks_and_sections():
     g = import_graph()
-    below = [m for m in g if m.startswith("lawlint.checks") or m in (
-        "lawlint.parts", "lawlint.partial", "lawlint.template", "lawlint.vocabulary", "lawlint.chars",
-        "lawlint.document")]
+    below = [m for m in g if m.startswith(("lawlint.checks", "lawlint.sections", "lawlint.numbering", "lawlint.parse"))
+             or m in ("lawlint.rulepack.template", "lawlint.vocabulary", "lawlint.chars")]
     for m in below:
         assert "lawlint.engine" not in g[m], f"{m} imports the engine"
         assert "lawlint.scoring" not in g[m], f"{m} reaches up into scoring"
-    for m in ("lawlint.template", "lawlint.selectors"):
+    for m in ("lawlint.rulepack.template", "lawlint.rulepack.selectors"):
         assert not g[m], f"{m} is ground level but imports {g[m]}"
 
 
 def test_part_verdicts_are_final_when_made():
-    """Whether a part was reached is decided where the verdicts are made (lawlint.partial), never
+    """Whether a part was reached is decided where the verdicts are made (lawlint.sections.stage), never
     written into a verdict afterwards (issue 27: the engine once rewrote them)."""
     writers = []
     for path in PKG.rglob("*.py"):
@@ -154,7 +153,8 @@ def _parameter_reads(path: Path):
 
 def test_checks_read_parameters_only_through_their_spec():
     """A default is written once, in the SPEC: no ``rule.params``, no ``.get(key, default)``."""
-    bad = [f"{p.name}:{line}: {what}" for p in sorted(CHECKS.glob("*.py"))
+    modules = sorted(CHECKS.glob("*.py")) + sorted((PKG / "numbering").glob("*.py"))   # numbering: a package
+    bad = [f"{p.relative_to(PKG)}:{line}: {what}" for p in modules
            if p.name not in ("__init__.py", "spec.py")
            for line, what in _parameter_reads(p)]
     assert not bad, "parameters read around the SPEC:\n" + "\n".join(bad)
@@ -221,3 +221,63 @@ def test_private_definition_finder_finds_them(tmp_path):
     f.write_text('A = " \\u3000"\nB = r"^[ \\t\\u3000]*x"\nC = r"\\s+"\nD = {"一": 1, "二": 2, "三": 3}\n'
                  'E = "〇一二三四五六七八九"\nF = "[一-龥]"\nG = "\\u3000"\n', encoding="utf-8")
     assert sorted(line for line, _ in _private_definitions(f)) == [1, 2, 3, 4, 5]
+
+
+# -- the tree shows the pipeline (issue 27) ---------------------------------------------------------
+# loaders (input) → parse → sections → checks → scoring → reporters (output); fix beside the output,
+# rule loading in rulepack/. README.md's layout section describes each folder.
+MAX_TOP_MODULES = 15
+
+
+def test_few_modules_left_directly_in_the_package():
+    top = sorted(p.name for p in PKG.glob("*.py"))
+    assert len(top) <= MAX_TOP_MODULES, f"{len(top)} modules directly in lawlint/ (at most {MAX_TOP_MODULES}): {top}"
+
+
+def test_every_folder_is_a_listed_package():
+    """A folder of modules is a package the wheel ships (pyproject's list is compared in test_packaging)."""
+    for d in PKG.iterdir():
+        if d.is_dir() and any(d.glob("*.py")):
+            assert (d / "__init__.py").is_file(), f"{d.name}/ has modules but no __init__.py"
+
+
+def _imports_into(g, sources, targets):
+    return sorted(f"{m} → {d}" for m in g if m.startswith(sources) for d in g[m] if d.startswith(targets))
+
+
+# The check type ``numbering`` lives beside the grammar the parser reads (lawlint/numbering/).
+CHECK_MODULES = ("lawlint.checks", "lawlint.numbering.check", "lawlint.numbering.base", "lawlint.numbering.tokens",
+                 "lawlint.numbering.tree")
+LATER_STAGES = ("lawlint.engine", "lawlint.api", "lawlint.batch", "lawlint.scoring", "lawlint.reporters",
+                "lawlint.fix", "lawlint.ruledocs", "lawlint.compare", "lawlint.config", "lawlint.cli", "lawlint.serve")
+
+
+def test_input_and_parse_import_no_later_stage():
+    g = import_graph()
+    early = ("lawlint.loaders", "lawlint.parse", "lawlint.model", "lawlint.numbering.__init__")
+    g = {("lawlint.numbering.__init__" if m == "lawlint.numbering" else m): d for m, d in g.items()}
+    bad = _imports_into(g, early, ("lawlint.sections",) + CHECK_MODULES + LATER_STAGES)
+    assert not bad, "input/parse reach into a later stage:\n" + "\n".join(bad)
+
+
+def test_sections_are_located_before_and_without_the_checks():
+    bad = _imports_into(import_graph(), ("lawlint.sections",), CHECK_MODULES + LATER_STAGES)
+    assert not bad, "sections reach into a later stage:\n" + "\n".join(bad)
+
+
+def test_checks_do_not_reach_the_run_or_the_output():
+    later = tuple(s for s in LATER_STAGES if s != "lawlint.compare")     # reuse reads compare's word n-grams
+    bad = _imports_into(import_graph(), CHECK_MODULES, later)
+    assert not bad, "checks reach into the run or the output:\n" + "\n".join(bad)
+
+
+def test_only_the_command_line_starts_the_command_line_and_the_service():
+    g = import_graph()
+    bad = [f"{m} → {d}" for m in g if not m.startswith("lawlint.cli") and m != "lawlint.__main__"
+           for d in g[m] if d.startswith(("lawlint.cli", "lawlint.serve")) and not m.startswith("lawlint.serve")]
+    assert not bad, "\n".join(bad)
+
+
+def test_stage_checker_sees_a_wrong_direction():
+    g = {"lawlint.parse.x": ["lawlint.checks.y", "lawlint.chars"], "lawlint.checks.y": ["lawlint.parse.x"]}
+    assert _imports_into(g, ("lawlint.parse",), CHECK_MODULES) == ["lawlint.parse.x → lawlint.checks.y"]

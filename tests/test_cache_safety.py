@@ -113,7 +113,7 @@ def test_the_folder_is_created_private(tmp_path):
 
 
 def test_no_home_means_no_cache_never_one_under_the_working_folder(tmp_path, monkeypatch):
-    from lawlint import cache
+    from lawlint.rulepack import cache
     import platformdirs
     monkeypatch.delenv("LAWLINT_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
@@ -135,7 +135,7 @@ os.setresuid(54321, 0, 0)     # the real uid has no passwd entry (the effective 
 sys.argv = ["lawlint", "check", "--format", "json", sys.argv[1]]
 from lawlint.cli import main
 code = main()
-print("CACHE", __import__("lawlint.cache", fromlist=["x"]).cache_dir())
+print("CACHE", __import__("lawlint.rulepack.cache", fromlist=["x"]).cache_dir())
 sys.exit(code)
 """
 
@@ -162,9 +162,10 @@ def test_a_uid_without_passwd_entry_and_no_home_writes_nothing_in_the_working_fo
 
 
 def test_entries_are_keyed_by_version_and_by_the_code_that_produced_them(tmp_path, monkeypatch):
-    from lawlint import cache
+    from lawlint.rulepack import cache
     pkg = tmp_path / "pkg"
-    (pkg / "checks").mkdir(parents=True)
+    for sub in ("checks", "numbering", "parse", "rulepack"):
+        (pkg / sub).mkdir(parents=True)
     for kind, files in cache.PRODUCERS.items():
         for pattern in files:
             for src in (ROOT / "lawlint").glob(pattern):
@@ -173,7 +174,7 @@ def test_entries_are_keyed_by_version_and_by_the_code_that_produced_them(tmp_pat
     monkeypatch.setattr(cache, "_PKG", pkg)
     monkeypatch.setattr(cache, "_code", {})
     before = {k: cache.entry_path(k, "key", ".json") for k in cache.PRODUCERS}
-    with open(pkg / "sreinfo.py", "a", encoding="utf-8") as fh:
+    with open(pkg / "rulepack" / "sreinfo.py", "a", encoding="utf-8") as fh:
         fh.write("\n# an edit\n")
     monkeypatch.setattr(cache, "_code", {})
     after = {k: cache.entry_path(k, "key", ".json") for k in cache.PRODUCERS}
@@ -187,7 +188,7 @@ def test_entries_are_keyed_by_version_and_by_the_code_that_produced_them(tmp_pat
 
 
 def test_json_entries_keep_only_what_json_gives_back_unchanged(tmp_path, monkeypatch):
-    from lawlint import cache
+    from lawlint.rulepack import cache
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     cache.put("data", "a", {"x": [1, "二", None, True, 1.5]})
     assert cache.get("data", "a") == {"x": [1, "二", None, True, 1.5]}
@@ -199,7 +200,8 @@ def test_json_entries_keep_only_what_json_gives_back_unchanged(tmp_path, monkeyp
 
 WARM_PROBE = """
 import json, re, sys
-from lawlint import lint_path, regexcache
+from lawlint import lint_path
+from lawlint.rulepack import regexcache
 r = lint_path(sys.argv[1])
 lazy = hinted = 0
 from lawlint.api import ruleset_for

@@ -46,7 +46,7 @@ def test_an_enumeration_separator_is_found_behind_any_blank():
 
 
 def test_fingerprints_ignore_zero_width_spaces():
-    from lawlint.fingerprint import compute
+    from lawlint.reporters.fingerprint import compute
     from lawlint.result import Diagnostic
 
     def fp(line):

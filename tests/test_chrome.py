@@ -3,8 +3,8 @@ title findings on it), one residue finding for the whole page."""
 import pytest
 
 from lawlint import lint_text
-from lawlint.document import Document
-from lawlint.source import Source
+from lawlint.parse.document import Document
+from lawlint.loaders.source import Source
 
 REPORT = """{head}
 {title}

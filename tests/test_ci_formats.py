@@ -40,7 +40,8 @@ def test_sarif_validates_and_matches_json(cli, seed_json):
 
 
 def test_fingerprints_survive_unrelated_edits(tmp_path):
-    from lawlint import fingerprint, lint_path
+    from lawlint.reporters import fingerprint
+    from lawlint import lint_path
     text = (ROOT_SEED := FIXTURES.parent.parent / "seeds" / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
     a = tmp_path / "a.txt"
     a.write_text(text, encoding="utf-8")
@@ -129,7 +130,8 @@ def test_fingerprints_are_what_of_computes_whatever_the_order_and_never_blank():
     reading as an empty string."""
     import pickle
 
-    from lawlint import fingerprint, lint_text
+    from lawlint.reporters import fingerprint
+    from lawlint import lint_text
     text = (FIXTURES.parent.parent / "seeds" / "2024-henan-nanyang-dengzhou.txt").read_text(encoding="utf-8")
     first = lint_text(text)
     assert first.diagnostics
@@ -151,7 +153,7 @@ def test_fingerprints_are_what_of_computes_whatever_the_order_and_never_blank():
 def test_batch_results_keep_no_text_alive(jobs):
     """A batch drops each report's text: nothing a result holds may still refer to it, whether
     the fingerprints were wanted (computed) or not (never computed)."""
-    from lawlint import fingerprint
+    from lawlint.reporters import fingerprint
     from lawlint.batch import check_paths
     for wanted in (True, False):
         results = list(check_paths(_seed_pairs(), jobs=jobs, fingerprints=wanted))

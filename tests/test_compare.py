@@ -289,7 +289,7 @@ def test_documented_json_example_has_the_real_shape(capsys, folders):
 
 def test_each_report_is_parsed_once(monkeypatch):
     """compare shares the check's parse: one Document per report, not two."""
-    from lawlint.document import Document
+    from lawlint.parse.document import Document
     built = []
     real = Document.__init__
 

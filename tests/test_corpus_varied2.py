@@ -21,7 +21,7 @@ STATUTORY = ("measures", "leadership", "shortcomings", "causes", "plans")
 
 # Measured at 3cddd46: 240 of 259 labelled parts agree on presence; 13 of 18 absent parts caught;
 # 14 of 241 present parts called absent or not reached. Since partial texts need strong evidence
-# (lawlint/partial.py): 241 of 259, 14 of 18 (w09's plans, once "not reached", now caught absent).
+# (lawlint/sections/stage.py): 241 of 259, 14 of 18 (w09's plans, once "not reached", now caught absent).
 # Since parts are decided by weighted evidence (judge-parts, issue 22 item 3): 255 of 259, 16 of 18
 # absent caught, 2 of 241 present parts called absent (causes in open frames found; concessive
 # shortcomings found; 领导小组 in cited titles no longer leadership).

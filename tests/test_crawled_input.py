@@ -17,8 +17,8 @@ from crawled import REPORTS, SEP
 from helpers import lint, run_cli
 from lawlint.api import lint_text
 from lawlint.config import Config
-from lawlint.document import Document
-from lawlint.source import Source
+from lawlint.parse.document import Document
+from lawlint.loaders.source import Source
 from lawlint.vocabulary import profile
 
 LAYOUT_RULES = ("punct.space", "punct.indent", "punct.ellipsis", "punct.halfwidth", "punct.unpaired",
@@ -265,7 +265,7 @@ def test_partial_status_in_docx(partial_file, tmp_path):
 @pytest.mark.parametrize("r", REPORTS[::3], ids=IDS[::3])
 def test_fix_keeps_the_separators_of_a_flattened_page(r):
     """lawlint fix once deleted 「　　」 between paragraphs (as stray spaces), gluing them."""
-    from lawlint.fix import fix_source
+    from lawlint.fix.apply import fix_source
     text = crawled.separated(r)
     fixed = fix_source(Source(text=text)).fixed
     assert fixed.count(SEP) == text.count(SEP)

@@ -1,9 +1,9 @@
 """The parser: numbering styles, run-in and unnumbered headings, front matter, year, positions."""
 import pytest
 
-from lawlint.document import Document, split_sentences
+from lawlint.parse.document import Document, split_sentences
 from lawlint.loaders.text import normalise
-from lawlint.source import Source
+from lawlint.loaders.source import Source
 
 
 def doc(text, kind="txt", year=None):

@@ -22,10 +22,10 @@ from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import RGBColor  # noqa: E402
 
 from lawlint import lint_path  # noqa: E402
-from lawlint.fix import fix_path, fix_source, net_edits  # noqa: E402
+from lawlint.fix.apply import fix_path, fix_source, net_edits  # noqa: E402
 from lawlint.loaders.docx import load_docx  # noqa: E402
 from lawlint.reporters.docx import annotate  # noqa: E402
-from lawlint.source import Source  # noqa: E402
+from lawlint.loaders.source import Source  # noqa: E402
 from test_inputs import make_docx  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -5,9 +5,10 @@ import time
 import pytest
 
 from helpers import SEEDS, lint, run_cli, write_pack
-from lawlint import load_rules, parts
+from lawlint import load_rules
+from lawlint.sections import detect
 from lawlint.errors import RuleError
-from lawlint.selectors import matches
+from lawlint.rulepack.selectors import matches
 
 GAP_REPORT = ("{ind}一、主要举措和成效\n{ind}全年审查规范性文件12件，办理行政复议案件30件，均在法定期限内办结。\n"
               "{ind}三、存在的不足\n{ind}执法力量不足，执法人员培训不系统，基层执法能力有待提升。\n")
@@ -54,9 +55,9 @@ def test_select_wildcard_in_cli_and_config(tmp_path):
 def test_unicode_space_indent_keeps_structural_numbering_checks(indent):
     """Regression (issue 10 item 6): an indent of U+2002 made the numbering check think headings
     were found mid-line (a flattened page) and switched the tree checks off for the whole file."""
-    from lawlint.checks.numbering import flattened
-    from lawlint.document import Document
-    from lawlint.source import Source
+    from lawlint.numbering.check import flattened
+    from lawlint.parse.document import Document
+    from lawlint.loaders.source import Source
     text = GAP_REPORT.format(ind=indent)
     assert not flattened(Document(Source(text=text, path="<t>", kind="txt")))
     gaps = [d for d in lint(text, year=2021).diagnostics if d.rule == "numbering.gap"]
@@ -73,20 +74,20 @@ def test_one_whitespace_definition():
 # -- parts ---------------------------------------------------------------------------------------
 def test_parts_are_located_once_per_document(monkeypatch):
     calls = []
-    real = parts.detect
+    real = detect.detect
 
     def counting(doc, rule, year, verdicts, rules=()):
         calls.append(rule.params["section"])
         return real(doc, rule, year, verdicts, rules)
 
-    monkeypatch.setattr(parts, "detect", counting)
+    monkeypatch.setattr(detect, "detect", counting)
     r = lint((SEEDS / "2021-henan-xinyang-pingqiao.txt").read_text(encoding="utf-8"))
     assert sorted(calls) == sorted(set(calls)) and len(calls) == 9
     assert r.sections["measures"].status == "heading"
 
 
 def test_parts_order_puts_dependencies_first():
-    order = [r.params["section"] for r in load_rules().part_rules]
+    order = [r.params["section"] for r in load_rules().section_rules]
     assert order.index("shortcomings") < order.index("causes")          # causes: scope shortcomings
     assert order.index("shortcomings") < order.index("plans")           # plans: lead_after
     assert order.index("plans") < order.index("measures")               # measures: not_within plans
@@ -154,8 +155,8 @@ def _break(monkeypatch, check_type):
 
 def test_strict_mode_raises_and_lenient_mode_reports(monkeypatch):
     from lawlint import engine
-    from lawlint.document import Document
-    from lawlint.source import Source
+    from lawlint.parse.document import Document
+    from lawlint.loaders.source import Source
     _break(monkeypatch, "existence")
     doc = Document(Source(text="全年办理案件12件。", path="<t>", kind="txt"), year=2021)
     with pytest.raises(ZeroDivisionError):
@@ -230,7 +231,7 @@ def test_rules_test_bad_pack_exits_2(tmp_path):
 
 
 def test_rules_test_reports_a_crashing_check(monkeypatch, tmp_path):
-    from lawlint.examples import run_rule
+    from lawlint.ruledocs.examples import run_rule
     _break(monkeypatch, "existence")
     pack = _words_pack(tmp_path, ["工作成效显著。"], ["无"])
     outcomes = run_rule(load_rules([pack]).get("my.words"), [pack])

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import SEEDS
-from lawlint.fix import fix_path, fix_source
-from lawlint.source import Source
+from lawlint.fix.apply import fix_path, fix_source
+from lawlint.loaders.source import Source
 
 PUNCT_MAP = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")",
                            "—": "-", "一": "-", "…": "."})

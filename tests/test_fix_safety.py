@@ -31,7 +31,7 @@ def _temporaries(folder):
 
 
 def test_an_edit_made_while_fix_ran_is_kept_and_the_file_is_not_replaced(tmp_path, capsys, monkeypatch):
-    import lawlint.fix as fixmod
+    import lawlint.fix.apply as fixmod
     report = _report(tmp_path)
     real = fixmod.fix_source
 
@@ -51,7 +51,7 @@ def test_an_edit_made_while_fix_ran_is_kept_and_the_file_is_not_replaced(tmp_pat
 
 
 def test_a_same_size_rewrite_with_the_same_mtime_is_found_by_the_hash(tmp_path, capsys, monkeypatch):
-    import lawlint.fix as fixmod
+    import lawlint.fix.apply as fixmod
     report = _report(tmp_path)
     real = fixmod.fix_source
     other = TEXT.replace("12", "13")
@@ -109,7 +109,7 @@ def test_a_file_with_several_hard_links_is_mentioned(tmp_path, capsys):
 
 @pytest.mark.parametrize("failure", ["folder", "disk"])
 def test_a_failed_write_is_one_line_and_the_batch_goes_on(tmp_path, capsys, monkeypatch, failure):
-    import lawlint.atomic as atomic
+    import lawlint.fix.atomic as atomic
     bad_dir, good_dir = tmp_path / "a", tmp_path / "b"
     bad_dir.mkdir()
     good_dir.mkdir()

@@ -5,8 +5,8 @@ import json
 import pytest
 
 import lawlint
-from lawlint import causal
-from lawlint.ruleset import load_rules
+from lawlint.sections import causal
+from lawlint.rulepack.ruleset import load_rules
 
 MEASURES = ("一、坚持党的领导\n（一）压实第一责任人职责。县长主持常务会议专题研究法治政府建设3次，县长带头述法。\n"
             "二、主要举措和成效\n（一）推进严格规范公正文明执法。全年办理行政处罚案件30件。\n"

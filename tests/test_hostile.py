@@ -62,7 +62,7 @@ def test_repeated_word_run_memory_is_bounded():
 def test_fingerprints_of_many_findings_on_one_line_stay_distinct():
     text = SHAPES["spaced"](4_000)
     r = lint_text(text)
-    from lawlint import fingerprint
+    from lawlint.reporters import fingerprint
     fps = [fp for d, fp in zip(r.diagnostics, fingerprint.of(r)) if d.rule == "punct.space"]
     assert len(fps) > 1000 and len(set(fps)) == len(fps)
 
@@ -274,7 +274,7 @@ def test_character_limit_for_text_and_config_key(tmp_path):
     p.write_text("关于2021年度法治政府建设情况的报告\n" + "法治" * 5_000, encoding="utf-8")
     with pytest.raises(LoadError, match="max_chars"):
         load_path(p, limits=Limits(max_chars=5_000))
-    from lawlint.configfile import resolve
+    from lawlint.config.load import resolve
     (tmp_path / ".lawlint.yaml").write_text("max_chars: 5000\nmax_docx_mb: 2\nmax_pdf_pages: 10\n", encoding="utf-8")
     cfg = resolve(str(p), {})[0]
     assert cfg.limits == Limits(max_bytes=cfg.max_bytes, max_chars=5000, max_unpacked=2 * 1024 * 1024, max_pages=10)

@@ -70,6 +70,6 @@ def test_a_duplicated_key_in_a_configuration_file_is_a_file_line_error(tmp_path,
 
 
 def test_distinct_keys_and_merge_keys_still_load(tmp_path):
-    from lawlint.yamlio import load_yaml_text
+    from lawlint.rulepack.yamlio import load_yaml_text
     assert load_yaml_text("a: 1\nb: {a: 2}\n", "x.yaml") == {"a": 1, "b": {"a": 2}}
     assert load_yaml_text("base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", "x.yaml")["c"] == {"x": 1, "y": 2}

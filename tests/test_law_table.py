@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lawlint import lawtable
+from lawlint.checks import lawtable
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,12 +1,12 @@
 """Past ``max_findings_per_rule`` a rule's findings in one report fold into one finding that says
-how many more there are (lawlint/overflow.py): same score, suppressions still honoured, hints
+how many more there are (lawlint/checks/overflow.py): same score, suppressions still honoured, hints
 still counting every place, and ``fix`` still fixing every place."""
 from collections import Counter
 
 from lawlint.api import lint_text
 from lawlint.config import Config
-from lawlint.fix import fix_source
-from lawlint.source import Source
+from lawlint.fix.apply import fix_source
+from lawlint.loaders.source import Source
 
 HEAD = "关于2023年度某县法治政府建设情况的报告\n"
 

@@ -24,6 +24,8 @@ def test_wheel_install_runs_from_elsewhere(tmp_path):
     assert (target / "lawlint" / "rules" / "rule.schema.json").is_file()
     assert (target / "lawlint" / "rules" / "data" / "userdict.txt").is_file()
     assert (target / "lawlint" / "reporters" / "assets" / "report.js").is_file()
+    licence = [p for p in target.glob("lawlint-*.dist-info/**/LICENSE") if p.is_file()]
+    assert licence and "MIT License" in licence[0].read_text(encoding="utf-8")   # the terms travel
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -64,7 +66,7 @@ def test_every_folder_that_ships_files_is_a_listed_package():
 
 
 def test_shipped_schema_is_current():
-    from lawlint.ruleset import pack_schema
+    from lawlint.rulepack.ruleset import pack_schema
     shipped = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
     assert shipped == pack_schema(), "run: lawlint rules --format schema > rules/rule.schema.json"
 
@@ -73,7 +75,7 @@ def test_builtin_packs_validate_against_shipped_schema():
     import jsonschema
     import yaml
     schema = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
-    from lawlint.ruleset import builtin_pack_paths
+    from lawlint.rulepack.ruleset import builtin_pack_paths
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)     # (jsonschema.validate checks the schema each call)
     for p in builtin_pack_paths():

@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import lint
-from lawlint.document import Document
-from lawlint.source import Source
+from lawlint.parse.document import Document
+from lawlint.loaders.source import Source
 
 TOKENS = ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一，", "①", "一是", "", "", ""]
 WORDS = ["主要举措和成效", "存在的不足和原因", "下一步工作打算", "党的领导", "第一责任人", "行政复议",

@@ -1,14 +1,14 @@
 """Every rule carries a bad example that must fire it and a good one that must not (as prh's specs
 and Vale's rule tests do). A rule without examples fails schema validation at load. Examples may
 also say where the finding is and what the fix gives (``{text, at, fix}``). The examples run
-through ``lawlint.examples`` — the same code as ``lawlint rules --test`` — in strict mode: a check
+through ``lawlint.ruledocs.examples`` — the same code as ``lawlint rules --test`` — in strict mode: a check
 that raises fails them."""
 import re
 
 import pytest
 
 from lawlint import load_rules
-from lawlint.examples import examples_of, run_example
+from lawlint.ruledocs.examples import examples_of, run_example
 
 RULES = list(load_rules())
 

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from lawlint import lint_text
-from lawlint.fix import fix_source
-from lawlint.script import is_traditional, simplify
-from lawlint.source import Source
+from lawlint.fix.apply import fix_source
+from lawlint.parse.script import is_traditional, simplify
+from lawlint.loaders.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/fixtures/structure").glob("*.txt"),

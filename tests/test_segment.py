@@ -14,7 +14,7 @@ pytest.importorskip("rjieba")
 
 def _findings(backend):
     code = ("import json,sys,glob;from lawlint import lint_path;from lawlint.config import Config;"
-            "from lawlint import segment;"
+            "from lawlint.parse import segment;"
             "files=sorted(glob.glob('seeds/*.txt'))+sorted(glob.glob(sys.argv[1]+'/**/*.txt',recursive=True));"
             "out=[(f,d.rule,d.line,d.column) for f in files for d in lint_path(f,Config(select=['word.duplicated'])).diagnostics];"
             "print(json.dumps([segment.backend(), out]))")
@@ -34,7 +34,7 @@ def test_backends_agree_on_seeds_and_fixtures():
 
 
 def test_tokens_match_on_seed_sentences():
-    from lawlint import segment
+    from lawlint.parse import segment
     import rjieba
     import jieba
     tok = jieba.Tokenizer()

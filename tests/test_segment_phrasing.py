@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from lawlint.segment import segment
+from lawlint.parse.segment import segment
 
 
 def test_field_terms_stay_whole_and_offsets_are_exact():
@@ -22,7 +22,7 @@ PROBE = """
 import json, sys
 from lawlint import lint_text
 lint_text(sys.argv[1], year=2021)
-seg = sys.modules.get("lawlint.segment")
+seg = sys.modules.get("lawlint.parse.segment")
 print(json.dumps(bool(seg and seg.loaded()) or "jieba" in sys.modules or "rjieba" in sys.modules))
 """
 

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from lawlint.checks.spec import REQUIRED, CheckSpec, Param, Table, patterns
-from lawlint.regexcache import LazyPattern
+from lawlint.rulepack.regexcache import LazyPattern
 
 LIST = {"type": "array", "items": {"type": "string"}}
 
@@ -107,7 +107,7 @@ def test_tables_bind_their_entries_and_derived_values_are_computed_once():
 def _load(tmp_path, rule):
     from helpers import write_pack
 
-    from lawlint.ruleset import load_rules
+    from lawlint.rulepack.ruleset import load_rules
     return load_rules([write_pack(tmp_path / "p.yaml", {**rule, "examples": {"bad": ["x"], "good": ["y"]}})],
                       include_builtin=False)
 

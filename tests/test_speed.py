@@ -15,8 +15,8 @@ from helpers import ROOT, SEEDS
 
 def _rule_patterns():
     """Every regex of the built-in rules (year placeholders filled for one year)."""
-    from lawlint.regexcache import compile_all
-    from lawlint.ruleset import load_rules
+    from lawlint.rulepack.regexcache import compile_all
+    from lawlint.rulepack.ruleset import load_rules
 
     from lawlint.checks.spec import patterns
 
@@ -29,7 +29,7 @@ def _rule_patterns():
 
 @pytest.fixture
 def fresh_regexcache(tmp_path, monkeypatch):
-    from lawlint import regexcache
+    from lawlint.rulepack import regexcache
     monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_table", None)
     monkeypatch.setattr(regexcache, "_added", False)
@@ -55,10 +55,10 @@ def test_cached_patterns_equal_what_re_compile_builds(fresh_regexcache):
         assert got == built[p], p             # Pattern equality compares the compiled code
         assert got.groupindex == re.compile(p).groupindex
     assert hits == len(patterns)
-    # sre's own code, but for the INFO block where lawlint.sreinfo adds a first-character hint
+    # sre's own code, but for the INFO block where lawlint.rulepack.sreinfo adds a first-character hint
     unhinted = [p for p in patterns if rc._build(p, 0)[1] is None]
     assert unhinted and all(built[p] == re.compile(p) for p in unhinted)
-    from lawlint.literals import required
+    from lawlint.rulepack.literals import required
     assert all(("literals", p) in rc._load() for p in patterns)
     assert [rc.required_literals(p) for p in patterns] == [required(p) for p in patterns]
     text = (SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8")
@@ -78,9 +78,9 @@ def test_a_broken_cache_entry_falls_back_to_re_compile(fresh_regexcache):
 
 
 def test_rule_patterns_compile_on_first_use_and_a_new_pack_still_fails_at_load(tmp_path):
-    from lawlint.regexcache import LazyPattern
+    from lawlint.rulepack.regexcache import LazyPattern
     from lawlint.errors import RuleError
-    from lawlint.ruleset import read_pack
+    from lawlint.rulepack.ruleset import read_pack
 
     lazy = LazyPattern("(?<![\u4e00-\u9fff])材料")
     assert "_rx" not in lazy.__dict__
@@ -179,13 +179,13 @@ from hypothesis import given, strategies as st  # noqa: E402
 @given(st.lists(st.sampled_from(list("。！？；!?;\n”’」』）)】 \u3000a中")), max_size=40).map("".join),
        st.integers(0, 50))
 def test_sentence_split_is_unchanged(text, base):
-    from lawlint.document import split_sentences
+    from lawlint.parse.document import split_sentences
     assert [(s.start, s.end, s.text) for s in split_sentences(text, base)] == \
         _split_by_characters(text, base)
 
 
 def test_sentence_split_is_unchanged_on_the_seeds():
-    from lawlint.document import split_sentences
+    from lawlint.parse.document import split_sentences
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert [(s.start, s.end, s.text) for s in split_sentences(text)] == _split_by_characters(text)
@@ -200,13 +200,13 @@ def test_sentence_split_is_unchanged_on_the_seeds():
     (r"[\u4e00-\u9fff]{2,4}", None), (r"(?=材料)", None), (r"(?:材料){0,2}", None),
 ])
 def test_required_literals(pattern, needed):
-    from lawlint.literals import required
+    from lawlint.rulepack.literals import required
     assert required(pattern) == needed
 
 
 @given(st.text(alphabet="环保局工商厅部分第一二%％ab1\n", max_size=30), st.integers(-3, 35), st.integers(-3, 35))
 def test_a_prefiltered_pattern_finds_what_re_finds(text, pos, endpos):
-    from lawlint.regexcache import LazyPattern
+    from lawlint.rulepack.regexcache import LazyPattern
     for p in [r"(?<![一二])(?:环保局|工商厅)", r"第[一二]部分", r"[%％]", r"(?:局|厅)+b"]:
         lazy, rx = LazyPattern(p), re.compile(p)
         assert [m.span() for m in lazy.finditer(text, pos, endpos)] == \

@@ -1,4 +1,4 @@
-"""The first-character hint (lawlint.sreinfo) changes where sre tries a pattern, never what it
+"""The first-character hint (lawlint.rulepack.sreinfo) changes where sre tries a pattern, never what it
 matches: on every built-in rule pattern over the seeds and fixture texts, and on generated
 patterns over generated texts, the hinted pattern finds exactly what re.compile's finds."""
 import re
@@ -15,7 +15,7 @@ def _hinted(pattern: str, flags: int = 0):
     """The pattern as regexcache builds it with the hint (None when it keeps sre's own block)."""
     import _sre
 
-    from lawlint import regexcache
+    from lawlint.rulepack import regexcache
     built = regexcache._build(pattern, flags)
     assert built is not None, pattern
     return None if built[1] is None else _sre.compile(pattern, *built[1])
@@ -60,9 +60,9 @@ def test_every_rule_pattern_matches_as_re_compile_does():
     (r"\b(?:(?=甲)甲|乙)丙", "甲乙", "丙"),
 ])
 def test_first_characters(pattern, first, not_first):
-    from lawlint.sreinfo import first_chars
-    from lawlint.sreparts import constants as c
-    from lawlint.sreparts import parser as _parser
+    from lawlint.rulepack.sreinfo import first_chars
+    from lawlint.rulepack.sreparts import constants as c
+    from lawlint.rulepack.sreparts import parser as _parser
     assert _hinted(pattern) is not None
     chars = first_chars(_parser.parse(pattern), c)
 
@@ -116,8 +116,8 @@ def test_fast_path_is_on_for_this_python():
     """3.10 keeps sre's modules under other names (sre_parse …): the hint, the cached code and the
     required literals must work there too, not switch off silently (CI runs 3.11; run this file
     under 3.10 to check it there)."""
-    from lawlint.literals import required
-    from lawlint.regexcache import _build
+    from lawlint.rulepack.literals import required
+    from lawlint.rulepack.regexcache import _build
     built = _build(r"(?<![\u4e00-\u9fff])环保局", 0)
     assert built is not None and built[1] is not None
     assert required(r"(?<![\u4e00-\u9fff])环保局") == ("环保局",)

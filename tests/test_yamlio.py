@@ -2,9 +2,9 @@
 import pytest
 import yaml
 
-from lawlint import yamlio
+from lawlint.rulepack import yamlio
 from lawlint.errors import ConfigError, RuleError
-from lawlint.yamlio import load_yaml_text, node_line
+from lawlint.rulepack.yamlio import load_yaml_text, node_line
 
 PACK = """\
 pack: 示例

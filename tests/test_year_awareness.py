@@ -3,8 +3,8 @@ itself found past a multi-year document cited in the opening."""
 import pytest
 
 from lawlint import lint_text
-from lawlint.document import Document
-from lawlint.source import Source
+from lawlint.parse.document import Document
+from lawlint.loaders.source import Source
 
 BODY = "\n一、主要举措和成效\n全年审查规范性文件12件，办理行政复议案件30件。"
 

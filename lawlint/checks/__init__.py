@@ -5,9 +5,9 @@
 - ``check(ctx, rule, p)``: a generator of Diagnostics for one Document (``ctx.doc``), ``p`` the
   rule's parameters bound for the report year.
 
-A new check type is one module plus one line in ``REGISTRY``; a large one may keep its parts in
-``<name>_*.py`` beside it (``numbering_tree``, ``numbering_tokens``). Modules are imported on first
-use.
+A new check type is one module plus one line in ``REGISTRY``; a large one may be a package of its
+own, named here by its full module path (``numbering`` is :mod:`lawlint.numbering.check`, beside the
+heading-number grammar the parser reads). Modules are imported on first use.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import importlib
 REGISTRY = {
     "section": "section",
     "order": "order",
-    "numbering": "numbering",
+    "numbering": "lawlint.numbering.check",
     "substitution": "substitution",
     "plenum": "plenum",
     "citation": "citation",
@@ -58,5 +58,6 @@ def get(name):
     if name not in _loaded:
         if name not in REGISTRY:
             raise ValueError(f"未知的检查类型 {name!r}")
-        _loaded[name] = importlib.import_module(f"{__name__}.{REGISTRY[name]}")
+        module = REGISTRY[name]
+        _loaded[name] = importlib.import_module(module if "." in module else f"{__name__}.{module}")
     return _loaded[name]

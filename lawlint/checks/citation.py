@@ -8,14 +8,15 @@ findings of their own. What is reported is a title that still differs — a miss
 prefix may be left out, as the usual short form.
 
 With ``laws``, a title no entry recognises is also looked up in the table of national laws and
-regulations (:mod:`lawlint.lawtable`): one that is a near miss of a real title (「《行政许可证法》」,
+regulations (:mod:`lawlint.checks.lawtable`): one that is a near miss of a real title (「《行政许可证法》」,
 a character missing or wrong, 条例 for 办法) is reported with the real title as its fix.
 """
 from __future__ import annotations
 
 import re
 
-from .. import lawtable, regexcache
+from . import lawtable
+from ..rulepack import regexcache
 from ..chars import LINE_BREAKS, WHITESPACE
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param, Table

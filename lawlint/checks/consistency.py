@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..resources import load_data
+from ..rulepack.resources import load_data
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _SPACES
-from ..template import fill
+from ..rulepack.template import fill
 from .spec import REQUIRED, CheckSpec, Param, Table
 
 _SENTENCE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")     # a line with any is no address or signature

@@ -12,7 +12,7 @@ Both fixes are unambiguous: the same date, written the standard way.
 """
 from __future__ import annotations
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS
 from ..numbering import cn_to_int
 from . import scope as sc

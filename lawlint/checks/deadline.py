@@ -14,8 +14,8 @@ import datetime as dt
 import re
 
 from ..chars import CN_DIGITS
-from ..resources import load_data
-from ..template import fill
+from ..rulepack.resources import load_data
+from ..rulepack.template import fill
 from ..vocabulary import profile
 from .spec import CheckSpec, Param
 

@@ -1,6 +1,6 @@
 """``law_status``: a law or regulation cited as it did not stand in the report's year.
 
-Titles in 《》 are looked up in the table of laws and regulations (:mod:`lawlint.lawtable`). What
+Titles in 《》 are looked up in the table of laws and regulations (:mod:`lawlint.checks.lawtable`). What
 the rule reports (``status``):
 
 - ``repealed``: the title had been repealed (or replaced under a new name) before the report year
@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import lawtable, regexcache
+from . import lawtable
+from ..rulepack import regexcache
 from . import scope as sc
 
 from .spec import REQUIRED, CheckSpec, Param

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import SENTENCE_ENDS, WHITESPACE
 from ..numbering import CN_NUM
-from ..resources import load_data
+from ..rulepack.resources import load_data
 from .spec import REQUIRED, CheckSpec, Param
 
 

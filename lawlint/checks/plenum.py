@@ -19,10 +19,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .. import regexcache
+from ..rulepack import regexcache
 from .. import numbering as num
 from ..chars import CN_NUMERAL_CHARS
-from ..literals import absent
+from ..rulepack.literals import absent
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -40,7 +40,7 @@ _CN = CN_NUMERAL_CHARS
 @lru_cache(maxsize=1)
 def patterns() -> dict:
     """The name patterns, built from the congress numbers in ``rules/data/plenums.yaml``."""
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     names = load_data("plenums.yaml")["names"]
     cong, arabic = names["congress"], names["arabic"]
     return {
@@ -55,7 +55,7 @@ def patterns() -> dict:
 
 @lru_cache(maxsize=1)
 def table():
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     d = load_data("plenums.yaml")
     congresses = sorted((c["number"], _date(c["date"])) for c in d["congresses"])
     congresses.sort(key=lambda c: c[1])
@@ -67,7 +67,7 @@ def table():
 def complete_until() -> dt.date | None:
     """The table lists every congress and plenum held up to this date: one it does not list had
     not been held by then (二十届五中全会 in a report written in early 2026)."""
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     value = load_data("plenums.yaml").get("complete_until")
     return _date(value) if value else None
 

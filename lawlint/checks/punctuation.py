@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import CJK_CONTEXT_RE, MARK_SPACES
 from .spec import REQUIRED, CheckSpec, Param
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from .. import regexcache
+from ..rulepack import regexcache
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 from .total import quantity

@@ -7,7 +7,7 @@ stands when the repeat is exactly two identical words. Real reduplications (å¸¸å
 """
 from __future__ import annotations
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import HAN
 from .spec import CheckSpec, Param
 
@@ -56,7 +56,7 @@ def _two_words(ctx, start, end, word, bounds):
     if (lo, hi) not in bounds:
         bounds.clear()      # windows only move forward: keeping them all held a 1M-character run's words
         if chunk:           # a chunk no other check asks for: not kept in the document's word cache
-            from ..segment import segment
+            from ..parse.segment import segment
             words = [(w, lo + off) for w, off in segment(ctx.doc.text[lo:hi])]
         else:
             words = ctx.doc.tokens(lo, hi)

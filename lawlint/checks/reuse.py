@@ -52,7 +52,7 @@ def previous_for(ctx, paths: tuple):
     import os
 
     from ..compare.load import issuer_key, name_key
-    from ..walk import expand_paths
+    from ..loaders.walk import expand_paths
     folder = len(paths) == 1 and os.path.isdir(paths[0])
     if folder:
         paths = tuple(p for p in expand_paths(list(paths)) if isinstance(p, str))

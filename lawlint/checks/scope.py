@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
-from ..document import split_sentences
+from ..parse.document import split_sentences
 from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]

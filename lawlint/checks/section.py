@@ -1,14 +1,14 @@
 """``section``: is a required part of the report there, as a heading, only in the body, or not at all?
 
-The parts are located before any check runs, once per document, by :mod:`lawlint.parts` (which
+The parts are located before any check runs, once per document, by :mod:`lawlint.sections.detect` (which
 also documents how detection reads this check type's parameters). This check only turns the
 located part into a diagnostic: absent → the rule's message (or ``promised`` when a heading
 promised the part but its text has none); found only in the body → ``body``.
 """
 from __future__ import annotations
 
-from .. import causal, partscore
-from ..resources import load_data
+from ..sections import causal, evidence
+from ..rulepack.resources import load_data
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
 from .spec import REQUIRED, CheckSpec, Group, Param, Table
 
@@ -35,7 +35,7 @@ def _weighted(description):
 
 
 def _score():
-    """A part's weighted evidence (:mod:`lawlint.partscore` reads it)."""
+    """A part's weighted evidence (:mod:`lawlint.sections.evidence` reads it)."""
     number = {"type": "number"}
     return Group({
         "frame": Param({"type": "boolean"}, False, "与其他 frame 部分竞争整节（举措、不足、安排）"),
@@ -46,7 +46,7 @@ def _score():
         "title_min": Param(number, 0, "标题至少要得的分（正文再多，标题毫无相关也不算专门标题）"),
         "title_cues": _weighted("标题中的其他词及分值"),
         "sentences": _weighted("句子证据（pattern，或 all：同句全部命中）及分值"),
-    }, None, "按加权证据判断一节属于哪个部分（lawlint/partscore.py）")
+    }, None, "按加权证据判断一节属于哪个部分（lawlint/sections/evidence.py）")
 
 
 SPEC = CheckSpec({
@@ -75,7 +75,7 @@ SPEC = CheckSpec({
     "inline_items": _patterns("段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }, fields=("year", "next_year", "prev_year"),
     derived={"causal_patterns": lambda p: causal.compile(p["causal"]) if p["causal"] else None,
-             "score_spec": lambda p: partscore.compile_spec(p["score"])})
+             "score_spec": lambda p: evidence.compile_spec(p["score"])})
 
 
 def _year_fields(ctx) -> dict:

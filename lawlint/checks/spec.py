@@ -1,4 +1,4 @@
-"""A check type's contract, declared once: what :mod:`lawlint.ruleset` validates, fills in, compiles
+"""A check type's contract, declared once: what :mod:`lawlint.rulepack.ruleset` validates, fills in, compiles
 and hands to the check, and what ``docs/checks.md`` shows.
 
 A check module defines ``SPEC = CheckSpec(params, fields=…, phase=…)``. Each :class:`Param` states
@@ -7,7 +7,7 @@ A check module defines ``SPEC = CheckSpec(params, fields=…, phase=…)``. Each
 - its default, required by construction: a value, :data:`REQUIRED` (a rule must give it) or
   ``None`` (may be left out; the check reads ``None``);
 - whether it is a regex (a string or a list of strings, bound once when the rule is loaded, as
-  :class:`lawlint.regexcache.LazyPattern` s: compiled on first use, skipped where the text lacks
+  :class:`lawlint.rulepack.regexcache.LazyPattern` s: compiled on first use, skipped where the text lacks
   a literal the pattern needs; ``prefilter=False`` for a pattern run on many short pieces, where
   that check costs more than it saves: compiled at load, run as is) and whether it may use
   ``{year}``, ``{next_year}`` and ``{prev_year}`` (then bound once per report year); named groups
@@ -28,9 +28,9 @@ from dataclasses import make_dataclass
 
 import re
 
-from .. import regexcache
-from ..regexcache import LazyPattern
-from ..template import expand_year, fields_of
+from ..rulepack import regexcache
+from ..rulepack.regexcache import LazyPattern
+from ..rulepack.template import expand_year, fields_of
 
 
 class _Required:

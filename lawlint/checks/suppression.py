@@ -3,9 +3,9 @@ do not exist. Runs after every other rule (phase ``post``); a directive naming a
 not run this time (``--select``, a year window) is not judged."""
 from __future__ import annotations
 
-from ..resources import load_data
-from ..selectors import names_any
-from ..template import fill
+from ..rulepack.resources import load_data
+from ..rulepack.selectors import names_any
+from ..rulepack.template import fill
 from .spec import CheckSpec
 
 SPEC = CheckSpec({}, fields=("problem",), phase="post")

@@ -71,7 +71,7 @@ def _span(blocks, a, b):
 
 
 def _opening_year(ctx, rule, blocks, title):
-    from ..document import lexicon, year_value
+    from ..parse.document import lexicon, year_value
     m = lexicon()["year"]["title"].search(title)       # 2021年 or 二〇二一年, as the parser reads it
     if not m:
         return

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from .. import regexcache
+from ..rulepack import regexcache
 from ..chars import FULL_STOPS
-from ..literals import absent
+from ..rulepack.literals import absent
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 

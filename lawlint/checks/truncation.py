@@ -1,6 +1,6 @@
 """``truncation``: is the text only the opening of a report (a web page cut off, a first page)?
 
-The decision is not made here: it is the last stage of part location (:mod:`lawlint.partial`),
+The decision is not made here: it is the last stage of part location (:mod:`lawlint.sections.stage`),
 made once before any check runs, from this rule's parameters; a partial text's absent parts are
 ``reached = False`` (JSON ``"reached": false``), the section rules report nothing for them and the
 text gets no grade. This check only gives the one note naming the signs and the parts not reached.

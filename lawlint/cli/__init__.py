@@ -18,8 +18,8 @@ from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part o
 from .parser import build_parser
 
 # command → (module, function)
-COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("configure", "cmd_config"),
-            "init": ("configure", "cmd_init"), "compare": ("compare", "cmd_compare"),
+COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("config", "cmd_config"),
+            "init": ("config", "cmd_init"), "compare": ("compare", "cmd_compare"),
             "rules": ("rules", "cmd_rules"), "explain": ("rules", "cmd_explain"),
             "completion": ("completion", "cmd_completion"), "serve": ("serve", "cmd_serve")}
 

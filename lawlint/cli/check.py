@@ -16,7 +16,7 @@ def cmd_check(args) -> int:
     from .. import reporters
     from ..api import ruleset_for
     from ..batch import check_paths
-    from ..walk import expand_paths
+    from ..loaders.walk import expand_paths
 
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in reporters.names():
@@ -25,7 +25,7 @@ def cmd_check(args) -> int:
                            + hint(fmt, reporters.names(), f"（可选：{'、'.join(reporters.names())}）"))
     items = expand_paths(args.paths)
     if args.diff_base:
-        from ..gitdiff import changed_files
+        from ..loaders.gitdiff import changed_files
         changed = changed_files(args.diff_base)
         items = [i for i in items if not isinstance(i, str) or i == "-" or os.path.realpath(i) in changed]
         if not items:
@@ -38,7 +38,7 @@ def cmd_check(args) -> int:
     ruleset = ruleset_for(configs[0])
     matcher = entries = None
     if args.baseline:
-        from .. import baseline
+        from ..reporters import baseline
         matcher = baseline.Matcher(baseline.load(args.baseline))
     if args.write_baseline:
         entries = []
@@ -50,7 +50,7 @@ def cmd_check(args) -> int:
     def processed():
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
-        from .. import baseline
+        from ..reporters import baseline
         # text on the terminal shows each finding's line: it streams, one report's text at a time
         shows_lines = fmt == "text" and not args.quiet and not args.output
         results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1,
@@ -75,7 +75,7 @@ def cmd_check(args) -> int:
     site = fmt == "html" and (len(items) != 1 or any(os.path.isdir(p) for p in args.paths)
                               or (args.output and os.path.isdir(args.output)))
     if site:
-        from ..site import write_site
+        from ..reporters.site import write_site
         outdir = args.output or "lawlint-report"
         results = list(write_site(processed(), run, outdir))
         run.color = tty
@@ -97,7 +97,7 @@ def cmd_check(args) -> int:
     else:
         reporters.stream(fmt, processed(), run, _stdout)        # through the bar's redirect
     if entries is not None:
-        from .. import baseline
+        from ..reporters import baseline
         baseline.write(args.write_baseline, entries)
         print("lawlint: " + one_line(f"已把 {len(entries)} 条问题写入基线 {args.write_baseline}"), file=sys.stderr)
     if matcher is not None:

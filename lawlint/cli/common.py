@@ -32,7 +32,7 @@ def previous_files(path) -> tuple:
 def configs_for(items, args):
     """Pair each path with its configuration (nearest .lawlint.yaml / pyproject.toml, or
     --config); files sharing a configuration file and no per-path override share one Config."""
-    from ..configfile import resolve
+    from ..config.load import resolve
     cli, pairs = cli_values(args), []
     explicit = getattr(args, "config", None)
     for item in items:
@@ -43,7 +43,7 @@ def configs_for(items, args):
 def check_selectors(ruleset, config):
     """Every --select/--ignore pattern and every ``severity:`` key names a rule (or a group): a
     typo would otherwise silently select nothing."""
-    from ..selectors import names_any
+    from ..rulepack.selectors import names_any
     from ..suggest import hint
     ids = [r.id for r in ruleset]
     names = ids + sorted({i.split(".")[0] for i in ids})
@@ -54,7 +54,7 @@ def check_selectors(ruleset, config):
                                    + hint(pattern, names, "（lawlint rules 可列出全部规则）"))
 
 def write_output(path, text):
-    from ..atomic import write_text_atomic
+    from ..fix.atomic import write_text_atomic
     import os
     try:
         folder = os.path.dirname(os.path.abspath(path))

@@ -14,7 +14,7 @@ def cmd_compare(args) -> int:
     import importlib
 
     from ..compare import compare_paths
-    from ..configfile import resolve
+    from ..config.load import resolve
 
     cli = {"encoding": args.encoding}
     run = compare_paths(args.last, args.this, lambda path: resolve(path, cli, args.config)[0])

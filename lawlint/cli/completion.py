@@ -29,7 +29,7 @@ ZSH_PRELUDE = "autoload -U +X bashcompinit && bashcompinit\n"
 
 
 def cmd_completion(args) -> int:
-    from ..ruleset import load_rules
+    from ..rulepack.ruleset import load_rules
     from .parser import build_parser
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

@@ -10,9 +10,9 @@ from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 def cmd_fix(args) -> int:
-    from ..fix import fix_path, writable
+    from ..fix.apply import fix_path, writable
     from ..result import FileResult
-    from ..walk import expand_paths
+    from ..loaders.walk import expand_paths
 
     from ..api import ruleset_for
     code, would_change = EXIT_OK, 0

@@ -8,8 +8,8 @@ from .exitcodes import EXIT_FINDINGS, EXIT_OK
 
 
 def cmd_rules(args) -> int:
-    from ..docs import render_rules
-    from ..ruleset import load_rules, pack_schema
+    from ..ruledocs.rules import render_rules
+    from ..rulepack.ruleset import load_rules, pack_schema
     if args.test:
         return _test_packs(args.rules, args.test)
     if args.format == "schema":
@@ -17,7 +17,7 @@ def cmd_rules(args) -> int:
         sys.stdout.write(json.dumps(pack_schema(), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     if args.format == "checks":
-        from ..checkdocs import render_checks
+        from ..ruledocs.checktypes import render_checks
         sys.stdout.write(render_checks(load_rules(args.rules)))
         return EXIT_OK
     sys.stdout.write(render_rules(load_rules(args.rules), args.format))
@@ -27,8 +27,8 @@ def _test_packs(extra, packs) -> int:
     """``lawlint rules --test PACK``: run the examples of the rules PACK defines."""
     from pathlib import Path
 
-    from ..examples import render, run_rule
-    from ..ruleset import load_rules, read_pack
+    from ..ruledocs.examples import render, run_rule
+    from ..rulepack.ruleset import load_rules, read_pack
     ids = []
     for pack in packs:
         p = Path(pack)
@@ -42,8 +42,8 @@ def _test_packs(extra, packs) -> int:
     return EXIT_FINDINGS if any(o.problem for o in outcomes) else EXIT_OK
 
 def cmd_explain(args) -> int:
-    from ..docs import explain
-    from ..ruleset import load_rules
+    from ..ruledocs.rules import explain
+    from ..rulepack.ruleset import load_rules
     rules = load_rules(args.rules)
     rule = rules.get(args.rule)
     if rule is None:

@@ -16,7 +16,7 @@ TOKEN_ENV = "LAWLINT_SERVE_TOKEN"
 def settings_from(args):
     """The server's settings from the command line, through the check command's own config loading."""
     from ..api import ruleset_for
-    from ..configfile import resolve
+    from ..config.load import resolve
     from ..serve.settings import Settings
     config = resolve(os.path.join(os.getcwd(), "报告"), {"rules": list(args.rules)}, args.config)[0]
     check_selectors(ruleset_for(config), config)          # a bad pack fails now, not on the first upload

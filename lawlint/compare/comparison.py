@@ -1,11 +1,11 @@
 """One pair of reports: the three answers and the notes that go with them."""
 from __future__ import annotations
 
-from ..template import fill
+from ..rulepack.template import fill
 from .followup import plans_follow_up, recurring_shortcomings
 from .model import Comparison, Report, settings
 from .repeated import repeated_text
-from .sections import parts
+from .sections import spans
 
 
 def compare(last: Report, this: Report) -> Comparison:
@@ -17,8 +17,8 @@ def compare(last: Report, this: Report) -> Comparison:
     if c.last_year and c.this_year and c.last_year >= c.this_year:
         c.notes.append(fill(notes["years_swapped"], last_year=c.last_year, this_year=c.this_year))
     c.repeated_share, c.passages, c.passages_total = repeated_text(last, this)
-    last_short, last_plans = parts(last)
-    this_short, this_plans = parts(this)
+    last_short, last_plans = spans(last)
+    this_short, this_plans = spans(this)
     c.sections = {"last_plans": bool(last_plans), "last_shortcomings": bool(last_short),
                   "this_plans": bool(this_plans), "this_shortcomings": bool(this_short)}
     if not last_plans:

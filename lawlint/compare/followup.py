@@ -5,7 +5,7 @@ import difflib
 import math
 from bisect import bisect_right
 
-from ..document import split_sentences
+from ..parse.document import split_sentences
 from .model import PlanItem, Recurrence, Report, settings
 from .sections import items
 from .words import content_word, fold, plain
@@ -30,7 +30,7 @@ def plans_follow_up(last: Report, last_plans, this: Report, exclude):
     n = len(bags)
     weight = lambda w: max(math.log((n + 1) / (df.get(w, 0) + 1)), 0.05)  # noqa: E731
     windows = _windows(this, sentences, cfg["window_sentences"])
-    from ..segment import segment
+    from ..parse.segment import segment
     out, skipped = [], 0
     for offset, text in items(last, last_plans, cfg["min_item_chars"]):
         words = {fold(w) for w, _ in segment(text) if content_word(w, stop)}

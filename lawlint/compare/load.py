@@ -27,7 +27,7 @@ def compare_files(last_path, this_path, config_for=None) -> Comparison:
 
 def compare_paths(last, this, config_for=None) -> CompareRun:
     """Two files, or two folders whose reports are paired by issuer (then by file name)."""
-    from ..walk import expand_paths
+    from ..loaders.walk import expand_paths
     for p in (last, this):
         if not os.path.exists(p):
             raise LoadError("路径不存在", p)

@@ -89,7 +89,7 @@ class CompareRun:
 
 @lru_cache(maxsize=1)
 def settings() -> dict:
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     data = load_data("compare.yaml")
     items = data["items"]
     return {**data, "split_before": re.compile(items["split_before"]),
@@ -101,7 +101,7 @@ class Report:
     (navigation, footers: the same on every page of a site) is no part of the report's text."""
 
     def __init__(self, source, result, doc):
-        from ..segment import segment
+        from ..parse.segment import segment
         self.source, self.result, self.text = source, result, source.text
         self.chrome = [(b.start, b.end) for b in doc.blocks if b.kind == "chrome"]
         self.words = [(w, o) for w, o in segment(self.text)

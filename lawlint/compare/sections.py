@@ -1,15 +1,15 @@
-"""Where the shortcomings and plans are in a report (from lawlint's own part verdicts), and the
+"""Where the shortcomings and plans are in a report (from lawlint's own section verdicts), and the
 items written there."""
 from __future__ import annotations
 
 import re
 
-from ..document import split_sentences
+from ..parse.document import split_sentences
 from .model import Report, settings
 from .words import content_chars
 
 
-def parts(report: Report):
+def spans(report: Report):
     """(shortcomings spans, plans spans). A merged heading (「存在不足及下步打算」) is cut where the
     first sentence opening with a plans cue (下一步, 明年, YYYY+1年) begins."""
     sections = report.result.sections

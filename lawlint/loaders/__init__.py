@@ -1,4 +1,4 @@
-"""Loaders turn a path (or bytes) into a :class:`~lawlint.source.Source`.
+"""Loaders turn a path (or bytes) into a :class:`~lawlint.loaders.source.Source`.
 
 One module per input kind; this registry maps file suffixes to them. A loader never lets a bare
 exception escape: every failure is a :class:`~lawlint.errors.LoadError` with a Chinese message.
@@ -72,7 +72,7 @@ def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = No
     if loader is None:
         known = "、".join(sorted(LOADERS))
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（支持：{known}）", path)
-    from ..safeio import TooBig, problem, read_regular
+    from .safeio import TooBig, problem, read_regular
     if os.path.isdir(path):
         raise LoadError("这是一个目录，不是文件", path)
     try:

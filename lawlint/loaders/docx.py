@@ -22,7 +22,7 @@ import io
 import zipfile
 
 from ..errors import LoadError
-from ..source import Piece, Source
+from .source import Piece, Source
 from .docx_structure import _W, _Numbering, _Styles, _heading_level  # noqa: F401 - _W is shared with the writers
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -123,7 +123,7 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
 
 
 # --------------------------------------------------------------------------- position map
-# Shared with the writers (lawlint.docxedit): they find a Piece's run by the same enumeration.
+# Shared with the writers (lawlint.fix.docxedit): they find a Piece's run by the same enumeration.
 
 _CONTAINERS = {_W + n for n in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "sdt",
                                 "sdtContent", "customXml", "dir", "bdo")}

@@ -1,6 +1,6 @@
 """Word comments that silence a finding: a comment whose text is 「忽略」 or ``lawlint-ignore``
 (optionally followed by rule ids: 「忽略 punct.halfwidth」) marks the text it is anchored on, and
-the next check does not report findings there (``lawlint.suppress.apply_spans``), as
+the next check does not report findings there (``lawlint.parse.directives.apply_spans``), as
 ``lawlint-disable-next-line`` does in a .txt or .md.
 
 A drafter works in Word: selecting the words and adding a comment is how they say "this is

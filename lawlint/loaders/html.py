@@ -17,7 +17,7 @@ import re
 
 from ..chars import HAN_RE
 from ..errors import LoadError
-from ..source import Source
+from .source import Source
 from .text import decode, normalise
 
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "button",

@@ -7,7 +7,7 @@ import shutil
 from contextlib import contextmanager
 
 from ..errors import LoadError
-from ..source import Source
+from .source import Source
 
 
 def load_legacy_word(data: bytes, *, path: str, encoding: str | None = None, limits=None) -> Source:

@@ -5,7 +5,7 @@ import codecs
 import re
 
 from ..errors import LoadError
-from ..source import Source
+from .source import Source
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

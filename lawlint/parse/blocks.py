@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..source import Source
-from ..suppress import is_directive
+from ..loaders.source import Source
+from .directives import is_directive
 from .lexicon import lexicon
 from .headings import MD_HEADING
 

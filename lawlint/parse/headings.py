@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import numbering, regexcache
+from .. import numbering
+from ..rulepack import regexcache
 from ..chars import CLAUSE_PUNCT, CN_NUMERAL_CHARS, HAN_RE, SENTENCE_ENDS
 from ..chars import WHITESPACE as _WS
 from ..model import Block, Heading

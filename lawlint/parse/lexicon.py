@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import regexcache
+from ..rulepack import regexcache
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    from ..resources import load_data
+    from ..rulepack.resources import load_data
     data = load_data("document.yaml")
     chrome = data["chrome"]
     return {

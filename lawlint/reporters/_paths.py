@@ -38,7 +38,7 @@ def output_folder(outdir, note: str):
     from pathlib import Path
 
     from ..errors import LawlintError
-    from ..walk import OUTPUT_MARKER
+    from ..loaders.walk import OUTPUT_MARKER
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise LawlintError("输出位置已存在且不是目录", outdir)

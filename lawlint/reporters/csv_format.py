@@ -11,7 +11,7 @@ import sys
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
-from ..overview_cells import reused, timeliness
+from .overview_cells import reused, timeliness
 from . import render_blocks
 from ._safe import csv_cell
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..errors import LawlintError, LoadError, show_path
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
-from ..source import Piece, Source
+from ..loaders.source import Piece, Source
 from ._cap import cap_lowered
 
 AUTHOR, INITIALS = "lawlint", "LL"
@@ -37,7 +37,7 @@ def annotate(result, source: Source, data: bytes | None = None) -> tuple[bytes, 
     ``data`` is the original .docx (None for a text report: a plain document is made)."""
     from docx.text.run import Run
 
-    from ..docxedit import DocxPackage, cuts_of
+    from ..fix.docxedit import DocxPackage, cuts_of
     if source.text != result.text and result.text is not None:
         raise LoadError("文件在检查期间被改动，未生成批注文档；请重新检查", source.path)
     if data is None:
@@ -218,8 +218,8 @@ def write_copies(results, output, inputs, load):
     """Write one annotated copy per result (``output`` a file for one report, else a folder);
     yield (result, problem): problem is None, or why no copy was written. ``load(path)`` loads
     a .docx report again for its position map (results keep only the text)."""
-    from ..atomic import write_bytes_atomic
-    from ..fix import refuse_if_open
+    from ..fix.atomic import write_bytes_atomic
+    from ..fix.apply import refuse_if_open
     from ._paths import output_folder
     out = Path(output)
     single = len(inputs) == 1 and not os.path.isdir(inputs[0]) and not out.is_dir() \

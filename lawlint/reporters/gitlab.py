@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .. import fingerprint
+from . import fingerprint
 from ._paths import relative
 
 FINGERPRINTS = True    # shows fingerprints (fingerprint.of): a batch computes them before dropping the text

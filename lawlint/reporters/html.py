@@ -5,7 +5,7 @@ findings grouped by category (click one: the text scrolls to it and it lights up
 the nine required parts, the score with its category bars, and each rule's basis. Everything is
 inline (CSS and JS from ``assets/``, system fonts): government networks are often offline.
 
-One file gives one page (``render``). A batch is written as a folder by ``lawlint.site`` (one page
+One file gives one page (``render``). A batch is written as a folder by ``lawlint.reporters.site`` (one page
 per report plus the overview of ``html_index``); reporters only render.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _asset(name: str) -> str:
 
 
 def render(results, run) -> str:
-    """One report's page (a batch is a folder: see ``lawlint.site``)."""
+    """One report's page (a batch is a folder: see ``lawlint.reporters.site``)."""
     results = list(results)
     if len(results) != 1:
         raise LawlintError("HTML 格式一次输出一份报告；检查多份报告时请用 --output 指定输出目录")

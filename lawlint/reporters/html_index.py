@@ -8,7 +8,7 @@ from html import escape
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
 from ..scoring import default_profile
-from ..overview_cells import reused, timeliness
+from .overview_cells import reused, timeliness
 from .html import _asset, _foot, _head
 
 

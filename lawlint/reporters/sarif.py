@@ -6,8 +6,8 @@ import os
 import re
 from urllib.parse import quote
 
-from .. import fingerprint
-from ..examples import example_text
+from . import fingerprint
+from ..ruledocs.examples import example_text
 from ._docs_url import help_uri
 from ._paths import base_dir, relative
 

@@ -1,8 +1,8 @@
 """What the worker processes run: one report checked and its outputs written into its job's
 private folder, or two years' reports compared. Everything is the command line's own code: the
 HTML page of ``reporters.html``, the overview row of ``reporters.html_index``, the CSV row of
-``reporters.csv_format``, the annotated copy of ``reporters.docx``, the fixes of ``lawlint.fix``
-written as tracked changes by ``lawlint.tracked``.
+``reporters.csv_format``, the annotated copy of ``reporters.docx``, the fixes of ``lawlint.fix.apply``
+written as tracked changes by ``lawlint.fix.tracked``.
 
 A worker works inside the job's ``in`` folder, so every path a page or message shows is the name
 the user uploaded, never the server's temporary folder. Arguments and results are plain data
@@ -30,7 +30,7 @@ def check_file(task: dict) -> dict:
     from .._version import __version__
     from ..api import lint_source, ruleset_for
     from ..errors import LawlintError
-    from ..fingerprint import of
+    from ..reporters.fingerprint import of
     from ..loaders import load_path
     from ..reporters.csv_format import file_block
     from ..reporters.html import page
@@ -84,9 +84,9 @@ def _copies(task, r, source, config, out) -> dict:
 def _fixed(stem, source, data, config, out) -> dict:
     """The safe fixes as tracked changes in a .docx (a text report is first made a plain .docx
     by the annotated copy's own writer) and the fixed text."""
-    from ..fix import fix_source, net_edits
+    from ..fix.apply import fix_source, net_edits
     from ..reporters.docx import _plain_docx
-    from ..tracked import write_tracked
+    from ..fix.tracked import write_tracked
     if data is None:
         data, source = _plain_docx(source)
     outcome = fix_source(source, config, editable=source.editable)

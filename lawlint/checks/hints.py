@@ -1,0 +1,44 @@
+"""Hints: rules whose basis only says 通常 or 宜 (「并列的书名号之间通常不用顿号」) name an optional
+style, not a defect. A reviewer reads such a style once per report, not at each of its 24 places:
+a rule marked ``hint: true`` gives one finding per report, at its first place, saying how many
+places there are and where. The folded finding costs the rule's weight once and carries no fix
+(fixing only the first place would make the report inconsistent).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..rulepack.resources import load_data
+from ..rulepack.template import fill
+
+
+def fold(diagnostics: list, ruleset) -> list:
+    """``diagnostics`` with each hint rule's findings folded into the first (order kept)."""
+    by_rule: dict[str, list] = {}
+    for d in diagnostics:
+        rule = ruleset.get(d.rule)
+        if rule is not None and rule.hint:
+            by_rule.setdefault(d.rule, []).append(d)
+    if not by_rule:
+        return diagnostics
+    first = {id(min(group, key=lambda d: (d.line, d.column))): group for group in by_rule.values()}
+    out = []
+    for d in diagnostics:
+        rule = ruleset.get(d.rule)
+        if rule is None or not rule.hint:
+            out.append(d)
+        elif id(d) in first:
+            out.append(_folded(d, first[id(d)]))
+    return out
+
+
+def _folded(d, group: list):
+    if len(group) == 1:
+        return d
+    words = load_data("wording.yaml")["hint"]
+    lines = sorted({g.line for g in group})
+    shown = lines[:words["show_lines"]]
+    message = fill(words["folded"], message=d.message, count=len(group) + sum(g.folded for g in group),
+                   lines=words["lines_separator"].join(map(str, shown)),
+                   more=words["more"] if len(lines) > len(shown) else "")
+    return replace(d, message=message, fixable=False, replacement=None)

@@ -1,0 +1,116 @@
+"""Heading numbering tokens (第一部分 一、 （一） 1. （1） 第一， ① …) and Chinese numerals.
+
+A token is recognised only at the start of a block; the same shapes in the middle of a paragraph
+are inline enumerations, not headings.
+
+This package is heading numbering, whole: the grammar here (read by the parser and the loaders), and
+the ``numbering`` check type built on it (``check``, its aspects in ``tokens`` and ``tree``, what they
+share in ``base``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rulepack import regexcache
+from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS
+
+CN_NUM = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_to_int(s: str) -> int | None:
+    """Parse a Chinese numeral up to 99 (一, 十, 十五, 二十, 二十三); None if it is not one."""
+    if not s:
+        return None
+    if "十" not in s:
+        if len(s) == 1 and s in CN_DIGITS:
+            return CN_DIGITS[s]
+        return None
+    head, _, tail = s.partition("十")
+    if "十" in tail or len(head) > 1 or len(tail) > 1:
+        return None
+    tens = CN_DIGITS.get(head, None) if head else 1
+    ones = CN_DIGITS.get(tail, None) if tail else 0
+    if tens is None or ones is None or tens == 0:
+        return None
+    return tens * 10 + ones
+
+
+def int_to_cn(n: int) -> str:
+    digits = CN_NUMERALS
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def expand(pattern: str) -> str:
+    """A numbering pattern from ``rules/data/numbering.yaml`` with its named character classes
+    filled: ``{cn_num}`` a Chinese numeral, ``{circled}`` ①…⑳, ``{space}`` any run of blanks
+    (chars.WHITESPACE), ``{han}`` a Han character."""
+    return (pattern.replace("{cn_num}", CN_NUM).replace("{circled}", CIRCLED)
+            .replace("{space}", SPACE_CLASS + "*").replace("{han}", HAN))
+
+
+@lru_cache(maxsize=1)
+def families() -> list:
+    """(family, regex) in the order they are tried (``rules/data/numbering.yaml``, ``families``).
+    Each regex matches at the start of the stripped block text and captures ``num`` (the
+    numeral), optionally ``open``/``close`` brackets and the following ``punct``. The family is
+    what defines a heading level; punctuation and bracket width are checked separately."""
+    from ..rulepack.resources import load_data
+    return [(f["family"], regexcache.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    family: str
+    value: int
+    text: str          # the whole token as written, including trailing punctuation and spaces
+    punct: str         # punctuation after the numeral or closing bracket ("" if none)
+    brackets: str      # "full", "half", "mixed" or "" for unbracketed styles
+    length: int        # characters consumed
+
+    def canonical(self) -> str:
+        """The token as GB/T 9704 writes it (``canonical`` in ``rules/data/numbering.yaml``)."""
+        from ..rulepack.resources import load_data
+        form = load_data("numbering.yaml")["canonical"].get(self.family)
+        if form is None:
+            return self.text.strip()
+        return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
+
+
+def match_token(text: str) -> Token | None:
+    """Recognise a numbering token at the start of ``text`` (already stripped of indentation)."""
+    for family, rx in families():
+        m = rx.match(text)
+        if not m:
+            continue
+        num = m.group("num")
+        if family in ("ar", "ar_paren"):
+            value = int(num)
+        elif family == "circled":
+            value = CIRCLED.index(num) + 1
+        else:
+            value = cn_to_int(num)
+        if value is None or value == 0:
+            continue
+        rest = text[m.end():]
+        if not rest.strip():
+            continue
+        if family == "cn" and m.group("punct") in ",，" :
+            # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
+            if not re.match(rf"[{HAN}“《]", rest):
+                continue
+        if family == "ar" and re.match(r"[\d%％万亿元个件项人次年月日号]", rest):
+            continue  # "3.5万" "2021.5" are numbers, not items
+        brackets = ""
+        if "open" in m.groupdict() and m.group("open"):
+            o, c = m.group("open"), m.group("close")
+            full = (o == "（") + (c == "）")
+            brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
+        punct = (m.group("punct") or "").strip()
+        return Token(family, value, m.group(0), punct, brackets, m.end())
+    return None

@@ -1,0 +1,181 @@
+"""The numbering aspects about how a token is written: brackets, punctuation, a closing
+period, one level written in different ways. See ``numbering.py`` for what each reports."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import numbering as num
+from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
+
+
+# -- how a token is written --------------------------------------------------------------------------
+def brackets(ctx, rule, params, heads, doc):
+    for h in heads:
+        t = h.token
+        if t is None or t.brackets not in ("half", "mixed"):
+            continue
+        start = h.title_start - t.length
+        close = max(t.text.rfind(")"), t.text.rfind("）"))
+        inner = t.text[1:close].strip(_WS)
+        yield ctx.diagnostic(rule, start, start + close + 1,
+                             message=message_for(rule, params, token=t.text[:close + 1], fixed=f"（{inner}）"),
+                             replacement=f"（{inner}）")
+
+
+def _punct_of(h):
+    """(offset, punctuation as written) of a heading token's ordinal punctuation."""
+    t = h.token
+    start = h.title_start - t.length
+    body = t.text.rstrip(_WS)
+    if not t.punct:
+        return start + len(body), ""
+    return start + len(body) - len(t.punct), t.punct
+
+
+def punct(ctx, rule, params, heads, doc):
+    allowed, names = data()["punct"], data()["names"]
+    for h in heads:
+        t = h.token
+        if t is None or t.family not in allowed or t.punct in allowed[t.family]:
+            continue
+        off, p = _punct_of(h)
+        good = allowed[t.family][0]
+        yield ctx.diagnostic(rule, off, off + len(p), message=message_for(
+            rule, params, token=t.text.strip(), punct=p, fixed=canonical(t.family, t.value),
+            family=names[t.family]), replacement=good)
+    if params.inline:
+        for family, m, off in _inline_items(doc):
+            p = m.group("punct")
+            if p in allowed[family]:
+                continue
+            good = allowed[family][0]
+            written = m.group(0).strip(_WS)
+            yield ctx.diagnostic(rule, off + m.start("punct"), off + m.end("punct"), message=message_for(
+                rule, params, token=written, punct=p, fixed=canonical(family, _value(family, m)),
+                family=names[family]), replacement=good)
+
+
+def _value(family, m):
+    n = m.group("num")
+    return int(n) if n.isdigit() else (num.cn_to_int(n) or 1)
+
+
+def _inline_items(doc):
+    """(family, match, offset) of numbered items inside the running text of paragraphs, found
+    once per document (two rules read them)."""
+    got = doc.__dict__.get("_inline_items")
+    if got is None:
+        got = doc._inline_items = list(_find_inline_items(doc))
+    return got
+
+
+def _find_inline_items(doc):
+    text = doc.text
+    for b in doc.body_blocks:
+        if b.heading is not None and not b.heading.run_in:
+            continue
+        start = b.body_start if b.heading is not None else b.start
+        chunk = text[start:b.end]
+        for family, rx in data()["inline"].items():
+            for m in rx.finditer(chunk):
+                yield family, m, start
+
+
+def period(ctx, rule, params, heads, doc):
+    """Stand-alone headings ending in 「。」 where their level mostly does not (an outlier)."""
+    for h in _periods(doc, heads, house_style=False):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]),
+                             replacement="")
+
+
+def period_style(ctx, rule, params, heads, doc):
+    """The same headings where their level consistently ends in 「。」: a house style (the
+    standard only says 通常), reported as a hint rather than at every heading."""
+    for h in _periods(doc, heads, house_style=True):
+        end = h.block.end
+        yield ctx.diagnostic(rule, end - 1, end, message=message_for(rule, params, title=h.title[:20]))
+
+
+def _periods(doc, heads, *, house_style: bool):
+    """Stand-alone headings ending in 「。」 (with children or body text after them), those whose
+    level is written that way by most of its headings (house_style) or those that are not."""
+    blocks = doc.body_blocks
+    index = {id(b): i for i, b in enumerate(blocks)}
+    ended, total = Counter(), Counter()
+    for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
+        total[h.level] += 1
+        ended[h.level] += h.run_in or h.block.text.endswith("。")
+    for h in heads:
+        if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
+            continue
+        i = index.get(id(h.block))
+        nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
+        if not (h.children or (nxt is not None and nxt.heading is None)):
+            continue
+        style = ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
+        if style == house_style:
+            yield h
+
+
+def mixed(ctx, rule, params, heads, doc):
+    names = data()["names"]
+    # 1. One level, different families under different parents.
+    by_level: dict[int, list] = {}
+    allowed = set(map(id, heads))
+    for sibs in ([] if flattened(doc) else sibling_groups(doc)):
+        numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
+        if numbered:
+            by_level.setdefault(numbered[0].level, []).append(numbered)
+    for level, groups in sorted(by_level.items()):
+        fams = Counter(g[0].token.family for g in groups)
+        if len(fams) < 2:
+            continue
+        major = fams.most_common(1)[0][0]
+        for g in groups:
+            if g[0].token.family != major:
+                s, e = token_span(g[0])
+                yield ctx.diagnostic(rule, s, e, message=message_for(
+                    rule, params, token=g[0].token.text.strip(), family=names[g[0].token.family],
+                    major=names[major]))
+    # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
+    allowed = data()["punct"]
+    forms = []   # (family, form, start of the space, end of the space, has space, token as written)
+    # A token with wrong punctuation counts as the form the punct rule's fix will give it, so
+    # fixing both rules' findings once leaves nothing for a second pass.
+    def as_fixed(family, p):
+        ok = allowed.get(family, [p])
+        return p if p in ok else ok[0]
+
+    for h in heads:
+        t = h.token
+        if t is None:
+            continue
+        off, p = _punct_of(h)
+        end = off + len(p)
+        space = h.title_start - end
+        forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
+                      h.title_start, bool(space), t.text.strip(_WS)))
+    if params.inline:
+        for family, m, off in _inline_items(doc):
+            sp = m.group("space")
+            forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
+                          off + m.end("punct"), off + m.end("space"), bool(sp),
+                          m.group(0).strip(_WS)))
+    for family in sorted({f[0] for f in forms}):
+        mine = [f for f in forms if f[0] == family]
+        count = Counter(f[1] for f in mine)
+        if len(count) < 2:
+            continue
+        major = min(count, key=lambda k: (-count[k], " " in k))   # a tie: prefer no space
+        sample = next(f[5] for f in mine if f[1] == major)
+        for fam, form, s, e, space, token in mine:
+            if form == major:
+                continue
+            if space and " " not in major:
+                yield ctx.diagnostic(rule, s, e, replacement="", message=message_for(
+                    rule, params, "space", token=token, major=sample))
+            else:
+                yield ctx.diagnostic(rule, s - len(form.strip()), e, message=message_for(
+                    rule, params, "form", token=token, major=sample))

@@ -1,0 +1,133 @@
+"""The numbering aspects that read the heading tree: sequence (gap, repeat, unnumbered,
+single) and hierarchy (depth, skip). See ``numbering.py`` for what each reports."""
+from __future__ import annotations
+
+from ..rulepack import template as tpl
+from ..rulepack.resources import load_data
+from .base import canonical, data, message_for, numbered_of, sibling_groups, token_span
+
+
+# -- sequence --------------------------------------------------------------------------------------
+def _walk(doc, heads):
+    """(kind, heading, expected value, previous heading) for every break in a sibling sequence."""
+    allowed = set(map(id, heads))
+    last: dict = {}      # (level, family) -> last value, for numbering continued across parents
+    for sibs in sibling_groups(doc):
+        prev, pending = None, []
+        for h in sibs:
+            if h.token is None:
+                pending.append(h)
+                continue
+            key = (h.level, h.token.family)
+            before = last.get(key, 0)
+            continued = prev is None and h.value > 1 and h.value == before + 1
+            last[key] = h.value
+            if prev is None and len(pending) == 1 and h.value == 2:
+                if id(pending[0]) in allowed:       # an unnumbered first item, then （二）
+                    yield "unnumbered", pending[0], 1, h
+            elif prev is None and h.value > 1 and not pending and not continued \
+                    and id(h) in allowed:
+                yield "gap", h, before + 1 if 1 < before + 1 < h.value else 1, None
+            if prev is None or prev.token.family != h.token.family:
+                prev, pending = h, []
+                continue
+            expected = prev.value + 1
+            if pending and h.value == expected + len(pending):
+                for i, u in enumerate(pending):
+                    if id(u) in allowed:
+                        yield "unnumbered", u, expected + i, prev
+            elif h.value > expected + len(pending) and id(h) in allowed:
+                yield "gap", h, expected, prev
+            elif h.value < expected and id(h) in allowed:
+                yield "repeat", h, expected, prev
+            prev, pending = h, []
+
+
+def gap(ctx, rule, params, heads, doc):
+    for kind, h, expected, prev in _walk(doc, heads):
+        if kind != "gap":
+            continue
+        s, e = token_span(h)
+        fam = h.token.family
+        words = load_data("wording.yaml")["numbering"]
+        missing = "".join(tpl.fill(words["item"], token=canonical(fam, v)) for v in range(expected, h.value)) \
+            if h.value - expected <= 3 else \
+            tpl.fill(words["range"], first=canonical(fam, expected), last=canonical(fam, h.value - 1))
+        yield ctx.diagnostic(rule, s, e, message=message_for(
+            rule, params, "start" if prev is None else None, token=h.token.text.strip(), missing=missing,
+            prev=prev.token.text.strip() if prev else words["none"]))
+
+
+def repeat(ctx, rule, params, heads, doc):
+    for kind, h, expected, prev in _walk(doc, heads):
+        if kind == "repeat":
+            s, e = token_span(h)
+            yield ctx.diagnostic(rule, s, e, message=message_for(
+                rule, params, token=h.token.text.strip(), prev=prev.token.text.strip(),
+                expected=canonical(h.token.family, expected)))
+
+
+def unnumbered(ctx, rule, params, heads, doc):
+    for kind, h, expected, prev in _walk(doc, heads):
+        if kind == "unnumbered":
+            want = canonical(prev.token.family, expected)
+            yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
+                                 message=message_for(rule, params, title=h.title[:20], expected=want,
+                                              prev=prev.token.text.strip()),
+                                 fields={"expected": want})
+
+
+def single(ctx, rule, params, heads, doc):
+    allowed = set(map(id, heads))
+    for sibs in sibling_groups(doc):
+        numbered = numbered_of(sibs)
+        if len(sibs) == 1 and len(numbered) == 1 and numbered[0].value == 1 \
+                and id(numbered[0]) in allowed:
+            h = numbered[0]
+            s, e = token_span(h)
+            yield ctx.diagnostic(rule, s, e, message=message_for(
+                rule, params, token=h.token.text.strip(), next=canonical(h.token.family, 2)))
+
+
+# -- hierarchy -------------------------------------------------------------------------------------
+def _rank(h):
+    return data()["order"].get(h.token.family) if h.token is not None else None
+
+
+def depth(ctx, rule, params, heads, doc):
+    names = data()["names"]
+    first: dict = {}     # id(parent) -> its first ranked child, found once per parent
+    for h in heads:
+        p = h.parent
+        if p is None or _rank(h) is None or _rank(p) is None:
+            continue
+        if id(p) not in first:
+            first[id(p)] = next(c for c in p.children if _rank(c) is not None)
+        if _rank(h) <= _rank(p) and h is first[id(p)]:
+            s, e = token_span(h)
+            yield ctx.diagnostic(rule, s, e, message=message_for(
+                rule, params, token=h.token.text.strip(), parent=p.token.text.strip(),
+                family=names[h.token.family], parent_family=names[p.token.family]))
+
+
+def skip(ctx, rule, params, heads, doc):
+    names, order = data()["names"], data()["order"]
+    allowed = set(map(id, heads))     # identity, not a list scan (nor dataclass equality)
+    ranked = [h for h in doc.top_headings if _rank(h) is not None]
+    if ranked and min(_rank(h) for h in ranked) > 0 and id(ranked[0]) in allowed:
+        h = ranked[0]
+        s, e = token_span(h)
+        yield ctx.diagnostic(rule, s, e, message=message_for(
+            rule, params, "top", token=h.token.text.strip(), family=names[h.token.family],
+            expected=names[next(iter(order))]))
+    for p in doc.headings:
+        kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
+        if not kids or _rank(p) is None:
+            continue
+        h = kids[0]
+        if _rank(h) > _rank(p) + 1:
+            want = next(f for f, r in order.items() if r == _rank(p) + 1)
+            s, e = token_span(h)
+            yield ctx.diagnostic(rule, s, e, message=message_for(
+                rule, params, token=h.token.text.strip(), family=names[h.token.family],
+                expected=names[want], parent=p.token.text.strip()))

@@ -1,0 +1,33 @@
+"""The patterns of a rule that can match anywhere in one document, worked out once per document.
+
+Part detection asks every heading's title, paragraph and sentence about each part's patterns: a
+report of 100,000 one-line headings made that millions of calls, nearly all about patterns whose
+required literals (:mod:`lawlint.rulepack.literals`) the document does not contain at all. A pattern that
+cannot match the whole text (or the titles joined) cannot match any piece of it, so leaving it out
+changes no answer.
+"""
+from __future__ import annotations
+
+
+def live(doc, patterns, scope: str = "text") -> list:
+    """The ``patterns`` (LazyPatterns; any other pattern counts as live) that may match in the
+    document's text (``scope="text"``: its blocks, paragraphs and sentences are pieces of it) or
+    in one of its headings' titles (``scope="titles"``)."""
+    if not patterns:
+        return patterns
+    memo = doc.__dict__.setdefault("_live_patterns", {})
+    key = (id(patterns), scope)
+    got = memo.get(key)
+    if got is not None and got[0] is patterns:       # (the list itself kept: its id stays its own)
+        return got[1]
+    hay = doc.text if scope == "text" else _titles(doc)
+    out = [rx for rx in patterns if not hasattr(rx, "may_occur_in") or rx.may_occur_in(hay)]
+    memo[key] = (patterns, out)
+    return out
+
+
+def _titles(doc) -> str:
+    got = doc.__dict__.get("_live_titles")
+    if got is None:
+        got = doc.__dict__["_live_titles"] = "\n".join(h.title for h in doc.headings)
+    return got
