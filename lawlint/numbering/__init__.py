@@ -82,6 +82,7 @@ class Token:
         return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
 
 
+@lru_cache(maxsize=8192)     # the parser asks about each line twice, and headings repeat (Token is frozen)
 def match_token(text: str) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation)."""
     for family, rx in families():
