@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from . import engine, offthread, scoring
 from .config import Config
-from .parse.document import Document
+from .parse.document import Document, parse
 from .errors import LawlintError
 from .loaders import load_path
 from .result import FileResult
@@ -61,7 +61,7 @@ def parse_and_lint(source: Source, config: Config | None = None, year: int | Non
 def _lint_source(source: Source, config: Config | None, year: int | None, strict):
     config = config or Config()
     rules = ruleset_for(config)
-    doc = Document(source, year=year or config.year)
+    doc = parse(source, year=year or config.year)
     out = engine.run(doc, rules, select=config.select, ignore=config.ignore,
                      options=config.options(), strict=strict)
     diagnostics = out.diagnostics

@@ -32,10 +32,30 @@ HAN_RE = regexcache.compile(f"[{HAN}]")
 CJK_CONTEXT_RE = regexcache.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’《》〈〉【】…—]")
 
 
+# Every blank a report's text may hold: WHITESPACE, the line breaks, and the rest of what
+# ``str.isspace`` calls blank (\v, \f, U+001C–U+001F, U+0085, U+2028, U+2029), so stripping with it
+# removes at least what a bare ``str.strip()`` removed, zero-width spaces included.
+BLANKS = WHITESPACE + LINE_BREAKS + "\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+
+
 def is_blank(text: str) -> bool:
     """Only whitespace: a zero-width space is as blank as a space or a line break (and anything
     ``str.isspace`` calls blank stays blank)."""
-    return not text.strip(WHITESPACE + LINE_BREAKS).strip()
+    return not text.strip(BLANKS)
+
+
+def strip_blank(text: str) -> str:
+    """``text`` without blanks at either end: ``str.strip()`` for report text, which also strips
+    zero-width spaces (a bare ``.strip()`` keeps U+200B and U+FEFF)."""
+    return text.strip(BLANKS)
+
+
+def lstrip_blank(text: str) -> str:
+    return text.lstrip(BLANKS)
+
+
+def rstrip_blank(text: str) -> str:
+    return text.rstrip(BLANKS)
 
 
 # Chinese numerals, defined once: the digits as written (index = value), the characters of a

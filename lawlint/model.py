@@ -51,6 +51,12 @@ class Block:
             got = self._sentences = split_sentences(self.text, self.start)
         return got
 
+def kind_of(kinds: dict, b: Block) -> str:
+    """A block's kind as the parse steps so far decided it (``kinds``: block index → kind; a
+    paragraph until a step says otherwise). The steps return kinds; the Document's maker sets each
+    block's ``kind`` once, from the last step's answer."""
+    return kinds.get(b.index, "paragraph")
+
 @dataclass(eq=False, slots=True)
 class Heading:
     block: Block

@@ -72,3 +72,49 @@ def test_a_closing_date_written_digit_by_digit_with_any_zero():
                 f"二{zero}二三年五月十日")
         r = lint(text, year=2022, select=["residue.late"])
         assert [d.rule for d in r.diagnostics] == ["residue.late"], zero
+
+
+def test_strip_blank_strips_what_str_strip_does_and_zero_width_spaces():
+    import sys
+
+    from lawlint.chars import lstrip_blank, rstrip_blank, strip_blank
+    every_isspace = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert strip_blank(every_isspace + "文" + every_isspace) == "文"
+    assert strip_blank(f"{ZWSP}\ufeff 全年{ZWSP}审结\u3000{ZWSP}") == f"全年{ZWSP}审结"   # inside kept
+    assert lstrip_blank(f"{ZWSP}{NBSP}x ") == "x " and rstrip_blank(f" x{ZWSP}\n") == " x"
+    assert f"{ZWSP}x".strip() != "x"            # what a bare strip() got wrong
+
+
+@pytest.mark.parametrize("filler", [ZWSP, "\ufeff", NBSP, " "])
+def test_a_numbering_token_followed_only_by_blanks_is_no_heading(filler):
+    """「二、」 with nothing after it but a zero-width or no-break space is no heading, as with a
+    plain space (the token's own pattern takes every chars.WHITESPACE blank after it)."""
+    from lawlint.loaders.source import Source
+    from lawlint.numbering import match_token
+    from lawlint.parse.document import parse
+    assert match_token(f"二、{filler}") is None and match_token(f"二、{filler}存在的不足") is not None
+    text = ("2023年，某镇扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+            f"二、{filler}\n执法力量不足，培训不系统。\n三、2024年工作安排\n继续推进依法行政。")
+    titles = [h.title for h in parse(Source(text=text), year=2023).headings]
+    assert titles == ["主要举措和成效", "2024年工作安排"]
+
+
+@pytest.mark.parametrize("body, heading", [(ZWSP * 2, False), ("\ufeff", False), ("   ", False),
+                                           ("执法力量不足。", True)])
+def test_part_detection_reads_a_heading_body_of_zero_width_spaces_as_blank(body, heading):
+    """The unit under the parse: a shortcomings heading whose body is only U+200B promises the part
+    but is not it, as a body of spaces (a bare strip() in parts.py, now sections/detect.py, once made it a real heading).
+    The Document is made directly from its values, the body block's text set to the filler."""
+    import dataclasses
+
+    from lawlint import load_rules
+    from lawlint.loaders.source import Source
+    from lawlint.parse.document import parse
+    from lawlint.sections.detect import detect
+    text = ("2023年，某镇扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+            "二、存在的不足\n占位\n")
+    doc = parse(Source(text=text), year=2023)
+    blocks = [dataclasses.replace(b, text=body) if b.text == "占位" else b for b in doc.blocks]
+    doc = dataclasses.replace(doc, blocks=blocks)
+    verdict = detect(doc, load_rules().get("section.shortcomings"), 2023, {})
+    assert (verdict.status == "heading") is heading

@@ -3,8 +3,8 @@ title findings on it), one residue finding for the whole page."""
 import pytest
 
 from lawlint import lint_text
-from lawlint.parse.document import Document
 from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
 
 REPORT = """{head}
 {title}
@@ -44,7 +44,7 @@ def test_page_chrome_is_one_residue_finding(head, foot):
     for year, who, title in PLACES[:2]:
         text = REPORT.format(head=head, title=title, year=year, who=who, foot=foot)
         r = lint_text(text)
-        doc = Document(Source(text=text))
+        doc = parse(Source(text=text))
         assert [b.kind for b in doc.blocks][0] == "chrome", head
         assert r.title == title and r.report_year == int(year)
         chrome_lines = {i + 1 for i, line in enumerate(text.split("\n")) if line in (head, foot) and line}
@@ -81,7 +81,7 @@ def test_metadata_line_gives_the_publication_date():
 def test_report_lines_are_not_chrome(line):
     text = REPORT.format(head="", title=PLACES[3][2], year="2019", who="某镇",
                          foot="").lstrip("\n").replace("一、主要举措和成效\n", f"一、主要举措和成效\n{line}\n")
-    doc = Document(Source(text=text))
+    doc = parse(Source(text=text))
     assert [b.kind for b in doc.blocks if b.text == line] != ["chrome"]
 
 
@@ -89,7 +89,7 @@ def test_a_signature_at_the_end_is_not_a_byline():
     year, who, title = PLACES[4]
     text = REPORT.format(head="", title=title, year=year, who=who, foot="").lstrip("\n") + \
         "二、存在的不足\n基层执法力量不足。\n三、2022年工作安排\n充实执法力量。\n厅长  张国华\n2022年2月10日"
-    doc = Document(Source(text=text))
+    doc = parse(Source(text=text))
     assert [b.kind for b in doc.blocks if b.text.startswith("厅长")] != ["chrome"]
 
 

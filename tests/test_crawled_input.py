@@ -17,8 +17,8 @@ from crawled import REPORTS, SEP
 from helpers import lint, run_cli
 from lawlint.api import lint_text
 from lawlint.config import Config
-from lawlint.parse.document import Document
 from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
 from lawlint.vocabulary import profile
 
 LAYOUT_RULES = ("punct.space", "punct.indent", "punct.ellipsis", "punct.halfwidth", "punct.unpaired",
@@ -28,7 +28,7 @@ GRADES = [g["name"] for g in profile()["grades"]]
 
 
 def doc(text):
-    return Document(Source(text=text))
+    return parse(Source(text=text))
 
 
 def _strip_token(line):

@@ -1,14 +1,14 @@
 """The parser: numbering styles, run-in and unnumbered headings, front matter, year, positions."""
 import pytest
 
-from lawlint.parse.document import Document, split_sentences
+from lawlint.parse.document import parse, split_sentences
 from lawlint.loaders.text import normalise
 from lawlint.loaders.source import Source
 
 
 def doc(text, kind="txt", year=None):
     text, _ = normalise(text)
-    return Document(Source(text=text, kind=kind), year=year)
+    return parse(Source(text=text, kind=kind), year=year)
 
 
 def tree(d):
@@ -187,3 +187,60 @@ def test_page_numbers_are_not_report_text():
     assert [(h.level, h.title) for h in d.headings][:3] == [(1, "主要举措和成效"), (2, "依法决策"), (2, "规范执法")]
     r = lint_text(text, year=2022)
     assert not [x for x in r.diagnostics if x.line in (4, 6, 7)]
+
+
+# -- each parse step returns its result (issue 27: values final when made) ------------------------
+def _blocks(text):
+    from lawlint.parse.blocks import split_blocks
+    from lawlint.parse.flat import unflatten
+    source = Source(text=text)
+    return source, unflatten(split_blocks(source, text), text)
+
+
+def test_front_matter_returns_the_title_issuer_and_kinds_it_finds():
+    from lawlint.parse.front import Front, front_matter
+    _, blocks = _blocks("某县司法局\n关于2022年度法治政府建设情况的报告\n2022年，我局扎实推进依法行政。")
+    front = front_matter(blocks, {})
+    assert front == Front(blocks[1], "某县司法局", {0: "issuer", 1: "title"})
+    assert {b.kind for b in blocks} == {"paragraph"}          # the step returns kinds, marks nothing
+    _, none = _blocks("全年办理行政复议案件12件，纠错率8%，比上年提高两个百分点。")
+    assert front_matter(none, {}) == Front(None, None, {})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二〇二一年法治政府建设年度报告\n全年办理案件12件。", (2021, "title")),
+    ("2019年，某乡镇扎实推进法治政府建设。\n全年办理案件12件。", (2019, "opening")),
+    ("一、主要举措\n全年办理案件12件，印发工作要点，组织执法人员培训三次。\n二、2025年工作安排\n继续推进。",
+     (2024, "plans")),
+    ("全年办理案件12件，印发工作要点。", (None, None)),
+])
+def test_the_year_step_returns_the_year_and_where_it_was_read(text, expected):
+    d = doc(text)
+    assert (d.year, d.year_source) == expected
+    assert (doc(text, year=2030).year, doc(text, year=2030).year_source) == (2030, "option")
+
+
+def test_chrome_dates_are_returned_not_written():
+    from lawlint.parse.blocks import mark_chrome
+    text = "首页 > 政务公开 > 法治政府建设\n发布时间：2023-05-10\n2022年，某市扎实推进法治政府建设。"
+    _, blocks = _blocks(text)
+    kinds, dates = mark_chrome(blocks)
+    assert dates.get("date_published") == "2023-05-10"
+    assert kinds == {0: "chrome", 1: "chrome"} and {b.kind for b in blocks} == {"paragraph"}
+    assert doc(text).meta.get("date_published") == "2023-05-10"
+
+
+def test_classify_returns_the_headings_and_kinds_it_finds():
+    from lawlint.parse.blocks import mark_chrome
+    from lawlint.parse.front import front_matter
+    from lawlint.parse.headings import classify
+    source, blocks = _blocks("一、主要举措\n全年办理案件12件，印发工作要点。\n二、存在的不足\n执法人员不足。")
+    kinds, _ = mark_chrome(blocks)
+    given = front_matter(blocks, kinds).kinds
+    headings, kinds = classify(blocks, given, source)
+    assert [h.title for h in headings] == ["主要举措", "存在的不足"]
+    assert kinds == {0: "heading", 2: "heading"} and given == {}          # the input is not changed
+    assert {b.kind for b in blocks} == {"paragraph"} and all(b.heading is None for b in blocks)
+    made = parse(source)                                                  # the maker sets them once
+    assert [b.kind for b in made.blocks] == ["heading", "paragraph", "heading", "paragraph"]
+    assert [b.heading.title for b in made.blocks if b.heading] == ["主要举措", "存在的不足"]

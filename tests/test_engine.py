@@ -55,11 +55,11 @@ def test_select_wildcard_in_cli_and_config(tmp_path):
 def test_unicode_space_indent_keeps_structural_numbering_checks(indent):
     """Regression (issue 10 item 6): an indent of U+2002 made the numbering check think headings
     were found mid-line (a flattened page) and switched the tree checks off for the whole file."""
-    from lawlint.numbering.check import flattened
-    from lawlint.parse.document import Document
     from lawlint.loaders.source import Source
+    from lawlint.numbering.check import flattened
+    from lawlint.parse.document import parse
     text = GAP_REPORT.format(ind=indent)
-    assert not flattened(Document(Source(text=text, path="<t>", kind="txt")))
+    assert not flattened(parse(Source(text=text, path="<t>", kind="txt")))
     gaps = [d for d in lint(text, year=2021).diagnostics if d.rule == "numbering.gap"]
     assert len(gaps) == 1 and gaps[0].line == 3
 
@@ -87,7 +87,7 @@ def test_parts_are_located_once_per_document(monkeypatch):
 
 
 def test_parts_order_puts_dependencies_first():
-    order = [r.params["section"] for r in load_rules().section_rules]
+    order = [r.bound(None).section for r in load_rules().section_rules]
     assert order.index("shortcomings") < order.index("causes")          # causes: scope shortcomings
     assert order.index("shortcomings") < order.index("plans")           # plans: lead_after
     assert order.index("plans") < order.index("measures")               # measures: not_within plans
@@ -155,10 +155,10 @@ def _break(monkeypatch, check_type):
 
 def test_strict_mode_raises_and_lenient_mode_reports(monkeypatch):
     from lawlint import engine
-    from lawlint.parse.document import Document
     from lawlint.loaders.source import Source
+    from lawlint.parse.document import parse
     _break(monkeypatch, "existence")
-    doc = Document(Source(text="全年办理案件12件。", path="<t>", kind="txt"), year=2021)
+    doc = parse(Source(text="全年办理案件12件。", path="<t>", kind="txt"), year=2021)
     with pytest.raises(ZeroDivisionError):
         engine.run(doc, load_rules(), strict=True)
     out = engine.run(doc, load_rules(), strict=False)
@@ -303,6 +303,41 @@ def test_declared_defaults_fill_parameters(tmp_path):
         for key, schema in checks.contract(name).properties.items():
             if "default" in schema:
                 jsonschema.validate(schema["default"], {k: v for k, v in schema.items() if k != "default"})
+
+
+
+def _section_pack(tmp_path, **params):
+    return write_pack(tmp_path / "s.yaml", {
+        "id": "my.causes", "check": "section", "category": "structure", "section": "causes",
+        "heading": ["原因"], **params,
+        "examples": {"bad": ["无"], "good": ["一、存在问题的原因\n究其原因，一是认识不到位。"]}})
+
+
+def test_part_dependencies_are_read_through_the_section_spec(tmp_path):
+    """sections.order reads scope / not_within / lead_after bound by the spec: a rule that names none
+    depends on nothing (the defaults ``document`` and ``[]`` are the spec's, not the order's)."""
+    from lawlint.sections.order import dependencies
+    bare = load_rules([_section_pack(tmp_path)]).get("my.causes")
+    assert dependencies(bare) == [] and "scope" not in bare.params
+    named = load_rules([_section_pack(tmp_path, scope="shortcomings", not_within=["plans", "shortcomings"],
+                                      lead_after="measures")]).get("my.causes")
+    assert dependencies(named) == ["shortcomings", "plans", "measures"]
+
+
+def test_causal_defaults_are_declared_in_the_section_spec(tmp_path):
+    """causal.py holds no defaults: a causal block that gives only its required frames and
+    predicates reads the spec's weak_min, restate and empty lists; leaving out a required one is
+    a load error naming it."""
+    rule = load_rules([_section_pack(tmp_path, causal={"frames": ["原因"], "predicates": ["不到位"]})]).get("my.causes")
+    c = rule.bound(2021).causal
+    assert (c.weak_min, c.restate, c.weak_frames, c.deficits, c.outcomes) == (2, 0.6, [], [], [])
+    assert [rx.pattern for rx in c.frames] == ["原因"]
+    from lawlint.sections import causal
+    assert causal.analysis("究其原因，主要是思想认识不到位。", c, []) is not None
+    assert causal.analysis("执法人员认识不到位。", c, []) is None           # a cause without a frame
+    with pytest.raises(RuleError) as e:
+        load_rules([_section_pack(tmp_path, causal={"frames": ["原因"]})])
+    assert "predicates" in str(e.value)
 
 
 def _busy(seconds):

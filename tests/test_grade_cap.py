@@ -73,7 +73,7 @@ def test_each_statutory_item_caps(drop, item):
 
 def _causal():
     rules = load_rules([])
-    return causal.compile(rules.get("section.causes").params["causal"])
+    return rules.get("section.causes").bound(None).causal     # bound through the section spec
 
 
 @pytest.mark.parametrize("sentence", [

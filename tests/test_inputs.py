@@ -99,8 +99,8 @@ def test_docx_heading_styles_build_the_tree(tmp_path):
     d.add_paragraph("基层执法力量薄弱。")
     path = tmp_path / "s.docx"
     d.save(path)
-    from lawlint.parse.document import Document
-    doc = Document(load_path(path))
+    from lawlint.parse.document import parse
+    doc = parse(load_path(path))
     assert [(h.level, h.title) for h in doc.headings] == [(1, "主要举措和成效"), (2, "加强党的领导"), (1, "存在的不足")]
 
 

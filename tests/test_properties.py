@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import lint
-from lawlint.parse.document import Document
 from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
 
 TOKENS = ["一、", "（一）", "(二)", "1.", "2、", "（1）", "第一，", "①", "一是", "", "", ""]
 WORDS = ["主要举措和成效", "存在的不足和原因", "下一步工作打算", "党的领导", "第一责任人", "行政复议",
@@ -37,7 +37,7 @@ def test_arbitrary_text(text):
 def test_structured_reports(text, year):
     r = lint(text, year=year)
     _inside(text, r)
-    d = Document(Source(text=text))
+    d = parse(Source(text=text))
     for h in d.headings:
         assert 0 <= h.start <= h.title_start <= h.title_end <= len(text)
         assert h.start < h.end <= len(text)

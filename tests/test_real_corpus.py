@@ -84,7 +84,7 @@ def test_complete_reports_are_graded(results):
 
 def test_flattened_reports_give_back_their_title_and_headings(results):
     assert results["004.txt"].title == "2020年法治政府建设情况"
-    doc = lawlint.parse.document.Document(lawlint.loaders.load_path(REAL / "004.txt"))
+    doc = lawlint.parse.document.parse(lawlint.loaders.load_path(REAL / "004.txt"))
     titles = [h.title for h in doc.top_headings]
     assert titles[0] == "提高政治站位，推进法治政府建设" and len(titles) == 7
     assert all(not h.run_in for h in doc.headings)

@@ -3,8 +3,8 @@ itself found past a multi-year document cited in the opening."""
 import pytest
 
 from lawlint import lint_text
-from lawlint.parse.document import Document
 from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
 
 BODY = "\n一、主要举措和成效\n全年审查规范性文件12件，办理行政复议案件30件。"
 
@@ -22,7 +22,7 @@ def rules_of(text, year=None, prefix=("term.", "plenum.")):
     ("2019年，乌审旗坚持以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。", 2019),
 ])
 def test_report_year_past_a_multi_year_document(opening, year):
-    assert Document(Source(text=opening + BODY)).year == year
+    assert parse(Source(text=opening + BODY)).year == year
 
 
 @pytest.mark.parametrize("text, year, want", [

@@ -14,7 +14,7 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
-from ..chars import HAN_RUN_RE
+from ..chars import HAN_RUN_RE, strip_blank
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -55,7 +55,7 @@ def check(ctx, rule, p):
         shared = len(terms & plan_terms)
         if len(terms) < need or shared >= need or (shared >= 2 and shared >= share * len(terms)):
             continue
-        piece = text[s:e].strip()
+        piece = strip_blank(text[s:e])
         shown = piece if len(piece) <= 30 else piece[:30] + "……"
         first = sc.sentence_at(text, s, s + 1)[1]
         yield ctx.diagnostic(rule, s, min(e, first), fields=dict(item=shown))

@@ -12,8 +12,8 @@ Both fixes are unambiguous: the same date, written the standard way.
 """
 from __future__ import annotations
 
+from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, strip_blank
 from ..rulepack import regexcache
-from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS
 from ..numbering import cn_to_int
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -55,7 +55,7 @@ def _chinese(ctx, rule, p):
     text = ctx.doc.text
     blocks = [b for b in ctx.doc.blocks if b.kind in ("paragraph", "closing", "issuer")]
     for b in blocks[-p.tail:]:
-        stripped = b.text.strip()
+        stripped = strip_blank(b.text)
         m = _CN_DATE.fullmatch(stripped)
         if m is None:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..chars import CN_DIGITS
+from ..chars import CN_DIGITS, strip_blank
 from ..rulepack.resources import load_data
 from ..rulepack.template import fill
 from ..vocabulary import profile
@@ -53,7 +53,7 @@ def document_date(ctx, dates, patterns, last_resort=()):
         if b.kind not in ("closing", "paragraph"):
             continue
         for rx in patterns:
-            m = rx.fullmatch(b.text.strip())
+            m = rx.fullmatch(strip_blank(b.text))
             if m:
                 try:
                     return dt.date(_int(m.group("y")), _int(m.group("m")), _int(m.group("d"))), b

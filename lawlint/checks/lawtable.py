@@ -18,7 +18,7 @@ import json
 import re
 from functools import lru_cache
 
-from ..chars import LINE_BREAKS, WHITESPACE
+from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
 from ..rulepack.resources import load_data, rules_dir
 
 PREFIX = "中华人民共和国"
@@ -124,6 +124,6 @@ def near(title: str) -> str | None:
         return None
     form = found.pop()
     entry = table()[idx[form]]
-    if title.strip().startswith(PREFIX) and entry["title"].startswith(PREFIX):
+    if strip_blank(title).startswith(PREFIX) and entry["title"].startswith(PREFIX):
         return entry["title"]
     return form

@@ -11,7 +11,8 @@ page gives one). Aspects, one rule each:
   plenum held in the report year;
 - ``arabic``: Arabic numerals in congress or plenum names (「19届6中全会」 → 「十九届六中全会」).
 
-Congress and plenum dates are data (``rules/data/plenums.yaml``).
+Congress and plenum dates, the phrase shapes and how a finding names them are data
+(``rules/data/plenums.yaml``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ..rulepack import regexcache
 from .. import numbering as num
 from ..chars import CN_NUMERAL_CHARS
 from ..rulepack.literals import absent
+from ..rulepack.template import fill
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -39,18 +41,33 @@ _CN = CN_NUMERAL_CHARS
 
 @lru_cache(maxsize=1)
 def patterns() -> dict:
-    """The name patterns, built from the congress numbers in ``rules/data/plenums.yaml``."""
+    """The phrase shapes of ``rules/data/plenums.yaml``, filled with its congress numbers."""
     from ..rulepack.resources import load_data
-    names = load_data("plenums.yaml")["names"]
-    cong, arabic = names["congress"], names["arabic"]
-    return {
-        "list": regexcache.compile(rf"(?P<cong>{cong})届(?:中央)?(?P<list>(?:[{_CN}]中[、，,和及与]?)+)全会"),
-        "formal": regexcache.compile(rf"(?P<cong>{cong})届中央(?:委员会)?第(?P<list>[{_CN}])次全体会议"),
-        "guide": regexcache.compile(rf"(?P<cong>{cong})大(?:和(?:{cong})届[^。；;]{{0,30}}?全会)?(?:的)?精神"),
-        "arabic": regexcache.compile(
-            rf"(?<!\d)(?P<c>{arabic}|{cong})\s*届\s*(?P<p>\d{{1,2}}|[{_CN}])\s*中(?=全会|[、，,和及与])"
-            rf"|(?<![\d.])(?P<c2>{arabic})\s*大(?=精神|代表|报告|以来|胜利召开)"),
-    }
+    data = load_data("plenums.yaml")
+    names = {"congress": data["names"]["congress"], "arabic": data["names"]["arabic"], "n": _CN}
+    return {k: regexcache.compile(_NAME.sub(lambda m: names[m.group(1)], shape))
+            for k, shape in data["shapes"].items()}
+
+
+_NAME = re.compile(r"\{(congress|arabic|n)\}")
+
+
+def _display(form: str, **fields) -> str:
+    """A name or date as a finding shows it (``display`` in rules/data/plenums.yaml)."""
+    from ..rulepack.resources import load_data
+    return fill(load_data("plenums.yaml")["display"][form], **fields)
+
+
+def _plenum(cong, p) -> str:
+    return _display("plenum", congress=cong, plenum=p)
+
+
+def _congress(cong) -> str:
+    return _display("congress", congress=cong)
+
+
+def _month(d) -> str:
+    return _display("date", year=d.year, month=d.month)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +126,7 @@ def _plenum_mentions(ctx):
     """(congress number, [plenum numbers], match) for every plenum or list of plenums."""
     for rx in (patterns()["list"], patterns()["formal"]):
         for m in _matches(ctx, rx):
-            listed = re.findall(f"[{_CN}]", m.group("list").replace("中", ""))
+            listed = re.findall(f"[{_CN}]", m.group("list"))          # 二中、三中 → 二, 三
             yield m.group("cong"), listed, m
 
 
@@ -126,22 +143,22 @@ def _future(ctx, rule, p):
         if late:
             p, d = late[0]
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                name=f"{cong}届{p}中全会", date=f"{d.year}年{d.month}月", year=ctx.year,
+                name=_plenum(cong, p), date=_month(d), year=ctx.year,
                 next_year=ctx.year + 1))
         elif unheld and unheld_message and any(d is None for _, d in dates):
             p = next(p for p, d in dates if d is None)
             yield ctx.diagnostic(rule, m.start(), m.end(), message=unheld_message, fields=dict(
-                name=f"{cong}届{p}中全会", year=ctx.year, next_year=ctx.year + 1))
+                name=_plenum(cong, p), year=ctx.year, next_year=ctx.year + 1))
     known = dict(congresses)
     for m in _matches(ctx, patterns()["guide"]):
         d = known.get(m.group("cong"))
         if d is not None and d > ref:
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                name=f"党的{m.group('cong')}大", date=f"{d.year}年{d.month}月",
+                name=_congress(m.group("cong")), date=_month(d),
                 year=ctx.year, next_year=ctx.year + 1))
         elif d is None and unheld and unheld_message:
             yield ctx.diagnostic(rule, m.start(), m.end(), message=unheld_message, fields=dict(
-                name=f"党的{m.group('cong')}大", year=ctx.year, next_year=ctx.year + 1))
+                name=_congress(m.group("cong")), year=ctx.year, next_year=ctx.year + 1))
 
 
 def _stale(ctx, rule, p):
@@ -156,8 +173,8 @@ def _stale(ctx, rule, p):
         nxt, nxt_date = congresses[numbers.index(cong) + 1]
         if ctx.year >= nxt_date.year + 1:
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                name=f"党的{cong}大", current=f"党的{nxt}大", year=ctx.year,
-                date=f"{nxt_date.year}年{nxt_date.month}月"))
+                name=_congress(cong), current=_congress(nxt), year=ctx.year,
+                date=_month(nxt_date)))
 
 
 def _missing(ctx, rule, p):
@@ -180,8 +197,8 @@ def _missing(ctx, rule, p):
         known = [p for p in listed if p in order]
         if known and order.index(max(known, key=order.index)) < order.index(latest):
             yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                name=m.group(0), latest=f"{cong}届{latest}中全会",
-                date=f"{latest_date.year}年{latest_date.month}月", year=ctx.year))
+                name=m.group(0), latest=_plenum(cong, latest),
+                date=_month(latest_date), year=ctx.year))
 
 
 def _cn(n: str) -> str:
@@ -191,11 +208,11 @@ def _cn(n: str) -> str:
 def _arabic(ctx, rule, p):
     for m in _matches(ctx, patterns()["arabic"]):
         if m.group("c2"):
-            fixed = f"{_cn(m.group('c2'))}大"
+            fixed = _display("fixed_congress", congress=_cn(m.group("c2")))
         else:
             c, p = m.group("c"), m.group("p")
             if not (c.isdigit() or p.isdigit()):
                 continue
-            fixed = f"{_cn(c)}届{_cn(p)}中"
+            fixed = _display("fixed_plenum", congress=_cn(c), plenum=_cn(p))
         yield ctx.diagnostic(rule, m.start(), m.end(), replacement=fixed,
                              fields=dict(term=m.group(0), fixed=fixed))

@@ -64,15 +64,8 @@ def _overlapping(doc, s: int, e: int) -> tuple[int, int]:
     """The range of indexes of the body blocks that overlap [s, e) (blocks are in text order and
     do not overlap: their starts and their ends both increase)."""
     blocks, starts = doc._body_index
-    ends = _body_ends(doc, blocks)
+    ends = doc.derived("body_ends", lambda: [b.end for b in blocks])
     return bisect_right(ends, s), bisect_left(starts, e)
-
-
-def _body_ends(doc, blocks) -> list[int]:
-    got = doc.__dict__.get("_body_ends")
-    if got is None or got[0] is not blocks:
-        got = doc.__dict__["_body_ends"] = (blocks, [b.end for b in blocks])
-    return got[1]
 
 
 def body_spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:

@@ -7,8 +7,8 @@ promised the part but its text has none); found only in the body → ``body``.
 """
 from __future__ import annotations
 
-from ..sections import causal, evidence
 from ..rulepack.resources import load_data
+from ..sections import evidence
 from ..vocabulary import SECTION_IDS, SEVERITY_SCHEMA
 from .spec import REQUIRED, CheckSpec, Group, Param, Table
 
@@ -49,6 +49,23 @@ def _score():
     }, None, "按加权证据判断一节属于哪个部分（lawlint/sections/evidence.py）")
 
 
+def _causal():
+    """Cause analysis (:mod:`lawlint.sections.causal` reads it); its patterns run on many short clauses, so
+    they are compiled at load without a literal prefilter."""
+    def patterns(default, description):
+        return Param(_STR_LIST, default, description, regex=True, prefilter=False)
+    return Group({
+        "frames": patterns(REQUIRED, "因果框架（原因、究其原因、主观上…）：与一个原因谓词同句即算原因分析"),
+        "weak_frames": patterns([], "弱因果框架（由于、导致…）：同句须有 weak_min 个不同原因谓词"),
+        "predicates": patterns(REQUIRED, "原因谓词（认识不到位、力量不足、培训不系统…），不是问题的复述"),
+        "weak_min": Param({"type": "integer", "minimum": 1}, 2),
+        "deficits": patterns([], "缺陷谓词（开放类：不足、未…、没有…、滞后、偏少…）：框架之后的分句命中即可能是原因"),
+        "outcomes": patterns([], "工作表现上的欠缺（执法不够规范、宣传不够深入）：是问题本身，不是原因"),
+        "restate": Param({"type": "number", "minimum": 0, "maximum": 1}, 0.6,
+                         "分句的字对有多大比例出现在某一条问题中即算复述问题（不是原因）"),
+    }, None, "原因分析：句中有因果框架并说出原因")
+
+
 SPEC = CheckSpec({
     "section": Param({"enum": list(SECTION_IDS)}, REQUIRED, "部分编号（见设计文档 §3）"),
     "heading": _patterns("标题匹配的正则（任一命中即视为专门标题）"),
@@ -69,13 +86,12 @@ SPEC = CheckSpec({
                         "不计入这些部分之内的标题和正文（如下一年度安排中的“加强党的领导”）"),
     "body": _finding("只在正文中提及（无专门标题）时的提示"),
     "promised": _finding("标题承诺了该部分但正文没有内容时的信息"),
-    "causal": Param(causal.SCHEMA, None),
+    "causal": _causal(),
     "score": _score(),
     "no_scope": _finding("scope 指向的部分缺失时的信息（如没有不足，也就没有原因）"),
     "inline_items": _patterns("段内“一是……。”条目的标题正则：命中且本条有足够证据即算专门标题"),
 }, fields=("year", "next_year", "prev_year"),
-    derived={"causal_patterns": lambda p: causal.compile(p["causal"]) if p["causal"] else None,
-             "score_spec": lambda p: evidence.compile_spec(p["score"])})
+    derived={"score_spec": lambda p: evidence.compile_spec(p["score"])})
 
 
 def _year_fields(ctx) -> dict:

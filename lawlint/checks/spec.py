@@ -11,7 +11,8 @@ A check module defines ``SPEC = CheckSpec(params, fields=…, phase=…)``. Each
   a literal the pattern needs; ``prefilter=False`` for a pattern run on many short pieces, where
   that check costs more than it saves: compiled at load, run as is) and whether it may use
   ``{year}``, ``{next_year}`` and ``{prev_year}`` (then bound once per report year); named groups
-  it must have (``groups``).
+  it must have (``groups``). Any regex parameter may name a shared pattern (``{plans_cue}``,
+  ``rules/data/patterns.yaml``), put in before the year is filled.
 
 A :class:`Table` is a parameter holding a list of entries, each with declared fields of its own.
 
@@ -30,7 +31,7 @@ import re
 
 from ..rulepack import regexcache
 from ..rulepack.regexcache import LazyPattern
-from ..rulepack.template import expand_year, fields_of
+from ..rulepack.template import expand_shared, expand_year, fields_of
 
 
 class _Required:
@@ -77,7 +78,8 @@ class Param:
         return [self._pattern(where or name, v, year) for v in value]
 
     def _pattern(self, name, pattern, year):
-        text = expand_year(pattern, year) if self.year else pattern
+        text = _shared(pattern)
+        text = expand_year(text, year) if self.year else text
         rx = LazyPattern(text) if self.prefilter else regexcache.compile(text)
         if self.groups:
             missing = [g for g in self.groups if g not in rx.groupindex]
@@ -90,7 +92,7 @@ class Param:
         if not self.regex or self.year or raw_value is None:
             return
         for p in [raw_value] if isinstance(raw_value, str) else raw_value:
-            if fields_of(p) & YEAR_FIELDS:
+            if fields_of(_shared(p)) & YEAR_FIELDS:
                 yield name, p
 
 
@@ -188,7 +190,7 @@ class CheckSpec:
         for name, param in self.params.items():
             if name in raw:
                 for where, pattern in param.templated(name, raw[name]):
-                    bad = sorted(fields_of(pattern) & YEAR_FIELDS)
+                    bad = sorted(fields_of(_shared(pattern)) & YEAR_FIELDS)
                     raise ValueError(f"{where}: 正则 {pattern!r} 不能使用占位符 {{{bad[0]}}}"
                                      "（只有声明按报告年度填写的参数可以）")
 
@@ -214,6 +216,14 @@ class CheckSpec:
         for name, fn in self.derived.items():
             values[name] = fn(values)
         return self.namespace(**values)
+
+
+def _shared(pattern: str) -> str:
+    """The pattern with the shared patterns it names put in (``{plans_cue}``)."""
+    if "{" not in pattern:
+        return pattern
+    from ..rulepack.resources import shared_patterns
+    return expand_shared(pattern, shared_patterns())
 
 
 def _given(value) -> bool:

@@ -14,8 +14,6 @@ is no title (``missing`` already did).
 """
 from __future__ import annotations
 
-import re
-
 from .spec import CheckSpec, Param
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -70,6 +68,9 @@ def _span(blocks, a, b):
     return at(a, False), at(b, True)
 
 
+_COMMAS = ("，", ",")          # 「2021年，」: a year opening the sentence, not a date (「2021年3月」)
+
+
 def _opening_year(ctx, rule, blocks, title):
     from ..parse.document import lexicon, year_value
     m = lexicon()["year"]["title"].search(title)       # 2021年 or 二〇二一年, as the parser reads it
@@ -79,8 +80,8 @@ def _opening_year(ctx, rule, blocks, title):
     para = next((b for b in ctx.doc.body_blocks if b.kind == "paragraph"), None)
     if para is None or para.start < blocks[-1].end:
         return
-    o = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来)?[，,]", para.text)
-    if o and o.group(1) != title_year:
+    o = lexicon()["year"]["opening"].match(para.text)    # the parser's opening year (document.yaml)
+    if o and para.text[o.end():o.end() + 1] in _COMMAS and o.group(1) != title_year:
         yield ctx.diagnostic(rule, para.start + o.start(1), para.start + o.end(1),
                              fields=dict(title=title, title_year=title_year,
                                          opening_year=o.group(1)))

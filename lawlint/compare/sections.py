@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..chars import lstrip_blank, rstrip_blank
 from ..parse.document import split_sentences
 from .model import Report, settings
 from .words import content_chars
@@ -52,7 +53,9 @@ def _merge(spans) -> list:
 
 
 def _plans_cue(year):
-    pattern = settings()["items"]["plans_start"]
+    from ..rulepack.resources import shared_patterns
+    from ..rulepack.template import expand_shared
+    pattern = expand_shared(settings()["items"]["plans_start"], shared_patterns())
     next_year = str(year + 1) if year else r"(?!x)x"
     return re.compile(pattern.replace("{next_year}", next_year))
 
@@ -75,8 +78,8 @@ def items(report: Report, spans, min_chars: int) -> list[tuple[int, str]]:
             for a, b in zip(cuts, cuts[1:]):
                 piece = sent.text[a:b]
                 lead = cfg["lead"].match(piece)
-                skip = lead.end() if lead else len(piece) - len(piece.lstrip())
-                body = piece[skip:].rstrip().rstrip("。；;，,：:")
+                skip = lead.end() if lead else len(piece) - len(lstrip_blank(piece))
+                body = rstrip_blank(piece[skip:]).rstrip("。；;，,：:")
                 if content_chars(body) >= min_chars:
                     out.append((sent.start + a + skip, body))
     return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ..chars import is_blank
 from ..errors import LoadError
 from .source import Piece, Source
 from .docx_structure import _W, _Numbering, _Styles, _heading_level  # noqa: F401 - _W is shared with the writers
@@ -85,10 +86,10 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
             p = Paragraph(child, document)
             line = _paragraph_line(child, index[child], fields).inline()
             token = numbers.token(p)
-            if token and line.text().strip():
+            if token and not is_blank(line.text()):
                 line = _Line.synthetic(token) + line.lstrip()
             level = _heading_level(p, styles)
-            if level and line.text().strip():
+            if level and not is_blank(line.text()):
                 hints[len(lines) + 1] = level
             emit(line)
         elif child.tag == _W + "tbl":
@@ -110,7 +111,7 @@ def load_docx(data: bytes, *, path: str, encoding: str | None = None, limits=Non
                         cells.append(t)
                 emit(row_line)
     text = "\n".join(lines)
-    if not text.strip():
+    if is_blank(text):
         raise LoadError(".docx 文件中没有文字", path)
     from .docx_ignore import ignore_spans
     from .docx_props import meta

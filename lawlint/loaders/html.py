@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..chars import HAN_RE
+from ..chars import HAN_RE, is_blank, strip_blank
 from ..errors import LoadError
 from .source import Source
 from .text import decode, normalise
@@ -62,9 +62,9 @@ def load_html(data: bytes, *, path: str, encoding: str | None = None, limits=Non
     if lines and title and not any(title[:12] in line for line in lines[:3]):
         h1 = main.find(["h1", "h2"])
         if h1 is None and _CJK.search(title):
-            lines.insert(0, re.split(r"[_\-|－—]{1,2}", title)[0].strip())
+            lines.insert(0, strip_blank(re.split(r"[_\-|－—]{1,2}", title)[0]))
     text, newline = normalise("\n".join(lines))
-    if not text.strip():
+    if is_blank(text):
         raise LoadError("网页中没有找到正文文字", path)
     return Source(text=text, path=path, kind="html", encoding=enc, meta=meta)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..chars import is_blank
 from ..errors import LoadError
 from .source import Source
 
@@ -109,7 +110,7 @@ def _load(data, path, kind, encoding):
     if not _looks_textual(text):
         raise LoadError("看起来是二进制文件（含大量控制字符），不是文本报告", path)
     text, newline = normalise(text)
-    if not text.strip():
+    if is_blank(text):
         raise LoadError("文件为空，没有可检查的内容", path)
     return Source(text=text, path=path, kind=kind, encoding=enc, newline=newline)
 

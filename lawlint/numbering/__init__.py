@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
 from ..rulepack import regexcache
-from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS
 
 CN_NUM = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -78,7 +78,7 @@ class Token:
         from ..rulepack.resources import load_data
         form = load_data("numbering.yaml")["canonical"].get(self.family)
         if form is None:
-            return self.text.strip()
+            return strip_blank(self.text)
         return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
 
 
@@ -99,7 +99,7 @@ def match_token(text: str) -> Token | None:
         if value is None or value == 0:
             continue
         rest = text[m.end():]
-        if not rest.strip():
+        if is_blank(rest):
             continue
         if family == "cn" and m.group("punct") in ",，" :
             # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
@@ -112,6 +112,6 @@ def match_token(text: str) -> Token | None:
             o, c = m.group("open"), m.group("close")
             full = (o == "（") + (c == "）")
             brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
-        punct = (m.group("punct") or "").strip()
+        punct = strip_blank(m.group("punct") or "")
         return Token(family, value, m.group(0), punct, brackets, m.end())
     return None

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .. import numbering as num
+from ..chars import strip_blank
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
@@ -42,7 +43,7 @@ def punct(ctx, rule, params, heads, doc):
         off, p = _punct_of(h)
         good = allowed[t.family][0]
         yield ctx.diagnostic(rule, off, off + len(p), message=message_for(
-            rule, params, token=t.text.strip(), punct=p, fixed=canonical(t.family, t.value),
+            rule, params, token=strip_blank(t.text), punct=p, fixed=canonical(t.family, t.value),
             family=names[t.family]), replacement=good)
     if params.inline:
         for family, m, off in _inline_items(doc):
@@ -64,10 +65,7 @@ def _value(family, m):
 def _inline_items(doc):
     """(family, match, offset) of numbered items inside the running text of paragraphs, found
     once per document (two rules read them)."""
-    got = doc.__dict__.get("_inline_items")
-    if got is None:
-        got = doc._inline_items = list(_find_inline_items(doc))
-    return got
+    return doc.derived("inline_items", lambda: list(_find_inline_items(doc)))
 
 
 def _find_inline_items(doc):
@@ -137,7 +135,7 @@ def mixed(ctx, rule, params, heads, doc):
             if g[0].token.family != major:
                 s, e = token_span(g[0])
                 yield ctx.diagnostic(rule, s, e, message=message_for(
-                    rule, params, token=g[0].token.text.strip(), family=names[g[0].token.family],
+                    rule, params, token=strip_blank(g[0].token.text), family=names[g[0].token.family],
                     major=names[major]))
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
     allowed = data()["punct"]
@@ -177,5 +175,5 @@ def mixed(ctx, rule, params, heads, doc):
                 yield ctx.diagnostic(rule, s, e, replacement="", message=message_for(
                     rule, params, "space", token=token, major=sample))
             else:
-                yield ctx.diagnostic(rule, s - len(form.strip()), e, message=message_for(
+                yield ctx.diagnostic(rule, s - len(strip_blank(form)), e, message=message_for(
                     rule, params, "form", token=token, major=sample))

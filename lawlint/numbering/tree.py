@@ -2,6 +2,7 @@
 single) and hierarchy (depth, skip). See ``numbering.py`` for what each reports."""
 from __future__ import annotations
 
+from ..chars import strip_blank
 from ..rulepack import template as tpl
 from ..rulepack.resources import load_data
 from .base import canonical, data, message_for, numbered_of, sibling_groups, token_span
@@ -54,8 +55,8 @@ def gap(ctx, rule, params, heads, doc):
             if h.value - expected <= 3 else \
             tpl.fill(words["range"], first=canonical(fam, expected), last=canonical(fam, h.value - 1))
         yield ctx.diagnostic(rule, s, e, message=message_for(
-            rule, params, "start" if prev is None else None, token=h.token.text.strip(), missing=missing,
-            prev=prev.token.text.strip() if prev else words["none"]))
+            rule, params, "start" if prev is None else None, token=strip_blank(h.token.text), missing=missing,
+            prev=strip_blank(prev.token.text) if prev else words["none"]))
 
 
 def repeat(ctx, rule, params, heads, doc):
@@ -63,7 +64,7 @@ def repeat(ctx, rule, params, heads, doc):
         if kind == "repeat":
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, params, token=h.token.text.strip(), prev=prev.token.text.strip(),
+                rule, params, token=strip_blank(h.token.text), prev=strip_blank(prev.token.text),
                 expected=canonical(h.token.family, expected)))
 
 
@@ -73,7 +74,7 @@ def unnumbered(ctx, rule, params, heads, doc):
             want = canonical(prev.token.family, expected)
             yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
                                  message=message_for(rule, params, title=h.title[:20], expected=want,
-                                              prev=prev.token.text.strip()),
+                                              prev=strip_blank(prev.token.text)),
                                  fields={"expected": want})
 
 
@@ -86,7 +87,7 @@ def single(ctx, rule, params, heads, doc):
             h = numbered[0]
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, params, token=h.token.text.strip(), next=canonical(h.token.family, 2)))
+                rule, params, token=strip_blank(h.token.text), next=canonical(h.token.family, 2)))
 
 
 # -- hierarchy -------------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ def depth(ctx, rule, params, heads, doc):
         if _rank(h) <= _rank(p) and h is first[id(p)]:
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, params, token=h.token.text.strip(), parent=p.token.text.strip(),
+                rule, params, token=strip_blank(h.token.text), parent=strip_blank(p.token.text),
                 family=names[h.token.family], parent_family=names[p.token.family]))
 
 
@@ -118,7 +119,7 @@ def skip(ctx, rule, params, heads, doc):
         h = ranked[0]
         s, e = token_span(h)
         yield ctx.diagnostic(rule, s, e, message=message_for(
-            rule, params, "top", token=h.token.text.strip(), family=names[h.token.family],
+            rule, params, "top", token=strip_blank(h.token.text), family=names[h.token.family],
             expected=names[next(iter(order))]))
     for p in doc.headings:
         kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
@@ -129,5 +130,5 @@ def skip(ctx, rule, params, heads, doc):
             want = next(f for f, r in order.items() if r == _rank(p) + 1)
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, params, token=h.token.text.strip(), family=names[h.token.family],
-                expected=names[want], parent=p.token.text.strip()))
+                rule, params, token=strip_blank(h.token.text), family=names[h.token.family],
+                expected=names[want], parent=strip_blank(p.token.text)))

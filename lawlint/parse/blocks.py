@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import numbering
 from ..chars import WHITESPACE as _WS
-from ..model import Block
+from ..model import Block, kind_of
 from ..loaders.source import Source
 from .directives import is_directive
 from .lexicon import lexicon
@@ -40,14 +40,26 @@ def split_blocks(source: Source, text: str) -> list[Block]:
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))
 
-def mark_chrome(doc):
+BODY_KINDS = ("paragraph", "heading")
+
+
+def body_of(blocks: list[Block]) -> list[Block]:
+    """Blocks that are the report's own text (no chrome, title, issuer or closing lines)."""
+    return [b for b in blocks if b.kind in BODY_KINDS]
+
+
+def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
+    """Page numbers and web-page chrome: (block index → ``page`` or ``chrome``, the dates chrome
+    lines state: ``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``)."""
     lx = lexicon()
-    head_end = next((b.index for b in doc.blocks if len(b.text) > lx["footer_max_line"]
-                     or numbering.match_token(b.text)), len(doc.blocks))
+    kinds: dict = {}
+    dates: dict = {}
+    head_end = next((b.index for b in blocks if len(b.text) > lx["footer_max_line"]
+                     or numbering.match_token(b.text)), len(blocks))
     crumbs = lx["breadcrumb"] + lx["metadata"]
-    for b in doc.blocks:
+    for b in blocks:
         if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
-            b.kind = "page"            # a page number from a printed or PDF copy
+            kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
         labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
@@ -55,19 +67,20 @@ def mark_chrome(doc):
                 short and (any(p.match(b.text) for p in lx["line"]) or (
                     lx["byline"] is not None and b.index < head_end
                     and lx["byline"].match(b.text)))):
-            b.kind = "chrome"
+            kinds[b.index] = "chrome"
             for key, rx in lx["dates"].items():
                 m = rx.search(b.text)
                 if m:
-                    doc.meta[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
+                    dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
     # Footer: from the first footer line after which every remaining block is short (known from
     # the last block that is not: asking each footer line about all the rest was quadratic).
-    last_long = max((i for i, r in enumerate(doc.blocks)
-                     if not (len(r.text) <= lx["footer_max_line"] or r.kind == "chrome")), default=-1)
-    for i, b in enumerate(doc.blocks):
+    last_long = max((i for i, r in enumerate(blocks)
+                     if not (len(r.text) <= lx["footer_max_line"] or kind_of(kinds, r) == "chrome")), default=-1)
+    for i, b in enumerate(blocks):
         if any(p.search(b.text) for p in lx["footer"]):
-            rest = doc.blocks[i:]
+            rest = blocks[i:]
             if i > last_long:
                 for r in rest:
-                    r.kind = "chrome"
+                    kinds[r.index] = "chrome"
                 break
+    return kinds, dates

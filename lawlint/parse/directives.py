@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..chars import SPACE_CLASS, is_blank, strip_blank
 from ..rulepack import regexcache
-from ..chars import SPACE_CLASS
 from ..rulepack.selectors import any_match, names_any
 
 DIRECTIVE = regexcache.compile(
@@ -54,14 +54,14 @@ def parse(text: str, known_ids=()) -> list[Directive]:
         kind = (m.group("a") or m.group("b"))[len("lawlint-"):]
         rest = m.group("ra") if m.group("a") else m.group("rb")
         body, _, reason = rest.partition("--")
-        ids = tuple(i for i in re.split(r"[\s,，]+", body.strip()) if i)
+        ids = tuple(i for i in re.split(r"[\s,，]+", strip_blank(body)) if i)
         unknown = tuple(i for i in ids if known_ids and not names_any(i, known_ids))
-        d = Directive(kind, ids, reason.strip(), n, unknown=unknown)
+        d = Directive(kind, ids, strip_blank(reason), n, unknown=unknown)
         if kind == "disable-file":
             d.first, d.last = 1, len(lines)
         elif kind == "disable-next-line":
             nxt = next((k for k in range(n + 1, len(lines) + 1)
-                        if lines[k - 1].strip() and not DIRECTIVE.match(lines[k - 1])), n + 1)
+                        if not is_blank(lines[k - 1]) and not DIRECTIVE.match(lines[k - 1])), n + 1)
             d.first = d.last = nxt
         elif kind == "disable":
             d.first, d.last = n + 1, len(lines)

@@ -11,48 +11,84 @@ whose rules need no word boundaries never loads a dictionary.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import Block, Heading, Sentence, split_sentences  # noqa: F401 - the model, re-exported
-from .blocks import mark_chrome, split_blocks
+from ..loaders.source import Source
+from ..model import Block, Heading, Sentence, kind_of, split_sentences  # noqa: F401 - the model, re-exported
+from .blocks import body_of, mark_chrome, split_blocks
 from .flat import unflatten
 from .front import detect_year, front_matter, issuer_from_opening
 from .headings import build_tree, classify
 from .lexicon import lexicon, year_value  # noqa: F401 - re-exported
-from .script import simplify
-from ..loaders.source import Source
+from .script import Script, simplify
 
 
+def parse(source: Source, year: int | None = None) -> "Document":
+    """Parse ``source`` into a Document. Each step takes what it needs and returns its result;
+    the Document is made from those results, complete and final (``year``: the report year when
+    the caller knows it, else read from the text)."""
+    # A Traditional text is read through its same-length Simplified copy (lawlint/parse/script.py):
+    # every rule matches Simplified wording, offsets stay the original's.
+    script = simplify(source.text)
+    text = script.simplified
+    blocks = unflatten(split_blocks(source, text), text)
+    kinds, dates = mark_chrome(blocks)           # chrome and page numbers; a crawled page's dates
+    front = front_matter(blocks, kinds)          # title and issuer lines, addressee, document number
+    headings, kinds = classify(blocks, front.kinds, source)     # headings and closing lines
+    build_tree(headings, len(text))
+    for b in blocks:                             # each block's kind, set once from the steps' answer
+        b.kind = kind_of(kinds, b)
+    for h in headings:
+        h.block.heading = h
+    body = body_of(blocks)
+    year_source = "option" if year else None
+    if not year:
+        year, year_source = detect_year(front.title, body, headings)
+    issuer = front.issuer if front.issuer is not None else issuer_from_opening(body)
+    return Document(source=source, script=script, blocks=blocks, meta={**source.meta, **dates},
+                    title=front.title, issuer=issuer, headings=headings, year=year,
+                    year_source=year_source)
+
+
+@dataclass(frozen=True, eq=False)
 class Document:
-    """A parsed report. Built once per file; every check reads the same object."""
+    """A parsed report, made by :func:`parse` once per file; every check reads the same object.
+    Frozen: every value is final when the Document is made (views below are derived from them)."""
 
-    def __init__(self, source: Source, year: int | None = None):
-        self.source = source
-        self.position = source.position     # 1-based (line, column) of an offset: once per finding
-        # A Traditional text is read through its same-length Simplified copy (lawlint/parse/script.py):
-        # every rule matches Simplified wording, offsets stay the original's.
-        self.script = simplify(source.text)
-        self.text = self.script.simplified
-        self.blocks: list[Block] = unflatten(split_blocks(source, self.text), self.text)
-        self.meta: dict = dict(source.meta)
-        mark_chrome(self)
-        self.title: Block | None = None
-        self.issuer: str | None = None
-        front_matter(self)
-        self.headings: list[Heading] = []
-        classify(self)
-        build_tree(self.headings, len(self.text))
-        self.year_source = "option" if year else None
-        self.year = year or detect_year(self)
-        if self.issuer is None:
-            self.issuer = issuer_from_opening(self)
-        self._tokens = {}
+    source: Source
+    script: Script              # the text as rules read it (Simplified), offsets the original's
+    blocks: list[Block]
+    meta: dict                  # the source's metadata and the dates a crawled page states
+    title: Block | None
+    issuer: str | None
+    headings: list[Heading]
+    year: int | None
+    year_source: str | None     # option | title | opening | plans | None (unknown)
+    _memo: dict = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.script.simplified
+
+    @property
+    def position(self):
+        """1-based (line, column) of an offset: once per finding."""
+        return self.source.position
+
+    def derived(self, key, compute):
+        """A value derived from the document once, on first use (``compute()``): several rules
+        read it (numbered items in the running text, the last top-level heading)."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     # -- views -------------------------------------------------------------------------------
     @cached_property
     def body_blocks(self) -> list[Block]:
         """Blocks that are the report's own text (no chrome, title, issuer or closing lines)."""
-        return [b for b in self.blocks if b.kind in ("paragraph", "heading")]
+        return body_of(self.blocks)
 
     @cached_property
     def body_text(self) -> str:
@@ -89,8 +125,7 @@ class Document:
 
     def tokens(self, start: int, end: int) -> list[tuple[str, int]]:
         """jieba words of text[start:end] with their offsets, segmented on first use only."""
-        key = (start, end)
-        if key not in self._tokens:
+        def words():
             from .segment import segment
-            self._tokens[key] = [(w, start + off) for w, off in segment(self.text[start:end])]
-        return self._tokens[key]
+            return [(w, start + off) for w, off in segment(self.text[start:end])]
+        return self.derived(("tokens", start, end), words)

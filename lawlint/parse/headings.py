@@ -8,7 +8,7 @@ from .. import numbering
 from ..rulepack import regexcache
 from ..chars import CLAUSE_PUNCT, CN_NUMERAL_CHARS, HAN_RE, SENTENCE_ENDS
 from ..chars import WHITESPACE as _WS
-from ..model import Block, Heading
+from ..model import Block, Heading, kind_of
 from .lexicon import lexicon
 
 
@@ -16,44 +16,50 @@ MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
 
 _MD_BOLD = regexcache.compile(r"^\*\*(.+?)\*\*\s*$")
 
-def classify(doc):
+def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], dict]:
+    """The headings among the paragraph blocks, in order, and the kinds with ``heading``, and
+    ``closing`` for closing lines and the signature above them, added (``kinds``: the kinds decided
+    so far, not changed); ``source`` gives the file's kind and its heading hints (Word styles)."""
     lx = lexicon()
-    blocks = [b for b in doc.blocks if b.kind == "paragraph"]
+    kinds = dict(kinds)
+    blocks = [b for b in blocks if kind_of(kinds, b) == "paragraph"]
+    headings: list[Heading] = []
     long_after = _has_long_paragraph_after(blocks)
     for pos, b in enumerate(blocks):
         text = b.text
         if lx["closing"].match(text):
-            b.kind = "closing"
+            kinds[b.index] = "closing"
             continue
-        h = _numbered_heading(b) if doc.source.kind != "md" else _markdown_heading(b)
+        h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
         if h is None and _unnumbered_heading_candidate(b.text) and long_after[pos] \
                 and pos + 1 < len(blocks):
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
-        hint = doc.source.hints.get(doc.source.position(b.start)[0]) if doc.source.hints else None
+        hint = source.hints.get(source.position(b.start)[0]) if source.hints else None
         if h is None and hint:
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
         if h is not None:
             h.hint_level = hint or h.hint_level
-            b.kind = "heading"
-            b.heading = h
-            doc.headings.append(h)
-    _signature(blocks, lx)
+            kinds[b.index] = "heading"
+            headings.append(h)
+    _signature(blocks, kinds, lx)
+    return headings, kinds
 
 
-def _signature(blocks, lx):
+def _signature(blocks, kinds, lx):
     """The issuer's name signed above (or below) the closing date: short lines without sentence
     punctuation next to a closing line, after the last long paragraph."""
     for i in range(len(blocks) - 1, -1, -1):
         b = blocks[i]
-        if b.kind == "closing":
+        kind = kind_of(kinds, b)
+        if kind == "closing":
             continue
-        near = (i + 1 < len(blocks) and blocks[i + 1].kind == "closing") or (
-            i > 0 and blocks[i - 1].kind == "closing")
-        if b.kind == "paragraph" and near and len(b.text) <= lx["signature_max"] \
+        near = (i + 1 < len(blocks) and kind_of(kinds, blocks[i + 1]) == "closing") or (
+            i > 0 and kind_of(kinds, blocks[i - 1]) == "closing")
+        if kind == "paragraph" and near and len(b.text) <= lx["signature_max"] \
                 and not any(c in b.text for c in CLAUSE_PUNCT) and numbering.match_token(b.text) is None:
-            b.kind = "closing"
+            kinds[b.index] = "closing"
             continue
-        if len(b.text) > 60 or b.kind == "heading":
+        if len(b.text) > 60 or kind == "heading":
             break
 
 def _numbered_heading(b: Block) -> Heading | None:

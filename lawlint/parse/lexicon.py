@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..chars import CN_DIGITS
 from ..rulepack import regexcache
 
 
@@ -52,7 +53,7 @@ def _flat(data: dict) -> dict:
             "footer_label": regexcache.compile(data["footer_label"]),
             "label": regexcache.compile(data["label"]), "glued_title_max": data["glued_title_max"]}
 
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR_DIGITS = str.maketrans({c: str(v) for c, v in CN_DIGITS.items() if v < 10})
 
 def year_value(text: str) -> int:
     """2023, or 二〇二三 written digit by digit (titles in the GB/T 9704 style sometimes are)."""

@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 
+from ..chars import is_blank, strip_blank
 from ..errors import LawlintError, LoadError, show_path
 from ..result import SECTION_IDS
 from ..result import SEVERITY_NAMES as SEVERITY
@@ -111,8 +112,8 @@ def _anchor(source, d) -> tuple[list[Piece], str]:
     pieces = source.pieces_in(d.start, d.end)
     own = source.pieces_in(ls, le)
     note = ""
-    if own and d.start < own[0].start and source.text[ls:own[0].start].strip():
-        note = f"所指为 Word 自动编号“{source.text[ls:own[0].start].strip()}”"
+    if own and d.start < own[0].start and not is_blank(source.text[ls:own[0].start]):
+        note = f"所指为 Word 自动编号“{strip_blank(source.text[ls:own[0].start])}”"
     if not pieces and own:
         first = own[0]
         pieces = [Piece(first.start, 1, first.paragraph, first.run, first.offset, first.editable)]
@@ -137,7 +138,7 @@ def _comment_text(d, more, note) -> str:
 
 def _title_pieces(result, source) -> list[Piece]:
     """The title's paragraph (or the first paragraph with text) for the summary comment."""
-    key = (result.title or "").strip()[:12]
+    key = strip_blank(result.title or "")[:12]
     first = None
     for line in range(1, source.line_count + 1):
         ls = source.line_start(line)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..chars import is_blank, rstrip_blank
+
 WIDTH = 72            # columns of report text shown at most
 
 
@@ -28,7 +30,7 @@ def snippet(text: str | None, d, indent: str) -> list[str]:
     line = text[line_start:line_end].replace("\t", " ").replace("\r", "")
     a, b = d.start - line_start, max(d.start - line_start + 1, min(d.end, line_end) - line_start)
     left, mid, right = line[:a], line[a:b], line[b:]
-    if not mid.strip():                       # a space or an empty span: mark one column
+    if is_blank(mid):                       # a space or an empty span: mark one column
         mid = mid or " "
     if width(mid) > WIDTH:
         mid = _head(mid, WIDTH - 1) + "…"
@@ -42,7 +44,7 @@ def snippet(text: str | None, d, indent: str) -> list[str]:
         right = _head(right, right_room - 1) + "…" if right_room > 1 else ""
     number = str(d.line)
     bar = " " * len(number)
-    return [f"{indent}{number} │ {left}{mid}{right}".rstrip(),
+    return [rstrip_blank(f"{indent}{number} │ {left}{mid}{right}"),
             f"{indent}{bar} │ {' ' * width(left)}{'^' * max(1, width(mid))}"]
 
 

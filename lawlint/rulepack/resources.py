@@ -21,6 +21,11 @@ def load_data(name: str):
     return load_builtin_yaml(rules_dir() / "data" / name)
 
 
+def shared_patterns() -> dict:
+    """Patterns several rules share, by name (``rules/data/patterns.yaml``)."""
+    return load_data("patterns.yaml")["shared"]
+
+
 def load_builtin_yaml(path: Path):
     """A built-in YAML file, parsed; the parsed data is cached on disk by the file's text (see
     :mod:`lawlint.rulepack.cache`), so a warm start does not import the YAML parser."""

@@ -5,7 +5,9 @@ Two kinds of template appear in rules:
 - **patterns** may use ``{year}``, ``{next_year}`` and ``{prev_year}``, filled from the report year
   (any year when it is unknown) by :func:`expand_year` (:mod:`lawlint.checks.spec` binds a rule's
   patterns once per report year);
-- **messages and suggestions** name ``{fields}`` that a check fills with :func:`fill`.
+- **messages and suggestions** name ``{fields}`` that a check fills with :func:`fill`;
+- a pattern may name a **shared pattern** (``{plans_cue}``, ``rules/data/patterns.yaml``), put in
+  by :func:`expand_shared` as a non-capturing group: one cue written once for every rule using it.
 """
 from __future__ import annotations
 
@@ -43,3 +45,12 @@ _FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 def fields_of(template: str) -> set[str]:
     """The {placeholders} a message template names."""
     return set(_FIELD.findall(template or ""))
+
+
+def expand_shared(pattern: str, shared: dict) -> str:
+    """``pattern`` with each ``{name}`` of a shared pattern put in as ``(?:…)``; other fields
+    (``{year}``…) and regex braces (``{2}``) are left as written."""
+    if "{" not in pattern:
+        return pattern
+    return _FIELD.sub(lambda m: f"(?:{shared[m.group(1)]})" if m.group(1) in shared else m.group(0),
+                      pattern)

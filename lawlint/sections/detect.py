@@ -26,9 +26,9 @@ reads those parameters is :func:`detect` and the helpers below it.
 """
 from __future__ import annotations
 
-from . import causal, evidence
-from ..chars import is_blank
+from ..chars import is_blank, lstrip_blank
 from ..result import SectionVerdict
+from . import causal, evidence
 from .livepatterns import live
 
 
@@ -37,7 +37,7 @@ def locate(doc, detectors, year, run=None) -> dict:
     wrap each detection (the engine times it and turns a crash into the rule's finding)."""
     verdicts: dict = {}
     for rule in detectors:
-        sid = rule.params["section"]
+        sid = rule.bound(year).section
         verdicts[sid] = SectionVerdict()          # what a failed detection leaves
         if run is None:
             verdicts[sid] = detect(doc, rule, year, verdicts, detectors)
@@ -71,7 +71,7 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
         regions = _subtract(regions, excluded)
     spec = pats.score_spec
     frame = evidence.frames(doc, year, rules) if spec and spec["frame"] and rules else None
-    problems = _problems(doc, verdicts, p, pats) if pats.causal_patterns else None
+    problems = _problems(doc, verdicts, p, pats) if p.causal else None
 
     promised = None
     heading_rx = live(doc, pats.heading, "titles")      # none: no title can name the part
@@ -85,7 +85,7 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             continue            # the title says this part, the section's evidence says another
         body = doc.heading_body(h)
         weak = _any(pats.weak_heading, title)
-        if weak or pats.causal_patterns:      # a cause heading is only a promise until a cause is named
+        if weak or p.causal:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
             promised = promised or h
@@ -147,7 +147,7 @@ def _inline_item(doc, pats, regions, need):
                 continue
             elif sum(1 for e in pats.evidence if e.search(text, m.start(), end)) < need:
                 continue
-            start = b.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            start = b.start + m.start() + (len(m.group(0)) - len(lstrip_blank(m.group(0))))
             v = SectionVerdict("heading", doc.position(start)[0], title, start)
             v.regions = [(start, b.start + end)]
             return v
@@ -211,7 +211,7 @@ def _problems(doc, verdicts, p, pats):
             if any(hs <= b.start < he for hs, he in own):
                 continue
             out.extend(x.text for x in b.sentences()
-                       if not causal.framed(x.text, pats.causal_patterns))
+                       if not causal.framed(x.text, p.causal))
     return out
 
 
@@ -252,10 +252,10 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
                     break
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
-    if pats.causal_patterns:           # cause analysis: a causal frame naming a cause
+    if p.causal:           # cause analysis: a causal frame naming a cause
         for b in blocks:
             text_start = b.body_start if b.heading is not None else b.start
-            at = causal.analysis(doc.text[text_start:b.end], pats.causal_patterns, problems or [],
+            at = causal.analysis(doc.text[text_start:b.end], p.causal, problems or [],
                                  governed)
             if at is not None:
                 return text_start + at, _paragraph_region(doc, b)

@@ -84,20 +84,16 @@ _UNSEEN = object()
 def _title_memo(doc, pats, spec, title, last) -> tuple:
     """(title_score, _titled) of a title, remembered per document: a title repeated down a long
     report (「（一）工作」 ten thousand times) is weighed once."""
-    memo = doc.__dict__.setdefault("_title_scores", {})
-    key = (id(spec), title, last)
-    got = memo.get(key, _UNSEEN)
-    if got is _UNSEEN or got[2] is not spec:          # (spec kept: its id stays its own)
-        got = memo[key] = (title_score(title, pats, spec, last), _titled(title, pats), spec)
-    return got
+    def compute():
+        return title_score(title, pats, spec, last), _titled(title, pats), spec
+
+    got = doc.derived(("title_score", id(spec), title, last), compute)
+    return got if got[2] is spec else compute()       # (spec kept: another object with its id)
 
 
 def _last_top(doc):
     """The report's last top-level heading (computed once: ``top_headings`` is a fresh list)."""
-    if "_last_top" not in doc.__dict__:
-        tops = doc.top_headings
-        doc.__dict__["_last_top"] = tops[-1] if tops else None
-    return doc.__dict__["_last_top"]
+    return doc.derived("last_top", lambda: doc.top_headings[-1] if doc.top_headings else None)
 
 
 def title_score(title, pats, spec, last=False):
@@ -124,10 +120,10 @@ def _titled(title, pats) -> bool:
 def frames(doc, year, rules) -> dict:
     """Every heading's frame parts (a set, empty for none), memoised per document and year. A heading whose own
     score decides nothing inherits its parent's frame."""
-    memo = doc.__dict__.setdefault("_part_frames", {})
-    key = (year, tuple(r.id for r in rules))
-    if key in memo:
-        return memo[key]
+    return doc.derived(("section_frames", year, tuple(r.id for r in rules)), lambda: _frames(doc, year, rules))
+
+
+def _frames(doc, year, rules) -> dict:
     scored = []
     for r in rules:
         pats = r.bound(year)
@@ -157,7 +153,6 @@ def frames(doc, year, rules) -> dict:
         else:
             out[id(h)] = frozenset({best} if best else ())
         out[id(h)] = shared.setdefault(out[id(h)], out[id(h)])
-    memo[key] = out
     return out
 
 

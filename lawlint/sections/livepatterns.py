@@ -15,19 +15,10 @@ def live(doc, patterns, scope: str = "text") -> list:
     in one of its headings' titles (``scope="titles"``)."""
     if not patterns:
         return patterns
-    memo = doc.__dict__.setdefault("_live_patterns", {})
-    key = (id(patterns), scope)
-    got = memo.get(key)
-    if got is not None and got[0] is patterns:       # (the list itself kept: its id stays its own)
-        return got[1]
-    hay = doc.text if scope == "text" else _titles(doc)
-    out = [rx for rx in patterns if not hasattr(rx, "may_occur_in") or rx.may_occur_in(hay)]
-    memo[key] = (patterns, out)
-    return out
+    def compute():
+        hay = doc.text if scope == "text" else \
+            doc.derived("live_titles", lambda: "\n".join(h.title for h in doc.headings))
+        return patterns, [rx for rx in patterns if not hasattr(rx, "may_occur_in") or rx.may_occur_in(hay)]
 
-
-def _titles(doc) -> str:
-    got = doc.__dict__.get("_live_titles")
-    if got is None:
-        got = doc.__dict__["_live_titles"] = "\n".join(h.title for h in doc.headings)
-    return got
+    got = doc.derived(("live_patterns", id(patterns), scope), compute)
+    return (got if got[0] is patterns else compute())[1]     # (the list kept: another with its id)

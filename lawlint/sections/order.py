@@ -10,12 +10,13 @@ from ..vocabulary import SECTION_IDS
 
 
 def dependencies(rule) -> list[str]:
-    """The parts a part rule needs located before it, in the order it names them."""
-    p = rule.params
-    deps = [p["scope"]] if p.get("scope") in SECTION_IDS else []
-    deps += list(p.get("not_within", []))
-    if p.get("lead_after"):
-        deps.append(p["lead_after"])
+    """The parts a part rule needs located before it, in the order it names them (its parameters
+    read through the ``section`` check type's spec: defaults declared there, not here)."""
+    p = rule.bound(None)
+    deps = [p.scope] if p.scope in SECTION_IDS else []
+    deps += list(p.not_within)
+    if p.lead_after:
+        deps.append(p.lead_after)
     return list(dict.fromkeys(deps))
 
 
@@ -26,7 +27,7 @@ def order(section_rules) -> list:
     circle, including a part that depends on itself."""
     detectors: dict = {}
     for rule in section_rules:
-        detectors.setdefault(rule.params["section"], rule)
+        detectors.setdefault(rule.bound(None).section, rule)
     out, done, path = [], set(), []
 
     def visit(sid):

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from starlette.routing import Route
 
+from ..chars import strip_blank
 from . import pages
 from .changes import diff
 from .guard import Guard, TooLarge
@@ -79,7 +80,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         job = store.new("single")
         inbox = _inbox(job, settings)
         upload = form.get("file")
-        text = (form.get("text") or "").strip() if isinstance(form.get("text"), str) else ""
+        text = strip_blank(form.get("text") or "") if isinstance(form.get("text"), str) else ""
         with _or_drop(store, job):
             if _is_file(upload) and safe_name(upload.filename).lower().endswith(".zip"):
                 raise Refused("这里检查一份报告；多份报告或 .zip 压缩包请用“批量检查”")
