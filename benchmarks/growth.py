@@ -15,7 +15,6 @@ warm rule cache, and how many findings it printed (target: each within 10 s and 
 """
 import argparse
 import io
-import json
 import os
 import statistics
 import subprocess

@@ -78,9 +78,6 @@ def score(doc, h, pats, spec, text=None, said=None) -> float:
     return base + said
 
 
-_UNSEEN = object()
-
-
 def _title_memo(doc, pats, spec, title, last) -> tuple:
     """(title_score, _titled) of a title, remembered per document: a title repeated down a long
     report (「（一）工作」 ten thousand times) is weighed once."""
