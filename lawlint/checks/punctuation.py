@@ -54,6 +54,8 @@ def check(ctx, rule, p):
     quotes = p.quotes
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
     filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
+    found_all = []          # (start, end, fields, replacement, weight): built in one go at the end
+    add = found_all.append
     for b in doc.body_blocks:
         lo, hi = b.start, b.end
         found = list(p.mark_rx.finditer(text, lo, hi))
@@ -61,7 +63,8 @@ def check(ctx, rule, p):
             continue
         skip = [m.span() for m in _SKIP.finditer(text, lo, hi)]
         for m in found:
-            i, ch = m.start(), m.group(0)
+            i = m.start()
+            ch = text[i]
             if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
             left = _near(text, i, -1, lo, hi, chain)
@@ -80,14 +83,13 @@ def check(ctx, rule, p):
             kind = "()" if ch in "()" else ch
             weight = 0 if once and kind in scored else None
             scored.add(kind)
-            yield ctx.diagnostic(rule, i, end, fields=filled[ch], replacement=marks[ch],
-                                 weight=weight)
+            add((i, end, filled[ch], marks[ch], weight))
         for q, pair in quotes.items():
             for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
                 weight = 0 if once and q in scored else None
                 scored.add(q)
-                yield ctx.diagnostic(rule, i, i + 1, fields=dict(mark=q, full=full),
-                                     replacement=full if fixable else None, weight=weight)
+                add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weight))
+    return ctx.diagnostics(rule, found_all)
 
 
 _CJK_SEEN: dict = {}

@@ -11,13 +11,22 @@ text's positions. That had been most of the time the rules spent in regexes.
 start with: the first character the pattern *consumes*, through look-arounds and anchors (which
 consume nothing), groups, repeats (an optional item adds the next item's characters) and
 alternatives. :func:`info_block` turns it into the INFO block sre's own compiler would have
-written for a pattern that began with that class. sre still runs the full pattern, look-behind
-included, at each position the hint lets through, so matches are exactly those of ``re.compile``
+written for a pattern that began with that class; when the class is one character, into a literal
+prefix instead (with the literals that follow it at the top level), which sre finds by comparing
+characters in a tight loop, several times faster than testing a class at every position (its
+``prefix_skip`` is 0: no part of the pattern is taken as already matched). sre still runs the
+full pattern, look-behind included, at each position the hint lets through, so matches are
+exactly those of ``re.compile``
 (``tests/test_sreinfo.py`` compares them on every rule pattern and on generated patterns).
 
-Only a pattern that cannot match the empty string and has no literal prefix or class hint of its
-own is changed; case-insensitive and locale patterns, back-references, conditionals, ``.`` and
-negated classes at the start leave it as sre built it.
+In a class hint the Unicode categories ``\\d`` and ``\\s`` are written out as the characters they
+hold (sre tests a category through the Unicode database at every position; a listed class is a
+table lookup), and a class hint of sre's own that tests one of them is replaced so.
+
+Only a pattern that cannot match the empty string and has no literal prefix of its own (nor a
+class hint of its own, unless that tests ``\\d`` or ``\\s``) is changed; case-insensitive and
+locale patterns, back-references, conditionals, ``.`` and negated classes at the start leave it
+as sre built it.
 """
 from __future__ import annotations
 
@@ -91,11 +100,21 @@ def info_block(parsed, flags: int) -> list | None:
     own: list = []
     _compiler._compile_info(own, parsed, flags)
     lo, hi = own[3], own[4]
-    if own[2] != 0 or lo == 0:        # sre has a hint of its own, or the pattern can match ""
+    if lo == 0 or own[2] not in (0, c.SRE_INFO_CHARSET):   # can match "", or sre has a prefix
         return None
     chars = first_chars(parsed, c)
     if chars is None:
         return None
+    if own[2] != 0:                   # sre's own class: replaced only where it tests \d or \s
+        if not any(op is c.CATEGORY and av in _LISTED for op, av in chars):
+            return None
+    chars = _listed(chars, c)
+    if len(chars) == 1 and chars[0][0] is c.LITERAL:    # one character: a literal prefix
+        prefix = [chars[0][1]] + _literals_after(list(parsed), c)
+        code = [c.INFO, 0, c.SRE_INFO_PREFIX, lo, hi, len(prefix), 0, *prefix,
+                *_compiler._generate_overlap_table(prefix)]
+        code[1] = len(code) - 1
+        return code
     charset, hascased = _compiler._optimize_charset(chars)
     if hascased:
         return None
@@ -103,3 +122,72 @@ def info_block(parsed, flags: int) -> list | None:
     _compiler._compile_charset(charset, flags, code)
     code[1] = len(code) - 1
     return code
+
+
+def _literals_after(items, c) -> list:
+    """The literal characters that follow the first one when the pattern (past look-arounds and
+    anchors) opens with a run of plain literals: 「(?<![\u4e00-\u9fff])环保局」 → 保局."""
+    for i, (op, _av) in enumerate(items):
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        if op is not c.LITERAL:
+            return []
+        out = []
+        for op2, av2 in items[i + 1:]:
+            if op2 is not c.LITERAL:
+                break
+            out.append(av2)
+        return out
+    return []
+
+
+def _listed(chars, c) -> list:
+    """``chars`` with the Unicode digit and space categories written as the characters they hold
+    (sre tests a category per character through the Unicode database; a listed class is a table
+    lookup). Digits beyond the Basic Multilingual Plane are covered by the whole range above it:
+    a hint may let through more than the pattern takes, never less."""
+    out = []
+    for op, av in chars:
+        if op is c.CATEGORY and av in _LISTED:
+            out.extend((c.RANGE, r) for r in _ranges(_LISTED[av]))
+        else:
+            out.append((op, av))
+    return out
+
+
+_LISTED: dict = {}
+
+
+def _ranges(test: str) -> tuple:
+    """The Basic Multilingual Plane's characters that ``str.<test>`` accepts, as ranges: sre's
+    Unicode digit category is ``Py_UNICODE_ISDECIMAL`` (``str.isdecimal``) and its space category
+    ``Py_UNICODE_ISSPACE`` (``str.isspace``); tests/test_sreinfo_prefix.py checks them against re
+    on every BMP character. Computed on a cold cache only."""
+    got = _RANGES.get(test)
+    if got is None:
+        ranges: list = []
+        if not _RANGES:
+            _RANGES["bmp"] = "".join(map(chr, range(0x10000)))
+        for ch in filter(getattr(str, test), _RANGES["bmp"]):
+            cp = ord(ch)
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+        if test == "isdecimal":
+            ranges.append([0x10000, 0x10FFFF])   # (the BMP holds every space character)
+        got = _RANGES[test] = tuple(map(tuple, ranges))
+    return got
+
+
+_RANGES: dict = {}
+
+
+def _init_listed():
+    from .sreparts import constants as c
+    for name, test in (("DIGIT", "isdecimal"), ("SPACE", "isspace")):
+        _LISTED[getattr(c, f"CATEGORY_{name}")] = test        # \d, \s as parsed (str: Unicode)
+        _LISTED[getattr(c, f"CATEGORY_UNI_{name}")] = test
+
+
+_init_listed()

@@ -18,6 +18,8 @@ parameters and their defaults are declared once, in the ``section`` check type's
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..chars import CN_NUMERAL_CHARS, strip_blank
 from ..rulepack import regexcache
 
@@ -30,8 +32,11 @@ def framed(text: str, c) -> bool:
     return any(rx.search(text) for rx in c.frames + c.weak_frames)
 
 
-def _pairs(text: str) -> set:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=2048)
+def _pairs(text: str) -> frozenset:
+    """The character pairs of a text, remembered: each clause is compared with every problem
+    sentence of the part, whose pairs are the same each time."""
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def restates(clause: str, problems, share: float) -> bool:

@@ -22,6 +22,7 @@ Book titles (《…》) are blanked before sentences are read: 「…领导小�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .livepatterns import live
 
@@ -55,16 +56,82 @@ def sentence_score(text, spec) -> float:
     """What the sentences of ``text`` add (each its highest weight), capped."""
     if not spec["sentences"] or not text:
         return 0
-    total = 0
-    for sent in re.split(r"[。；;！!？?\n]", _BOOK.sub("《》", text)):
-        if len(sent) < 4:
+    return _said(_sentences(text), spec)
+
+
+_STOPS = re.compile(r"[。；;！!？?\n]")
+
+
+def _sentences(text) -> tuple:
+    """``text`` with book titles blanked, its sentences of four characters or more (what the
+    scorers weigh; every part rule weighs the same section's sentences) and their spans."""
+    text = _BOOK.sub("《》", text)
+    sents, spans, at = [], [], 0
+    for s in _STOPS.split(text):
+        if len(s) >= 4:
+            sents.append(s)
+            spans.append((at, at + len(s)))
+        at += len(s) + 1                  # every stop is one character
+    return text, sents, spans
+
+
+def _said(split, spec) -> float:
+    text, sents, spans = split
+    items = spec["sentences"]
+    if not items or not sents:
+        return 0
+    # A sentence adds the highest weight among the items it matches. A pattern without anchors
+    # or look-arounds matches the same characters wherever they stand, so for an item of one
+    # such pattern the sentences it matches are found by searching the whole text, one search
+    # per matching sentence instead of one per sentence (most sentences match nothing).
+    best = [0] * len(sents)
+    for pats, w in items:
+        if w <= 0:
             continue
-        best = 0
-        for pats, w in spec["sentences"]:
-            if w > best and all(rx.search(sent) for rx in pats):
-                best = w
-        total += best
+        if len(pats) == 1 and _contextfree(pats[0]):
+            for i in _matching(pats[0], text, spans):
+                if w > best[i]:
+                    best[i] = w
+        elif not any(_contextfree(rx) and rx.search(text) is None for rx in pats):
+            for i, sent in enumerate(sents):
+                if w > best[i] and all(rx.search(sent) for rx in pats):
+                    best[i] = w
+    total = sum(best)
     return min(total, spec["cap"]) if spec["cap"] else total
+
+
+def _matching(rx, text, spans):
+    """Indices of the spans (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
+    match. The leftmost match from ``pos`` starts where the leftmost match inside a span would:
+    a match inside a span is a match in the text."""
+    starts = [s for s, _ in spans]
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        a = m.start()
+        i = bisect_right(starts, a) - 1
+        if i < 0 or a >= spans[i][1]:       # in a stop or a short sentence: look further on
+            pos = a + 1
+            continue
+        end = spans[i][1]
+        if m.end() <= end or rx.search(text, a, end) is not None:
+            yield i
+        pos = end
+
+
+_FREE: dict = {}
+_CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
+
+
+def _contextfree(rx) -> bool:
+    """Does ``rx`` match by the characters it consumes alone (no look-around, anchor or word
+    boundary)? Read from the pattern's text, erring towards no."""
+    got = _FREE.get(rx.pattern)
+    if got is None:
+        got = _FREE[rx.pattern] = _CONTEXT.search(rx.pattern) is None
+    return got
 
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
@@ -129,9 +196,9 @@ def _frames(doc, year, rules) -> dict:
     out, shared = {}, {}                         # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
-        text = own_text(doc, h)
+        split = _sentences(own_text(doc, h))     # once for every part rule
         for sid, pats, spec in scored:
-            said = sentence_score(text, spec)
+            said = _said(split, spec)
             s = score(doc, h, pats, spec, said=said)
             named = _title_memo(doc, pats, spec, h.title, False)[1]
             if named:
