@@ -121,3 +121,43 @@ def test_fast_path_is_on_for_this_python():
     built = _build(r"(?<![\u4e00-\u9fff])环保局", 0)
     assert built is not None and built[1] is not None
     assert required(r"(?<![\u4e00-\u9fff])环保局") == ("环保局",)
+
+
+def _starts_with_a_character(items, c):
+    """The parsed items begin by consuming a literal or a plain class (through groups and
+    alternatives that all do)."""
+    op, av = items[0]
+    if op is c.LITERAL:
+        return True
+    if op is c.IN:
+        return all(o in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _ in av)
+    if op is c.SUBPATTERN:
+        return not (av[1] | av[2]) and bool(av[3]) and _starts_with_a_character(list(av[3]), c)
+    if op is c.BRANCH:
+        return all(alt and _starts_with_a_character(list(alt), c) for alt in av[1])
+    return False
+
+
+def test_the_fast_path_is_active_on_every_rule_pattern_sre_cannot_hint():
+    """Active, not merely harmless: a rule pattern that opens with a look-around or an anchor and
+    then a literal or a class (``(?<![\\u4e00-\\u9fff])环保局``, the shape of most term rules)
+    gets no first-character hint from sre (its prefix search stops at the zero-width item) and
+    must get one from sreinfo, in the pattern the engine uses. Fails when sre's internals move
+    (CPython gh-152100 moves ``_compile_info``, ``_optimize_charset`` … from ``re._compiler`` to
+    ``re._optimizer``) and regexcache falls back to ``re.compile`` without a word."""
+    from lawlint.rulepack import regexcache
+    from lawlint.rulepack.sreparts import constants as c
+    from lawlint.rulepack.sreparts import parser as _parser
+
+    shaped = []
+    for p in _rule_patterns():
+        parsed = _parser.parse(p)
+        if parsed.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
+            continue
+        items = list(parsed)
+        k = next((i for i, (op, _) in enumerate(items) if op not in (c.ASSERT, c.ASSERT_NOT, c.AT)), 0)
+        if k and _starts_with_a_character(items[k:], c):
+            shaped.append(p)
+    assert len(shaped) > 10                  # the shape is common among the rules (found from the tree)
+    assert [p for p in shaped if _hinted(p) is None] == []
+    assert [p for p in shaped if regexcache.compile(p) == re.compile(p)] == []
