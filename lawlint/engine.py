@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import checks, timelimit
-from .checks import hints
+from .checks import hints, overflow
 from .sections import stage
 from .parse import directives
 from .result import Diagnostic, SectionVerdict
@@ -161,10 +161,10 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         ctx.sections, ctx.partial = stage.locate(
             doc, ruleset, ctx.year, truncation,
             run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
+        ctx.directives = directives.parse(doc.text, known_ids=known_ids)
         for rule in first:
             _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
         ctx.rules_run = rules_run
-        ctx.directives = directives.parse(doc.text, known_ids=known_ids)
         diagnostics = directives.apply(ctx.directives, diagnostics)
         diagnostics = directives.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         diagnostics = hints.fold(diagnostics, ruleset)
@@ -189,8 +189,13 @@ def _plan(ruleset, select, ignore, year) -> tuple:
 
 
 def _check(ctx, rule, out: list) -> None:
-    # the rule's parameters bound for the report year; findings so far stay if it raises
-    out.extend(checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year)))
+    # the rule's parameters bound for the report year; findings so far stay if it raises; past
+    # max_findings_per_rule the rest are counted into one finding (lawlint.checks.overflow)
+    found = checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year))
+    limit = ctx.options.get("max_findings_per_rule", overflow.DEFAULT_LIMIT)
+    spans = ctx.doc.meta.get("ignore_spans")
+    overflow.collect(found, rule, limit, out,
+                     lambda d: directives.covered(ctx.directives, d) or directives.covered_by_span(spans, d))
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):

@@ -15,13 +15,15 @@ from .chars import CLOSERS, SENTENCE_ENDS
 from .chars import WHITESPACE as _WS
 
 
-@dataclass
+# slots: a long report has hundreds of thousands of blocks, headings and sentences (a __dict__
+# each doubled the parsed model's memory)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     text: str
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     index: int
     start: int            # offset of the first non-blank character
@@ -32,6 +34,7 @@ class Block:
     heading: "Heading | None" = None
     glued: bool = False       # cut out of a line whose paragraphs had nothing between them
     footer: bool = False      # cut out of a site footer glued to such a line
+    _sentences: list | None = field(default=None, repr=False)   # split on first use
 
     @property
     def body_start(self) -> int:
@@ -43,7 +46,7 @@ class Block:
 
     def sentences(self) -> list[Sentence]:
         """The block's sentences, split once (several part detectors read them)."""
-        got = self.__dict__.get("_sentences")
+        got = self._sentences
         if got is None:
             got = self._sentences = split_sentences(self.text, self.start)
         return got
@@ -54,7 +57,7 @@ def kind_of(kinds: dict, b: Block) -> str:
     block's ``kind`` once, from the last step's answer."""
     return kinds.get(b.index, "paragraph")
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Heading:
     block: Block
     token: numbering.Token | None

@@ -25,6 +25,7 @@ class Diagnostic:
     replacement: str | None = None   # the text a safe fix puts in [start, end)
     weight: float | None = None      # points this finding costs, when not the rule's weight
     baseline: bool = False           # recorded in the --baseline file: shown, but does not fail
+    folded: int = 0                  # further findings of its rule this one stands for (lawlint.checks.overflow)
     # The stable identity (lawlint.reporters.fingerprint), for SARIF, GitLab and baselines: None until
     # lawlint.reporters.fingerprint.of(result) computes it (most outputs never do).
     _fingerprint: str | None = field(default=None, repr=False, compare=False)

@@ -68,13 +68,18 @@ def _indents(ctx, variants):
     """Each body line's indentation, filed under the first variant that matches all of it. The
     addressee and the signature are laid out on purpose (GB/T 9704: the addressee flush left, the
     issuer's name set to the right), so they are not compared with the paragraphs."""
-    text = ctx.doc.text
+    text, doc = ctx.doc.text, ctx.doc
     found = [[] for _ in variants]
-    skip = _laid_out(ctx.doc)
-    for b in ctx.doc.body_blocks:
-        if id(b) in skip:
+    skip = _laid_out(doc)
+    # A block cut out of the middle of a line (a page that lost its line breaks) has the text
+    # before it, not an indentation: only a line's first block is compared. (Slicing what stood
+    # before each of a long line's blocks was quadratic.)
+    lines = [doc.position(b.start)[0] for b in doc.blocks]
+    first = {id(b) for i, b in enumerate(doc.blocks) if i == 0 or lines[i - 1] != lines[i]}
+    for b in doc.body_blocks:
+        if id(b) in skip or id(b) not in first:
             continue
-        line_start = text.rfind("\n", 0, b.start) + 1
+        line_start = b.start - doc.position(b.start)[1] + 1
         lead = text[line_start:b.start]
         for i, rx in enumerate(variants):
             if rx.fullmatch(lead):
@@ -93,21 +98,19 @@ def _laid_out(doc) -> set:
     with no sentence in it next to a closing line such as the date or 特此报告)."""
     out = set()
     blocks = doc.blocks
-    for i, b in enumerate(blocks):
+    before = 0              # paragraph and heading blocks before block i (counted as the loop goes:
+    for i, b in enumerate(blocks):      # summing them for each short line was quadratic)
+        text_block = b.kind in ("paragraph", "heading")
+        before, first_lines = before + text_block, before < 3
         t = b.text.strip(_SPACES)
-        if b.kind not in ("paragraph", "heading") or len(t) > SHORT_LINE or _SENTENCE.search(t):
+        if not text_block or len(t) > SHORT_LINE or _SENTENCE.search(t):
             continue
-        if t[-1:] in "：:" and b.heading is None and _first_lines(blocks, i):
+        if t[-1:] in "：:" and b.heading is None and first_lines:
             out.add(id(b))
         elif b.heading is None and any(0 <= j < len(blocks) and blocks[j].kind == "closing"
                                        for j in (i - 1, i + 1)):
             out.add(id(b))
     return out
-
-
-def _first_lines(blocks, i: int) -> bool:
-    """Is block i among the report's first three lines of text (after any chrome or title)?"""
-    return sum(x.kind in ("paragraph", "heading") for x in blocks[:i]) < 3
 
 
 def _describe(lead: str) -> str:

@@ -38,7 +38,7 @@ def _folded(d, group: list):
     words = load_data("wording.yaml")["hint"]
     lines = sorted({g.line for g in group})
     shown = lines[:words["show_lines"]]
-    message = fill(words["folded"], message=d.message, count=len(group),
+    message = fill(words["folded"], message=d.message, count=len(group) + sum(g.folded for g in group),
                    lines=words["lines_separator"].join(map(str, shown)),
                    more=words["more"] if len(lines) > len(shown) else "")
     return replace(d, message=message, fixable=False, replacement=None)

@@ -40,6 +40,8 @@ def check(ctx, rule, p):
     rate_rx, count_rx, exclude = p.rate, p.count, p.exclude      # skipped where 率/占比 … are absent
     tol = p.tolerance
     skip = p.skip
+    if hasattr(rate_rx, "may_occur_in") and not rate_rx.may_occur_in(ctx.doc.text):
+        return          # no rate anywhere: no sentence of the report split and kept for nothing
     for sent in sc.sentences(ctx, sc.spans(ctx, p.scope)):
         for m in rate_rx.finditer(sent.text):
             value = float(m.group("value"))

@@ -22,7 +22,7 @@ _CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 def check(ctx, rule, p):
     allow, allow_rx = p.allowed, p.allow_patterns
     text = ctx.doc.text
-    bounds: dict = {}
+    bounds: dict = {}       # the last window's word bounds (candidates come in text order)
     for b in ctx.doc.body_blocks:
         for m in _CANDIDATE.finditer(text, b.start, b.end):
             whole, word = m.group(0), m.group(1)
@@ -39,22 +39,28 @@ _CHUNK = 256
 def _window(text, start, end):
     """The stretch segmented for a candidate: its sentence; in a runaway "sentence" (a page that
     lost its punctuation) a fixed chunk around it, shared by every candidate in the chunk, so
-    that a long repeated run is segmented once, not once per candidate."""
+    that a long repeated run is segmented once, not once per candidate. The third item says
+    whether it is such a chunk."""
     from .scope import sentence_at
     lo, hi = sentence_at(text, start, end)
     if hi - lo > 4 * _CHUNK:
         base = start - start % _CHUNK
-        lo, hi = max(lo, base - _CHUNK), min(hi, base + 2 * _CHUNK)
-    return lo, hi
+        return max(lo, base - _CHUNK), min(hi, base + 2 * _CHUNK), True
+    return lo, hi, False
 
 
 def _two_words(ctx, start, end, word, bounds):
     """Is the second copy a whole word that follows a word boundary? (「申报材料材料」 segments as
     申报材料 / 材料: the first copy may end a longer word.)"""
-    key = _window(ctx.doc.text, start, end)
-    if key not in bounds:
-        words = ctx.doc.tokens(*key)
-        bounds[key] = ({off: w for w, off in words}, {off + len(w) for w, off in words})
-    starts, ends = bounds[key]
+    lo, hi, chunk = _window(ctx.doc.text, start, end)
+    if (lo, hi) not in bounds:
+        bounds.clear()      # windows only move forward: keeping them all held a 1M-character run's words
+        if chunk:           # a chunk no other check asks for: not kept in the document's word cache
+            from ..parse.segment import segment
+            words = [(w, lo + off) for w, off in segment(ctx.doc.text[lo:hi])]
+        else:
+            words = ctx.doc.tokens(lo, hi)
+        bounds[(lo, hi)] = ({off: w for w, off in words}, {off + len(w) for w, off in words})
+    starts, ends = bounds[(lo, hi)]
     mid = start + len(word)
     return starts.get(mid) == word and mid in ends

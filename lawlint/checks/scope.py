@@ -8,6 +8,8 @@ keep exact offsets.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
 from ..parse.document import split_sentences
 from ..vocabulary import SECTION_IDS
@@ -44,13 +46,26 @@ def _spans(ctx, scope: str) -> list[tuple[int, int]]:
     verdict = ctx.section(scope)
     if verdict.status == "absent":
         return []
-    out = []
-    for b in doc.body_blocks:
-        for s, e in verdict.regions:
+    # block by block, each block's regions in order; found by bisection (a part of 2,500 work-area
+    # headings has as many regions: blocks × regions was quadratic)
+    blocks = doc.body_blocks
+    found = []
+    for k, (s, e) in enumerate(verdict.regions):
+        for i in range(*_overlapping(doc, s, e)):
+            b = blocks[i]
             lo, hi = max(s, b.start), min(e, b.end)
             if lo < hi:
-                out.append((lo, hi))
-    return out
+                found.append((i, k, lo, hi))
+    found.sort()
+    return [(lo, hi) for _, _, lo, hi in found]
+
+
+def _overlapping(doc, s: int, e: int) -> tuple[int, int]:
+    """The range of indexes of the body blocks that overlap [s, e) (blocks are in text order and
+    do not overlap: their starts and their ends both increase)."""
+    blocks, starts = doc._body_index
+    ends = doc.derived("body_ends", lambda: [b.end for b in blocks])
+    return bisect_right(ends, s), bisect_left(starts, e)
 
 
 def body_spans(ctx, scope: str) -> tuple[tuple[int, int], ...]:
@@ -65,9 +80,10 @@ def _body_spans(ctx, scope: str) -> list[tuple[int, int]]:
     verdict = ctx.section(scope)
     if verdict.status == "absent":
         return []
-    out = []
+    out, blocks = [], doc.body_blocks
     for s, e in verdict.regions:
-        for b in doc.body_blocks:
+        for i in range(*_overlapping(doc, s, e)):
+            b = blocks[i]
             lo, hi = max(s, b.start), min(e, b.end)
             if lo >= hi:
                 continue

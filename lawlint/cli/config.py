@@ -74,6 +74,8 @@ fail_on: error
 # max_pdf_pages: 300
 # 单条规则在一份报告上的运行时限（秒；超时的规则报错并中止，其余规则照常）
 # rule_time_limit: 10
+# 单条规则在一份报告中逐一列出的问题数上限（其余合为一条，注明另有多少处；0 为不限）
+# max_findings_per_rule: 10000
 
 # 按路径覆盖（glob 相对本文件）
 # overrides:

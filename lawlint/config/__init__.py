@@ -27,6 +27,8 @@ class Config:
     deadline: str | None = None                      # publication deadline in the following year
                                                      # (None: by role and province, rules/profile.yaml)
     rule_time_limit: float = 10                      # seconds one rule may run on one report
+    max_findings_per_rule: int = 10_000              # listed one by one per rule and report; the
+                                                     # rest folded into one finding (0: no limit)
     previous: tuple = ()                             # last year's reports (--previous): files
 
     @property
@@ -41,4 +43,4 @@ class Config:
 
     def options(self) -> dict:
         return {"deadline": self.deadline, "rule_time_limit": self.rule_time_limit,
-                "previous": self.previous}
+                "previous": self.previous, "max_findings_per_rule": self.max_findings_per_rule}

@@ -35,6 +35,7 @@ SCHEMA = {
         "max_docx_mb": {"type": "number", "exclusiveMinimum": 0},
         "max_pdf_pages": {"type": "integer", "minimum": 1},
         "rule_time_limit": {"type": "number", "exclusiveMinimum": 0},
+        "max_findings_per_rule": {"type": "integer", "minimum": 0},
         "encoding": {"type": "string"},
         "overrides": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["files"],

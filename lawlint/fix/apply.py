@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..api import lint_source
 from .atomic import ChangedMeanwhile, read_with_snapshot, stale_temporaries, write_bytes_atomic
@@ -76,6 +76,8 @@ def fix_source(source: Source, config=None, editable=None) -> FixResult:
     whether a character of the original text may change (a .docx: not inside revisions, fields
     or Word's numbering); edits that would change another, or insert beside none, are skipped."""
     text, counts, rounds = source.text, Counter(), []
+    # every location a fix applies to, not max_findings_per_rule of them (lawlint.checks.overflow)
+    config = replace(config or Config(), max_findings_per_rule=0)
     origin = list(range(len(text))) if editable is not None else None
     skipped = set()                       # (rule, original offset): counted once over the rounds
     for _ in range(MAX_ROUNDS):

@@ -64,7 +64,7 @@ def families() -> list:
     return [(f["family"], regexcache.compile(expand(f["pattern"]))) for f in load_data("numbering.yaml")["families"]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     family: str
     value: int
@@ -82,6 +82,7 @@ class Token:
         return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
 
 
+@lru_cache(maxsize=8192)     # the parser asks about each line twice, and headings repeat (Token is frozen)
 def match_token(text: str) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation)."""
     for family, rx in families():

@@ -56,13 +56,14 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     dates: dict = {}
     head_end = next((b.index for b in blocks if len(b.text) > lx["footer_max_line"]
                      or numbering.match_token(b.text)), len(blocks))
+    crumbs = lx["breadcrumb"] + lx["metadata"]
     for b in blocks:
         if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
         labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
-        if labelled or b.footer or any(p.search(b.text) for p in lx["breadcrumb"] + lx["metadata"]) or (
+        if labelled or b.footer or any(p.search(b.text) for p in crumbs) or (
                 short and (any(p.match(b.text) for p in lx["line"]) or (
                     lx["byline"] is not None and b.index < head_end
                     and lx["byline"].match(b.text)))):
@@ -71,11 +72,14 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
                 m = rx.search(b.text)
                 if m:
                     dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
-    # Footer: from the first footer line after which every remaining block is short.
+    # Footer: from the first footer line after which every remaining block is short (known from
+    # the last block that is not: asking each footer line about all the rest was quadratic).
+    last_long = max((i for i, r in enumerate(blocks)
+                     if not (len(r.text) <= lx["footer_max_line"] or kind_of(kinds, r) == "chrome")), default=-1)
     for i, b in enumerate(blocks):
         if any(p.search(b.text) for p in lx["footer"]):
             rest = blocks[i:]
-            if all(len(r.text) <= lx["footer_max_line"] or kind_of(kinds, r) == "chrome" for r in rest):
+            if i > last_long:
                 for r in rest:
                     kinds[r.index] = "chrome"
                 break

@@ -91,6 +91,20 @@ def apply(directives: list[Directive], diagnostics: list) -> list:
     return kept
 
 
+def covered(directives: list[Directive], d) -> bool:
+    """Whether directives suppress one finding (those that do are marked used)."""
+    hit = [s for s in directives if s.covers(d.rule, d.line)]
+    for s in hit:
+        s.used = True
+    return bool(hit)
+
+
+def covered_by_span(spans, d) -> bool:
+    """Whether a Word comment 「忽略」 suppresses one finding (see :func:`apply_spans`)."""
+    return bool(spans) and any((d.start < end and max(d.end, d.start + 1) > start)
+                               and (not ids or any_match(d.rule, ids)) for start, end, ids in spans)
+
+
 def apply_spans(spans, diagnostics: list) -> list:
     """Drop the findings on text a Word comment 「忽略」 is anchored on (``spans``: (start, end,
     rule ids), lawlint.loaders.docx_ignore); no ids: every rule."""

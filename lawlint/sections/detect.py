@@ -29,6 +29,7 @@ from __future__ import annotations
 from ..chars import is_blank, lstrip_blank
 from ..result import SectionVerdict
 from . import causal, evidence
+from .livepatterns import live
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -73,11 +74,12 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     problems = _problems(doc, verdicts, p, pats) if p.causal else None
 
     promised = None
-    for h in doc.headings:
+    heading_rx = live(doc, pats.heading, "titles")      # none: no title can name the part
+    for h in doc.headings if heading_rx else ():
         title = h.title
-        if any(s <= h.start < e for s, e in excluded):
+        if not _any(heading_rx, title) or _any(pats.heading_exclude, title):
             continue
-        if not _any(pats.heading, title) or _any(pats.heading_exclude, title):
+        if any(s <= h.start < e for s, e in excluded):
             continue
         if frame is not None and frame.get(id(h)) and p.section not in frame[id(h)]:
             continue            # the title says this part, the section's evidence says another
@@ -200,8 +202,9 @@ def _problems(doc, verdicts, p, pats):
     base = verdicts.get(p.scope)
     if base is None:
         return []
-    own = [(h.start, h.end) for h in doc.headings
-           if _any(pats.heading, h.title) and not _any(pats.weak_heading, h.title)]
+    heading_rx = live(doc, pats.heading, "titles")
+    own = [(h.start, h.end) for h in (doc.headings if heading_rx else ())
+           if _any(heading_rx, h.title) and not _any(pats.weak_heading, h.title)]
     out = []
     for s, e in base.regions:
         for b in doc.blocks_in(s, e):
@@ -215,28 +218,31 @@ def _problems(doc, verdicts, p, pats):
 def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=False):
     """Return (offset of the first evidence, the region it belongs to) or None. With ``after``
     (an offset), a sentence opening with a lead pattern anywhere after it counts as well."""
-    blocks = [b for b in doc.body_blocks if any(s <= b.start < e for s, e in regions)]
+    blocks = _blocks_starting_in(doc, regions)
     if not blocks:
         return None
-    # A paragraph that opens with a lead pattern is evidence on its own.
-    for i, b in enumerate(blocks):
+    # A paragraph that opens with a lead pattern is evidence on its own. (Only patterns that can
+    # match somewhere in the document are tried: lawlint.sections.livepatterns.)
+    lead = live(doc, pats.lead)
+    for i, b in enumerate(blocks if lead else ()):
         text_start = b.body_start if b.heading is not None else b.start
         lead_text = doc.text[text_start:b.end]
-        for rx in pats.lead:
+        for rx in lead:
             if rx.match(lead_text):
                 return text_start, _paragraph_region(doc, b)
-    if after is not None:
+    if after is not None and lead:
         for b in blocks:
             if b.end <= after:
                 continue
             for sent in b.sentences():
-                if sent.start >= after and any(rx.match(sent.text) for rx in pats.lead):
+                if sent.start >= after and any(rx.match(sent.text) for rx in lead):
                     return sent.start, (sent.start, _paragraph_region(doc, b)[1])
     # Distinct evidence patterns.
     need = p.evidence_min
-    if pats.evidence:
+    evidence = live(doc, pats.evidence)
+    if evidence:
         first, hits = None, 0
-        for rx in pats.evidence:
+        for rx in evidence:
             for b in blocks:
                 m = rx.search(b.text)
                 if m:
@@ -253,16 +259,25 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
                                  governed)
             if at is not None:
                 return text_start + at, _paragraph_region(doc, b)
-    if pats.weak_evidence:
+    weak = live(doc, pats.weak_evidence)
+    if weak:
         count, first = 0, None
         for b in blocks:
             for s in b.sentences():
-                if _any(pats.weak_evidence, s.text):
+                if _any(weak, s.text):
                     count += 1
                     first = first or (s.start, b)
         if count >= p.weak_min and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     return None
+
+
+def _blocks_starting_in(doc, regions) -> list:
+    """Body blocks that start inside any of ``regions``, in text order (by bisection)."""
+    if len(regions) == 1:
+        return doc.blocks_in(*regions[0])
+    got = {id(b): b for s, e in regions for b in doc.blocks_in(s, e)}
+    return sorted(got.values(), key=lambda b: b.start)
 
 
 def _paragraph_region(doc, block):

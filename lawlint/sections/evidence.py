@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .livepatterns import live
 
 _BOOK = re.compile(r"《[^《》]{0,80}》")
 
@@ -53,7 +54,7 @@ def own_text(doc, h) -> str:
 
 def sentence_score(text, spec) -> float:
     """What the sentences of ``text`` add (each its highest weight), capped."""
-    if not spec["sentences"]:
+    if not spec["sentences"] or not text:
         return 0
     return _said(_sentences(text), spec)
 
@@ -135,13 +136,23 @@ def _contextfree(rx) -> bool:
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
     """A section's score for one part (``pats``: the rule's compiled patterns)."""
-    base = title_score(h.title, pats, spec, bool(spec["last"]) and h.parent is None
-                       and _last_top(doc) is h)
+    base = _title_memo(doc, pats, spec, h.title, bool(spec["last"]) and h.parent is None
+                       and _last_top(doc) is h)[0]
     if base is None:
         return 0
     if said is None:
         said = sentence_score(own_text(doc, h) if text is None else text, spec)
     return base + said
+
+
+def _title_memo(doc, pats, spec, title, last) -> tuple:
+    """(title_score, _titled) of a title, remembered per document: a title repeated down a long
+    report (「（一）工作」 ten thousand times) is weighed once."""
+    def compute():
+        return title_score(title, pats, spec, last), _titled(title, pats), spec
+
+    got = doc.derived(("title_score", id(spec), title, last), compute)
+    return got if got[2] is spec else compute()       # (spec kept: another object with its id)
 
 
 def _last_top(doc):
@@ -182,14 +193,14 @@ def _frames(doc, year, rules) -> dict:
         pats = r.bound(year)
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
-    out = {}
+    out, shared = {}, {}                         # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
         split = _sentences(own_text(doc, h))     # once for every part rule
         for sid, pats, spec in scored:
             said = _said(split, spec)
             s = score(doc, h, pats, spec, said=said)
-            named = _titled(h.title, pats)
+            named = _title_memo(doc, pats, spec, h.title, False)[1]
             if named:
                 titled.add(sid if s >= spec["threshold"] else None)
             # A tie goes to a title its own text supports, then to what the text says.
@@ -205,6 +216,7 @@ def _frames(doc, year, rules) -> dict:
             out[id(h)] = frozenset(titled - {None})
         else:
             out[id(h)] = frozenset({best} if best else ())
+        out[id(h)] = shared.setdefault(out[id(h)], out[id(h)])
     return out
 
 
@@ -219,11 +231,14 @@ def area_headings(doc, pats, least, excluded) -> list:
     """Sibling headings about the 纲要's work areas (决策, 执法, 复议…): ``least`` of them make a
     topic-structured measures part, at the top level or under one umbrella heading (「二、严格要求，
     抓好落实」 over 制度建设、行政决策、行政执法…方面), unless the umbrella is another frame."""
+    areas = live(doc, pats.areas.patterns, "titles")
+    if not areas:                               # no title names a work area
+        return []
     groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
     for parent, group in groups:
         if parent is not None and any(s <= parent.start < e for s, e in excluded):
             continue
-        hits = [h for h in group if any(rx.search(h.title) for rx in pats.areas.patterns)
+        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
                 and not any(rx.search(h.title) for rx in pats.heading_exclude)
                 and not any(s <= h.start < e for s, e in excluded)]
         if len(hits) >= least:
