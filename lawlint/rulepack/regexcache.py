@@ -104,10 +104,10 @@ def _build(pattern, flags):
     replaced by a first-character hint (:mod:`lawlint.rulepack.sreinfo`; None where sre's own is kept);
     None if sre's internals are not the ones this module knows."""
     try:
-        from .sreparts import compiler as _compiler, parser as _parser
+        from . import sreparts as sre
         from .sreinfo import info_block
-        p = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(p, flags)]   # opcodes are int subclasses
+        p = sre.parser.parse(pattern, flags)
+        code = [int(op) for op in sre.code(p, flags)]   # opcodes are int subclasses
         groupindex = p.state.groupdict
         indexgroup = [None] * p.state.groups
         for k, i in groupindex.items():
@@ -115,7 +115,7 @@ def _build(pattern, flags):
         rest = (p.state.groups - 1, dict(groupindex), tuple(indexgroup))
         own = (flags | p.state.flags, code, *rest)
         block = info_block(p, flags)
-        if block is None or code[0] != _compiler.INFO:
+        if block is None or code[0] != sre.constants.INFO:
             return own, None
         return own, (flags | p.state.flags, [int(x) for x in block] + code[1 + code[1]:], *rest)
     except Exception:           # noqa: BLE001 - another Python's internals: no caching

@@ -92,13 +92,14 @@ def _item(op, av, c):
 
 def info_block(parsed, flags: int) -> list | None:
     """An INFO block with a first-character hint for ``parsed``, or None to keep sre's own."""
-    from .sreparts import compiler as _compiler, constants as c
+    from . import sreparts as sre
+    from .sreparts import constants as c
 
     flags = parsed.state.flags | flags
     if flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
         return None
     own: list = []
-    _compiler._compile_info(own, parsed, flags)
+    sre.compile_info(own, parsed, flags)
     lo, hi = own[3], own[4]
     if lo == 0 or own[2] not in (0, c.SRE_INFO_CHARSET):   # can match "", or sre has a prefix
         return None
@@ -112,14 +113,14 @@ def info_block(parsed, flags: int) -> list | None:
     if len(chars) == 1 and chars[0][0] is c.LITERAL:    # one character: a literal prefix
         prefix = [chars[0][1]] + _literals_after(list(parsed), c)
         code = [c.INFO, 0, c.SRE_INFO_PREFIX, lo, hi, len(prefix), 0, *prefix,
-                *_compiler._generate_overlap_table(prefix)]
+                *sre.generate_overlap_table(prefix)]
         code[1] = len(code) - 1
         return code
-    charset, hascased = _compiler._optimize_charset(chars)
+    charset, hascased = sre.optimize_charset(chars)
     if hascased:
         return None
     code = [c.INFO, 0, c.SRE_INFO_CHARSET, lo, hi]
-    _compiler._compile_charset(charset, flags, code)
+    sre.compile_charset(charset, flags, code)
     code[1] = len(code) - 1
     return code
 
