@@ -32,7 +32,9 @@ def _entries(folder):
 
 
 def _check(cache, *extra, env=None):
-    r = run_cli("check", "--format", "json", SEED, *extra, env={"LAWLINT_CACHE_DIR": str(cache), **(env or {})})
+    # LAWLINT_NO_PREBUILT: packs, data and regex code go through the cache, not the shipped entries
+    r = run_cli("check", "--format", "json", SEED, *extra,
+                env={"LAWLINT_CACHE_DIR": str(cache), "LAWLINT_NO_PREBUILT": "1", **(env or {})})
     assert r.returncode in (0, 1), r.stderr
     r.stdout, r.stderr = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
     return r
@@ -221,7 +223,7 @@ print(json.dumps({"stats": regexcache.stats, "prefiltered": lazy, "hinted": hint
 def test_a_warm_start_compiles_every_pattern_from_the_cache_with_its_hints(tmp_path):
     """Fails when the fast path silently stops working: a warm process must build no pattern
     afresh, and patterns must carry sreinfo's first-character hints and literal prefilters."""
-    env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"))
+    env = dict(os.environ, LAWLINT_CACHE_DIR=str(tmp_path / "cache"), LAWLINT_NO_PREBUILT="1")
     runs = [json.loads(subprocess.run([sys.executable, "-c", WARM_PROBE, str(SEED)], env=env, cwd=ROOT,
                                       capture_output=True, text=True, timeout=120, check=True).stdout)
             for _ in range(2)]

@@ -23,6 +23,10 @@ def test_wheel_install_runs_from_elsewhere(tmp_path):
     assert (target / "lawlint" / "rules" / "sections.yaml").is_file()
     assert (target / "lawlint" / "rules" / "rule.schema.json").is_file()
     assert (target / "lawlint" / "rules" / "data" / "userdict.txt").is_file()
+    assert (target / "lawlint" / "rules" / "prebuilt.jsonl").read_bytes() == \
+        (ROOT / "rules" / "prebuilt.jsonl").read_bytes()                 # lawlint.prebuilt's entries
+    shipped = sorted(p.name for p in (ROOT / "rules").glob("regex-py3*.bin"))
+    assert shipped and sorted(p.name for p in (target / "lawlint" / "rules").glob("regex-py3*.bin")) == shipped
     assert (target / "lawlint" / "reporters" / "assets" / "report.js").is_file()
     licence = [p for p in target.glob("lawlint-*.dist-info/**/LICENSE") if p.is_file()]
     assert licence and "MIT License" in licence[0].read_text(encoding="utf-8")   # the terms travel

@@ -1,10 +1,9 @@
 """The check-type contract (lawlint/checks/spec.py): a default is declared with every parameter,
 regex parameters compile once (once per report year where they may use {year}), and a check
 reads a frozen namespace."""
-import dataclasses
-
 import pytest
 
+from lawlint.checks.record import FrozenRecordError
 from lawlint.checks.spec import REQUIRED, CheckSpec, Param, Table, patterns
 from lawlint.rulepack.regexcache import LazyPattern
 
@@ -40,8 +39,10 @@ def test_defaults_fill_what_the_rule_leaves_out_and_the_schema_shows_them():
 
 def test_the_namespace_is_frozen_and_has_only_the_declared_names():
     p = _spec().binder({"patterns": ["甲"]})(None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenRecordError):
         p.scope = "title"
+    with pytest.raises(FrozenRecordError):
+        del p.scope
     with pytest.raises(AttributeError):
         p.other                                          # noqa: B018
     assert not hasattr(p, "__dict__")                    # slots
@@ -147,3 +148,16 @@ def test_a_pattern_without_prefilter_is_compiled_at_bind():
     assert isinstance(p.marker, re.Pattern) and list(patterns(p)) == [p.marker]
     with pytest.raises(re.error):
         spec.binder({"marker": "("})
+
+
+def test_a_record_takes_exactly_its_fields_and_shows_them():
+    from lawlint.checks.record import record
+    entry = record("Entry", ("a", "b"))
+    e = entry(a=1, b=[2])
+    assert (e.a, e.b) == (1, [2]) and repr(e) == "Entry(a=1, b=[2])"
+    with pytest.raises(TypeError):
+        entry(a=1)
+    with pytest.raises(TypeError):
+        entry(a=1, b=2, c=3)
+    nested = entry(a=LazyPattern("甲"), b=(entry(a=None, b=[LazyPattern("乙")]),))
+    assert [p.pattern for p in patterns(nested)] == ["甲", "乙"]      # patterns() walks records

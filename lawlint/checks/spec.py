@@ -24,14 +24,13 @@ Values the check derives from its parameters once (a character class built from 
 from __future__ import annotations
 
 import copy
-from dataclasses import fields as _dc_fields
-from dataclasses import make_dataclass
 
 import re
 
 from ..rulepack import regexcache
 from ..rulepack.regexcache import LazyPattern
 from ..rulepack.template import expand_shared, expand_year, fields_of
+from .record import Record, record
 
 
 class _Required:
@@ -116,7 +115,7 @@ class Table(Param):
         self.fields = fields
         self.regex = any(f.regex for f in fields.values())
         self.year = any(f.year for f in fields.values())
-        self.entry = make_dataclass("Entry", list(fields), frozen=True, slots=True, eq=False)
+        self.entry = record("Entry", fields)
 
     def bind(self, name, raw, year, where: str = ""):
         value = raw[name] if name in raw else copy.deepcopy(self.default)
@@ -146,7 +145,7 @@ class Group(Param):
         self.fields = fields
         self.regex = any(f.regex for f in fields.values())
         self.year = any(f.year for f in fields.values())
-        self.entry = make_dataclass("Group", list(fields), frozen=True, slots=True, eq=False)
+        self.entry = record("Group", fields)
 
     def bind(self, name, raw, year, where: str = ""):
         value = raw[name] if name in raw else copy.deepcopy(self.default)
@@ -171,8 +170,7 @@ class CheckSpec:
         self.phase = phase
         self.derived = derived or {}          # name -> fn(dict of bound parameters) -> value
         self.requires_any = tuple(requires_any)
-        self.namespace = make_dataclass("Params", [*params, *self.derived], frozen=True, slots=True,
-                                        eq=False)
+        self.namespace = record("Params", [*params, *self.derived])
         self._year_keys = [k for k, p in params.items() if p.year]
 
     @property
@@ -243,6 +241,6 @@ def patterns(value):
     elif isinstance(value, (list, tuple, set, frozenset)):
         for v in value:
             yield from patterns(v)
-    elif hasattr(value, "__dataclass_fields__"):
-        for f in _dc_fields(value):
-            yield from patterns(getattr(value, f.name))
+    elif isinstance(value, Record):
+        for name in value._record_fields:
+            yield from patterns(getattr(value, name))

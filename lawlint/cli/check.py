@@ -36,6 +36,8 @@ def cmd_check(args) -> int:
     for config in configs:                   # load (and validate) every rule set before any file
         check_selectors(ruleset_for(config), config)
     ruleset = ruleset_for(configs[0])
+    from . import resume_gc
+    resume_gc()         # (the reports' trees have cycles)
     matcher = entries = None
     if args.baseline:
         from ..reporters import baseline
@@ -50,7 +52,8 @@ def cmd_check(args) -> int:
     def processed():
         """Results as they arrive: baseline marks, errors on stderr, the exit status; nothing
         is kept, so a batch of any size streams through in constant memory."""
-        from ..reporters import baseline
+        if entries is not None:             # (the baseline's modules only when one is written)
+            from ..reporters import baseline
         # text on the terminal shows each finding's line: it streams, one report's text at a time
         shows_lines = fmt == "text" and not args.quiet and not args.output
         results = check_paths(pairs, jobs=args.jobs or os.cpu_count() or 1,

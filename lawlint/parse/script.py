@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..rulepack import regexcache
@@ -92,6 +91,7 @@ class Script:
         old_o = self.original[start:end]
         if new == old_s:
             return old_o
+        from difflib import SequenceMatcher     # only for a Traditional report's fixes
         back = self.back_map()
         out = []
         for op, i1, i2, j1, j2 in SequenceMatcher(None, old_s, new, autojunk=False).get_opcodes():

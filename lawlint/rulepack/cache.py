@@ -30,7 +30,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -45,6 +44,9 @@ PRODUCERS = {
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
     "tokens": ("parse/segment.py",),
 }
+
+_SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
+recorded: list | None = None    # tools/prebuild.py: every packs/data entry put, as (kind, digest, value)
 
 _lock = threading.Lock()
 _decided: dict = {}         # environment that locates the folder -> Path | None
@@ -152,6 +154,11 @@ def code_hash(kind: str) -> str:
     return got
 
 
+def digest(kind: str, key: str) -> bytes | None:
+    """The full key of an entry: lawlint's version, its producers' code, ``kind`` and ``key``."""
+    return _digest(kind, key)
+
+
 def _digest(kind: str, key: str) -> bytes | None:
     try:
         code = code_hash(kind)
@@ -196,6 +203,7 @@ def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:
     try:
         folder = path.parent
         folder.mkdir(mode=0o700, exist_ok=True)
+        import tempfile
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + _digest(kind, key) + data)
@@ -209,7 +217,15 @@ def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:
 
 
 def get(kind: str, key: str):
-    """The JSON value stored for ``key`` under ``kind`` (``packs``, ``data``, ``tokens``), or None."""
+    """The JSON value stored for ``key`` under ``kind`` (``packs``, ``data``, ``tokens``), or None.
+    The entries shipped in the package (:mod:`lawlint.rulepack.prebuilt`) come first."""
+    if kind in _SHIPPED:
+        digest = _digest(kind, key)
+        if digest is not None:
+            from . import prebuilt
+            value = prebuilt.get(kind, digest)
+            if value is not None:
+                return value
     data = read(kind, key, ".json")
     if data is None:
         return None
@@ -229,6 +245,8 @@ def put(kind: str, key: str, value) -> None:
         data = text.encode("utf-8")
     except (TypeError, ValueError):
         return
+    if recorded is not None and kind in _SHIPPED:
+        recorded.append((kind, _digest(kind, key), value))
     write(kind, key, data, ".json")
 
 

@@ -42,6 +42,9 @@ def _load() -> dict:
     if _table is None:
         from . import cache
         _table = regexstore.decode(cache.read("regex", _cache_key()))
+        if not _table:          # an empty cache: the table shipped for this Python, if any
+            from . import prebuilt
+            _table = regexstore.decode(prebuilt.regex_table(cache.digest("regex", _cache_key())))
     return _table
 
 
@@ -60,7 +63,8 @@ def _compile(pattern, flags):
     if args is not None:
         try:
             import _sre
-            rx = _sre.compile(pattern, *args)
+            cflags, code, *rest = args
+            rx = _sre.compile(pattern, cflags, code if type(code) is list else code.tolist(), *rest)
             stats["stored"] += 1
             return rx
         except Exception:       # noqa: BLE001 - a stale or foreign entry: compile afresh

@@ -40,7 +40,9 @@ def decode(data) -> dict:
         if codes.itemsize != 4:
             return {}
         codes.frombytes(data[8 + n:])
-        code, at, table = codes.tolist(), 0, {}
+        code, at, table = codes, 0, {}      # each entry's code stays an array (C memory, no int
+                                            # objects) until regexcache compiles it: a start uses
+                                            # a third of the table
         for e in entries:
             if len(e) == 2:
                 pattern, needed = e

@@ -160,7 +160,10 @@ _CACHE_TAG = "rule-fields:" + ",".join(Rule.__dataclass_fields__) + "\0"
 
 
 def _rule_fields(rule: Rule) -> dict:
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__ if k not in ("bound", "severity_set")}
+    """What the cache keeps of a rule: not its file (the reader's path is used), so an entry does
+    not depend on where it was built (the packs shipped in lawlint.rulepack.prebuilt)."""
+    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__
+            if k not in ("bound", "severity_set", "file")}
 
 
 def _to_rule(raw, index, text, path) -> Rule:
