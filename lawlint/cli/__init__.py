@@ -65,8 +65,16 @@ def run() -> None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
-            except (OSError, ValueError):       # a closed pipe: nothing more can be written
+            except (BrokenPipeError, ValueError):   # a closed pipe or stream: nobody to tell
                 pass
+            except OSError as exc:                  # a full disk: the output is cut short
+                if stream is sys.stdout:
+                    try:
+                        sys.stderr.write(f"lawlint: 无法写完输出（{exc.strerror or exc}），结果不完整\n")
+                        sys.stderr.flush()
+                    except (OSError, ValueError):
+                        pass
+                    code = 2
         os._exit(code)
     raise SystemExit(code)
 
