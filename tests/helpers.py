@@ -90,3 +90,28 @@ def chromium(path: str):
             yield b
         finally:
             b.close()
+
+
+PRESENT = ("heading", "body")
+
+
+def presence_counts(pairs) -> dict:
+    """Section presence against a reader's labels, counted as ../shared/tools/agreement.py counts
+    it, over ``(labels row, lint result)`` pairs: parts labelled ``unknown`` (never reached by a
+    cut copy) are not judged, and a part the linter did not reach is never right."""
+    n = dict(agree=0, total=0, caught=0, absent=0, false_absent=0, present=0)
+    for row, result in pairs:
+        for sid, want in row["sections"].items():
+            if want not in ("heading", "body", "absent"):
+                continue
+            verdict = result.sections[sid]
+            got = verdict.reached and verdict.status in PRESENT
+            n["total"] += 1
+            n["agree"] += verdict.reached and got == (want in PRESENT)
+            if want == "absent":
+                n["absent"] += 1
+                n["caught"] += verdict.reached and not got
+            else:
+                n["present"] += 1
+                n["false_absent"] += not got
+    return n

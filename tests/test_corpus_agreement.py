@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import lawlint
+from helpers import PRESENT, presence_counts
 
 CORPUS = Path(__file__).parent / "corpus"
-PRESENT = ("heading", "body")
 GROUPS = ("varied", "heldout", "handwritten", "independent")
 HELD_OUT = ("heldout", "handwritten", "independent")
 # Held-out reports whose verdict is known to be wrong, kept so the held-out figures stay honest;
@@ -40,23 +40,8 @@ def verdicts():
 
 
 def _figures(verdicts, groups):
-    agree = total = caught = absent = false_absent = present = 0
-    for (group, _), (row, result) in verdicts.items():
-        if group not in groups:
-            continue
-        for sid, want in row["sections"].items():
-            if want not in ("heading", "body", "absent"):
-                continue           # unknown: a partial text that never reached the part
-            got = result.sections[sid].status in PRESENT
-            total += 1
-            agree += got == (want in PRESENT)
-            if want == "absent":
-                absent += 1
-                caught += not got
-            else:
-                present += 1
-                false_absent += not got
-    return agree / total, caught / absent, false_absent / present
+    n = presence_counts(pair for (group, _), pair in verdicts.items() if group in groups)
+    return n["agree"] / n["total"], n["caught"] / n["absent"], n["false_absent"] / n["present"]
 
 
 @pytest.mark.parametrize("groups", [("varied",), GROUPS], ids=["tuned", "all"])

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import lawlint
+from helpers import PRESENT, presence_counts
 
 SET = Path(__file__).parent / "corpus" / "varied2"
-PRESENT = ("heading", "body")
 STATUTORY = ("measures", "leadership", "shortcomings", "causes", "plans")
 
 # Measured at 3cddd46: 240 of 259 labelled parts agree on presence; 13 of 18 absent parts caught;
@@ -83,25 +83,11 @@ def test_set_is_what_the_readme_says(verdicts):
 
 
 def test_presence_figures_hold_the_measured_ground(verdicts):
-    agree = total = caught = absent = false_absent = present = 0
-    for row, result in verdicts.values():
-        for sid, want in row["sections"].items():
-            if want not in ("heading", "body", "absent"):
-                continue
-            verdict = result.sections[sid]        # as agreement.py: "not reached" is never right
-            got = _present(verdict)
-            total += 1
-            agree += verdict.reached and got == (want in PRESENT)
-            if want == "absent":
-                absent += 1
-                caught += verdict.reached and not got
-            else:
-                present += 1
-                false_absent += not got
-    assert (total, absent, present) == (259, 18, 241)
-    assert agree >= MIN_AGREE, f"presence {agree}/{total}"
-    assert caught >= MIN_CAUGHT, f"absent caught {caught}/{absent}"
-    assert false_absent <= MAX_FALSE_ABSENT, f"false absent {false_absent}/{present}"
+    n = presence_counts(verdicts.values())
+    assert (n["total"], n["absent"], n["present"]) == (259, 18, 241)
+    assert n["agree"] >= MIN_AGREE, f"presence {n['agree']}/{n['total']}"
+    assert n["caught"] >= MIN_CAUGHT, f"absent caught {n['caught']}/{n['absent']}"
+    assert n["false_absent"] <= MAX_FALSE_ABSENT, f"false absent {n['false_absent']}/{n['present']}"
 
 
 def test_no_disagreement_beyond_the_known_misses(verdicts):
