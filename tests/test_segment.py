@@ -1,5 +1,6 @@
 """The segmentation backends give the same findings (rjieba is the default because it loads in a
-tenth of the time; jieba is the fallback and takes the user dictionary)."""
+tenth of the time; jieba is the fallback and takes the user dictionary), and lawlint.parse.dictcut,
+which cuts a sentence as rjieba does without building its dictionary, gives rjieba's very words."""
 import json
 import os
 import subprocess
@@ -17,8 +18,8 @@ def _findings(backend):
             "from lawlint.parse import segment;"
             "files=sorted(glob.glob('seeds/*.txt'))+sorted(glob.glob(sys.argv[1]+'/**/*.txt',recursive=True));"
             "out=[(f,d.rule,d.line,d.column) for f in files for d in lint_path(f,Config(select=['word.duplicated'])).diagnostics];"
-            "print(json.dumps([segment.backend(), out]))")
-    env = dict(os.environ, LAWLINT_SEGMENTER=backend)
+            "print(json.dumps([segment.backend(), out, segment._tokenizer is not None]))")
+    env = dict(os.environ, LAWLINT_SEGMENTER=backend, LAWLINT_NO_CACHE="1")   # no words from the cache
     r = subprocess.run([sys.executable, "-c", code, str(FIXTURES)], cwd=ROOT, env=env,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
@@ -26,11 +27,13 @@ def _findings(backend):
 
 
 def test_backends_agree_on_seeds_and_fixtures():
-    used_rj, rj = _findings("rjieba")
-    used_jb, jb = _findings("jieba")
-    assert (used_rj, used_jb) == ("rjieba", "jieba")
-    assert rj == jb
-    assert any(f.endswith("yuanshi.txt") for f, *_ in rj)        # 材料材料 is found by both
+    used_rj, rj, rj_loaded = _findings("rjieba")
+    used_jb, jb, jb_loaded = _findings("jieba")
+    used_dc, dc, dc_loaded = _findings("")                      # the default: dictcut
+    assert (used_rj, used_jb, used_dc) == ("rjieba", "jieba", "rjieba")
+    assert (rj_loaded, jb_loaded, dc_loaded) == (True, True, False)
+    assert rj == jb == dc
+    assert any(f.endswith("yuanshi.txt") for f, *_ in rj)        # 材料材料 is found by all three
 
 
 def test_tokens_match_on_seed_sentences():
@@ -179,3 +182,15 @@ def test_every_dictionary_word_has_rjiebas_frequency():
     lines = (Path(find_spec("jieba").origin).parent / "dict.txt").read_text(encoding="utf-8").split("\n")
     words = [line.split(" ", 1)[0] for line in lines[::37] if line]       # ≈ 9,400 of 349k
     assert [w for w in words if not rj.has_word(w) or rj.suggest_freq(w) != d.suggest_freq(w)] == []
+
+
+@pytest.mark.parametrize("index", [[], {"size": 1}, "x", {"chars": "一", "lengths": ["a"], "total": 5}])
+def test_a_damaged_index_is_not_used(tmp_path, monkeypatch, index):
+    from lawlint.rulepack import resources
+    real = json.loads((resources.rules_dir() / "data" / dictcut.INDEX).read_text(encoding="utf-8"))
+    if isinstance(index, dict):
+        index = {**real, **index}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / dictcut.INDEX).write_text(json.dumps(index), encoding="utf-8")
+    monkeypatch.setattr(resources, "rules_dir", lambda: tmp_path)
+    assert dictcut.open_dictionary() is None

@@ -5,7 +5,8 @@ dictionary compiled in: ≈0.1 s to import, ≈40 MB) is the default when instal
 and ≈50 MB more to load its dictionary) is the fallback, with its cache in the user cache
 directory. Both take this field's terms from ``rules/data/userdict.txt`` (放管服, 三项制度,
 第一责任人 …). Both run without HMM, and give the same findings on the seeds and fixtures
-(tests/test_segment.py). ``LAWLINT_SEGMENTER=jieba`` forces jieba. Nothing imports this module at
+(tests/test_segment.py). ``LAWLINT_SEGMENTER=jieba`` forces jieba, ``=rjieba`` rjieba itself (not
+:mod:`.dictcut`, below). Nothing imports this module at
 start-up; the first call to ``segment`` loads the backend.
 
 Loading the backend costs more than checking a whole report, and the one rule that segments
@@ -120,7 +121,8 @@ def segment(text: str) -> list[tuple[str, int]]:
 
 
 def _segment(text: str) -> list[tuple[str, int]]:
-    if _tokenizer is None and len(text) <= CACHED_MAX and backend() == "rjieba":
+    if (_tokenizer is None and len(text) <= CACHED_MAX and backend() == "rjieba"
+            and os.environ.get("LAWLINT_SEGMENTER", "").lower() != "rjieba"):     # that forces rjieba
         from . import dictcut           # rjieba's words, without building its dictionary
 
         words = dictcut.load(_userdict_entries())
