@@ -184,7 +184,8 @@ def test_every_dictionary_word_has_rjiebas_frequency():
     assert [w for w in words if not rj.has_word(w) or rj.suggest_freq(w) != d.suggest_freq(w)] == []
 
 
-@pytest.mark.parametrize("index", [[], {"size": 1}, "x", {"chars": "一", "lengths": ["a"], "total": 5}])
+@pytest.mark.parametrize("index", [[], {"size": 1}, "x", {"chars": "一", "offsets": "AAAAAA=="}, {"offsets": 5},
+                                   {"offsets": "#"}, {"total": 0}, {"chars": "一二"}])
 def test_a_damaged_index_is_not_used(tmp_path, monkeypatch, index):
     from lawlint.rulepack import resources
     real = json.loads((resources.rules_dir() / "data" / dictcut.INDEX).read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write rules/data/jieba-index.json, which lets lawlint.parse.dictcut segment a sentence by reading
 only the lines of the installed jieba's dict.txt that start with the sentence's characters: the
-byte length of each run of lines sharing a first character (in file order), the total frequency
+byte offset of each run of lines sharing a first character (in file order; little-endian 32-bit
+integers in base64, which a first run decodes far faster than a JSON list), the total frequency
 (each word counted once, its last line winning, as jieba-rs loads it) and the file's size and
 CRC-32 (another file: dictcut is not used, rjieba is).
 
@@ -11,9 +12,12 @@ word two frequencies: dictcut's lookups assume both.
     python tools/build_jieba_index.py            # write the file
     python tools/build_jieba_index.py --check    # exit 1 if it differs from a fresh build
 """
+import base64
 import json
 import re
 import sys
+from array import array
+from itertools import accumulate
 import zlib
 from importlib.util import find_spec
 from pathlib import Path
@@ -45,8 +49,11 @@ def build(data: bytes) -> bytes:
         else:
             chars.append(word[0])
             lengths.append(size)
+    offsets = array("I", accumulate(lengths, initial=0))   # group i: bytes offsets[i]:offsets[i + 1]
+    if sys.byteorder != "little":
+        offsets.byteswap()
     index = {"size": len(data), "crc32": zlib.crc32(data), "total": sum(freqs.values()),
-             "chars": "".join(chars), "lengths": lengths}
+             "chars": "".join(chars), "offsets": base64.b64encode(offsets.tobytes()).decode("ascii")}
     return (json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import os
 import threading
-from itertools import accumulate
 
 INDEX = "jieba-index.json"
 _lock = threading.Lock()
@@ -43,7 +42,7 @@ class Dictionary:
     def __init__(self, data, index: dict, userdict=()):     # data: dict.txt, sliced by byte offsets
         self._data = data
         self._chars = index["chars"]
-        self._starts = [0, *accumulate(index["lengths"])]
+        self._starts = _offsets(index["offsets"])
         self.total = index["total"]
         self._groups: dict = {}     # first character -> b"\n" + its lines
         self._freq: dict = {}       # word -> frequency (None: not a word)
@@ -233,17 +232,33 @@ class _File:
             os.close(fd)
 
 
+def _offsets(text: str):
+    """Group i of dict.txt is bytes offsets[i]:offsets[i + 1] (little-endian uint32, base64)."""
+    import sys
+    from array import array
+    from binascii import a2b_base64
+
+    out = array("I")
+    if out.itemsize != 4:
+        raise ValueError("no 32-bit array type")
+    out.frombytes(a2b_base64(text))
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out
+
+
 def _valid(index, size: int) -> bool:
     """The index has the shape tools/build_jieba_index.py writes, for a file of this size."""
     if not isinstance(index, dict) or index.get("size") != size:
         return False
-    chars, lengths, total = index.get("chars"), index.get("lengths"), index.get("total")
+    chars, offsets, total = index.get("chars"), index.get("offsets"), index.get("total")
     try:
-        return (isinstance(index.get("crc32"), int) and isinstance(total, int) and total > 0
-                and isinstance(chars, str) and isinstance(lengths, list) and len(lengths) == len(chars)
-                and sum(lengths) == size)
-    except TypeError:       # a length that is not a number
+        starts = _offsets(offsets)
+    except (TypeError, ValueError):     # binascii.Error is a ValueError
         return False
+    return (isinstance(index.get("crc32"), int) and isinstance(total, int) and total > 0
+            and isinstance(chars, str) and len(starts) == len(chars) + 1
+            and starts[0] == 0 and starts[-1] == size)
 
 
 __all__ = ["Dictionary", "load", "loaded", "open_dictionary"]
