@@ -204,26 +204,27 @@ class _File:
         self._lock = threading.Lock()
         self.size = os.fstat(self._fd).st_size
 
-    def __getitem__(self, span: slice) -> bytes:
+    def _read(self, start: int, n: int) -> bytes:
+        if hasattr(os, "pread"):        # no shared file position: safe in a forked worker too
+            return os.pread(self._fd, n, start)
         with self._lock:
-            os.lseek(self._fd, span.start, os.SEEK_SET)
-            out = []
-            n = span.stop - span.start
-            while n > 0 and (chunk := os.read(self._fd, n)):
-                out.append(chunk)
-                n -= len(chunk)
-            return b"".join(out)
+            os.lseek(self._fd, start, os.SEEK_SET)
+            return os.read(self._fd, n)
+
+    def __getitem__(self, span: slice) -> bytes:
+        out, pos = [], span.start
+        while pos < span.stop and (chunk := self._read(pos, span.stop - pos)):
+            out.append(chunk)
+            pos += len(chunk)
+        return b"".join(out)
 
     def crc32(self) -> int:
-        """Read through one 256 KB buffer: peak memory +0.25 MB, not +5 MB."""
+        """256 KB at a time: peak memory +0.25 MB, not +5 MB."""
         import zlib
 
-        crc, buf = 0, memoryview(bytearray(1 << 18))
-        with self._lock:
-            os.lseek(self._fd, 0, os.SEEK_SET)
-            with open(self._fd, "rb", buffering=0, closefd=False) as f:
-                while n := f.readinto(buf):
-                    crc = zlib.crc32(buf[:n], crc)
+        crc, step = 0, 1 << 18
+        for start in range(0, self.size, step):
+            crc = zlib.crc32(self[start:start + step], crc)
         return crc
 
     def __del__(self):
