@@ -172,16 +172,23 @@ def test_the_index_describes_the_installed_dict_txt():
     assert r.returncode == 0, r.stderr
 
 
-def test_every_dictionary_word_has_rjiebas_frequency():
-    """rjieba compiles in its own copy of the dictionary: every word of dict.txt is in it with the
-    same frequency (suggest_freq of a word is its frequency or one more, from the total)."""
-    import rjieba
+def _dictionary_words(step):
     from importlib.util import find_spec
     from pathlib import Path
-    d, rj = dictcut.open_dictionary(), rjieba.Jieba()
     lines = (Path(find_spec("jieba").origin).parent / "dict.txt").read_text(encoding="utf-8").split("\n")
-    words = [line.split(" ", 1)[0] for line in lines[::37] if line]       # ≈ 9,400 of 349k
-    assert [w for w in words if not rj.has_word(w) or rj.suggest_freq(w) != d.suggest_freq(w)] == []
+    return [line.split(" ", 1)[0] for line in lines[::step] if line]
+
+
+@pytest.mark.parametrize("step", [pytest.param(1, marks=pytest.mark.slow), 37])   # all 349k; ≈ 9,400
+def test_every_dictionary_word_has_rjiebas_frequency_and_cut(step):
+    """rjieba compiles in its own copy of the dictionary: every word of dict.txt is in it with the
+    same frequency (suggest_freq of a word is its frequency or one more, from the total), and is cut
+    as rjieba cuts it."""
+    import rjieba
+    d, rj = dictcut.open_dictionary(), rjieba.Jieba()
+    words = _dictionary_words(step)
+    assert [w for w in words if not rj.has_word(w) or rj.suggest_freq(w) != d.suggest_freq(w)
+            or d.cut(w) != _rj(rj, w)] == []
 
 
 @pytest.mark.parametrize("index", [[], {"size": 1}, "x", {"chars": "一", "offsets": "AAAAAA=="}, {"offsets": 5},
