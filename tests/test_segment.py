@@ -149,9 +149,11 @@ def test_user_words_take_rjiebas_frequencies():
     # new words without a frequency (suggest_freq, from the total as it grows), a known word given
     # one, known words without one, a word given twice
     words = [("材料材料", None), ("申报材料", 7), ("研究", None), ("放管服改革", None), ("常常", 3),
-             ("审核材料", None), ("材料材料", 2)]
+             ("审核材料", None), ("材料材料", 2), ("提交", 0), ("提交材料", None), ("研究研究", 0),
+             ("提", 0), ("提", None), ("究", 0), ("研究究", None)]
     assert [d.add_word(w, f) for w, f in words] == [rj.add_word(w, f, None) for w, f in words]
-    for text in ("认真审核申报材料材料，研究研究放管服改革。", "常常研究材料材料", "审核材料材料材料"):
+    for text in ("认真审核申报材料材料，研究研究放管服改革。", "常常研究材料材料", "审核材料材料材料",
+                 "提交材料，提交提交，研究研究研究"):
         assert d.cut(text) == _rj(rj, text)
 
 

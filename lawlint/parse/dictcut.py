@@ -14,7 +14,7 @@ grouped by first character, so ``rules/data/jieba-index.json`` (``tools/build_ji
 records each group's byte range, the total and the size and CRC-32 of the file it was built from;
 a word's frequency is then one ``bytes.find`` in its group. When the installed file is not the one
 indexed (another jieba), :func:`load` returns None and :mod:`.segment` uses rjieba.
-``tests/test_dictcut.py`` checks token-for-token equality with rjieba.
+``tests/test_segment.py`` checks token-for-token equality with rjieba.
 """
 from __future__ import annotations
 
@@ -104,8 +104,12 @@ class Dictionary:
         logtotal = math.log(self.total)
         logfreq = 0.0
         for w, _ in self.cut(segment):
-            logfreq = logfreq + _ln(self.freq(w) or 1) - logtotal
-        return max(int(math.exp(logfreq + logtotal)) + 1, self.freq(segment) or 1)
+            logfreq = logfreq + _ln(self._freq_or_1(w)) - logtotal
+        return max(int(math.exp(logfreq + logtotal)) + 1, self._freq_or_1(segment))
+
+    def _freq_or_1(self, word: str) -> int:        # jieba-rs get_word_freq(word, 1): a 0 stays 0
+        f = self.freq(word)
+        return 1 if f is None else f
 
     def cut(self, text: str) -> list[tuple[str, int]]:
         """Words of ``text`` with their character offsets (rjieba ``tokenize(text, hmm=False)``)."""
