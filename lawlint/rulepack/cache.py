@@ -42,7 +42,7 @@ PRODUCERS = {
     "packs": ("rulepack/ruleset.py", "rulepack/schema.py", "rulepack/yamlio.py", "rulepack/regexsafety.py",
               "rulepack/template.py", "vocabulary.py", "checks/*.py", "numbering/*.py"),
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
-    "tokens": ("parse/segment.py",),
+    "tokens": ("parse/segment.py", "parse/dictcut.py"),
 }
 
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
