@@ -30,7 +30,7 @@ import json
 import os
 import stat
 import sys
-import threading
+import _thread
 from pathlib import Path
 
 from .._version import __version__
@@ -48,7 +48,7 @@ PRODUCERS = {
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
 recorded: list | None = None    # tools/prebuild.py: every packs/data entry put, as (kind, digest, value)
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()     # threading.Lock, without importing threading
 _decided: dict = {}         # environment that locates the folder -> Path | None
 _code: dict = {}            # kind -> hash of its producers' source
 _warned = False
