@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field, fields, replace
+from ..plain import dataclass, field, fields, replace
 from pathlib import Path
 
 from . import FAIL_ON, Config

@@ -10,7 +10,7 @@ share in ``base``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..plain import dataclass
 from functools import lru_cache
 
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
@@ -72,6 +72,15 @@ class Token:
     punct: str         # punctuation after the numeral or closing bracket ("" if none)
     brackets: str      # "full", "half", "mixed" or "" for unbracketed styles
     length: int        # characters consumed
+
+    def __init__(self, family, value, text, punct, brackets, length):
+        setter = object.__setattr__
+        setter(self, "family", family)
+        setter(self, "value", value)
+        setter(self, "text", text)
+        setter(self, "punct", punct)
+        setter(self, "brackets", brackets)
+        setter(self, "length", length)
 
     def canonical(self) -> str:
         """The token as GB/T 9704 writes it (``canonical`` in ``rules/data/numbering.yaml``)."""

@@ -3,8 +3,6 @@ issuer named in the opening sentence."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
 from .. import numbering
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
@@ -13,11 +11,15 @@ from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
 
-class Front(NamedTuple):
-    title: Block | None            # the title's (first) block
-    issuer: str | None             # the issuer named above the title or at its start
-    kinds: dict                    # block index → kind: the steps' so far, with title, issuer,
-                                   # addressee and docnumber added
+class Front:
+    """What front_matter found (a plain class: typing.NamedTuple's import costs a start ≈18 M)."""
+    __slots__ = ("title", "issuer", "kinds")
+
+    def __init__(self, title, issuer, kinds):
+        self.title: Block | None = title        # the title's (first) block
+        self.issuer: str | None = issuer        # the issuer named above the title or at its start
+        self.kinds: dict = kinds                # block index → kind: the steps' so far, with title,
+                                                # issuer, addressee and docnumber added
 
 
 def front_matter(blocks: list[Block], kinds: dict) -> Front:

@@ -8,7 +8,7 @@ The schema itself is :mod:`lawlint.rulepack.schema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from ..plain import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +44,16 @@ class Rule:
     bound: object = field(default=None, repr=False, compare=False)
     # the configuration set this rule's severity: every finding of it takes it (RuleSet.with_severities)
     severity_set: bool = False
+
+    def __init__(self, id, check, severity, category, title, message, basis, weight, cap, examples,   # noqa: A002
+                 suggestion="", description="", enabled=True, hint=False, years=None, params=None, file="",
+                 line=None, bound=None, severity_set=False):      # (a hundred per start: plain's is generic)
+        self.id, self.check, self.severity, self.category, self.title = id, check, severity, category, title
+        self.message, self.basis, self.weight, self.cap, self.examples = message, basis, weight, cap, examples
+        self.suggestion, self.description, self.enabled, self.hint = suggestion, description, enabled, hint
+        self.years = {} if years is None else years
+        self.params = {} if params is None else params
+        self.file, self.line, self.bound, self.severity_set = file, line, bound, severity_set
 
     def applies_to_year(self, year: int | None) -> bool:
         if not self.years:
@@ -156,13 +166,13 @@ def read_pack(path) -> list[Rule]:
 
 # The cache holds Rule fields: a build whose Rule has other fields (a field added, as ``hint`` was)
 # must not read them, even at the same version number.
-_CACHE_TAG = "rule-fields:" + ",".join(Rule.__dataclass_fields__) + "\0"
+_CACHE_TAG = "rule-fields:" + ",".join(Rule.__plain_fields__) + "\0"
 
 
 def _rule_fields(rule: Rule) -> dict:
     """What the cache keeps of a rule: not its file (the reader's path is used), so an entry does
     not depend on where it was built (the packs shipped in lawlint.rulepack.prebuilt)."""
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__
+    return {k: getattr(rule, k) for k in Rule.__plain_fields__
             if k not in ("bound", "severity_set", "file")}
 
 
