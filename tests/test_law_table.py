@@ -114,3 +114,30 @@ def test_readme_states_the_shipped_coverage():
     assert f"现为 {len(data['laws'])} 件" in readme and f"数据截至 {data['source']['date']}" in readme
     assert all(f"{level} {n}" in readme for level, n in levels.items())
     assert data["source"]["commit"][:7] in readme
+
+
+def _key_as_written_first(title):
+    """lawtable.key as it was before its fast paths (translate every title, the version regex on
+    every title): the specification."""
+    import re
+    from lawlint.chars import LINE_BREAKS, WHITESPACE
+    t = title.translate(str.maketrans("", "", WHITESPACE + LINE_BREAKS)).replace("(", "（").replace(")", "）")
+    t = re.sub(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$", "", t)
+    return t.removeprefix(lawtable.PREFIX)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.sampled_from(["中华人民共和国", "行政", "许可", "法", "条例", "（", "）", "(", ")", "2021年",
+                                 "修订", "版", " ", "\u3000", "\u200b", "\n", "\t", "\u00a0", "a", "1"]),
+                max_size=12).map("".join))
+def test_key_is_unchanged(title):
+    assert lawtable.key(title) == _key_as_written_first(title)
+
+
+def test_key_is_unchanged_on_every_shipped_title():
+    titles = [e["title"] for e in lawtable.table().values()]
+    titles += [s for e in lawtable.table().values() for s in e.get("short", ())]
+    assert len(titles) > 1000
+    assert [lawtable.key(t) for t in titles] == [_key_as_written_first(t) for t in titles]

@@ -31,8 +31,11 @@ _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 
 
 def key(title: str) -> str:
-    t = title.translate(_NO_SPACE).replace("(", "（").replace(")", "）")
-    t = _VERSION.sub("", t)
+    # (no blank in it: every blank but the space is unprintable; translate walks a title slowly)
+    t = title if title.isprintable() and " " not in title else title.translate(_NO_SPACE)
+    t = t.replace("(", "（").replace(")", "）")
+    if t.endswith("）"):               # (a version note ends the title: most have none)
+        t = _VERSION.sub("", t)
     return t.removeprefix(PREFIX)
 
 
@@ -85,9 +88,8 @@ def _neighbours() -> tuple[dict, dict]:
     by_first, stems = {}, {}
     for form in _index():
         by_first.setdefault(form[0], []).append(form)
-        m = _KIND.search(form)
-        if m and m.start() >= 6:
-            stems.setdefault(form[:m.start()], set()).add(form)
+        if form.endswith(_KINDS) and len(form) >= 8:       # _KIND.search(form), without a regex call each
+            stems.setdefault(form[:-2], set()).add(form)
     return by_first, stems
 
 

@@ -34,13 +34,10 @@ from pathlib import Path
 
 from .._version import __version__
 
-try:        # hashlib's own fallback: the same digests, without loading OpenSSL (≈11 M instructions)
-    from _sha256 import sha256
-except ImportError:         # Python 3.12+ names it _sha2; or a build without it
-    try:
-        from _sha2 import sha256
-    except ImportError:
-        from hashlib import sha256
+try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions);
+    from _blake2 import blake2b     # BLAKE2b hashes the ≈0.5 MB of YAML and code a start keys its
+except ImportError:                 # entries by in a third of SHA-256's instructions
+    from hashlib import blake2b
 
 _PKG = Path(__file__).resolve().parent.parent
 # kind -> files (relative to the package) whose code produced what is stored under that kind
@@ -151,7 +148,7 @@ def code_hash(kind: str) -> str:
     """A hash of the source of the modules that produce ``kind``'s entries."""
     got = _code.get(kind)
     if got is None:
-        h = sha256()
+        h = blake2b(digest_size=32)
         for pattern in PRODUCERS.get(kind, ()):
             for p in sorted(_PKG.glob(pattern)):
                 h.update(p.name.encode() + b"\0")
@@ -171,7 +168,7 @@ def _digest(kind: str, key: str) -> bytes | None:
         code = code_hash(kind)
     except OSError:             # the sources are not there to hash: no cache for this kind
         return None
-    h = sha256(f"{__version__}\0{code}\0{kind}\0".encode())
+    h = blake2b(f"{__version__}\0{code}\0{kind}\0".encode(), digest_size=32)
     h.update(key.encode("utf-8", "surrogatepass"))
     return h.digest()
 
