@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from functools import lru_cache
 
 from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
-from ..rulepack.resources import load_data, rules_dir
+from ..rulepack import regexcache
+from ..rulepack.resources import load_data, rules_file
 
 PREFIX = "中华人民共和国"
-_VERSION = re.compile(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$")
+_VERSION = regexcache.compile(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$")
 _KINDS = ("条例", "办法", "规定", "规则")
-_KIND = re.compile("(?:" + "|".join(_KINDS) + ")$")
-_SUFFIX = re.compile(r"(?:法|法典|[条办规细].)$")    # a kind word, or its first character and a typo
-_NO_EDIT = re.compile(r"[\d（）()〔〕\[\]—\-年]")
+_KIND = regexcache.compile("(?:" + "|".join(_KINDS) + ")$")
+_SUFFIX = regexcache.compile(r"(?:法|法典|[条办规细].)$")    # a kind word, or its first character and a typo
+_NO_EDIT = regexcache.compile(r"[\d（）()〔〕\[\]—\-年]")
 _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 
 
@@ -49,7 +49,7 @@ def date(value) -> dt.date | None:
 @lru_cache(maxsize=1)
 def table() -> dict:
     """key → merged entry (the curated fields win; revisions are united)."""
-    with open(rules_dir() / "data" / "laws.json", encoding="utf-8") as fh:
+    with open(rules_file("data", "laws.json"), encoding="utf-8") as fh:
         generated = json.load(fh)["laws"]
     out: dict[str, dict] = {}
     for e in [*generated, *load_data("laws_curated.yaml")["laws"]]:

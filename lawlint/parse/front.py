@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from .. import numbering
+from ..plain import dataclass
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
 from ..model import Block, kind_of
@@ -11,15 +12,13 @@ from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
 
+@dataclass(slots=True)
 class Front:
-    """What front_matter found (a plain class: typing.NamedTuple's import costs a start ≈18 M)."""
-    __slots__ = ("title", "issuer", "kinds")
-
-    def __init__(self, title, issuer, kinds):
-        self.title: Block | None = title        # the title's (first) block
-        self.issuer: str | None = issuer        # the issuer named above the title or at its start
-        self.kinds: dict = kinds                # block index → kind: the steps' so far, with title,
-                                                # issuer, addressee and docnumber added
+    """What front_matter found (lawlint.plain: typing.NamedTuple's import costs a start ≈18 M)."""
+    title: Block | None            # the title's (first) block
+    issuer: str | None             # the issuer named above the title or at its start
+    kinds: dict                    # block index → kind: the steps' so far, with title, issuer,
+                                   # addressee and docnumber added
 
 
 def front_matter(blocks: list[Block], kinds: dict) -> Front:
