@@ -141,3 +141,46 @@ def test_key_is_unchanged_on_every_shipped_title():
     titles += [s for e in lawtable.table().values() for s in e.get("short", ())]
     assert len(titles) > 1000
     assert [lawtable.key(t) for t in titles] == [_key_as_written_first(t) for t in titles]
+
+
+def _near_as_written_first(title):
+    """lawtable.near as it was with every form grouped up front: the specification."""
+    k = lawtable.key(title)
+    idx = lawtable._index()
+    if len(k) < 4 or k in idx or not lawtable._SUFFIX.search(k):
+        return None
+    by_first, stems = {}, {}
+    for form in idx:
+        by_first.setdefault(form[0], []).append(form)
+        m = lawtable._KIND.search(form)
+        if m and m.start() >= 6:
+            stems.setdefault(form[:m.start()], set()).add(form)
+    found = {form for form in by_first.get(k[0], ()) if lawtable._one_edit(k, form)}
+    m = lawtable._KIND.search(k)
+    if m and m.start() >= 6:
+        found |= stems.get(k[:m.start()], set())
+    found.discard(k)
+    if len(found) != 1:
+        return None
+    form = found.pop()
+    entry = lawtable.table()[idx[form]]
+    if title.strip().startswith(lawtable.PREFIX) and entry["title"].startswith(lawtable.PREFIX):
+        return entry["title"]
+    return form
+
+
+def test_near_is_unchanged_on_edited_titles():
+    """One character dropped, doubled or swapped for another title's, the kind word changed: the
+    forms gathered on demand find what grouping every form up front found."""
+    titles = sorted(e["title"] for e in lawtable.table().values())[::7]
+    cited = []
+    for i, t in enumerate(titles):
+        j = 1 + i % max(1, len(t) - 1)
+        cited += [t[:j] + t[j + 1:], t[:j] + t[j] + t[j:], t[:j] + "法" + t[j + 1:]]
+        for kind in ("条例", "办法", "规定", "规则"):
+            if t.endswith(("条例", "办法", "规定", "规则")):
+                cited.append(t[:-2] + kind)
+    assert len(cited) > 400
+    got = [lawtable.near(c) for c in cited]
+    assert got == [_near_as_written_first(c) for c in cited]
+    assert sum(g is not None for g in got) > 50

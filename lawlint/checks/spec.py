@@ -219,6 +219,10 @@ def _fresh(default):
     cannot change (most defaults), else a deep copy (copy is imported only then)."""
     if default is None or type(default) in (str, int, float, bool):
         return default
+    if type(default) in (list, tuple) and all(x is None or type(x) in (str, int, float, bool) for x in default):
+        return type(default)(default)          # a new list of the same values (tuple: itself)
+    if type(default) is dict and not default:
+        return {}
     import copy
     return copy.deepcopy(default)
 

@@ -11,7 +11,25 @@ from .zhargs import Parser as _Parser
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """Every command's parser, or with ``command`` the options of that command only (the others'
     names and one-line help still listed): a run builds only what it parses, which is most of what
-    building the parser cost a start (≈25 M instructions)."""
+    building the parser cost a start (≈25 M instructions).
+
+    While it is built, argparse's ``_`` returns its text as is: what argparse translates then
+    (each parser's group titles) the Parser replaces with Chinese at once, and the first gettext
+    look-up (locale's import and a search of the locale folders) costs a start ≈6.5 M. Messages
+    argparse writes when parsing go through gettext as before."""
+    saved = argparse._
+    argparse._ = _as_is
+    try:
+        return _build(command)
+    finally:
+        argparse._ = saved
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _build(command):
     p = _Parser(prog="lawlint", description="法治政府建设年度报告合规检查：结构完整性、法定内容、语言文字和格式规范，并评分。")
     p.add_argument("--version", action="version", version=f"lawlint {__version__}", help="显示版本号并退出")
     p.add_argument("--debug", action="store_true",
