@@ -11,8 +11,9 @@ from .result import FileResult
 def _lint_one(pair, keep_text=False, fingerprints=True):
     r = _lint(pair)
     if not keep_text:
-        from .reporters.fingerprint import settle
-        settle(r, fingerprints)       # before the text goes: computed now if they will be read
+        if fingerprints:            # (its module only then: most formats never read them)
+            from .reporters.fingerprint import settle
+            settle(r, fingerprints)   # before the text goes: computed now if they will be read
         r.text = None          # results stay small (and cheap to send back from a worker)
     return r
 

@@ -10,7 +10,7 @@ every test that runs it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from .plain import dataclass, field
 
 from . import checks, timelimit
 from .checks import hints, overflow

@@ -8,7 +8,8 @@ or a byte that is not UTF-8 appears escaped.
 import os
 import re
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# compiled when a path is first shown (most runs show none): sre's compile is most of the cost
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _escape(m) -> str:
@@ -23,7 +24,7 @@ def show_path(path) -> str:
     runner would act on (control characters, undecodable bytes and bidi overrides escaped)."""
     if isinstance(path, bytes):
         path = os.fsdecode(path)
-    return _UNSAFE.sub(_escape, str(path))
+    return re.sub(_UNSAFE, _escape, str(path))
 
 
 def one_line(message) -> str:

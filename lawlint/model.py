@@ -7,7 +7,7 @@ them together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from .plain import dataclass, field
 
 from . import numbering
 from .rulepack import regexcache
@@ -23,6 +23,9 @@ class Sentence:
     end: int
     text: str
 
+    def __init__(self, start, end, text):      # (the hot classes write their own: plain's is generic)
+        self.start, self.end, self.text = start, end, text
+
 @dataclass(eq=False, slots=True)
 class Block:
     index: int
@@ -35,6 +38,11 @@ class Block:
     glued: bool = False       # cut out of a line whose paragraphs had nothing between them
     footer: bool = False      # cut out of a site footer glued to such a line
     _sentences: list | None = field(default=None, repr=False)   # split on first use
+
+    def __init__(self, index, start, end, text, kind="paragraph", heading=None, glued=False, footer=False,
+                 _sentences=None):
+        self.index, self.start, self.end, self.text, self.kind = index, start, end, text, kind
+        self.heading, self.glued, self.footer, self._sentences = heading, glued, footer, _sentences
 
     @property
     def body_start(self) -> int:
@@ -71,6 +79,13 @@ class Heading:
     children: list = field(default_factory=list)
     end: int = 0               # offset where this heading's part ends (next heading at same/higher level)
     hint_level: int | None = None
+
+    def __init__(self, block, token, title, title_start, title_end, run_in, style, level=0, parent=None,
+                 children=None, end=0, hint_level=None):
+        self.block, self.token, self.title, self.title_start, self.title_end = block, token, title, title_start, title_end
+        self.run_in, self.style, self.level, self.parent = run_in, style, level, parent
+        self.children = [] if children is None else children
+        self.end, self.hint_level = end, hint_level
 
     @property
     def value(self):

@@ -12,17 +12,19 @@ calling thread without a limit, with one warning.
 """
 from __future__ import annotations
 
-import threading
+import _thread
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()         # threading.Lock (threading is imported only when needed)
 _pool = None
 _warned = False
 
 
 def needed(config) -> bool:
+    if not (config.rule_packs and config.rule_time_limit):
+        return False
     import signal
-    return (threading.current_thread() is not threading.main_thread() and bool(config.rule_packs)
-            and bool(config.rule_time_limit) and hasattr(signal, "setitimer"))
+    import threading
+    return threading.current_thread() is not threading.main_thread() and hasattr(signal, "setitimer")
 
 
 def lint_in_child(lint, source, config, year, strict):

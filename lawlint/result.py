@@ -1,7 +1,7 @@
 """Value objects that flow out of the engine: Diagnostic, FileResult. Both are picklable."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from .plain import dataclass, field, fields
 from operator import attrgetter
 
 from .vocabulary import SECTION_IDS, SEVERITY_NAMES, SEVERITY_RANK  # noqa: F401 - re-exported
@@ -29,6 +29,14 @@ class Diagnostic:
     # The stable identity (lawlint.reporters.fingerprint), for SARIF, GitLab and baselines: None until
     # lawlint.reporters.fingerprint.of(result) computes it (most outputs never do).
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
+
+    def __init__(self, rule, severity, category, line, column, end_line, end_column, message, suggestion="",
+                 basis="", fixable=False, start=0, end=0, replacement=None, weight=None, baseline=False,
+                 folded=0, _fingerprint=None):      # (plain's __init__ is generic: this one is built often)
+        self.rule, self.severity, self.category, self.line, self.column = rule, severity, category, line, column
+        self.end_line, self.end_column, self.message, self.suggestion = end_line, end_column, message, suggestion
+        self.basis, self.fixable, self.start, self.end, self.replacement = basis, fixable, start, end, replacement
+        self.weight, self.baseline, self.folded, self._fingerprint = weight, baseline, folded, _fingerprint
 
     @property
     def fingerprint(self) -> str:

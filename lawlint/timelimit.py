@@ -13,7 +13,6 @@ limit (or a whole limit between rules). A timer the caller had set is restored a
 from __future__ import annotations
 
 import signal
-import threading
 import time
 from contextlib import contextmanager
 
@@ -52,13 +51,16 @@ class _Watch:
 @contextmanager
 def watch(seconds: float | None):
     """A context giving ``arm()``/``disarm()`` for a per-rule limit of ``seconds``."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    w, installed = _Watch(seconds), False
+    if seconds and seconds > 0 and hasattr(signal, "setitimer"):
+        try:
+            previous = signal.signal(signal.SIGALRM, w.fired)
+            installed = True
+        except ValueError:      # not the main thread (signal says so; threading is not imported for it)
+            pass
+    if not installed:
         yield _Watch(None)
         return
-    w = _Watch(seconds)
-    previous = signal.signal(signal.SIGALRM, w.fired)
     outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield w

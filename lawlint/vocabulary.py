@@ -22,8 +22,8 @@ SECTION_IDS = ("measures", "leadership", "decision", "enforcement", "disputes", 
 @lru_cache(maxsize=1)
 def profile() -> dict:
     """The scoring profile, ``rules/profile.yaml``: budgets, grades, the parts' display names."""
-    from .rulepack.resources import load_builtin_yaml, rules_dir
-    return load_builtin_yaml(rules_dir() / "profile.yaml")
+    from .rulepack.resources import load_builtin_yaml, rules_file
+    return load_builtin_yaml(rules_file("profile.yaml"))
 
 
 def section_names() -> dict:

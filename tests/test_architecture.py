@@ -209,14 +209,13 @@ def test_document_writes_finder_finds_them(tmp_path):
 
 def test_a_document_is_final_when_made():
     """Nothing can be written into a Document once it is made: it is frozen."""
-    import dataclasses
-
     from lawlint.loaders.source import Source
     from lawlint.parse.document import Document, parse
-    assert Document.__dataclass_params__.frozen
+    from lawlint.plain import FrozenInstanceError
+    assert Document.__plain_params__["frozen"]
     doc = parse(Source(text="2023年法治政府建设情况报告\n一、主要举措\n全年办理案件12件。"))
     for name, value in (("year", 1999), ("title", None), ("text", "")):
-        with pytest.raises((dataclasses.FrozenInstanceError, AttributeError)):
+        with pytest.raises((FrozenInstanceError, AttributeError)):
             setattr(doc, name, value)
     assert doc.year == 2023 and doc.title is not None
 

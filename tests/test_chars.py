@@ -92,6 +92,7 @@ def test_a_numbering_token_followed_only_by_blanks_is_no_heading(filler):
     from lawlint.loaders.source import Source
     from lawlint.numbering import match_token
     from lawlint.parse.document import parse
+    from lawlint.plain import replace
     assert match_token(f"二、{filler}") is None and match_token(f"二、{filler}存在的不足") is not None
     text = ("2023年，某镇扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
             f"二、{filler}\n执法力量不足，培训不系统。\n三、2024年工作安排\n继续推进依法行政。")
@@ -105,16 +106,15 @@ def test_part_detection_reads_a_heading_body_of_zero_width_spaces_as_blank(body,
     """The unit under the parse: a shortcomings heading whose body is only U+200B promises the part
     but is not it, as a body of spaces (a bare strip() in parts.py, now sections/detect.py, once made it a real heading).
     The Document is made directly from its values, the body block's text set to the filler."""
-    import dataclasses
-
     from lawlint import load_rules
     from lawlint.loaders.source import Source
     from lawlint.parse.document import parse
+    from lawlint.plain import replace
     from lawlint.sections.detect import detect
     text = ("2023年，某镇扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
             "二、存在的不足\n占位\n")
     doc = parse(Source(text=text), year=2023)
-    blocks = [dataclasses.replace(b, text=body) if b.text == "占位" else b for b in doc.blocks]
-    doc = dataclasses.replace(doc, blocks=blocks)
+    blocks = [replace(b, text=body) if b.text == "占位" else b for b in doc.blocks]
+    doc = replace(doc, blocks=blocks)
     verdict = detect(doc, load_rules().get("section.shortcomings"), 2023, {})
     assert (verdict.status == "heading") is heading

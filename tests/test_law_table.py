@@ -114,3 +114,73 @@ def test_readme_states_the_shipped_coverage():
     assert f"现为 {len(data['laws'])} 件" in readme and f"数据截至 {data['source']['date']}" in readme
     assert all(f"{level} {n}" in readme for level, n in levels.items())
     assert data["source"]["commit"][:7] in readme
+
+
+def _key_as_written_first(title):
+    """lawtable.key as it was before its fast paths (translate every title, the version regex on
+    every title): the specification."""
+    import re
+    from lawlint.chars import LINE_BREAKS, WHITESPACE
+    t = title.translate(str.maketrans("", "", WHITESPACE + LINE_BREAKS)).replace("(", "（").replace(")", "）")
+    t = re.sub(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$", "", t)
+    return t.removeprefix(lawtable.PREFIX)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.sampled_from(["中华人民共和国", "行政", "许可", "法", "条例", "（", "）", "(", ")", "2021年",
+                                 "修订", "版", " ", "\u3000", "\u200b", "\n", "\t", "\u00a0", "a", "1"]),
+                max_size=12).map("".join))
+def test_key_is_unchanged(title):
+    assert lawtable.key(title) == _key_as_written_first(title)
+
+
+def test_key_is_unchanged_on_every_shipped_title():
+    titles = [e["title"] for e in lawtable.table().values()]
+    titles += [s for e in lawtable.table().values() for s in e.get("short", ())]
+    assert len(titles) > 1000
+    assert [lawtable.key(t) for t in titles] == [_key_as_written_first(t) for t in titles]
+
+
+def _near_as_written_first(title):
+    """lawtable.near as it was with every form grouped up front: the specification."""
+    k = lawtable.key(title)
+    idx = lawtable._index()
+    if len(k) < 4 or k in idx or not lawtable._SUFFIX.search(k):
+        return None
+    by_first, stems = {}, {}
+    for form in idx:
+        by_first.setdefault(form[0], []).append(form)
+        m = lawtable._KIND.search(form)
+        if m and m.start() >= 6:
+            stems.setdefault(form[:m.start()], set()).add(form)
+    found = {form for form in by_first.get(k[0], ()) if lawtable._one_edit(k, form)}
+    m = lawtable._KIND.search(k)
+    if m and m.start() >= 6:
+        found |= stems.get(k[:m.start()], set())
+    found.discard(k)
+    if len(found) != 1:
+        return None
+    form = found.pop()
+    entry = lawtable.table()[idx[form]]
+    if title.strip().startswith(lawtable.PREFIX) and entry["title"].startswith(lawtable.PREFIX):
+        return entry["title"]
+    return form
+
+
+def test_near_is_unchanged_on_edited_titles():
+    """One character dropped, doubled or swapped for another title's, the kind word changed: the
+    forms gathered on demand find what grouping every form up front found."""
+    titles = sorted(e["title"] for e in lawtable.table().values())[::7]
+    cited = []
+    for i, t in enumerate(titles):
+        j = 1 + i % max(1, len(t) - 1)
+        cited += [t[:j] + t[j + 1:], t[:j] + t[j] + t[j:], t[:j] + "法" + t[j + 1:]]
+        for kind in ("条例", "办法", "规定", "规则"):
+            if t.endswith(("条例", "办法", "规定", "规则")):
+                cited.append(t[:-2] + kind)
+    assert len(cited) > 400
+    got = [lawtable.near(c) for c in cited]
+    assert got == [_near_as_written_first(c) for c in cited]
+    assert sum(g is not None for g in got) > 50

@@ -13,7 +13,6 @@ a character missing or wrong, 条例 for 办法) is reported with the real title
 """
 from __future__ import annotations
 
-import re
 
 from . import lawtable
 from ..rulepack import regexcache
@@ -34,6 +33,7 @@ SPEC = CheckSpec({
     derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
 _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 _TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
+_EIGHT_DIGITS = regexcache.compile(r"(?<!\d)(\d{4})(\d{4})(?!\d)")     # 20212022 → 2021-2022
 _DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 
 
@@ -41,7 +41,7 @@ def normalise(title: str) -> str:
     t = title.translate(_NO_SPACE)
     t = t.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
     t = _DASH.sub("-", t)
-    t = re.sub(r"(?<!\d)(\d{4})(\d{4})(?!\d)", r"\1-\2", t)
+    t = _EIGHT_DIGITS.sub(r"\1-\2", t)
     return t.removeprefix("中华人民共和国")
 
 

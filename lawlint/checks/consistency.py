@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
+from ..rulepack import regexcache
 from ..rulepack.resources import load_data
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _SPACES
 from ..rulepack.template import fill
 from .spec import REQUIRED, CheckSpec, Param, Table
 
-_SENTENCE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")     # a line with any is no address or signature
+_SENTENCE = regexcache.compile(f"[{re.escape(CLAUSE_PUNCT)}]")     # a line with any is no address or signature
+_RUN = regexcache.compile(r"(.)\1*")                       # a run of one character
 
 SPEC = CheckSpec({
     "groups": Table({
@@ -117,6 +119,6 @@ def _describe(lead: str) -> str:
     words = load_data("wording.yaml")["consistency"]
     if not lead:
         return words["no_indent"]
-    runs = [(m.group(0)[0], len(m.group(0))) for m in re.finditer(r"(.)\1*", lead)]
+    runs = [(m.group(0)[0], len(m.group(0))) for m in _RUN.finditer(lead)]
     return words["separator"].join(
         fill(words["run"], count=n, name=words["spaces"].get(c, words["other_space"])) for c, n in runs)

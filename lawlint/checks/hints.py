@@ -6,7 +6,7 @@ places there are and where. The folded finding costs the rule's weight once and 
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from ..plain import replace
 
 from ..rulepack.resources import load_data
 from ..rulepack.template import fill

@@ -15,24 +15,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from functools import lru_cache
 
 from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
-from ..rulepack.resources import load_data, rules_dir
+from ..rulepack import regexcache
+from ..rulepack.resources import load_data, rules_file
 
 PREFIX = "中华人民共和国"
-_VERSION = re.compile(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$")
+_VERSION = regexcache.compile(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$")
 _KINDS = ("条例", "办法", "规定", "规则")
-_KIND = re.compile("(?:" + "|".join(_KINDS) + ")$")
-_SUFFIX = re.compile(r"(?:法|法典|[条办规细].)$")    # a kind word, or its first character and a typo
-_NO_EDIT = re.compile(r"[\d（）()〔〕\[\]—\-年]")
+_KIND = regexcache.compile("(?:" + "|".join(_KINDS) + ")$")
+_SUFFIX = regexcache.compile(r"(?:法|法典|[条办规细].)$")    # a kind word, or its first character and a typo
+_NO_EDIT = regexcache.compile(r"[\d（）()〔〕\[\]—\-年]")
 _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 
 
 def key(title: str) -> str:
-    t = title.translate(_NO_SPACE).replace("(", "（").replace(")", "）")
-    t = _VERSION.sub("", t)
+    # (no blank in it: every blank but the space is unprintable; translate walks a title slowly)
+    t = title if title.isprintable() and " " not in title else title.translate(_NO_SPACE)
+    t = t.replace("(", "（").replace(")", "）")
+    if t.endswith("）"):               # (a version note ends the title: most have none)
+        t = _VERSION.sub("", t)
     return t.removeprefix(PREFIX)
 
 
@@ -46,7 +49,7 @@ def date(value) -> dt.date | None:
 @lru_cache(maxsize=1)
 def table() -> dict:
     """key → merged entry (the curated fields win; revisions are united)."""
-    with open(rules_dir() / "data" / "laws.json", encoding="utf-8") as fh:
+    with open(rules_file("data", "laws.json"), encoding="utf-8") as fh:
         generated = json.load(fh)["laws"]
     out: dict[str, dict] = {}
     for e in [*generated, *load_data("laws_curated.yaml")["laws"]]:
@@ -78,17 +81,23 @@ def lookup(title: str) -> dict | None:
     return table()[k] if k is not None else None
 
 
-@lru_cache(maxsize=1)
-def _neighbours() -> tuple[dict, dict]:
-    """(first character → forms, stem without its kind word → forms). A near miss keeps the
-    first character, so only the forms sharing it are compared."""
-    by_first, stems = {}, {}
-    for form in _index():
-        by_first.setdefault(form[0], []).append(form)
-        m = _KIND.search(form)
-        if m and m.start() >= 6:
-            stems.setdefault(form[:m.start()], set()).add(form)
-    return by_first, stems
+_BY_FIRST: dict = {}
+
+
+def _forms_starting(c: str) -> list:
+    """The accepted forms whose first character is ``c``: a near miss keeps the first character,
+    so only these are compared. Gathered when first asked (a report asks for a few characters;
+    grouping all two thousand forms cost every start ≈5 M instructions)."""
+    got = _BY_FIRST.get(c)
+    if got is None:
+        got = _BY_FIRST[c] = [form for form in _index() if form[0] == c]
+    return got
+
+
+def _same_stem(stem: str) -> set:
+    """The accepted forms that are ``stem`` and a kind word (条例, 办法 …)."""
+    idx = _index()
+    return {stem + kind for kind in _KINDS if stem + kind in idx}
 
 
 def _one_edit(k: str, form: str) -> bool:
@@ -113,12 +122,11 @@ def near(title: str) -> str | None:
     k = key(title)
     if len(k) < 4 or k in _index() or not _SUFFIX.search(k):
         return None
-    by_first, stems = _neighbours()
     idx = _index()
-    found = {form for form in by_first.get(k[0], ()) if _one_edit(k, form)}
+    found = {form for form in _forms_starting(k[0]) if _one_edit(k, form)}
     m = _KIND.search(k)
     if m and m.start() >= 6:                                          # 条例 for 办法 …
-        found |= stems.get(k[:m.start()], set())
+        found |= _same_stem(k[:m.start()])
     found.discard(k)
     if len(found) != 1:
         return None

@@ -10,7 +10,7 @@ default, far above any real report) is visible in that finding's message; 0 turn
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from ..plain import replace
 
 from ..rulepack.resources import load_data
 from ..rulepack.template import fill

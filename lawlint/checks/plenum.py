@@ -49,7 +49,7 @@ def patterns() -> dict:
             for k, shape in data["shapes"].items()}
 
 
-_NAME = re.compile(r"\{(congress|arabic|n)\}")
+_NAME = regexcache.compile(r"\{(congress|arabic|n)\}")
 
 
 def _display(form: str, **fields) -> str:

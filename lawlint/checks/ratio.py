@@ -13,7 +13,6 @@ nothing is reported unless a numerator and a candidate denominator are both in t
 """
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 from ..rulepack import regexcache
@@ -34,6 +33,8 @@ SPEC = CheckSpec({
 }, fields=("name", "value", "numerator", "unit", "denominators", "computed"),
     derived={"skip": lambda p: set(p["skip_values"])})
 _CLAUSE = regexcache.compile(r"[，,；;：:]")
+_RATE_WORD = regexcache.compile(r"(率|占比)$")
+_LEAD_WORD = regexcache.compile(r"^(其中|的|，|,)")
 
 
 def check(ctx, rule, p):
@@ -79,8 +80,8 @@ def check(ctx, rule, p):
 
 def _names_match(name: str, clause: str) -> bool:
     """Does the clause with the numerator talk about what the rate is named after?"""
-    core = re.sub(r"(率|占比)$", "", name)
-    core = re.sub(r"^(其中|的|，|,)", "", core)
+    core = _RATE_WORD.sub("", name)
+    core = _LEAD_WORD.sub("", core)
     if len(core) < 2:
         return True                      # 「…1414项，占比99.16%」: the count right before it
     return any(core[i:i + 2] in clause for i in range(len(core) - 1))

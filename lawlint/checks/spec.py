@@ -23,8 +23,6 @@ Values the check derives from its parameters once (a character class built from 
 """
 from __future__ import annotations
 
-import copy
-
 import re
 
 from ..rulepack import regexcache
@@ -64,12 +62,12 @@ class Param:
         if self.description:
             out["description"] = self.description
         if self.default is not REQUIRED and self.default is not None:
-            out["default"] = copy.deepcopy(self.default)
+            out["default"] = _fresh(self.default)
         return out
 
     def bind(self, name: str, raw: dict, year, where: str = ""):
         """The value a check reads: the rule's or the default, regexes compiled."""
-        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        value = raw[name] if name in raw else _fresh(self.default)
         if value is None or not self.regex:
             return value
         if isinstance(value, str):
@@ -118,7 +116,7 @@ class Table(Param):
         self.entry = record("Entry", fields)
 
     def bind(self, name, raw, year, where: str = ""):
-        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        value = raw[name] if name in raw else _fresh(self.default)
         if value is None:
             return None
         return tuple(self.entry(**{k: f.bind(k, item, year, f"{name}[{i}].{k}") for k, f in self.fields.items()})
@@ -148,7 +146,7 @@ class Group(Param):
         self.entry = record("Group", fields)
 
     def bind(self, name, raw, year, where: str = ""):
-        value = raw[name] if name in raw else copy.deepcopy(self.default)
+        value = raw[name] if name in raw else _fresh(self.default)
         if value is None:
             return None
         return self.entry(**{k: f.bind(k, value, year, f"{name}.{k}") for k, f in self.fields.items()})
@@ -214,6 +212,19 @@ class CheckSpec:
         for name, fn in self.derived.items():
             values[name] = fn(values)
         return self.namespace(**values)
+
+
+def _fresh(default):
+    """A default a rule may change without changing the next rule's: the value itself when it
+    cannot change (most defaults), else a deep copy (copy is imported only then)."""
+    if default is None or type(default) in (str, int, float, bool):
+        return default
+    if type(default) in (list, tuple) and all(x is None or type(x) in (str, int, float, bool) for x in default):
+        return type(default)(default)          # a new list of the same values (tuple: itself)
+    if type(default) is dict and not default:
+        return {}
+    import copy
+    return copy.deepcopy(default)
 
 
 def _shared(pattern: str) -> str:

@@ -58,8 +58,8 @@ def run() -> None:
         gc.disable()
         _gc_paused = True
     code = main()
-    import threading
-    if threading.active_count() == 1:
+    threading = sys.modules.get("threading")        # not imported: no thread was started
+    if threading is None or threading.active_count() == 1:
         import atexit
         atexit._run_exitfuncs()
         for stream in (sys.stdout, sys.stderr):
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
         argv = [a for a in argv if a != "--debug"]
         os.environ["LAWLINT_DEBUG"] = "1"      # worker processes inherit it
     try:
-        parser = build_parser()
+        parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
         parser.argv = list(sys.argv[1:] if argv is None else argv)      # for hints naming the command
         args = parser.parse_args(argv)
         if args.command is None:

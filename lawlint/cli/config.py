@@ -9,7 +9,7 @@ def cmd_config(args) -> int:
     """Each key as written in a configuration file, its value (JSON) and where it came from, in
     aligned columns; ``overrides`` listed from the file."""
     import json
-    from dataclasses import asdict
+    from ..plain import asdict
     from pathlib import Path
 
     from ..config.load import _KEY_TO_FIELD, find, load, resolve

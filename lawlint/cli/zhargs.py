@@ -6,7 +6,9 @@ program's messages in the process, so the few strings are replaced here instead.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 
 from ..errors import LawlintError
 from ..suggest import hint
@@ -15,6 +17,11 @@ TYPES = {"int": "整数", "float": "数字"}
 
 
 class Formatter(argparse.HelpFormatter):
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        if width is None:                   # as argparse, without importing shutil for it
+            width = _columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
     def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
@@ -22,6 +29,22 @@ class Formatter(argparse.HelpFormatter):
         if isinstance(action, argparse._SubParsersAction):      # the commands, without a 「命令」 line
             return "".join(self._format_action(a) for a in action._get_subactions())
         return super()._format_action(action)
+
+
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``: $COLUMNS, else the terminal's width, else 80 (shutil
+    and the compression modules it imports cost a start more than the parser it served)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
 
 
 class Parser(argparse.ArgumentParser):

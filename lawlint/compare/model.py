@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 from functools import lru_cache
 
 from .words import is_punct

@@ -5,7 +5,7 @@ The command line builds one Config; configuration files (``.lawlint.yaml``, read
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 
 from ..vocabulary import FAIL_ON  # noqa: F401 - part of this module's interface
 

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from ..plain import dataclass, field, replace
 
 from ..api import lint_source
 from .atomic import ChangedMeanwhile, read_with_snapshot, stale_temporaries, write_bytes_atomic

@@ -19,7 +19,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+from ..plain import dataclass
 
 
 class ChangedMeanwhile(OSError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass
+from ..plain import dataclass
 
 from ..errors import LoadError
 

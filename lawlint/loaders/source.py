@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 
 from ..rulepack import regexcache
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..chars import is_blank
+from ..rulepack import regexcache
 from ..errors import LoadError
 from .source import Source
 
@@ -83,7 +83,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     raise LoadError("无法识别文件编码（尝试了 UTF-8、UTF-16、GB18030、Big5），可用 --encoding 指定", path)
 
 
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")   # control characters but \t \n \f \r
+_BAD_CHARS = regexcache.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")   # control characters but \t \n \f \r
 
 
 def _looks_textual(text):
@@ -93,7 +93,7 @@ def _looks_textual(text):
     return bad / min(len(text), 20000) < 0.01
 
 
-_NEWLINES = re.compile(r"\r\n|\r")
+_NEWLINES = regexcache.compile(r"\r\n|\r")
 
 
 def normalise(text: str) -> tuple[str, str]:

@@ -9,12 +9,14 @@ share in ``base``).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from ..plain import dataclass
 from functools import lru_cache
 
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
 from ..rulepack import regexcache
+
+_TITLE_START = regexcache.compile(rf"[{HAN}“《]")
+_AMOUNT_NEXT = regexcache.compile(r"[\d%％万亿元个件项人次年月日号]")
 
 CN_NUM = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -73,6 +75,15 @@ class Token:
     brackets: str      # "full", "half", "mixed" or "" for unbracketed styles
     length: int        # characters consumed
 
+    def __init__(self, family, value, text, punct, brackets, length):
+        setter = object.__setattr__
+        setter(self, "family", family)
+        setter(self, "value", value)
+        setter(self, "text", text)
+        setter(self, "punct", punct)
+        setter(self, "brackets", brackets)
+        setter(self, "length", length)
+
     def canonical(self) -> str:
         """The token as GB/T 9704 writes it (``canonical`` in ``rules/data/numbering.yaml``)."""
         from ..rulepack.resources import load_data
@@ -103,9 +114,9 @@ def match_token(text: str) -> Token | None:
             continue
         if family == "cn" and m.group("punct") in ",，" :
             # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-            if not re.match(rf"[{HAN}“《]", rest):
+            if not _TITLE_START.match(rest):
                 continue
-        if family == "ar" and re.match(r"[\d%％万亿元个件项人次年月日号]", rest):
+        if family == "ar" and _AMOUNT_NEXT.match(rest):
             continue  # "3.5万" "2021.5" are numbers, not items
         brackets = ""
         if "open" in m.groupdict() and m.group("open"):

@@ -11,7 +11,7 @@ them). A directive that suppresses nothing is itself reported (``lawlint.unused_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 
 from ..chars import SPACE_CLASS, is_blank, strip_blank
 from ..rulepack import regexcache

@@ -11,7 +11,7 @@ whose rules need no word boundaries never loads a dictionary.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 from functools import cached_property
 
 from ..loaders.source import Source

@@ -3,9 +3,8 @@ issuer named in the opening sentence."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
 from .. import numbering
+from ..plain import dataclass
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
 from ..model import Block, kind_of
@@ -13,7 +12,9 @@ from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
 
-class Front(NamedTuple):
+@dataclass(slots=True)
+class Front:
+    """What front_matter found (lawlint.plain: typing.NamedTuple's import costs a start ≈18 M)."""
     title: Block | None            # the title's (first) block
     issuer: str | None             # the issuer named above the title or at its start
     kinds: dict                    # block index → kind: the steps' so far, with title, issuer,

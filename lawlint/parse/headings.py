@@ -2,7 +2,6 @@
 and the heading tree (levels, parents, where each heading's part ends)."""
 from __future__ import annotations
 
-import re
 
 from .. import numbering
 from ..rulepack import regexcache
@@ -10,6 +9,8 @@ from ..chars import CLAUSE_PUNCT, CN_NUMERAL_CHARS, HAN_RE, SENTENCE_ENDS
 from ..chars import WHITESPACE as _WS
 from ..model import Block, Heading, kind_of
 from .lexicon import lexicon
+
+_DIGITS = regexcache.compile(r"\d{3,}(?!年)")        # three digits, not a year
 
 
 MD_HEADING = regexcache.compile(r"^(#{1,6})\s+")
@@ -138,7 +139,7 @@ def _unnumbered_heading_candidate(text: str) -> bool:
         return False
     if any(c in t for c in SENTENCE_ENDS) or t[-1] in "，,、：:（(“\"":
         return False
-    if re.search(r"\d{3,}(?!年)", t):
+    if _DIGITS.search(t):
         return False
     cjk = len(HAN_RE.findall(t))
     return cjk >= 4 and cjk >= 0.6 * len(t)

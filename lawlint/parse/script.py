@@ -14,7 +14,7 @@ OpenCC is imported only when the text shows several frequent Traditional-only ch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 from functools import lru_cache
 
 from ..rulepack import regexcache

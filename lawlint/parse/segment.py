@@ -22,10 +22,10 @@ whole documents) are not cached.
 from __future__ import annotations
 
 import os
-import threading
+import _thread
 from functools import lru_cache
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()     # threading.Lock, without importing threading (a warm start)
 _tokenizer = None
 
 
@@ -39,10 +39,13 @@ def backend() -> str:
 
 @lru_cache(maxsize=1)
 def _userdict_text() -> str:
-    from ..rulepack.resources import rules_dir
+    from ..rulepack.resources import rules_file
 
-    path = rules_dir() / "data" / "userdict.txt"
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+    path = rules_file("data", "userdict.txt")           # (a string: pathlib is not imported for it)
+    if not os.path.isfile(path):
+        return ""
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
 
 
 def _userdict_entries():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 
 FORMATS = {
     "text": "text",

@@ -8,7 +8,7 @@ applies this rule's fixes. The test suite and ``lawlint rules --test PACK`` both
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from ..plain import dataclass
 
 _AT = re.compile(r"^\s*(\d+)\s*(?:[:：]\s*(\d+))?\s*$")   # as ruleset.AT_RX, with groups
 

@@ -25,17 +25,20 @@ Safety (nothing read from disk may run code):
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
-import threading
-from pathlib import Path
+import _thread
 
 from .._version import __version__
 
-_PKG = Path(__file__).resolve().parent.parent
+try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions);
+    from _blake2 import blake2b     # BLAKE2b hashes the ≈0.5 MB of YAML and code a start keys its
+except ImportError:                 # entries by in a third of SHA-256's instructions
+    from hashlib import blake2b
+
+_PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.path: pathlib costs a start ≈19 M)
 # kind -> files (relative to the package) whose code produced what is stored under that kind
 PRODUCERS = {
     "regex": ("rulepack/regexcache.py", "rulepack/regexstore.py", "rulepack/literals.py", "rulepack/sreinfo.py"),
@@ -48,8 +51,8 @@ PRODUCERS = {
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
 recorded: list | None = None    # tools/prebuild.py: every packs/data entry put, as (kind, digest, value)
 
-_lock = threading.Lock()
-_decided: dict = {}         # environment that locates the folder -> Path | None
+_lock = _thread.allocate_lock()     # threading.Lock, without importing threading
+_decided: dict = {}         # environment that locates the folder -> str | None
 _code: dict = {}            # kind -> hash of its producers' source
 _warned = False
 
@@ -60,8 +63,17 @@ def _where() -> tuple:
             env.get("HOME"))
 
 
-def cache_dir() -> Path | None:
-    """The cache folder, created and found safe, or None (no cache for this run)."""
+def cache_dir():
+    """The cache folder (a Path), created and found safe, or None (no cache for this run)."""
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path
+    return Path(folder)
+
+
+def _folder() -> str | None:
+    """:func:`cache_dir` as a string (what this module itself uses)."""
     where = _where()
     if where in _decided:
         return _decided[where]
@@ -71,7 +83,7 @@ def cache_dir() -> Path | None:
         return _decided[where]
 
 
-def _decide(where) -> Path | None:
+def _decide(where) -> str | None:
     no_cache, explicit, _xdg, _home = where
     if no_cache:
         return None
@@ -87,9 +99,9 @@ def _decide(where) -> Path | None:
         if explicit:
             _warn(f"LAWLINT_CACHE_DIR={_show(root)} 不是绝对路径")
         return None
-    path = Path(root)
+    path = root
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(path, mode=0o700, exist_ok=True)
     except OSError:
         return None             # read-only home and the like: quietly no cache
     problem = unsafe(path)
@@ -99,7 +111,7 @@ def _decide(where) -> Path | None:
     return path
 
 
-def unsafe(path: Path) -> str | None:
+def unsafe(path) -> str | None:
     """Why ``path`` must not hold a cache others could plant entries in, or None."""
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     try:
@@ -114,7 +126,7 @@ def unsafe(path: Path) -> str | None:
         return "可被其他用户写入"
     if uid is None:
         return None
-    for parent in Path(os.path.realpath(path)).parents:
+    for parent in _parents(os.path.realpath(path)):
         try:
             pst = os.stat(parent)
         except OSError:
@@ -124,6 +136,16 @@ def unsafe(path: Path) -> str | None:
         if pst.st_mode & 0o002 and not pst.st_mode & stat.S_ISVTX:
             return f"位于他人可写的目录 {_show(parent)} 中"
     return None
+
+
+def _parents(path: str):
+    """The folders above an absolute path, nearest first, ending with the root (Path.parents)."""
+    while True:
+        parent = os.path.dirname(path)
+        if parent == path:
+            return
+        yield parent
+        path = parent
 
 
 def _show(path) -> str:
@@ -144,14 +166,25 @@ def code_hash(kind: str) -> str:
     """A hash of the source of the modules that produce ``kind``'s entries."""
     got = _code.get(kind)
     if got is None:
-        h = hashlib.sha256()
+        h = blake2b(digest_size=32)
         for pattern in PRODUCERS.get(kind, ()):
-            for p in sorted(_PKG.glob(pattern)):
-                h.update(p.name.encode() + b"\0")
+            for p in _files(pattern):
+                h.update(os.path.basename(p).encode() + b"\0")
                 with open(p, "rb") as fh:
                     h.update(fh.read())
         got = _code[kind] = h.hexdigest()
     return got
+
+
+def _files(pattern: str) -> list:
+    """The package's files a PRODUCERS entry names (``dir/name.py`` or ``dir/*.py``), sorted."""
+    folder, name = os.path.split(os.path.join(_PKG, pattern))
+    if name.startswith("*"):
+        suffix = name[1:]
+        assert "*" not in suffix and "?" not in suffix and "[" not in suffix, pattern
+        return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(suffix)]
+    path = os.path.join(folder, name)
+    return [path] if os.path.exists(path) else []
 
 
 def digest(kind: str, key: str) -> bytes | None:
@@ -164,15 +197,15 @@ def _digest(kind: str, key: str) -> bytes | None:
         code = code_hash(kind)
     except OSError:             # the sources are not there to hash: no cache for this kind
         return None
-    h = hashlib.sha256(f"{__version__}\0{code}\0{kind}\0".encode())
+    h = blake2b(f"{__version__}\0{code}\0{kind}\0".encode(), digest_size=32)
     h.update(key.encode("utf-8", "surrogatepass"))
     return h.digest()
 
 
-def entry_path(kind: str, key: str, suffix: str) -> Path | None:
-    d = cache_dir()
+def entry_path(kind: str, key: str, suffix: str) -> str | None:
+    d = _folder()
     digest = _digest(kind, key) if d is not None else None
-    return None if digest is None else d / kind / f"{digest.hex()[:40]}{suffix}"
+    return None if digest is None else os.path.join(d, kind, f"{digest.hex()[:40]}{suffix}")
 
 
 _MAGIC = b"lawlint-cache 2\n"    # then the entry's full 32-byte key digest, then the data
@@ -201,8 +234,12 @@ def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:
         return
     tmp = None
     try:
-        folder = path.parent
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder = os.path.dirname(path)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            if not os.path.isdir(folder):
+                raise
         import tempfile
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

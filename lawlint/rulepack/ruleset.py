@@ -8,14 +8,14 @@ The schema itself is :mod:`lawlint.rulepack.schema`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from pathlib import Path
+from ..plain import dataclass, field, replace
+import os
+from functools import cached_property, lru_cache
 
 from .. import checks
 from ..errors import RuleError
 from .regexsafety import dangerous
-from .resources import rules_dir
+from .resources import rules_folder
 from .schema import COMMON_PROPERTIES, pack_schema, rule_schema, validate  # noqa: F401 - re-exported
 from .template import fields_of
 
@@ -44,6 +44,16 @@ class Rule:
     bound: object = field(default=None, repr=False, compare=False)
     # the configuration set this rule's severity: every finding of it takes it (RuleSet.with_severities)
     severity_set: bool = False
+
+    def __init__(self, id, check, severity, category, title, message, basis, weight, cap, examples,   # noqa: A002
+                 suggestion="", description="", enabled=True, hint=False, years=None, params=None, file="",
+                 line=None, bound=None, severity_set=False):      # (a hundred per start: plain's is generic)
+        self.id, self.check, self.severity, self.category, self.title = id, check, severity, category, title
+        self.message, self.basis, self.weight, self.cap, self.examples = message, basis, weight, cap, examples
+        self.suggestion, self.description, self.enabled, self.hint = suggestion, description, enabled, hint
+        self.years = {} if years is None else years
+        self.params = {} if params is None else params
+        self.file, self.line, self.bound, self.severity_set = file, line, bound, severity_set
 
     def applies_to_year(self, year: int | None) -> bool:
         if not self.years:
@@ -102,13 +112,24 @@ def severity_override(overrides: dict, rule_id: str):
 NOT_PACKS = {"profile.yaml"}   # the scoring profile lives beside the packs
 
 
-def builtin_pack_paths() -> list[Path]:
-    return sorted(p for p in rules_dir().glob("*.yaml") if p.name not in NOT_PACKS)
+def builtin_pack_paths() -> list:
+    """The built-in rule packs (Paths)."""
+    from pathlib import Path
+    return [Path(f) for f in _builtin_files()]
+
+
+@lru_cache(maxsize=1)
+def _builtin_files() -> tuple:
+    """The built-in rule packs, as strings (os.path: pathlib costs a start ≈19 M), sorted."""
+    folder = rules_folder()
+    return tuple(os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(".yaml") and n not in NOT_PACKS)
 
 
 def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
-    files = builtin_pack_paths() if include_builtin else []
+    builtin = _builtin_files() if include_builtin else []
+    files = list(builtin)
     for p in paths or []:
+        from pathlib import Path
         p = Path(p)
         if p.is_dir():
             files.extend(sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")))
@@ -120,7 +141,7 @@ def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
         for rule in read_pack(f):
             if rule.id in seen:
                 prev = seen[rule.id]
-                if f in builtin_pack_paths() or prev.file == rule.file:
+                if str(f) in builtin or prev.file == rule.file:
                     raise RuleError(f"id: 规则编号 {rule.id} 重复（已在 {prev.file}:{prev.line} 定义）",
                                     rule.file, rule.line)
                 rules[rules.index(prev)] = rule  # a user pack overrides a built-in rule
@@ -133,7 +154,9 @@ def load_rules(paths=None, *, include_builtin=True) -> RuleSet:
 
 
 def read_pack(path) -> list[Rule]:
-    path = Path(path)
+    if not (isinstance(path, str) and path in _builtin_files()):     # a user's: named as Path names it
+        from pathlib import Path
+        path = Path(path)
     from ..loaders.safeio import read_text
     text = read_text(path, RuleError, what="规则文件")
     from . import cache
@@ -156,13 +179,13 @@ def read_pack(path) -> list[Rule]:
 
 # The cache holds Rule fields: a build whose Rule has other fields (a field added, as ``hint`` was)
 # must not read them, even at the same version number.
-_CACHE_TAG = "rule-fields:" + ",".join(Rule.__dataclass_fields__) + "\0"
+_CACHE_TAG = "rule-fields:" + ",".join(Rule.__plain_fields__) + "\0"
 
 
 def _rule_fields(rule: Rule) -> dict:
     """What the cache keeps of a rule: not its file (the reader's path is used), so an entry does
     not depend on where it was built (the packs shipped in lawlint.rulepack.prebuilt)."""
-    return {k: getattr(rule, k) for k in Rule.__dataclass_fields__
+    return {k: getattr(rule, k) for k in Rule.__plain_fields__
             if k not in ("bound", "severity_set", "file")}
 
 

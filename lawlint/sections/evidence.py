@@ -21,12 +21,13 @@ Book titles (《…》) are blanked before sentences are read: 「…领导小�
 """
 from __future__ import annotations
 
-import re
+
+from ..rulepack import regexcache
 from bisect import bisect_right
 
 from .livepatterns import live
 
-_BOOK = re.compile(r"《[^《》]{0,80}》")
+_BOOK = regexcache.compile(r"《[^《》]{0,80}》")
 
 
 def compile_spec(score):
@@ -59,7 +60,7 @@ def sentence_score(text, spec) -> float:
     return _said(_sentences(text), spec)
 
 
-_STOPS = re.compile(r"[。；;！!？?\n]")
+_STOPS = regexcache.compile(r"[。；;！!？?\n]")
 
 
 def _sentences(text) -> tuple:
@@ -122,7 +123,7 @@ def _matching(rx, text, spans):
 
 
 _FREE: dict = {}
-_CONTEXT = re.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
+_CONTEXT = regexcache.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
 
 
 def _contextfree(rx) -> bool:

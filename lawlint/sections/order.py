@@ -3,7 +3,7 @@ naming it) after the parts it depends on (``scope``, ``not_within``, ``lead_afte
 a rule error naming a file and line, raised when the rules are loaded (``RuleSet.section_rules``)."""
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from ..errors import RuleError
 from ..vocabulary import SECTION_IDS
@@ -55,5 +55,5 @@ def order(section_rules) -> list:
 
 
 def _builtin(rule) -> bool:
-    from ..rulepack.resources import rules_dir
-    return bool(rule.file) and Path(rule.file).resolve().parent == rules_dir().resolve()
+    from ..rulepack.resources import rules_folder
+    return bool(rule.file) and os.path.dirname(os.path.realpath(rule.file)) == os.path.realpath(rules_folder())

@@ -21,7 +21,7 @@ it off: every part then counts as reached).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from ..plain import dataclass, replace
 
 from . import detect
 from ..chars import WHITESPACE

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 
 from ..config import Config
 

@@ -10,7 +10,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from ..plain import dataclass, field
 from pathlib import Path
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

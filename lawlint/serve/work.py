@@ -11,7 +11,7 @@ the user uploaded, never the server's temporary folder. Arguments and results ar
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from ..plain import replace
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
