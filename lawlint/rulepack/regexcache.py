@@ -231,6 +231,11 @@ def _prefiltered(method, lacks, name):
                 return empty()
         elif len(string) > _WHOLE_MIN and whole(string):     # a report, not one sentence's copy
             return empty()
+        if pos <= 0 and endpos >= len(string):     # the whole string (a sentence): ``in`` is
+            for s in needed:                        # one C call, ``find`` parses its arguments
+                if s in string:
+                    return method(string, pos, endpos)
+            return empty()
         if pos < 0:               # as re reads them (str.find counts negatives from the end)
             pos = 0
         if endpos < 0:
