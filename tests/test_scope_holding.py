@@ -18,6 +18,9 @@ def test_holding_agrees_with_a_find_in_every_span():
         spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
         strings = rng.sample(["届", "全会", "十九大", "中全", "。"], rng.randint(1, 3))
         assert holding(text, strings, spans) == _brute(text, strings, spans)
+        rng.shuffle(spans)                          # any order, overlapping spans too
+        spans += [(a, min(len(text), a + rng.randint(1, 9))) for a in rng.sample(range(len(text) + 1), min(3, len(text)))]
+        assert holding(text, strings, spans) == _brute(text, strings, spans)
 
 
 def test_a_string_across_a_span_edge_does_not_count():

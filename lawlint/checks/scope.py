@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
 from ..parse.document import split_sentences
+from ..rulepack import regexcache
 from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
@@ -107,9 +108,9 @@ def sentences(ctx, span_list):
 
 
 def holding(text: str, strings, span_list) -> list:
-    """The spans of ``span_list`` (in text order, not overlapping) that contain one of
-    ``strings`` whole: a pattern that cannot match without one of them is scanned only there
-    (a scan call per paragraph costs more than finding the few places once)."""
+    """The spans of ``span_list`` (in its order) that contain one of ``strings`` whole: a
+    pattern that cannot match without one of them is scanned only there (a scan call per
+    paragraph costs more than finding the few places once)."""
     places = []
     for s in strings:
         i = text.find(s)
@@ -119,17 +120,27 @@ def holding(text: str, strings, span_list) -> list:
     if not places:
         return []
     places.sort()
-    out, j, n = [], 0, len(places)
-    for lo, hi in span_list:
+    kept, j, n = set(), 0, len(places)
+    for lo, hi in sorted(span_list):    # by start: a place before one span's start is before the next's
         while j < n and places[j][0] < lo:
             j += 1
+        if j == n:
+            break
         k = j
         while k < n and places[k][0] < hi:
             if places[k][1] <= hi:
-                out.append((lo, hi))
+                kept.add((lo, hi))
                 break
             k += 1
-    return out
+    return [span for span in span_list if span in kept] if kept else []
+
+
+def holders(text: str, rx, span_list):
+    """The set of spans of ``span_list`` where pattern ``rx`` can match, by the literals it cannot
+    match without (:func:`holding`); None when it has none (every span)."""
+    needed = regexcache.required_literals(rx.pattern)
+    return set(holding(text, needed, span_list)) if needed else None
+
 
 
 def joined(ctx, span_list) -> str:
