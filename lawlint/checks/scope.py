@@ -107,14 +107,20 @@ def sentences(ctx, span_list):
         yield from memo[(s, e)]
 
 
+_PLACES_MAX = 48
+
+
 def holding(text: str, strings, span_list) -> list:
     """The spans of ``span_list`` (in its order) that contain one of ``strings`` whole: a
     pattern that cannot match without one of them is scanned only there (a scan call per
-    paragraph costs more than finding the few places once)."""
+    paragraph costs more than finding the few places once). Where the strings occur more than
+    _PLACES_MAX times, every span (a pattern's scan there finds what it would have found)."""
     places = []
     for s in strings:
         i = text.find(s)
         while i != -1:
+            if len(places) == _PLACES_MAX:      # a common string: every span is scanned (a find
+                return list(span_list)          # per place costs more than it would save)
             places.append((i, i + len(s)))
             i = text.find(s, i + 1)
     if not places:
