@@ -94,6 +94,10 @@ class Context:
         message, suggestion = rule.message, rule.suggestion
         position, text = self.doc.position, self._text
         size = len(text)
+        source = getattr(self.doc, "source", None)
+        line_start = getattr(source, "line_start", None)
+        lines = getattr(source, "line_count", 0)
+        here = after = -1           # the line of the previous finding: [here, after) (findings come in order)
         filled: dict = {}
         out = []
         for start, end, fields, replacement, weight in items:
@@ -104,13 +108,27 @@ class Context:
                 msg, sug = got[1], got[2]
             else:
                 msg, sug = message, suggestion
-            line, col = position(start)
-            if end <= start:
-                end_line, end_col = line, col
-            elif end <= size and text.find("\n", start, end) == -1:
-                end_line, end_col = line, col + end - start
+            if here <= start < after:           # on the previous finding's line
+                col = start - here + 1
+                if end <= start:
+                    end_line, end_col = line, col
+                elif end < after:               # before the line's end: no line break in between
+                    end_line, end_col = line, col + end - start
+                else:
+                    end_line, end_col = position(end)
             else:
-                end_line, end_col = position(end)
+                line, col = position(start)
+                if end <= start:
+                    end_line, end_col = line, col
+                elif end <= size and text.find("\n", start, end) == -1:
+                    end_line, end_col = line, col + end - start
+                else:
+                    end_line, end_col = position(end)
+                if line_start is not None and 0 <= start <= size:
+                    here = line_start(line)
+                    after = line_start(line + 1) if line < lines else size + 1
+                else:
+                    here = after = -1
             out.append(Diagnostic(rule_id, severity, category, line, col, end_line, end_col, msg, sug,
                                   basis, replacement is not None, start, end, replacement, weight))
         return out
@@ -162,14 +180,13 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
             doc, ruleset, ctx.year, truncation,
             run=lambda rule, fn: _guarded(ctx, rule, timer, fn, diagnostics, strict))
         ctx.directives = directives.parse(doc.text, known_ids=known_ids)
-        for rule in first:
-            _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
+        check = _checker(ctx)
+        _run_rules(ctx, first, timer, check, diagnostics, strict)
         ctx.rules_run = rules_run
         diagnostics = directives.apply(ctx.directives, diagnostics)
         diagnostics = directives.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         diagnostics = hints.fold(diagnostics, ruleset)
-        for rule in post:
-            _guarded(ctx, rule, timer, _check, diagnostics, strict, ctx, rule, diagnostics)
+        _run_rules(ctx, post, timer, check, diagnostics, strict)
     diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives, ctx.partial)
 
@@ -188,14 +205,31 @@ def _plan(ruleset, select, ignore, year) -> tuple:
     return got
 
 
-def _check(ctx, rule, out: list) -> None:
-    # the rule's parameters bound for the report year; findings so far stay if it raises; past
-    # max_findings_per_rule the rest are counted into one finding (lawlint.checks.overflow)
-    found = checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year))
+def _checker(ctx):
+    """``check(rule, out)``: run one rule (its parameters bound for the report year) and collect its
+    findings into ``out`` (those so far stay if it raises; past max_findings_per_rule the rest are
+    counted into one finding, lawlint.checks.overflow). What is the same for every rule of a report
+    (the limit, the suppressions) is looked up once: a report runs about a hundred rules."""
     limit = ctx.options.get("max_findings_per_rule", overflow.DEFAULT_LIMIT)
     spans = ctx.doc.meta.get("ignore_spans")
-    overflow.collect(found, rule, limit, out,
-                     lambda d: directives.covered(ctx.directives, d) or directives.covered_by_span(spans, d))
+    year = ctx.year
+    get = checks.get
+    collect = overflow.collect
+    covered, covered_by_span = directives.covered, directives.covered_by_span
+
+    def suppressed(d):
+        return covered(ctx.directives, d) or covered_by_span(spans, d)
+
+    def check(rule, out):
+        collect(get(rule.check).check(ctx, rule, rule.bound(year)), rule, limit, out, suppressed)
+
+    return check
+
+
+def _run_rules(ctx, rules, timer, check, out: list, strict: bool) -> None:
+    """``_guarded(ctx, rule, timer, check, out, strict, rule, out)`` for each rule, in order."""
+    for rule in rules:
+        _guarded(ctx, rule, timer, check, out, strict, rule, out)
 
 
 def _guarded(ctx, rule, timer, fn, out: list, strict: bool, *args):

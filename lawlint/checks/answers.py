@@ -14,6 +14,8 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
+from operator import add
+
 from ..chars import HAN_RUN_RE, strip_blank
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -95,6 +97,6 @@ def _terms(ctx, s, e, generic) -> set:
     out = set()
     for m in HAN_RUN_RE.finditer(text, s, e):   # the bigrams lie inside runs of Chinese characters
         run = m.group()
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update(map(add, run, run[1:]))     # run[i] + run[i + 1]: each bigram, in C
     return out - generic
 

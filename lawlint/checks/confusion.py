@@ -36,9 +36,12 @@ def check(ctx, rule, p):
     taken = set()
     for entry in p.entries:
         unless = entry.unless
-        live = [rx for rx in entry.match if rx.may_occur_in(text)]
+        # each pattern the report may hold, and the paragraphs that may hold it (None: all)
+        live = [(rx, sc.holders(text, rx, spans)) for rx in entry.match if rx.may_occur_in(text)]
         for s, e in spans if live else ():
-            for rx in live:
+            for rx, where in live:
+                if where is not None and (s, e) not in where:
+                    continue
                 for m in rx.finditer(text, s, e):
                     a, b = m.span()
                     if a == b or (a, b) in taken:

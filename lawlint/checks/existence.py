@@ -62,10 +62,13 @@ def check(ctx, rule, p):
     text = ctx.doc.text
     where = p.scope
     if p.lead:      # what a part opens with: its running text, not its heading
-        pieces = [(s.start, s.end)
-                  for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p.lead]]
-    else:
-        pieces = sc.spans(ctx, where)
+        pieces = _bounds([(s.start, s.end)
+                          for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p.lead]])
+    else:           # (a scope's bounds are worked out once per report: most rules share a few)
+        memo = ctx.cache.setdefault("existence_bounds", {})
+        pieces = memo.get(where)
+        if pieces is None:
+            pieces = memo[where] = _bounds(sc.spans(ctx, where))
     covered, sentences_seen = None, set()
     for m in sorted(_matches(text, patterns, pieces), key=lambda m: (m.start(), -m.end())):
         if covered is not None and any(covered[m.start():m.end()]):
@@ -117,18 +120,23 @@ def _supported_after(text, end, by, unless, within) -> bool:
     return any(u.search(text, start, stop) for u in unless)
 
 
-def _matches(text, patterns, pieces):
+def _bounds(pieces):
+    """(starts, ends, lo, hi) of the pieces in order, or () when there are none."""
+    if not pieces:
+        return ()
+    pieces = sorted(pieces)
+    ends = [e for _, e in pieces]
+    return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
+
+
+def _matches(text, patterns, bounds):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
     cover (scanning piece by piece costs a call per paragraph per pattern)."""
-    if not pieces:
+    if not bounds:
         return
-    pieces = sorted(pieces)
-    starts = [s for s, _ in pieces]
-    ends = [e for _, e in pieces]
-    lo, hi = starts[0], max(ends)
+    starts, ends, lo, hi = bounds
     for rx in patterns:
         for m in rx.finditer(text, lo, hi):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < m.end() <= ends[i]:
                 yield m
-

@@ -48,10 +48,19 @@ _BEFORE = 24
 def _citations(ctx, pats, scope):
     """(start, end, name) of every title in 《》 and every bare name in scope."""
     text = ctx.doc.text
-    for s, e in sc.spans(ctx, scope):
-        for m in _TITLE.finditer(text, s, e):
-            yield m.start(), m.end(), m.group(1), s
-        for rx in pats.bare:
+    spans = sc.spans(ctx, scope)
+    memo = ctx.cache.setdefault("law_status.titles", {})     # the same for the four rules
+    titles = memo.get(scope)
+    if titles is None:
+        titles = memo[scope] = {(s, e): [(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(text, s, e)]
+                                for s, e in sc.holding(text, ("《",), spans)}
+    bare = [(rx, sc.holders(text, rx, spans)) for rx in pats.bare]    # (None: every paragraph)
+    for s, e in spans:
+        for a, b, name in titles.get((s, e), ()):
+            yield a, b, name, s
+        for rx, where in bare:
+            if where is not None and (s, e) not in where:
+                continue
             for m in rx.finditer(text, s, e):
                 if not sc.in_title_marks(text, m.start(), m.end()):
                     yield m.start(), m.end(), m.group(0), s

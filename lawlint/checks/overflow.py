@@ -10,8 +10,9 @@ default, far above any real report) is visible in that finding's message; 0 turn
 """
 from __future__ import annotations
 
-from ..plain import replace
+from itertools import islice
 
+from ..plain import replace
 from ..rulepack.resources import load_data
 from ..rulepack.template import fill
 
@@ -25,12 +26,14 @@ def collect(found, rule, limit: int, out: list, suppressed) -> None:
     if not limit:
         out.extend(found)
         return
-    kept, first, more, weight = 0, None, 0, 0.0
+    if type(found) is list and len(found) <= limit:
+        out.extend(found)
+        return
+    found = iter(found)
+    out.extend(islice(found, limit))        # (a check that raises midway keeps what it found)
+    first, more, weight = None, 0, 0.0
     for d in found:
-        if kept < limit:
-            out.append(d)
-            kept += 1
-        elif not suppressed(d):
+        if not suppressed(d):
             first = first or d
             more += 1 + d.folded
             weight += rule.weight if d.weight is None else d.weight

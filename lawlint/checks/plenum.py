@@ -118,7 +118,8 @@ def _matches(ctx, rx):
     needed = regexcache.required_literals(rx.pattern)      # 届, 大 …: most reports lack some
     if needed and absent(needed, text, 0, len(text)):
         return
-    for s, e in sc.spans(ctx, "document"):
+    spans = sc.spans(ctx, "document")
+    for s, e in sc.holding(text, needed, spans) if needed else spans:
         yield from rx.finditer(text, s, e)
 
 

@@ -56,25 +56,49 @@ def check(ctx, rule, p):
     filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
     found_all = []          # (start, end, fields, replacement, weight): built in one go at the end
     add = found_all.append
-    for b in doc.body_blocks:
+    blocks = doc.body_blocks
+    if not blocks:
+        return ctx.diagnostics(rule, found_all)
+    # The marks of every body block in one scan (blocks are in text order and do not overlap; a
+    # mark is one character, so the scan finds in each block what a scan of the block finds).
+    at = [m.start() for m in p.mark_rx.finditer(text, blocks[0].start, blocks[-1].end)]
+    quoted = [q for q in quotes if q in text]
+    seen = _CJK_SEEN
+    k, n = 0, len(at)
+    for b in blocks:
         lo, hi = b.start, b.end
-        found = list(p.mark_rx.finditer(text, lo, hi))
-        if not found and not any(text.find(q, lo, hi) != -1 for q in quotes):
+        while k < n and at[k] < lo:
+            k += 1
+        first = k
+        while k < n and at[k] < hi:
+            k += 1
+        if first == k and not (quoted and any(text.find(q, lo, hi) != -1 for q in quoted)):
             continue
         skip = [m.span() for m in _SKIP.finditer(text, lo, hi)]
-        for m in found:
-            i = m.start()
+        for i in at[first:k]:
             ch = text[i]
             if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
-            left = _near(text, i, -1, lo, hi, chain)
-            right = _near(text, i, 1, lo, hi, chain)
+            j = i - 1                       # the nearest character on each side that is neither a
+            while j >= lo and text[j] in chain:     # space nor a half-width mark (_near, inlined:
+                j -= 1                              # a report may have hundreds of marks)
+            left = text[j] if j >= lo else ""
+            j = i + 1
+            while j < hi and text[j] in chain:
+                j += 1
+            right = text[j] if j < hi else ""
             if ch in ",:" and _near(text, i, -1, lo, hi).isdigit() \
                     and _near(text, i, 1, lo, hi).isdigit():
                 continue
-            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or _cjk(left) or _cjk(right)):
+            cjk_left = seen.get(left)
+            if cjk_left is None:
+                cjk_left = _cjk(left)
+            cjk_right = seen.get(right)
+            if cjk_right is None:
+                cjk_right = _cjk(right)
+            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or cjk_left or cjk_right):
                 continue
-            if not (_cjk(left) or _cjk(right)):
+            if not (cjk_left or cjk_right):
                 continue
             end = i + 1
             if ch in ",;:?!":

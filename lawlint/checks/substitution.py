@@ -78,8 +78,12 @@ def check(ctx, rule, p):
         live = [rx for rx in entry.match if rx.may_occur_in(text)]   # most terms: not in it
         if not live:
             continue
-        for s, e in sc.spans(ctx, entry.scope or default_scope):
-            for rx in live:
+        spans = sc.spans(ctx, entry.scope or default_scope)
+        live = [(rx, sc.holders(text, rx, spans)) for rx in live]     # and where (None: anywhere)
+        for s, e in spans:
+            for rx, where in live:
+                if where is not None and (s, e) not in where:
+                    continue
                 for m in rx.finditer(text, s, e):
                     a, b = m.span()
                     if a == b or any(a < y and x < b for x, y in seen):

@@ -46,9 +46,8 @@ def check(ctx, rule, p):
     most = p.exhaustive_parts
     share = p.shortfall_share
     text = ctx.doc.text
-    for s, e in sc.spans(ctx, p.scope):
-        if needed and absent(needed, text, s, e):
-            continue
+    spans = sc.spans(ctx, p.scope)
+    for s, e in sc.holding(text, needed, spans) if needed else spans:    # (those lacking them: skipped)
         for sent in _SENTENCE.finditer(text, s, e):
             if needed and absent(needed, text, sent.start(), sent.end()):
                 continue

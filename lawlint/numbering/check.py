@@ -49,8 +49,8 @@ def check(ctx, rule, p):
     aspect = p.aspect
     levels = p.levels
     doc = ctx.doc
-    if aspect in TREE_ASPECTS and flattened(doc):
-        return
+    if aspect in TREE_ASPECTS and doc.derived("numbering.flattened", lambda: flattened(doc)):
+        return          # (asked by eight rules: worked out once per report)
     heads = [h for h in doc.headings if not levels or h.level in levels]
     if aspect == "single" and ctx.partial is not None and doc.top_headings:
         # a partial text: the lists open where it stops may go on past the cut

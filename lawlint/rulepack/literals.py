@@ -96,6 +96,11 @@ def _trim(strings):
 
 def absent(strings, text: str, pos: int, endpos: int) -> bool:
     """None of ``strings`` occurs in text[pos:endpos]."""
+    if pos == 0 and endpos >= len(text):
+        for s in strings:
+            if s in text:                   # (``in``: no arguments to parse, unlike ``find``)
+                return False
+        return True
     for s in strings:
         if text.find(s, pos, endpos) != -1:
             return False

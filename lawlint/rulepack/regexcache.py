@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import sys
 
-from . import regexstore
+from . import regexstore, splitscan
 from .literals import absent   # (imports nothing beyond functools)
 
 _table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
@@ -99,6 +99,29 @@ def required_literals(pattern: str):
     return needed
 
 
+_split: dict = {}                   # pattern -> the search methods of its variants (splitscan), or ()
+
+
+def split_scans(pattern: str):
+    """The ``search`` methods of the pattern compiled once per character of the few its matches
+    start with (:mod:`lawlint.rulepack.splitscan`), or () when its code says no such thing."""
+    got = _split.get(pattern)
+    if got is None:
+        got = ()
+        args = _load().get((pattern, 0))
+        chars = splitscan.first_chars(args[1]) if args is not None else None
+        if chars:
+            try:
+                import _sre
+                cflags, code, *rest = args
+                got = tuple(_sre.compile(pattern, cflags, v, *rest).search
+                            for v in splitscan.variants(code, chars))
+            except Exception:   # noqa: BLE001 - code this module cannot rewrite: scanned as it is
+                got = ()
+        _split[pattern] = got
+    return got
+
+
 def _build(pattern, flags):
     """What ``re._compiler.compile`` passes to ``_sre.compile``, and the same with the INFO block
     replaced by a first-character hint (:mod:`lawlint.rulepack.sreinfo`; None where sre's own is kept);
@@ -168,11 +191,14 @@ class LazyPattern:
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
+            scans = split_scans(self.pattern)
+            if scans:                           # a class of a few first characters: a scan for each
+                self.finditer = splitscan.finditer(rx, scans)
             needed = required_literals(self.pattern)
             if needed is not None:
                 self._lacks = lacks = _Lacks(needed)
                 for name in ("search", "match", "fullmatch", "finditer", "findall"):
-                    setattr(self, name, _prefiltered(getattr(rx, name), lacks, name))
+                    setattr(self, name, _prefiltered(getattr(self, name), lacks, name))
         return rx
 
     def may_occur_in(self, text: str) -> bool:
@@ -230,6 +256,11 @@ def _prefiltered(method, lacks, name):
             if last[1]:
                 return empty()
         elif len(string) > _WHOLE_MIN and whole(string):     # a report, not one sentence's copy
+            return empty()
+        if pos <= 0 and endpos >= len(string):     # the whole string (a sentence): ``in`` is
+            for s in needed:                        # one C call, ``find`` parses its arguments
+                if s in string:
+                    return method(string, pos, endpos)
             return empty()
         if pos < 0:               # as re reads them (str.find counts negatives from the end)
             pos = 0
