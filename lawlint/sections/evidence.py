@@ -71,38 +71,42 @@ def _sentences(text) -> tuple:
 
 
 def _split(text) -> tuple:
-    found = list(_SENTENCE.finditer(text))
-    return text, [m.group() for m in found], [m.span() for m in found]
+    return text, [m.span() for m in _SENTENCE.finditer(text)]
 
 
 def _said(split, spec) -> float:
-    text, sents, spans = split
+    text, spans = split
     items = spec["sentences"]
-    if not items or not sents:
+    if not items or not spans:
         return 0
-    best = _best(text, sents, spans, items)
+    best = _best(text, spans, items)
     total = sum(best)
     return min(total, spec["cap"]) if spec["cap"] else total
 
 
-def _best(text, sents, spans, items) -> list:
+def _best(text, spans, items) -> list:
     """Each sentence's highest weight among ``items``."""
     # A sentence adds the highest weight among the items it matches. A pattern without anchors
     # or look-arounds matches the same characters wherever they stand, so for an item of one
     # such pattern the sentences it matches are found by searching the whole text, one search
-    # per matching sentence instead of one per sentence (most sentences match nothing).
-    best = [0] * len(sents)
+    # per matching sentence instead of one per sentence (most sentences match nothing). An item
+    # of several patterns (all in one sentence) asks its other patterns only about the sentences
+    # that every such pattern matches.
+    best = [0] * len(spans)
     for pats, w in items:
         if w <= 0:
             continue
-        if len(pats) == 1 and _contextfree(pats[0]):
-            for i in _matching(pats[0], text, spans):
-                if w > best[i]:
-                    best[i] = w
-        elif not any(_contextfree(rx) and rx.search(text) is None for rx in pats):
-            for i, sent in enumerate(sents):
-                if w > best[i] and all(rx.search(sent) for rx in pats):
-                    best[i] = w
+        free = [rx for rx in pats if _contextfree(rx)]
+        found = None
+        for rx in free:
+            hits = set(_matching(rx, text, spans))
+            found = hits if found is None else found & hits
+            if not found:
+                break
+        rest = [rx for rx in pats if not _contextfree(rx)]
+        for i in range(len(spans)) if found is None else sorted(found):
+            if w > best[i] and all(rx.search(text[spans[i][0]:spans[i][1]]) for rx in rest):
+                best[i] = w
     return best
 
 
@@ -119,14 +123,14 @@ def _own_split(doc) -> tuple:
             texts.append(text)
             bounds.append(at)
             at += len(text) + 1           # a stop between two sections' texts: no sentence spans it
-        text, sents, spans = _split("\n".join(texts))
+        text, spans = _split("\n".join(texts))
         firsts = [s for s, _ in spans]
         where, lo = {}, 0
         for h, start in zip(doc.headings, bounds[1:] + [at]):
             hi = bisect_left(firsts, start, lo)
             where[id(h)] = (lo, hi)
             lo = hi
-        return text, sents, spans, where
+        return text, spans, where
     return doc.derived("own_split", compute)
 
 
@@ -139,8 +143,8 @@ def said_of(doc, h, spec) -> float:
 def _said_table(doc, spec) -> dict:
     """id(heading) -> :func:`said_of` for every heading."""
     def compute():
-        text, sents, spans, where = _own_split(doc)
-        best = _best(text, sents, spans, spec["sentences"]) if spec["sentences"] and sents else None
+        text, spans, where = _own_split(doc)
+        best = _best(text, spans, spec["sentences"]) if spec["sentences"] and spans else None
         out, cap = {}, spec["cap"]
         for key, (lo, hi) in where.items():
             if best is None or lo == hi:
@@ -266,9 +270,12 @@ def _frames(doc, year, rules) -> dict:
 
 
 def frame_regions(doc, year, rules, sid) -> list:
-    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out)."""
-    fr = frames(doc, year, rules)
-    return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out; several
+    parts ask, so worked out once per document)."""
+    def compute():
+        fr = frames(doc, year, rules)
+        return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+    return doc.derived(("frame_regions", year, tuple(r.id for r in rules), sid), compute)
 
 
 

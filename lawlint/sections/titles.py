@@ -41,6 +41,9 @@ def _memo(doc, kind, patterns, compute):
 
 def any_of(doc, patterns) -> frozenset:
     """The titles one of ``patterns`` matches."""
+    if not patterns:
+        return frozenset()
+
     def compute():
         out = set()
         for rx in patterns:
