@@ -269,6 +269,7 @@ def _parameter_reads(path: Path):
 RAW_PARAMETER_READERS = {"rulepack/ruleset.py", "checks/spec.py", "ruledocs/checktypes.py"}
 NOT_PARAMETERS = {        # reads the finder cannot tell from a parameter's
     ("rulepack/regexcache.py", "self.compiled"), ("rulepack/regexcache.py", "value.compiled"),   # a pattern's compiled form
+    ("sections/pieces.py", "rx.compiled"),
     ("ruledocs/rules.py", "rule.years.get('from', '')"), ("ruledocs/rules.py", "rule.years.get('to', '')"),   # a rule's years
 }
 

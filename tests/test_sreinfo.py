@@ -138,9 +138,27 @@ def _starts_with_a_character(items, c):
     return False
 
 
+def _anchored_at_start(items, c, flags):
+    """``^`` (not multi-line) or ``\\A`` first."""
+    op, av = items[0]
+    return op is c.AT and (av is c.AT_BEGINNING_STRING or (
+        av is c.AT_BEGINNING and not flags & c.SRE_FLAG_MULTILINE))
+
+
+@pytest.mark.parametrize("pattern", [r"^(?:上一篇|下一篇)\s*[:：]", r"\A(?:甲|乙)丙", r"^[甲乙]+$"])
+def test_a_pattern_anchored_at_the_start_gets_no_hint(pattern):
+    """sre tries ``^…``/``\\A…`` at the search's start only (its general case stops after one
+    try when the code opens with that anchor); a first-character hint would make it test every
+    position of the text instead, for nothing. A multi-line ``^`` keeps its hint."""
+    assert _hinted(pattern) is None
+    assert _hinted("(?m)" + pattern.replace("\\A", "^")) is not None
+    text = "甲" * 5000 + "\n上一篇：x"
+    assert re.compile(pattern).search(text) is None
+
+
 def test_the_fast_path_is_active_on_every_rule_pattern_sre_cannot_hint():
-    """Active, not merely harmless: a rule pattern that opens with a look-around or an anchor and
-    then a literal or a class (``(?<![\\u4e00-\\u9fff])环保局``, the shape of most term rules)
+    """Active, not merely harmless: a rule pattern that opens with a look-around or an anchor (not
+    ``^``/``\\A``, tried at the start only) and then a literal or a class (``(?<![\\u4e00-\\u9fff])环保局``, the shape of most term rules)
     gets no first-character hint from sre (its prefix search stops at the zero-width item) and
     must get one from sreinfo, in the pattern the engine uses. Fails when sre's internals move
     (CPython gh-152100 moves ``_compile_info``, ``_optimize_charset`` … from ``re._compiler`` to
@@ -156,7 +174,8 @@ def test_the_fast_path_is_active_on_every_rule_pattern_sre_cannot_hint():
             continue
         items = list(parsed)
         k = next((i for i, (op, _) in enumerate(items) if op not in (c.ASSERT, c.ASSERT_NOT, c.AT)), 0)
-        if k and _starts_with_a_character(items[k:], c):
+        if k and _starts_with_a_character(items[k:], c) \
+                and not _anchored_at_start(items, c, parsed.state.flags):
             shaped.append(p)
     assert len(shaped) > 10                  # the shape is common among the rules (found from the tree)
     assert [p for p in shaped if _hinted(p) is None] == []

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .. import numbering
 from ..chars import WHITESPACE as _WS
-from ..model import Block, kind_of
+from ..model import Block
+from ..rulepack.literals import absent, required
 from ..loaders.source import Source
+from . import anyof
 from .directives import is_directive
 from .lexicon import lexicon
 from .headings import MD_HEADING
@@ -56,17 +58,26 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     dates: dict = {}
     head_end = next((b.index for b in blocks if len(b.text) > lx["footer_max_line"]
                      or numbering.match_token(b.text)), len(blocks))
-    crumbs = lx["breadcrumb"] + lx["metadata"]
+    # Only the patterns whose required literals the blocks hold can match one (most chrome
+    # patterns never match a report's own text): found with a few str.find over all blocks.
+    # Patterns anchored at the line's start are tried once per block, joined into one call
+    # (lawlint.parse.anyof).
+    hay = "\n".join(b.text for b in blocks)
+    page = anyof.matcher(lx["page_number"])
+    labelled_by = anyof.searcher(_live(lx["labels"], hay))
+    crumb = anyof.searcher(_live(lx["breadcrumb"] + lx["metadata"], hay))
+    line = anyof.matcher(lx["line"])
+    byline = lx["byline"]
     for b in blocks:
-        if any(p.match(b.text.strip(_WS)) for p in lx["page_number"]):
+        if page(b.text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
-        labelled = len(b.text) <= lx["labels_max_line"] and any(p.search(b.text) for p in lx["labels"])
-        if labelled or b.footer or any(p.search(b.text) for p in crumbs) or (
-                short and (any(p.match(b.text) for p in lx["line"]) or (
-                    lx["byline"] is not None and b.index < head_end
-                    and lx["byline"].match(b.text)))):
+        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(b.text)
+        if labelled or b.footer or crumb(b.text) or (
+                short and (line(b.text) or (
+                    byline is not None and b.index < head_end
+                    and byline.match(b.text)))):
             kinds[b.index] = "chrome"
             for key, rx in lx["dates"].items():
                 m = rx.search(b.text)
@@ -74,13 +85,31 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
                     dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
     # Footer: from the first footer line after which every remaining block is short (known from
     # the last block that is not: asking each footer line about all the rest was quadratic).
+    short = lx["footer_max_line"]
     last_long = max((i for i, r in enumerate(blocks)
-                     if not (len(r.text) <= lx["footer_max_line"] or kind_of(kinds, r) == "chrome")), default=-1)
-    for i, b in enumerate(blocks):
-        if any(p.search(b.text) for p in lx["footer"]):
+                     if len(r.text) > short and kinds.get(r.index) != "chrome"), default=-1)
+    footer = _live(lx["footer"], hay)
+    footer_line = anyof.searcher(footer)
+    for i, b in enumerate(blocks if footer else ()):
+        if footer_line(b.text):
             rest = blocks[i:]
             if i > last_long:
                 for r in rest:
                     kinds[r.index] = "chrome"
                 break
     return kinds, dates
+
+
+def _live(patterns, hay: str) -> list:
+    """The ``patterns`` that may match somewhere in ``hay`` (those lacking every string one of
+    which each of their matches holds, :func:`lawlint.rulepack.literals.required`, cannot). A
+    pattern anchored at the start is kept: tried once per block, it costs less than the finds."""
+    out = []
+    for p in patterns:
+        if p.pattern.startswith("^"):
+            out.append(p)
+            continue
+        needed = required(p.pattern, p.flags)
+        if needed is None or not absent(needed, hay, 0, len(hay)):
+            out.append(p)
+    return out

@@ -2,6 +2,7 @@
 and the heading tree (levels, parents, where each heading's part ends)."""
 from __future__ import annotations
 
+import re
 
 from .. import numbering
 from ..rulepack import regexcache
@@ -107,11 +108,12 @@ def _glued_title(b, tok, rest, t_start, style, cut):
 
 _RUN_IN_ITEM = regexcache.compile(f"(?:[{CN_NUMERAL_CHARS}]{{1,2}}是|其[{CN_NUMERAL_CHARS}])")
 
+_SENTENCE_END = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+
+
 def _first_sentence_end(rest):
-    for i, ch in enumerate(rest):
-        if ch in SENTENCE_ENDS:
-            return i
-    return None
+    m = _SENTENCE_END.search(rest)
+    return None if m is None else m.start()
 
 def _markdown_heading(b: Block) -> Heading | None:
     m = MD_HEADING.match(b.text)

@@ -23,6 +23,11 @@ In a class hint the Unicode categories ``\\d`` and ``\\s`` are written out as th
 hold (sre tests a category through the Unicode database at every position; a listed class is a
 table lookup), and a class hint of sre's own that tests one of them is replaced so.
 
+A pattern that opens with ``^`` or ``\\A`` (not multi-line) is left as sre built it: sre tries it
+at the search's start position only, where a hint would have it test the first character at every
+position of the text (a line's chrome patterns, 「^(?:上一篇|下一篇)…」, searched each block
+whole).
+
 Only a pattern that cannot match the empty string and has no literal prefix of its own (nor a
 class hint of its own, unless that tests ``\\d`` or ``\\s``) is changed; case-insensitive and
 locale patterns, back-references, conditionals, ``.`` and negated classes at the start leave it
@@ -98,6 +103,10 @@ def info_block(parsed, flags: int) -> list | None:
     flags = parsed.state.flags | flags
     if flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE | c.SRE_FLAG_ASCII):
         return None
+    first = parsed[0] if len(parsed) else None
+    if first is not None and first[0] is c.AT and (first[1] is c.AT_BEGINNING_STRING or (
+            first[1] is c.AT_BEGINNING and not flags & c.SRE_FLAG_MULTILINE)):
+        return None     # ^ or \A first: sre tries it at the start position only; a hint would scan the text
     own: list = []
     sre.compile_info(own, parsed, flags)
     lo, hi = own[3], own[4]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ..chars import is_blank, lstrip_blank
 from ..result import SectionVerdict
-from . import causal, evidence
+from . import causal, evidence, titles
 from .livepatterns import live
 
 
@@ -74,17 +74,19 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     problems = _problems(doc, verdicts, p, pats) if p.causal else None
 
     promised = None
-    heading_rx = live(doc, pats.heading, "titles")      # none: no title can name the part
-    for h in doc.headings if heading_rx else ():
+    # the titles that name the part (lawlint.sections.titles: each pattern asked about all titles at once)
+    named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.heading_exclude)
+    weak_titles = titles.any_of(doc, pats.weak_heading) if named else frozenset()
+    for h in doc.headings if named else ():
         title = h.title
-        if not _any(heading_rx, title) or _any(pats.heading_exclude, title):
+        if title not in named:
             continue
         if any(s <= h.start < e for s, e in excluded):
             continue
         if frame is not None and frame.get(id(h)) and p.section not in frame[id(h)]:
             continue            # the title says this part, the section's evidence says another
         body = doc.heading_body(h)
-        weak = _any(pats.weak_heading, title)
+        weak = title in weak_titles
         if weak or p.causal:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
@@ -202,9 +204,8 @@ def _problems(doc, verdicts, p, pats):
     base = verdicts.get(p.scope)
     if base is None:
         return []
-    heading_rx = live(doc, pats.heading, "titles")
-    own = [(h.start, h.end) for h in (doc.headings if heading_rx else ())
-           if _any(heading_rx, h.title) and not _any(pats.weak_heading, h.title)]
+    named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.weak_heading)
+    own = [(h.start, h.end) for h in doc.headings if h.title in named]
     out = []
     for s, e in base.regions:
         for b in doc.blocks_in(s, e):

@@ -21,11 +21,12 @@ Book titles (《…》) are blanked before sentences are read: 「…领导小�
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 
 from ..rulepack import regexcache
-from bisect import bisect_right
-
+from . import titles
 from .livepatterns import live
+from .pieces import contextfree as _contextfree, matching as _matching
 
 _BOOK = regexcache.compile(r"《[^《》]{0,80}》")
 
@@ -60,79 +61,100 @@ def sentence_score(text, spec) -> float:
     return _said(_sentences(text), spec)
 
 
-_STOPS = regexcache.compile(r"[。；;！!？?\n]")
+_SENTENCE = regexcache.compile(r"[^。；;！!？?\n]{4,}")     # a sentence: four characters or more between stops
 
 
 def _sentences(text) -> tuple:
     """``text`` with book titles blanked, its sentences of four characters or more (what the
     scorers weigh; every part rule weighs the same section's sentences) and their spans."""
-    text = _BOOK.sub("《》", text)
-    sents, spans, at = [], [], 0
-    for s in _STOPS.split(text):
-        if len(s) >= 4:
-            sents.append(s)
-            spans.append((at, at + len(s)))
-        at += len(s) + 1                  # every stop is one character
-    return text, sents, spans
+    return _split(_BOOK.sub("《》", text) if "《" in text else text)
+
+
+def _split(text) -> tuple:
+    return text, [m.span() for m in _SENTENCE.finditer(text)]
 
 
 def _said(split, spec) -> float:
-    text, sents, spans = split
+    text, spans = split
     items = spec["sentences"]
-    if not items or not sents:
+    if not items or not spans:
         return 0
-    # A sentence adds the highest weight among the items it matches. A pattern without anchors
-    # or look-arounds matches the same characters wherever they stand, so for an item of one
-    # such pattern the sentences it matches are found by searching the whole text, one search
-    # per matching sentence instead of one per sentence (most sentences match nothing).
-    best = [0] * len(sents)
-    for pats, w in items:
-        if w <= 0:
-            continue
-        if len(pats) == 1 and _contextfree(pats[0]):
-            for i in _matching(pats[0], text, spans):
-                if w > best[i]:
-                    best[i] = w
-        elif not any(_contextfree(rx) and rx.search(text) is None for rx in pats):
-            for i, sent in enumerate(sents):
-                if w > best[i] and all(rx.search(sent) for rx in pats):
-                    best[i] = w
+    best = _best(text, spans, items)
     total = sum(best)
     return min(total, spec["cap"]) if spec["cap"] else total
 
 
-def _matching(rx, text, spans):
-    """Indices of the spans (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
-    match. The leftmost match from ``pos`` starts where the leftmost match inside a span would:
-    a match inside a span is a match in the text."""
-    starts = [s for s, _ in spans]
-    pos, n = 0, len(text)
-    while pos <= n:
-        m = rx.search(text, pos)
-        if m is None:
-            return
-        a = m.start()
-        i = bisect_right(starts, a) - 1
-        if i < 0 or a >= spans[i][1]:       # in a stop or a short sentence: look further on
-            pos = a + 1
+def _best(text, spans, items) -> list:
+    """Each sentence's highest weight among ``items``."""
+    # A sentence adds the highest weight among the items it matches. A pattern without anchors
+    # or look-arounds matches the same characters wherever they stand, so for an item of one
+    # such pattern the sentences it matches are found by searching the whole text, one search
+    # per matching sentence instead of one per sentence (most sentences match nothing). An item
+    # of several patterns (all in one sentence) asks its other patterns only about the sentences
+    # that every such pattern matches.
+    best = [0] * len(spans)
+    for pats, w in items:
+        if w <= 0:
             continue
-        end = spans[i][1]
-        if m.end() <= end or rx.search(text, a, end) is not None:
-            yield i
-        pos = end
+        free = [rx for rx in pats if _contextfree(rx)]
+        found = None
+        for rx in free:
+            hits = set(_matching(rx, text, spans))
+            found = hits if found is None else found & hits
+            if not found:
+                break
+        rest = [rx for rx in pats if not _contextfree(rx)]
+        for i in range(len(spans)) if found is None else sorted(found):
+            if w > best[i] and all(rx.search(text[spans[i][0]:spans[i][1]]) for rx in rest):
+                best[i] = w
+    return best
 
 
-_FREE: dict = {}
-_CONTEXT = regexcache.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
+def _own_split(doc) -> tuple:
+    """Every heading's own text as the scorers read it (:func:`_sentences`), joined one after
+    another with a stop between, and where each heading's sentences are among them: one search
+    per pattern answers for every section (each section's sentences are those of its own text)."""
+    def compute():
+        texts, bounds, at = [], [], 0
+        for h in doc.headings:
+            text = own_text(doc, h)
+            if "《" in text:
+                text = _BOOK.sub("《》", text)
+            texts.append(text)
+            bounds.append(at)
+            at += len(text) + 1           # a stop between two sections' texts: no sentence spans it
+        text, spans = _split("\n".join(texts))
+        firsts = [s for s, _ in spans]
+        where, lo = {}, 0
+        for h, start in zip(doc.headings, bounds[1:] + [at]):
+            hi = bisect_left(firsts, start, lo)
+            where[id(h)] = (lo, hi)
+            lo = hi
+        return text, spans, where
+    return doc.derived("own_split", compute)
 
 
-def _contextfree(rx) -> bool:
-    """Does ``rx`` match by the characters it consumes alone (no look-around, anchor or word
-    boundary)? Read from the pattern's text, erring towards no."""
-    got = _FREE.get(rx.pattern)
-    if got is None:
-        got = _FREE[rx.pattern] = _CONTEXT.search(rx.pattern) is None
-    return got
+def said_of(doc, h, spec) -> float:
+    """What the sentences of heading ``h``'s own text add for a part (``sentence_score`` of
+    :func:`own_text`), worked out for every heading of the document at once."""
+    return _said_table(doc, spec)[id(h)]
+
+
+def _said_table(doc, spec) -> dict:
+    """id(heading) -> :func:`said_of` for every heading."""
+    def compute():
+        text, spans, where = _own_split(doc)
+        best = _best(text, spans, spec["sentences"]) if spec["sentences"] and spans else None
+        out, cap = {}, spec["cap"]
+        for key, (lo, hi) in where.items():
+            if best is None or lo == hi:
+                out[key] = 0
+                continue
+            total = sum(best[lo:hi])
+            out[key] = min(total, cap) if cap else total
+        return spec, out
+    got = doc.derived(("said", id(spec)), compute)
+    return (got if got[0] is spec else compute())[1]
 
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
@@ -142,18 +164,39 @@ def score(doc, h, pats, spec, text=None, said=None) -> float:
     if base is None:
         return 0
     if said is None:
-        said = sentence_score(own_text(doc, h) if text is None else text, spec)
+        said = said_of(doc, h, spec) if text is None else sentence_score(text, spec)
     return base + said
 
 
 def _title_memo(doc, pats, spec, title, last) -> tuple:
-    """(title_score, _titled) of a title, remembered per document: a title repeated down a long
-    report (「（一）工作」 ten thousand times) is weighed once."""
-    def compute():
-        return title_score(title, pats, spec, last), _titled(title, pats), spec
+    """(title_score, _titled) of one of the document's heading titles. Every distinct title is
+    weighed once per part, its patterns asked about all the titles at once
+    (:mod:`lawlint.sections.titles`): a title repeated down a long report (「（一）工作」 ten
+    thousand times) is weighed once."""
+    table = _title_table(doc, pats, spec)
+    got = table.get(title)
+    if got is None:                   # not a heading's title
+        return title_score(title, pats, spec, last), _titled(title, pats)
+    s = got[0]
+    s += spec["last"] if last else 0
+    return (None if s < spec["title_min"] else s), got[1]
 
-    got = doc.derived(("title_score", id(spec), title, last), compute)
-    return got if got[2] is spec else compute()       # (spec kept: another object with its id)
+
+def _title_table(doc, pats, spec) -> dict:
+    """title -> (what it scores before ``last`` and ``title_min``, _titled) for every distinct
+    heading title, for one part."""
+    def compute():
+        named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.heading_exclude)
+        cues = [(titles.all_of(doc, cue), w) for cue, w in spec["title_cues"]]
+        out = dict.fromkeys(titles.distinct(doc), (0, False))     # a title that names nothing
+        for t in named.union(*(hit for hit, _ in cues)):
+            ok = t in named
+            s = spec["title"] if spec["title"] and ok else 0
+            s += sum(w for hit, w in cues if t in hit)
+            out[t] = (s, ok)
+        return spec, pats, out
+    got = doc.derived(("title_table", id(spec)), compute)
+    return (got if got[0] is spec and got[1] is pats else compute())[2]
 
 
 def _last_top(doc):
@@ -194,19 +237,24 @@ def _frames(doc, year, rules) -> dict:
         pats = r.bound(year)
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
+    # each part's tables, looked up per heading (what score() and _title_memo() answer)
+    tables = [(sid, _said_table(doc, spec), _title_table(doc, pats, spec), spec["threshold"],
+               spec["last"], spec["title_min"]) for sid, pats, spec in scored]
+    last_top = _last_top(doc)
     out, shared = {}, {}                         # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
         best, best_key, titled = None, (0, False, 0), set()
-        split = _sentences(own_text(doc, h))     # once for every part rule
-        for sid, pats, spec in scored:
-            said = _said(split, spec)
-            s = score(doc, h, pats, spec, said=said)
-            named = _title_memo(doc, pats, spec, h.title, False)[1]
+        key, is_last = id(h), h.parent is None and last_top is h
+        for sid, saids, title_table, threshold, last, title_min in tables:
+            said = saids[key]
+            s, named = title_table[h.title]
+            s += last if last and is_last else 0
+            s = 0 if s < title_min else s + said
             if named:
-                titled.add(sid if s >= spec["threshold"] else None)
+                titled.add(sid if s >= threshold else None)
             # A tie goes to a title its own text supports, then to what the text says.
             rank = (s, named and said > 0, said)
-            if s >= spec["threshold"] and rank > best_key:
+            if s >= threshold and rank > best_key:
                 best, best_key = sid, rank
         # A title that names no frame leaves the section to its parent's frame; a title that
         # names one is weighed against what the section's sentences say. A shared title
@@ -222,9 +270,12 @@ def _frames(doc, year, rules) -> dict:
 
 
 def frame_regions(doc, year, rules, sid) -> list:
-    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out)."""
-    fr = frames(doc, year, rules)
-    return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+    """Spans of the sections whose frame is part ``sid`` (what ``not_within`` leaves out; several
+    parts ask, so worked out once per document)."""
+    def compute():
+        fr = frames(doc, year, rules)
+        return [(h.start, h.end) for h in doc.headings if sid in fr.get(id(h), ())]
+    return doc.derived(("frame_regions", year, tuple(r.id for r in rules), sid), compute)
 
 
 

@@ -1,0 +1,78 @@
+"""Does any of a list of patterns match a line: one regex call instead of one per pattern.
+
+The chrome step asks every block whether any of a dozen page-chrome patterns matches it; most
+patterns are anchored at the line's start (「^(?:上一篇|下一篇)…」), so each try is one attempt at
+the start, and the cost was the Python call per pattern and block. The anchored patterns of a list
+are joined into one alternation tried at the start (``^`` dropped: a pattern whose first item is
+``^`` matches somewhere exactly when its rest matches at the start), the others are asked one by
+one. An alternation matches at a position exactly when one of its alternatives does, so the
+answer is the same; a pattern the join could change (its own flags, back-references, a group
+name another pattern uses) keeps its own call.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rulepack import regexcache
+
+_FLAGS = regexcache.compile(r"\(\?[aiLmsux]+\)")        # global inline flags
+_REFERS = regexcache.compile(r"\\\d|\(\?P=|\(\?\(")    # back-references, conditionals
+_memo: dict = {}
+
+
+def searcher(patterns):
+    """``text -> bool``: ``any(p.search(text) for p in patterns)``."""
+    return _get("search", patterns)
+
+
+def matcher(patterns):
+    """``text -> bool``: ``any(p.match(text) for p in patterns)``."""
+    return _get("match", patterns)
+
+
+def _get(how, patterns):
+    key = (how, tuple((p.pattern, p.flags) for p in patterns))
+    got = _memo.get(key)
+    if got is None:
+        got = _memo[key] = _build(how, list(patterns))
+    return got
+
+
+def _build(how, patterns):
+    joined, alone = [], []
+    for p in patterns:
+        if p.flags != re.UNICODE or _FLAGS.search(p.pattern) or _REFERS.search(p.pattern):
+            alone.append(p)
+        elif how == "match":
+            joined.append(p.pattern)
+        elif _anchored(p):
+            joined.append(p.pattern[1:])
+        else:
+            alone.append(p)
+    start = None
+    if len(joined) > 1:
+        try:
+            start = regexcache.compile("|".join(f"(?:{j})" for j in joined)).match
+        except re.error:                 # a group name used twice: each its own call
+            start = None
+    if start is None:
+        alone = list(patterns)
+    tests = [p.search if how == "search" else p.match for p in alone]
+    if start is not None:
+        tests.insert(0, start)
+    if len(tests) == 1:
+        one = tests[0]
+        return lambda text: one(text) is not None
+    return lambda text: any(t(text) is not None for t in tests)
+
+
+def _anchored(p) -> bool:
+    """Is ``^`` (not multi-line) the pattern's first item, outside any alternation?"""
+    if not p.pattern.startswith("^"):
+        return False
+    try:
+        from ..rulepack.sreparts import constants as c, parser
+        first = parser.parse(p.pattern, p.flags)[0]
+    except Exception:           # noqa: BLE001 - another Python's parser: not joined
+        return False
+    return first[0] is c.AT and first[1] is c.AT_BEGINNING

@@ -1,0 +1,51 @@
+"""Which pieces of a text a pattern matches, with one search per matching piece.
+
+The part scorer asks each pattern about every sentence of every section, and part detection asks
+each title pattern about every heading: most pieces match nothing, and a search per piece is a
+Python call each. A pattern without anchors, look-arounds or word boundaries (*context-free*)
+matches by the characters it consumes alone, so a match inside a piece is a match in the text the
+pieces are joined into, and the pieces it matches are found by searching that text from one
+matching piece to the next (:func:`matching`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..rulepack import regexcache
+
+_FREE: dict = {}
+_CONTEXT = regexcache.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
+
+
+def contextfree(rx) -> bool:
+    """Does ``rx`` match by the characters it consumes alone (no look-around, anchor or word
+    boundary)? Read from the pattern's text, erring towards no."""
+    got = _FREE.get(rx.pattern)
+    if got is None:
+        got = _FREE[rx.pattern] = _CONTEXT.search(rx.pattern) is None
+    return got
+
+
+def matching(rx, text, spans):
+    """Indices of the spans (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
+    match. The leftmost match from ``pos`` starts where the leftmost match inside a span would:
+    a match inside a span is a match in the text."""
+    if hasattr(rx, "may_occur_in"):           # a LazyPattern: a text lacking its literals is
+        if not rx.may_occur_in(text):         # answered at once; then the compiled pattern, whose
+            return                            # literal prefilter would rescan the rest each search
+        rx = rx.compiled()
+    starts = [s for s, _ in spans]
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        a = m.start()
+        i = bisect_right(starts, a) - 1
+        if i < 0 or a >= spans[i][1]:       # in a stop or a short sentence: look further on
+            pos = a + 1
+            continue
+        end = spans[i][1]
+        if m.end() <= end or rx.search(text, a, end) is not None:
+            yield i
+        pos = end

@@ -1,0 +1,67 @@
+"""Which of a document's heading titles a list of patterns matches, worked out once per document.
+
+Part detection and the part scorer ask each part rule's title patterns (``heading``,
+``heading_exclude``, the scorer's ``title_cues``) about every heading: a search of a short title
+per pattern and heading, each a Python call. Here the distinct titles, joined one a line, are
+searched once per pattern (:func:`lawlint.sections.pieces.matching`, for a pattern that matches by
+the characters it consumes alone); any other pattern, or one that matches the empty string, is
+asked title by title. The answers are sets of titles, so a question is a set lookup.
+"""
+from __future__ import annotations
+
+from .pieces import contextfree, matching
+
+
+def _table(doc) -> tuple:
+    """(the distinct titles in order, them joined one a line, their spans in it)."""
+    def compute():
+        titles = list(dict.fromkeys(h.title for h in doc.headings))
+        spans, at = [], 0
+        for t in titles:
+            spans.append((at, at + len(t)))
+            at += len(t) + 1
+        return titles, "\n".join(titles), spans
+    return doc.derived("heading_titles", compute)
+
+
+def _hits(doc, rx) -> frozenset:
+    """The titles ``rx`` matches."""
+    titles, joined, spans = _table(doc)
+    if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
+        return frozenset()                    # no title has the literals it cannot match without
+    if contextfree(rx) and rx.search("") is None:
+        return frozenset(titles[i] for i in matching(rx, joined, spans))
+    return frozenset(t for t in titles if rx.search(t))
+
+
+def _memo(doc, kind, patterns, compute):
+    got = doc.derived((kind, id(patterns)), lambda: (patterns, compute()))
+    return (got if got[0] is patterns else (patterns, compute()))[1]   # (kept: another list with its id)
+
+
+def any_of(doc, patterns) -> frozenset:
+    """The titles one of ``patterns`` matches."""
+    if not patterns:
+        return frozenset()
+
+    def compute():
+        out = set()
+        for rx in patterns:
+            out |= _hits(doc, rx)
+        return frozenset(out)
+    return _memo(doc, "titles_any", patterns, compute)
+
+
+def all_of(doc, patterns) -> frozenset:
+    """The titles every one of ``patterns`` matches."""
+    def compute():
+        out = set(_table(doc)[0])
+        for rx in patterns:
+            out &= _hits(doc, rx)
+        return frozenset(out)
+    return _memo(doc, "titles_all", patterns, compute)
+
+
+def distinct(doc) -> list:
+    """The document's distinct heading titles, in order."""
+    return _table(doc)[0]

@@ -1,0 +1,65 @@
+"""The parser's shortcuts answer as the plain reading does: one regex call for "any of these
+patterns" (lawlint.parse.anyof) on generated lines and on the chrome patterns themselves."""
+import random
+import re
+
+import pytest
+
+from lawlint.parse import anyof
+
+PATTERNS = [
+    r"^(?:上一篇|下一篇)\s*[:：]", r"^(?:共\s*\d+\s*页|首页|\d{1,3})+$", r"(?:备案序?号|ICP备)",
+    r"^第\s*\d{1,3}\s*页$", r"^a|b$", r"(?i)^ab", r"^(x)\1", r"^(?P<n>甲)乙", r"^(?P<n>乙)甲",
+    r"^$", r"^\s*", r"[:：]\s*$", r"(?m)^乙", r"^(?:甲|^乙)丙",
+]
+ALPHABET = ["上一篇", "下一篇", "：", ":", "共", "3", "页", "首页", "备案号", "ICP备", "第", " ", "a",
+            "b", "A", "B", "x", "甲", "乙", "丙", "\n"]
+
+
+def _lines(n, seed):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(0, 8)))
+
+
+@pytest.mark.parametrize("how", ["search", "match"])
+def test_any_of_answers_as_each_pattern_asked_alone(how):
+    compiled = [re.compile(p) for p in PATTERNS]
+    rnd = random.Random(3)
+    groups = [rnd.sample(compiled, rnd.randint(1, len(compiled))) for _ in range(40)] + [compiled]
+    lines = list(_lines(400, 9))
+    told_apart = 0
+    for pats in groups:
+        test = anyof.searcher(pats) if how == "search" else anyof.matcher(pats)
+        for line in lines:
+            want = any(getattr(p, how)(line) for p in pats)
+            assert test(line) == want, ([p.pattern for p in pats], line)
+            told_apart += want
+    assert 0 < told_apart < len(groups) * len(lines)
+
+
+def test_anchored_patterns_are_joined_and_the_rest_asked_alone():
+    anchored = anyof._anchored
+    assert anchored(re.compile(r"^(?:上一篇|下一篇)\s*[:：]"))
+    assert not anchored(re.compile(r"^a|b$"))          # ^ only in the first alternative
+    assert not anchored(re.compile(r"(?m)^乙"))         # a line's start anywhere
+    assert not anchored(re.compile(r"(?:备案序?号|ICP备)"))
+
+
+def test_chrome_patterns_answer_as_before_on_the_seeds():
+    from helpers import SEEDS
+    from lawlint.parse.lexicon import lexicon
+    lx = lexicon()
+    lines = [line.strip() for p in sorted(SEEDS.glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["您现在的位置：首页 > 信息公开", "上一篇：关于……", "— 3 —", "第 3 页 共 9 页", "打印本页",
+              "索引号：123", "发布时间：2022-01-01 来源：某局"]
+    for key in ("page_number", "labels", "breadcrumb", "metadata", "line", "footer"):
+        pats = lx[key]
+        for how, test in (("search", anyof.searcher(pats)), ("match", anyof.matcher(pats))):
+            hits = 0
+            for line in lines:
+                want = any(getattr(p, how)(line) for p in pats)
+                assert test(line) == want, (key, how, line)
+                hits += want
+            assert hits or how == "match"
