@@ -46,13 +46,77 @@ def date(value) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=1)
 def table() -> dict:
     """key → merged entry (the curated fields win; revisions are united)."""
-    with open(rules_file("data", "laws.json"), encoding="utf-8") as fh:
-        generated = json.load(fh)["laws"]
+    entries = _tables()[0]
+    return {k: _entry(k) for k in entries}
+
+
+def _index() -> dict:
+    """Every accepted form's key → the entry's key (full titles, short forms)."""
+    return _tables()[1]
+
+
+def _entry(k: str) -> dict:
+    """The merged entry of the key ``k`` (decoded from its JSON when first asked)."""
+    entries = _tables()[0]
+    e = entries[k]
+    if type(e) is str:
+        e = entries[k] = json.loads(e)
+    return e
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """(key → entry or its JSON text, :func:`_index`), kept in the cache (kind ``laws``, bytes,
+    keyed by a hash of both data files) as a line of the two counts, lines ``key TAB entry-JSON``,
+    a blank line, then lines ``form TAB key``. A warm start splits lines and decodes only the
+    entries it looks up, instead of merging the files and computing a key for each of ≈1,700
+    titles and short forms (≈10 M instructions a start; a JSON value of the merged table is no
+    cheaper to decode than the files)."""
+    from ..rulepack import cache
+    digest = cache.blake2b(digest_size=32)       # the files' bytes, hashed once (not the text:
+    for name in ("laws.json", "laws_curated.yaml"):   # decoding and encoding it costs ≈2 M more)
+        with open(rules_file("data", name), "rb") as fh:
+            data = fh.read()
+        digest.update(len(data).to_bytes(8, "little") + data)
+        if name == "laws.json":
+            generated = data
+    cache_key = digest.hexdigest()
+    got = _decode(cache.read("laws", cache_key, ".txt"))
+    if got is not None:
+        return got
+    entries = _merge(json.loads(generated)["laws"], load_data("laws_curated.yaml")["laws"])
+    idx = {}
+    for k, e in entries.items():
+        idx[k] = k
+        for s in e.get("short", ()):
+            idx.setdefault(key(s), k)
+    lines = [f"{k}\t{json.dumps(e, ensure_ascii=False, separators=(',', ':'))}" for k, e in entries.items()]
+    lines += [""] + [f"{f}\t{k}" for f, k in idx.items()]
+    data = f"{len(entries)} {len(idx)}\n{chr(10).join(lines)}".encode("utf-8")
+    if _decode(data) == ({k: lines[i].split("\t", 1)[1] for i, k in enumerate(entries)}, idx):
+        cache.write("laws", cache_key, data, ".txt")     # (a title with a tab or line break: not kept)
+    return entries, idx
+
+
+def _decode(data: bytes | None) -> tuple | None:
+    """``(key → entry JSON, form → key)`` from a cache entry, or None when it is not one."""
+    if data is None:
+        return None
+    try:
+        counts, _, rest = data.decode("utf-8").partition("\n")
+        head, _, tail = rest.partition("\n\n")
+        entries = dict(line.split("\t", 1) for line in head.split("\n"))
+        idx = dict(line.split("\t", 1) for line in tail.split("\n"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return (entries, idx) if entries and idx and counts == f"{len(entries)} {len(idx)}" else None
+
+
+def _merge(generated: list, curated: list) -> dict:
     out: dict[str, dict] = {}
-    for e in [*generated, *load_data("laws_curated.yaml")["laws"]]:
+    for e in [*generated, *curated]:
         k = key(e["title"])
         old = out.get(k)
         if old is None:
@@ -65,20 +129,9 @@ def table() -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict:
-    """Every accepted form's key → the entry's key (full titles, short forms)."""
-    idx = {}
-    for k, e in table().items():
-        idx[k] = k
-        for s in e.get("short", ()):
-            idx.setdefault(key(s), k)
-    return idx
-
-
 def lookup(title: str) -> dict | None:
     k = _index().get(key(title))
-    return table()[k] if k is not None else None
+    return _entry(k) if k is not None else None
 
 
 _BY_FIRST: dict = {}
@@ -131,7 +184,7 @@ def near(title: str) -> str | None:
     if len(found) != 1:
         return None
     form = found.pop()
-    entry = table()[idx[form]]
+    entry = _entry(idx[form])
     if strip_blank(title).startswith(PREFIX) and entry["title"].startswith(PREFIX):
         return entry["title"]
     return form
