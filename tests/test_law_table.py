@@ -204,8 +204,13 @@ def test_cached_law_table_equals_a_fresh_merge(tmp_path, monkeypatch):
     assert (lawtable.table(), lawtable._index()) == built
     entries[0].write_bytes(entries[0].read_bytes()[:-40000])   # cut short: a different prefix
     assert fresh() == built
-    data = entries[0].read_bytes()
-    entries[0].write_bytes(data.replace(b"\t", b" "))          # no longer lines of two fields
+    lines = entries[0].read_bytes().split(b"\n")
+    del lines[len(lines) // 2]                                  # one line lost: keys and values
+    entries[0].write_bytes(b"\n".join(lines))                 # would pair wrongly
+    assert fresh() == built
+    lines = entries[0].read_bytes().split(b"\n")
+    lines[len(lines) // 2] = lines[len(lines) // 2 + 1]        # a form twice: one fewer than counted
+    entries[0].write_bytes(b"\n".join(lines))
     assert fresh() == built
     lawtable._tables.cache_clear()
     assert cache.PRODUCERS["laws"][0] == "checks/lawtable.py"

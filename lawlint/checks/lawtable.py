@@ -69,8 +69,8 @@ def _entry(k: str) -> dict:
 @lru_cache(maxsize=1)
 def _tables() -> tuple:
     """(key → entry or its JSON text, :func:`_index`), kept in the cache (kind ``laws``, bytes,
-    keyed by a hash of both data files) as a line of the two counts, lines ``key TAB entry-JSON``,
-    a blank line, then lines ``form TAB key``. A warm start splits lines and decodes only the
+    keyed by a hash of both data files) as lines: the two counts, the keys, their entries' JSON,
+    the accepted forms, their keys. A warm start splits lines and decodes only the
     entries it looks up, instead of merging the files and computing a key for each of ≈1,700
     titles and short forms (≈10 M instructions a start; a JSON value of the merged table is no
     cheaper to decode than the files)."""
@@ -92,11 +92,10 @@ def _tables() -> tuple:
         idx[k] = k
         for s in e.get("short", ()):
             idx.setdefault(key(s), k)
-    lines = [f"{k}\t{json.dumps(e, ensure_ascii=False, separators=(',', ':'))}" for k, e in entries.items()]
-    lines += [""] + [f"{f}\t{k}" for f, k in idx.items()]
-    data = f"{len(entries)} {len(idx)}\n{chr(10).join(lines)}".encode("utf-8")
-    if _decode(data) == ({k: lines[i].split("\t", 1)[1] for i, k in enumerate(entries)}, idx):
-        cache.write("laws", cache_key, data, ".txt")     # (a title with a tab or line break: not kept)
+    jsons = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in entries.values()]
+    data = "\n".join([f"{len(entries)} {len(idx)}", *entries, *jsons, *idx, *idx.values()]).encode("utf-8")
+    if _decode(data) == (dict(zip(entries, jsons)), idx):
+        cache.write("laws", cache_key, data, ".txt")     # (a title with a line break: not kept)
     return entries, idx
 
 
@@ -105,13 +104,15 @@ def _decode(data: bytes | None) -> tuple | None:
     if data is None:
         return None
     try:
-        counts, _, rest = data.decode("utf-8").partition("\n")
-        head, _, tail = rest.partition("\n\n")
-        entries = dict(line.split("\t", 1) for line in head.split("\n"))
-        idx = dict(line.split("\t", 1) for line in tail.split("\n"))
+        lines = data.decode("utf-8").split("\n")
+        n, m = (int(x) for x in lines[0].split(" "))
     except (UnicodeDecodeError, ValueError):
         return None
-    return (entries, idx) if entries and idx and counts == f"{len(entries)} {len(idx)}" else None
+    if n < 1 or m < 1 or len(lines) != 1 + 2 * n + 2 * m:
+        return None
+    entries = dict(zip(lines[1:n + 1], lines[n + 1:2 * n + 1]))      # (one split, no loop of ours:
+    idx = dict(zip(lines[2 * n + 1:2 * n + m + 1], lines[2 * n + m + 1:]))    # ≈2 M less a start)
+    return (entries, idx) if len(entries) == n and len(idx) == m else None
 
 
 def _merge(generated: list, curated: list) -> dict:
