@@ -259,7 +259,10 @@ def _shared(pattern: str) -> str:
     if "{" not in pattern:
         return pattern
     from ..rulepack.resources import shared_patterns
-    return expand_shared(pattern, shared_patterns())
+    shared = shared_patterns()
+    if not any("{" + name + "}" in pattern for name in shared):     # (a quantifier: the regex
+        return pattern                            # substitution would scan the whole pattern)
+    return expand_shared(pattern, shared)
 
 
 def _given(value) -> bool:
