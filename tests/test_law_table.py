@@ -200,7 +200,7 @@ def test_cached_law_table_equals_a_fresh_merge(tmp_path, monkeypatch):
     entries = list((tmp_path / "laws").glob("*.txt"))
     assert len(entries) == 1
     lawtable._tables.cache_clear()
-    assert type(lawtable._tables()[0][next(iter(built[0]))]) is str     # read from the entry
+    assert type(lawtable._tables()[0][next(iter(built[0]))]) is bytes   # read from the entry
     assert (lawtable.table(), lawtable._index()) == built
     entries[0].write_bytes(entries[0].read_bytes()[:-40000])   # cut short: a different prefix
     assert fresh() == built
@@ -212,5 +212,11 @@ def test_cached_law_table_equals_a_fresh_merge(tmp_path, monkeypatch):
     lines[len(lines) // 2] = lines[len(lines) // 2 + 1]        # a form twice: one fewer than counted
     entries[0].write_bytes(b"\n".join(lines))
     assert fresh() == built
+    lawtable._tables.cache_clear()
+    entry = entries[0].read_bytes()
+    k = next(iter(built[0]))
+    at = entry.rindex(b'"title":"' + built[0][k]["title"].encode())
+    entries[0].write_bytes(entry[:at] + b"\xff" + entry[at + 1:])   # one entry's JSON damaged:
+    assert fresh() == built                                     # found when looked up, rebuilt
     lawtable._tables.cache_clear()
     assert cache.PRODUCERS["laws"][0] == "checks/lawtable.py"

@@ -61,57 +61,80 @@ def _entry(k: str) -> dict:
     """The merged entry of the key ``k`` (decoded from its JSON when first asked)."""
     entries = _tables()[0]
     e = entries[k]
-    if type(e) is str:
-        e = entries[k] = json.loads(e)
+    if type(e) is bytes:
+        try:
+            e = json.loads(e)
+        except ValueError:          # a damaged cache entry: the files say
+            e = None
+        if type(e) is not dict or key(e.get("title", "")) != k:
+            e = _build(*_read()[1:])[0][k]
+        entries[k] = e
     return e
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple:
-    """(key → entry or its JSON text, :func:`_index`), kept in the cache (kind ``laws``, bytes,
-    keyed by a hash of both data files) as lines: the two counts, the keys, their entries' JSON,
-    the accepted forms, their keys. A warm start splits lines and decodes only the
+    """(key → entry or its JSON as bytes, :func:`_index`), kept in the cache (kind ``laws``, bytes,
+    keyed by a hash of both data files): a line of the two counts and the text's size; the text,
+    lines of the keys, the accepted forms, their keys; then lines of the entries' JSON (UTF-8,
+    left as bytes). A warm start splits lines and decodes only the
     entries it looks up, instead of merging the files and computing a key for each of ≈1,700
     titles and short forms (≈10 M instructions a start; a JSON value of the merged table is no
     cheaper to decode than the files)."""
     from ..rulepack import cache
-    digest = cache.blake2b(digest_size=32)       # the files' bytes, hashed once (not the text:
-    for name in ("laws.json", "laws_curated.yaml"):   # decoding and encoding it costs ≈2 M more)
-        with open(rules_file("data", name), "rb") as fh:
-            data = fh.read()
-        digest.update(len(data).to_bytes(8, "little") + data)
-        if name == "laws.json":
-            generated = data
-    cache_key = digest.hexdigest()
+    cache_key, generated, curated = _read()
     got = _decode(cache.read("laws", cache_key, ".txt"))
     if got is not None:
         return got
-    entries = _merge(json.loads(generated)["laws"], load_data("laws_curated.yaml")["laws"])
-    idx = {}
-    for k, e in entries.items():
-        idx[k] = k
-        for s in e.get("short", ()):
-            idx.setdefault(key(s), k)
-    jsons = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in entries.values()]
-    data = "\n".join([f"{len(entries)} {len(idx)}", *entries, *jsons, *idx, *idx.values()]).encode("utf-8")
+    entries, idx = _build(generated, curated)
+    jsons = [json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in entries.values()]
+    text = "\n".join([*entries, *idx, *idx.values()]).encode("utf-8")
+    data = f"{len(entries)} {len(idx)} {len(text)}\n".encode() + text + b"\n" + b"\n".join(jsons)
     if _decode(data) == (dict(zip(entries, jsons)), idx):
         cache.write("laws", cache_key, data, ".txt")     # (a title with a line break: not kept)
     return entries, idx
 
 
+def _read() -> tuple:
+    """(cache key, laws.json's bytes, the curated file's name): the key hashes the files' bytes
+    once (not their text: decoding and encoding it costs ≈2 M more)."""
+    from ..rulepack import cache
+    digest = cache.blake2b(digest_size=32)
+    for name in ("laws.json", "laws_curated.yaml"):
+        with open(rules_file("data", name), "rb") as fh:
+            data = fh.read()
+        digest.update(len(data).to_bytes(8, "little") + data)
+        if name == "laws.json":
+            generated = data
+    return digest.hexdigest(), generated, "laws_curated.yaml"
+
+
+def _build(generated: bytes, curated: str) -> tuple:
+    """(key → entry, form → key) merged from the data files."""
+    entries = _merge(json.loads(generated)["laws"], load_data(curated)["laws"])
+    idx = {}
+    for k, e in entries.items():
+        idx[k] = k
+        for s in e.get("short", ()):
+            idx.setdefault(key(s), k)
+    return entries, idx
+
+
 def _decode(data: bytes | None) -> tuple | None:
-    """``(key → entry JSON, form → key)`` from a cache entry, or None when it is not one."""
+    """``(key → entry JSON bytes, form → key)`` from a cache entry, or None when it is not one."""
     if data is None:
         return None
     try:
-        lines = data.decode("utf-8").split("\n")
-        n, m = (int(x) for x in lines[0].split(" "))
+        head, _, rest = data.partition(b"\n")
+        n, m, size = (int(x) for x in head.split(b" "))
+        lines = rest[:size].decode("utf-8").split("\n")
     except (UnicodeDecodeError, ValueError):
         return None
-    if n < 1 or m < 1 or len(lines) != 1 + 2 * n + 2 * m:
+    jsons = rest[size + 1:].split(b"\n")       # (bytes, decoded only when looked up)
+    if n < 1 or m < 1 or len(lines) != n + 2 * m or len(jsons) != n or rest[size:size + 1] != b"\n":
         return None
-    entries = dict(zip(lines[1:n + 1], lines[n + 1:2 * n + 1]))      # (one split, no loop of ours:
-    idx = dict(zip(lines[2 * n + 1:2 * n + m + 1], lines[2 * n + m + 1:]))    # ≈2 M less a start)
+    entries = dict(zip(lines[:n], jsons))
+    idx = dict(zip(lines[n:n + m], lines[n + m:]))
     return (entries, idx) if len(entries) == n and len(idx) == m else None
 
 
