@@ -184,3 +184,39 @@ def test_near_is_unchanged_on_edited_titles():
     got = [lawtable.near(c) for c in cited]
     assert got == [_near_as_written_first(c) for c in cited]
     assert sum(g is not None for g in got) > 50
+
+
+def test_cached_law_table_equals_a_fresh_merge(tmp_path, monkeypatch):
+    """A warm start reads the merged table from the cache (kind ``laws``): it must give what
+    merging the data files gives, and a damaged entry is rebuilt, not believed."""
+    from lawlint.rulepack import cache
+
+    def fresh():
+        lawtable._tables.cache_clear()
+        return lawtable.table(), dict(lawtable._index())
+
+    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
+    built = fresh()                              # merged from the files, entry written
+    entries = list((tmp_path / "laws").glob("*.txt"))
+    assert len(entries) == 1
+    lawtable._tables.cache_clear()
+    assert type(lawtable._tables()[0][next(iter(built[0]))]) is bytes   # read from the entry
+    assert (lawtable.table(), lawtable._index()) == built
+    entries[0].write_bytes(entries[0].read_bytes()[:-40000])   # cut short: a different prefix
+    assert fresh() == built
+    lines = entries[0].read_bytes().split(b"\n")
+    del lines[len(lines) // 2]                                  # one line lost: keys and values
+    entries[0].write_bytes(b"\n".join(lines))                 # would pair wrongly
+    assert fresh() == built
+    lines = entries[0].read_bytes().split(b"\n")
+    lines[len(lines) // 2] = lines[len(lines) // 2 + 1]        # a form twice: one fewer than counted
+    entries[0].write_bytes(b"\n".join(lines))
+    assert fresh() == built
+    lawtable._tables.cache_clear()
+    entry = entries[0].read_bytes()
+    k = next(iter(built[0]))
+    at = entry.rindex(b'"title":"' + built[0][k]["title"].encode())
+    entries[0].write_bytes(entry[:at] + b"\xff" + entry[at + 1:])   # one entry's JSON damaged:
+    assert fresh() == built                                     # found when looked up, rebuilt
+    lawtable._tables.cache_clear()
+    assert cache.PRODUCERS["laws"][0] == "checks/lawtable.py"

@@ -50,10 +50,10 @@ def test_the_shipped_entries_are_found_where_the_rules_are():
 
 def test_every_builtin_pack_and_data_file_is_shipped(monkeypatch):
     from lawlint.rulepack import cache, prebuilt, resources
-    from lawlint.rulepack.ruleset import NOT_PACKS, _CACHE_TAG, builtin_pack_paths
+    from lawlint.rulepack.ruleset import NOT_PACKS, builtin_pack_paths, pack_key
     monkeypatch.setattr(prebuilt, "_index", None)
     for path in builtin_pack_paths():
-        key = _CACHE_TAG + path.read_text(encoding="utf-8")
+        key = pack_key(path.read_bytes())
         assert prebuilt.get("packs", cache.digest("packs", key)), path.name
     data = sorted((resources.rules_dir() / "data").glob("*.yaml")) + [resources.rules_dir() / n for n in NOT_PACKS]
     for path in data:

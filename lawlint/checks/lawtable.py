@@ -46,13 +46,101 @@ def date(value) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=1)
 def table() -> dict:
     """key → merged entry (the curated fields win; revisions are united)."""
-    with open(rules_file("data", "laws.json"), encoding="utf-8") as fh:
-        generated = json.load(fh)["laws"]
+    entries = _tables()[0]
+    return {k: _entry(k) for k in entries}
+
+
+def _index() -> dict:
+    """Every accepted form's key → the entry's key (full titles, short forms)."""
+    return _tables()[1]
+
+
+def _entry(k: str) -> dict:
+    """The merged entry of the key ``k`` (decoded from its JSON when first asked)."""
+    entries = _tables()[0]
+    e = entries[k]
+    if type(e) is bytes:
+        try:
+            e = json.loads(e)
+        except ValueError:          # a damaged cache entry: the files say
+            e = None
+        if type(e) is not dict or key(e.get("title", "")) != k:
+            e = _build(*_read()[1:])[0][k]
+        entries[k] = e
+    return e
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """(key → entry or its JSON as bytes, :func:`_index`), kept in the cache (kind ``laws``, bytes,
+    keyed by a hash of both data files): a line of the two counts and the text's size; the text,
+    lines of the keys, the accepted forms, their keys; then lines of the entries' JSON (UTF-8,
+    left as bytes). A warm start splits lines and decodes only the
+    entries it looks up, instead of merging the files and computing a key for each of ≈1,700
+    titles and short forms (≈10 M instructions a start; a JSON value of the merged table is no
+    cheaper to decode than the files)."""
+    from ..rulepack import cache
+    cache_key, generated, curated = _read()
+    got = _decode(cache.read("laws", cache_key, ".txt"))
+    if got is not None:
+        return got
+    entries, idx = _build(generated, curated)
+    jsons = [json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in entries.values()]
+    text = "\n".join([*entries, *idx, *idx.values()]).encode("utf-8")
+    data = f"{len(entries)} {len(idx)} {len(text)}\n".encode() + text + b"\n" + b"\n".join(jsons)
+    if _decode(data) == (dict(zip(entries, jsons)), idx):
+        cache.write("laws", cache_key, data, ".txt")     # (a title with a line break: not kept)
+    return entries, idx
+
+
+def _read() -> tuple:
+    """(cache key, laws.json's bytes, the curated file's name): the key hashes the files' bytes
+    once (not their text: decoding and encoding it costs ≈2 M more)."""
+    from ..rulepack import cache
+    digest = cache.blake2b(digest_size=32)
+    for name in ("laws.json", "laws_curated.yaml"):
+        with open(rules_file("data", name), "rb") as fh:
+            data = fh.read()
+        digest.update(len(data).to_bytes(8, "little") + data)
+        if name == "laws.json":
+            generated = data
+    return digest.hexdigest(), generated, "laws_curated.yaml"
+
+
+def _build(generated: bytes, curated: str) -> tuple:
+    """(key → entry, form → key) merged from the data files."""
+    entries = _merge(json.loads(generated)["laws"], load_data(curated)["laws"])
+    idx = {}
+    for k, e in entries.items():
+        idx[k] = k
+        for s in e.get("short", ()):
+            idx.setdefault(key(s), k)
+    return entries, idx
+
+
+def _decode(data: bytes | None) -> tuple | None:
+    """``(key → entry JSON bytes, form → key)`` from a cache entry, or None when it is not one."""
+    if data is None:
+        return None
+    try:
+        head, _, rest = data.partition(b"\n")
+        n, m, size = (int(x) for x in head.split(b" "))
+        lines = rest[:size].decode("utf-8").split("\n")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    jsons = rest[size + 1:].split(b"\n")       # (bytes, decoded only when looked up)
+    if n < 1 or m < 1 or len(lines) != n + 2 * m or len(jsons) != n or rest[size:size + 1] != b"\n":
+        return None
+    entries = dict(zip(lines[:n], jsons))
+    idx = dict(zip(lines[n:n + m], lines[n + m:]))
+    return (entries, idx) if len(entries) == n and len(idx) == m else None
+
+
+def _merge(generated: list, curated: list) -> dict:
     out: dict[str, dict] = {}
-    for e in [*generated, *load_data("laws_curated.yaml")["laws"]]:
+    for e in [*generated, *curated]:
         k = key(e["title"])
         old = out.get(k)
         if old is None:
@@ -65,20 +153,9 @@ def table() -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict:
-    """Every accepted form's key → the entry's key (full titles, short forms)."""
-    idx = {}
-    for k, e in table().items():
-        idx[k] = k
-        for s in e.get("short", ()):
-            idx.setdefault(key(s), k)
-    return idx
-
-
 def lookup(title: str) -> dict | None:
     k = _index().get(key(title))
-    return table()[k] if k is not None else None
+    return _entry(k) if k is not None else None
 
 
 _BY_FIRST: dict = {}
@@ -131,7 +208,7 @@ def near(title: str) -> str | None:
     if len(found) != 1:
         return None
     form = found.pop()
-    entry = table()[idx[form]]
+    entry = _entry(idx[form])
     if strip_blank(title).startswith(PREFIX) and entry["title"].startswith(PREFIX):
         return entry["title"]
     return form

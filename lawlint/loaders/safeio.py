@@ -55,9 +55,20 @@ def problem(e: OSError) -> str:
 
 def read_text(path, error, limit: int = DEFAULT_LIMIT, what: str = "") -> str:
     """A UTF-8 file's text; any failure is ``error(message, path)``."""
+    return decode_text(read_bytes(path, error, limit, what), path, error, what)
+
+
+def read_bytes(path, error, limit: int = DEFAULT_LIMIT, what: str = "") -> bytes:
+    """:func:`read_regular`; any failure is ``error(message, path)``."""
     try:
-        return read_regular(path, limit).decode("utf-8")
+        return read_regular(path, limit)
     except OSError as e:
         raise error(f"{what}{problem(e)}", path) from None
+
+
+def decode_text(data: bytes, path, error, what: str = "") -> str:
+    """What :func:`read_bytes` read, as UTF-8 text; not UTF-8 is ``error(message, path)``."""
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise error(f"{what}不是 UTF-8 编码（第 {e.start} 字节）", path) from None

@@ -1,5 +1,5 @@
 """A small on-disk cache that holds data only: validated rule packs, parsed data files, compiled
-regex code and the words of segmented sentences.
+regex code, the words of segmented sentences and the merged law table (:mod:`lawlint.checks.lawtable`).
 
 Validating YAML against the JSON Schema costs more than linting a report, so a warm run skips it;
 the parsed data files (``rules/data/*.yaml``, the scoring profile) are kept the same way, so a warm
@@ -46,6 +46,7 @@ PRODUCERS = {
               "rulepack/template.py", "vocabulary.py", "checks/*.py", "numbering/*.py"),
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
     "tokens": ("parse/segment.py", "parse/dictcut.py"),
+    "laws": ("checks/lawtable.py", "chars.py", "rulepack/resources.py", "rulepack/yamlio.py"),
 }
 
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold

@@ -157,24 +157,34 @@ def read_pack(path) -> list[Rule]:
     if not (isinstance(path, str) and path in _builtin_files()):     # a user's: named as Path names it
         from pathlib import Path
         path = Path(path)
-    from ..loaders.safeio import read_text
-    text = read_text(path, RuleError, what="规则文件")
+    from ..loaders.safeio import decode_text, read_bytes
+    raw = read_bytes(path, RuleError, what="规则文件")
     from . import cache
-    cached = cache.get_pack(_CACHE_TAG + text)
+    key = pack_key(raw)
+    cached = cache.get_pack(key)
     if cached is not None:     # validated before: patterns are known to compile
         # The cache is keyed by content, which another checkout may share: the rules come from
-        # this path (messages and `lawlint explain` name it).
+        # this path (messages and `lawlint explain` name it). (No text: an error, which needs
+        # it for its line, is one the validation below gives.)
         try:
-            return [_compile(Rule(**{**d, "file": str(path)}), text, validate=False) for d in cached]
+            return [_compile(Rule(**{**d, "file": str(path)}), None, validate=False) for d in cached]
         except Exception:      # noqa: BLE001 - an entry of another shape: validate afresh
             pass
+    text = decode_text(raw, path, RuleError, what="规则文件")
     from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
     validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
              for i, raw in enumerate(data["rules"])]
-    cache.put_pack(_CACHE_TAG + text, [_rule_fields(r) for r in rules])
+    cache.put_pack(key, [_rule_fields(r) for r in rules])
     return rules
+
+
+def pack_key(data: bytes) -> str:
+    """A pack's cache key: a hash of its bytes (not of its text: a warm start then neither decodes
+    nor re-encodes ≈190 kB of YAML)."""
+    from .cache import blake2b
+    return _CACHE_TAG + blake2b(data, digest_size=32).hexdigest()
 
 
 # The cache holds Rule fields: a build whose Rule has other fields (a field added, as ``hint`` was)

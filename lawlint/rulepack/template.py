@@ -19,8 +19,8 @@ ANY_YEAR = r"(?:19|20)\d{2}"
 
 def expand_year(pattern: str, year: int | None) -> str:
     """Fill ``{year}``, ``{next_year}`` and ``{prev_year}`` in a rule pattern."""
-    if "{" not in pattern:
-        return pattern
+    if "{" not in pattern or not ("{year}" in pattern or "{next_year}" in pattern or "{prev_year}" in pattern):
+        return pattern                  # (a quantifier {4}: no regex substitution scanning it)
     values = {"year": str(year) if year else ANY_YEAR,
               "next_year": str(year + 1) if year else ANY_YEAR,
               "prev_year": str(year - 1) if year else ANY_YEAR}
