@@ -57,3 +57,41 @@ def test_split_finditer_on_generated_texts():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 700)))
             lo = rng.randint(0, 20)
             assert _found(split(text, lo)) == _found(re.compile(pat).finditer(text, lo)), (pat, text)
+
+
+def test_scans_are_made_only_for_a_long_finditer():
+    """Working out a pattern's first characters and compiling its variants costs a fresh process
+    more than it saves on a pattern only ever searched or scanned over short pieces: the scans are
+    made on the first finditer over a range of MIN_RANGE characters or more, once."""
+    pat = r"(?:陈述|申辩)(?:权利)?"
+    lazy = regexcache.LazyPattern(pat)
+    made = []
+    real = regexcache.split_scans
+
+    def counting(p):
+        made.append(p)
+        return real(p)
+    regexcache.split_scans, saved = counting, regexcache.split_scans
+    try:
+        text = "当事人依法享有陈述、申辩权利。" * 40
+        assert lazy.search(text) is not None
+        short = list(lazy.finditer(text, 0, splitscan.MIN_RANGE - 1))
+        assert made == []                           # searched, scanned short: nothing made
+        assert _found(short) == _found(re.compile(pat).finditer(text, 0, splitscan.MIN_RANGE - 1))
+        for _ in range(2):
+            assert _found(lazy.finditer(text)) == _found(re.compile(pat).finditer(text))
+        assert made == [pat]                        # made once, on the first long scan
+    finally:
+        regexcache.split_scans = saved
+
+
+@pytest.mark.parametrize("chars, expected", [(6, True), (7, False)])
+def test_first_chars_counts_a_class_before_listing_it(chars, expected):
+    """A class of up to MAX_CHARS characters is read from the INFO block, across the 256-bit
+    maps of a large (CJK) class too; one more character and there is no split."""
+    cjk = "".join(chr(0x4E00 + 300 * i) for i in range(chars))    # one per high byte's block
+    pat = f"[{cjk}]甲"
+    code = list(regexcache._build(pat, 0)[0][1])
+    got = splitscan.first_chars(code)
+    assert (got == sorted(map(ord, cjk))) if expected else got is None
+    assert splitscan.may_split(code)

@@ -42,9 +42,12 @@ def _load() -> dict:
     if _table is None:
         from . import cache
         _table = regexstore.decode(cache.read("regex", _cache_key()))
-        if not _table:          # an empty cache: the table shipped for this Python, if any
-            from . import prebuilt
-            _table = regexstore.decode(prebuilt.regex_table(cache.digest("regex", _cache_key())))
+        if not _table:          # an empty cache: the table shipped for this Python, if any,
+            from . import prebuilt          # kept in the cache as it is read (no inflating next time)
+            data = prebuilt.regex_table(cache.digest("regex", _cache_key()))
+            _table = regexstore.decode(data)
+            if _table:
+                cache.write("regex", _cache_key(), data)
     return _table
 
 
@@ -191,9 +194,10 @@ class LazyPattern:
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
-            scans = split_scans(self.pattern)
-            if scans:                           # a class of a few first characters: a scan for each
-                self.finditer = splitscan.finditer(rx, scans)
+            args = _load().get((self.pattern, 0))
+            if args is not None and splitscan.may_split(args[1]):   # perhaps a class of a few first
+                pattern = self.pattern                               # characters: a scan for each
+                self.finditer = splitscan.finditer_later(rx, lambda: split_scans(pattern))
             needed = required_literals(self.pattern)
             if needed is not None:
                 self._lacks = lacks = _Lacks(needed)

@@ -30,6 +30,15 @@ _CHARSET_OP, _BIGCHARSET = int(_c.CHARSET), int(_c.BIGCHARSET)
 _WORDS = 256 // 32                  # a 256-bit map in 32-bit code words (_sre.CODESIZE is 4)
 
 
+def may_split(code) -> bool:
+    """Does ``code`` start with an INFO block holding a class (the only place
+    :func:`first_chars` looks)? Cheap: the class itself is read only when a scan needs it."""
+    try:
+        return code[0] == _INFO and bool(code[2] & _CHARSET) and not code[2] & _PREFIX
+    except (IndexError, TypeError):
+        return False
+
+
 def first_chars(code) -> list | None:
     """The code points the INFO class of ``code`` holds, when it is a class of at most
     MAX_CHARS characters (not negated, no category); None otherwise."""
@@ -51,15 +60,21 @@ def first_chars(code) -> list | None:
                 chars.update(range(code[i + 1], code[i + 2] + 1))
                 i += 3
             elif op == _CHARSET_OP:
+                if _count(code, i + 1) > MAX_CHARS:      # counted before listed: a class of
+                    return None                          # hundreds of characters is common
                 chars.update(_bits(code, i + 1, 0))
                 i += 1 + _WORDS
             elif op == _BIGCHARSET:
                 blocks, first = code[i + 1], i + 2 + 256 // 4
                 index = array("I", code[i + 2:first]).tobytes()   # high byte -> block, as sre packs it
-                used = {b for b in range(blocks) if any(code[first + b * _WORDS:first + (b + 1) * _WORDS])}
-                for high, block in enumerate(index):
-                    if block in used:
+                sizes = [_count(code, first + b * _WORDS) for b in range(blocks)]
+                if sum(index.count(b) * n for b, n in enumerate(sizes) if n) > MAX_CHARS:
+                    return None                  # (each high byte's characters are distinct)
+                for block, n in enumerate(sizes):
+                    high = index.find(block) if n else -1
+                    while high != -1:
                         chars.update(_bits(code, first + block * _WORDS, high << 8))
+                        high = index.find(block, high + 1)
                 i = first + blocks * _WORDS
             else:                           # NEGATE, CATEGORY, a case-folding range …
                 return None
@@ -68,6 +83,11 @@ def first_chars(code) -> list | None:
     except (IndexError, TypeError, ValueError):     # not the layout this module knows
         return None
     return None
+
+
+def _count(code, at: int) -> int:
+    """How many characters the 256-bit map at ``at`` holds."""
+    return sum(word.bit_count() for word in code[at:at + _WORDS])
 
 
 def _bits(code, at: int, base: int):
@@ -97,6 +117,24 @@ def finditer(rx, scans):
         if e - p < MIN_RANGE:
             return whole(string, pos, endpos)
         return _merged(scans, string, p, e)
+    return finditer
+
+
+def finditer_later(rx, scans_of):
+    """:func:`finditer` with the scans made (``scans_of()``) on the first range long enough to
+    use them: working out a pattern's first characters and compiling its variants costs more
+    than a fresh process saves on a pattern it only ever searches or scans over short pieces."""
+    whole = rx.finditer
+    made: list = []
+
+    def finditer(string, pos=0, endpos=sys.maxsize):
+        p, e = _bounds(string, pos, endpos)
+        if e - p < MIN_RANGE:
+            return whole(string, pos, endpos)
+        if not made:
+            made.append(scans_of())
+        scans = made[0]
+        return _merged(scans, string, p, e) if scans else whole(string, pos, endpos)
     return finditer
 
 
