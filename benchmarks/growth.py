@@ -60,13 +60,28 @@ def limit_page(name, n=LIMIT) -> str:
     return PAGES[name](n // 4 if "unclosed" in name else n // 11)
 
 
-def numbered_docx(lists=10_000) -> bytes:
-    """A .docx whose numbering.xml defines ``lists`` lists, and one paragraph numbered by each."""
+def docx_bytes(body: str, numbering: str | None = None, styles: str = "") -> bytes:
+    """A real python-docx package with its document body (and numbering, extra styles) replaced."""
     import docx
     buf = io.BytesIO()
     docx.Document().save(buf)
     src, out = zipfile.ZipFile(buf), io.BytesIO()
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = f"{head}<w:document {_W}><w:body>{body}</w:body></w:document>".encode()
+            elif info.filename == "word/numbering.xml" and numbering is not None:
+                data = f"{head}<w:numbering {_W}>{numbering}</w:numbering>".encode()
+            elif info.filename == "word/styles.xml" and styles:
+                data = data.replace(b"</w:styles>", styles.encode() + b"</w:styles>")
+            z.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def numbered_docx(lists=10_000) -> bytes:
+    """A .docx whose numbering.xml defines ``lists`` lists, and one paragraph numbered by each."""
     levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{f}"/><w:lvlText w:val="{t}"/></w:lvl>'
                      for i, (f, t) in enumerate([("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
                                                  ("decimal", "%3."), ("decimal", "（%4）")]))
@@ -75,15 +90,7 @@ def numbered_docx(lists=10_000) -> bytes:
     paras = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{i % 4}"/><w:numId w:val="{i}"/></w:numPr></w:pPr>'
                     f'<w:r><w:t>全年办理行政复议案件{i}件</w:t></w:r></w:p>' for i in range(1, lists + 1))
     title = "<w:p><w:r><w:t>关于2021年度法治政府建设情况的报告</w:t></w:r></w:p>"
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = f"{head}<w:document {_W}><w:body>{title}{paras}</w:body></w:document>".encode()
-            elif info.filename == "word/numbering.xml":
-                data = f"{head}<w:numbering {_W}>{numbering}</w:numbering>".encode()
-            z.writestr(info.filename, data)
-    return out.getvalue()
+    return docx_bytes(title + paras, numbering)
 
 
 def limit_files():

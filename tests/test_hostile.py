@@ -10,7 +10,6 @@ import sys
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
-import zipfile
 
 import pytest
 from hypothesis import given, settings
@@ -25,7 +24,7 @@ GUARD = 60          # seconds: a hang guard, not a timing assertion (the machine
 
 # -- one long line of each shape the issue measured ------------------------------------------------
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from growth import SHAPES  # noqa: E402 - the benchmark's shapes, so tests and figures agree
+from growth import SHAPES, docx_bytes  # noqa: E402 - the benchmark's shapes, so tests and figures agree
 
 
 def assert_in_range(result, text):
@@ -89,9 +88,6 @@ def test_long_single_lines_from_report_fragments(text):
 
 
 # -- .docx -------------------------------------------------------------------------------------------
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
 def _para(text, num=None, ilvl="0", style=None):
     ppr = ""
     if num is not None or style:
@@ -110,21 +106,8 @@ def _list(num_id, *levels):
 
 def build_docx(path, paras, numbering=None, styles=""):
     """A real python-docx package with its document (and numbering, extra styles) replaced."""
-    docx = pytest.importorskip("docx")
-    buf = io.BytesIO()
-    docx.Document().save(buf)
-    src = zipfile.ZipFile(buf)
-    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = f'{head}<w:document {_W}><w:body>{"".join(paras)}</w:body></w:document>'.encode()
-            elif info.filename == "word/numbering.xml" and numbering is not None:
-                data = f"{head}<w:numbering {_W}>{numbering}</w:numbering>".encode()
-            elif info.filename == "word/styles.xml":
-                data = data.replace(b"</w:styles>", styles.encode() + b"</w:styles>")
-            z.writestr(info.filename, data)
+    pytest.importorskip("docx")
+    path.write_bytes(docx_bytes("".join(paras), numbering, styles))
     return path
 
 
