@@ -234,19 +234,24 @@ def _split(params: dict) -> tuple:
     ``bind``. Binding ≈100 rules' ≈1,700 parameters with a call each cost a start ≈5 M."""
     got = _SPLIT.get(id(params))
     if got is None or got[0] is not params:
-        plain = tuple((k, p.default, p.default is None or type(p.default) in (str, int, float, bool))
+        plain = tuple((k, p.default, _immutable(p.default))
                       for k, p in params.items() if type(p) is Param and not p.regex)
         rich = tuple((k, p) for k, p in params.items() if not (type(p) is Param and not p.regex))
         got = _SPLIT[id(params)] = (params, plain, rich)
     return got[1], got[2]
 
 
+def _immutable(value) -> bool:
+    """None, a string, a number or a bool: shared as it is."""
+    return value is None or type(value) in (str, int, float, bool)
+
+
 def _fresh(default):
     """A default a rule may change without changing the next rule's: the value itself when it
     cannot change (most defaults), else a deep copy (copy is imported only then)."""
-    if default is None or type(default) in (str, int, float, bool):
+    if _immutable(default):
         return default
-    if type(default) in (list, tuple) and all(x is None or type(x) in (str, int, float, bool) for x in default):
+    if type(default) in (list, tuple) and all(map(_immutable, default)):
         return type(default)(default)          # a new list of the same values (tuple: itself)
     if type(default) is dict and not default:
         return {}
