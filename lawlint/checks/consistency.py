@@ -63,14 +63,8 @@ def check(ctx, rule, p):
 def _occurrences(ctx, variants):
     text = ctx.doc.text
     spans = [(b.start, b.end) for b in ctx.doc.body_blocks]
-    return [[(m.start(), m.end(), m.group(0)) for s, e in _where(text, rx, spans) for m in rx.finditer(text, s, e)]
+    return [[(m.start(), m.end(), m.group(0)) for s, e in sc.able(text, rx, spans) for m in rx.finditer(text, s, e)]
             for rx in variants]
-
-
-def _where(text, rx, spans):
-    """The blocks ``rx`` can match in (by the literals it needs), in order."""
-    held = sc.holders(text, rx, spans)
-    return spans if held is None else [span for span in spans if span in held]
 
 
 def _indents(ctx, variants):

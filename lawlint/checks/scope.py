@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
 from ..parse.document import split_sentences
 from ..rulepack import regexcache
+from ..rulepack.literals import holding  # noqa: F401 - the checks ask it as scope.holding
 from ..vocabulary import SECTION_IDS
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
@@ -107,46 +108,18 @@ def sentences(ctx, span_list):
         yield from memo[(s, e)]
 
 
-_PLACES_MAX = 48
-
-
-def holding(text: str, strings, span_list) -> list:
-    """The spans of ``span_list`` (in its order) that contain one of ``strings`` whole: a
-    pattern that cannot match without one of them is scanned only there (a scan call per
-    paragraph costs more than finding the few places once). Where the strings occur more than
-    _PLACES_MAX times, every span (a pattern's scan there finds what it would have found)."""
-    places = []
-    for s in strings:
-        i = text.find(s)
-        while i != -1:
-            if len(places) == _PLACES_MAX:      # a common string: every span is scanned (a find
-                return list(span_list)          # per place costs more than it would save)
-            places.append((i, i + len(s)))
-            i = text.find(s, i + 1)
-    if not places:
-        return []
-    places.sort()
-    kept, j, n = set(), 0, len(places)
-    for lo, hi in sorted(span_list):    # by start: a place before one span's start is before the next's
-        while j < n and places[j][0] < lo:
-            j += 1
-        if j == n:
-            break
-        k = j
-        while k < n and places[k][0] < hi:
-            if places[k][1] <= hi:
-                kept.add((lo, hi))
-                break
-            k += 1
-    return [span for span in span_list if span in kept] if kept else []
-
-
 def holders(text: str, rx, span_list):
     """The set of spans of ``span_list`` where pattern ``rx`` can match, by the literals it cannot
     match without (:func:`holding`); None when it has none (every span)."""
     needed = regexcache.required_literals(rx.pattern)
     return set(holding(text, needed, span_list)) if needed else None
 
+
+def able(text: str, rx, span_list) -> list:
+    """The spans of ``span_list`` (in its order) where pattern ``rx`` can match: :func:`holders`
+    as a list, every span when it needs no literal."""
+    needed = regexcache.required_literals(rx.pattern)
+    return holding(text, needed, span_list) if needed else list(span_list)
 
 
 def joined(ctx, span_list) -> str:

@@ -23,12 +23,10 @@ The cues are data (``rules/data/document.yaml``, key ``flat``).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import required
+from ..rulepack.literals import holding, required
 from .lexicon import lexicon
 
 
@@ -39,10 +37,11 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
-    holding = _holding(blocks, required(lx["separator"].pattern, lx["separator"].flags))
-    for i, b in enumerate(blocks):
+    needed = required(lx["separator"].pattern, lx["separator"].flags)
+    held = set(holding(text, needed, [(b.start, b.end) for b in blocks])) if needed else None
+    for b in blocks:
         pieces = _labelled(b, lx)
-        if pieces is None and (holding is None or i in holding):   # (no separator without those)
+        if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
             pieces = _separated(b, lx)
             separated.update(id(p) for p in pieces or ())
         out.extend(pieces or [b])
@@ -58,27 +57,6 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
         out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)
     for i, b in enumerate(out):
         b.index = i
-    return out
-
-
-def _holding(blocks, needed) -> set | None:
-    """Positions of the blocks holding one of the strings ``needed`` (found with str.find over
-    the blocks joined, one find per block that holds one); None: every block may."""
-    if needed is None or any("\n" in s for s in needed):
-        return None
-    hay = "\n".join(b.text for b in blocks)
-    starts, at = [], 0
-    for b in blocks:
-        starts.append(at)
-        at += len(b.text) + 1
-    out = set()
-    for s in needed:
-        pos = hay.find(s)
-        while pos != -1:
-            i = bisect_right(starts, pos) - 1
-            out.add(i)
-            nxt = starts[i + 1] if i + 1 < len(starts) else len(hay)
-            pos = hay.find(s, nxt)
     return out
 
 

@@ -105,3 +105,37 @@ def absent(strings, text: str, pos: int, endpos: int) -> bool:
         if text.find(s, pos, endpos) != -1:
             return False
     return True
+
+
+_PLACES_MAX = 48
+
+
+def holding(text: str, strings, span_list) -> list:
+    """The spans of ``span_list`` (in its order) that contain one of ``strings`` whole: a
+    pattern that cannot match without one of them is scanned only there (a scan call per
+    paragraph costs more than finding the few places once). Where the strings occur more than
+    _PLACES_MAX times, every span (a pattern's scan there finds what it would have found)."""
+    places = []
+    for s in strings:
+        i = text.find(s)
+        while i != -1:
+            if len(places) == _PLACES_MAX:      # a common string: every span is scanned (a find
+                return list(span_list)          # per place costs more than it would save)
+            places.append((i, i + len(s)))
+            i = text.find(s, i + 1)
+    if not places:
+        return []
+    places.sort()
+    kept, j, n = set(), 0, len(places)
+    for lo, hi in sorted(span_list):    # by start: a place before one span's start is before the next's
+        while j < n and places[j][0] < lo:
+            j += 1
+        if j == n:
+            break
+        k = j
+        while k < n and places[k][0] < hi:
+            if places[k][1] <= hi:
+                kept.add((lo, hi))
+                break
+            k += 1
+    return [span for span in span_list if span in kept] if kept else []
