@@ -84,6 +84,12 @@ class Document:
             memo[key] = compute()
         return memo[key]
 
+    def derived_for(self, key, owners: tuple, compute):
+        """:meth:`derived` for a value that depends on objects too (a rule's pattern list, its
+        scoring spec), remembered under their ids. The memo holds the objects themselves, so no
+        other object can take one of those ids while the document lives."""
+        return self.derived((key, *map(id, owners)), lambda: (owners, compute()))[1]
+
     # -- views -------------------------------------------------------------------------------
     @cached_property
     def body_blocks(self) -> list[Block]:

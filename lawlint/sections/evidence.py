@@ -152,9 +152,8 @@ def _said_table(doc, spec) -> dict:
                 continue
             total = sum(best[lo:hi])
             out[key] = min(total, cap) if cap else total
-        return spec, out
-    got = doc.derived(("said", id(spec)), compute)
-    return (got if got[0] is spec else compute())[1]
+        return out
+    return doc.derived_for("said", (spec,), compute)
 
 
 def score(doc, h, pats, spec, text=None, said=None) -> float:
@@ -194,9 +193,8 @@ def _title_table(doc, pats, spec) -> dict:
             s = spec["title"] if spec["title"] and ok else 0
             s += sum(w for hit, w in cues if t in hit)
             out[t] = (s, ok)
-        return spec, pats, out
-    got = doc.derived(("title_table", id(spec)), compute)
-    return (got if got[0] is spec and got[1] is pats else compute())[2]
+        return out
+    return doc.derived_for("title_table", (spec, pats), compute)
 
 
 def _last_top(doc):

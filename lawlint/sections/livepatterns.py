@@ -18,7 +18,6 @@ def live(doc, patterns, scope: str = "text") -> list:
     def compute():
         hay = doc.text if scope == "text" else \
             doc.derived("live_titles", lambda: "\n".join(h.title for h in doc.headings))
-        return patterns, [rx for rx in patterns if not hasattr(rx, "may_occur_in") or rx.may_occur_in(hay)]
+        return [rx for rx in patterns if not hasattr(rx, "may_occur_in") or rx.may_occur_in(hay)]
 
-    got = doc.derived(("live_patterns", id(patterns), scope), compute)
-    return (got if got[0] is patterns else compute())[1]     # (the list kept: another with its id)
+    return doc.derived_for(("live_patterns", scope), (patterns,), compute)

@@ -34,11 +34,6 @@ def _hits(doc, rx) -> frozenset:
     return frozenset(t for t in titles if rx.search(t))
 
 
-def _memo(doc, kind, patterns, compute):
-    got = doc.derived((kind, id(patterns)), lambda: (patterns, compute()))
-    return (got if got[0] is patterns else (patterns, compute()))[1]   # (kept: another list with its id)
-
-
 def any_of(doc, patterns) -> frozenset:
     """The titles one of ``patterns`` matches."""
     if not patterns:
@@ -49,7 +44,7 @@ def any_of(doc, patterns) -> frozenset:
         for rx in patterns:
             out |= _hits(doc, rx)
         return frozenset(out)
-    return _memo(doc, "titles_any", patterns, compute)
+    return doc.derived_for("titles_any", (patterns,), compute)
 
 
 def all_of(doc, patterns) -> frozenset:
@@ -59,7 +54,7 @@ def all_of(doc, patterns) -> frozenset:
         for rx in patterns:
             out &= _hits(doc, rx)
         return frozenset(out)
-    return _memo(doc, "titles_all", patterns, compute)
+    return doc.derived_for("titles_all", (patterns,), compute)
 
 
 def distinct(doc) -> list:
