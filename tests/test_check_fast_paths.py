@@ -1,0 +1,67 @@
+"""Fast paths of the confusion, ratio and repetition checks give what their plain forms give, and
+are taken (a fast path that silently stopped applying would only show as a slower pass)."""
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from helpers import ROOT, SEEDS, lint
+from lawlint import load_rules
+from lawlint.checks import confusion
+
+REAL = sorted((ROOT / "tests" / "corpus" / "real").glob("*.txt"))
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")) + REAL]
+
+# words that overlap one another every way a scan could pass one over: inside another (权利 in
+# 权利清单), starting inside one and running on (清单份 after 权利清单), the same first character
+WORDS = ["权利", "权利清单", "清单份", "单份", "份", "利清", "帐", "台帐", "帐帐", "纪录", "录用", "用权",
+         "反应", "应急", "急急", "报导", "导报", "其它", "它们"]
+PIECES = WORDS + ["，", "的", "清", "单", "权", "。", "a", "\n"]
+
+
+def _literals(words):
+    got = confusion.Literals(words)           # a literal pattern's required literal is itself
+    assert got.present("") is not None        # enough words: the text is scanned once for all
+    return got
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_the_one_scan_finds_every_word_the_text_holds(text):
+    lits = _literals(WORDS)
+    assert lits.present(text) == {w for w in WORDS if w in text}
+
+
+def test_the_one_scan_on_the_reports():
+    lits = _literals(WORDS)
+    for text in TEXTS:
+        assert lits.present(text) == {w for w in WORDS if w in text}
+
+
+def test_typo_confusion_scans_once_and_asks_what_each_pattern_would():
+    """The rule's own list is long enough to be scanned at once, and every pattern is judged as
+    ``may_occur_in`` judges it, on the reports and on each entry's examples."""
+    rule = next(r for r in load_rules() if r.id == "typo.confusion")
+    p = rule.bound(2023)
+    texts = TEXTS + [e.bad for e in p.entries] + [e.good for e in p.entries]
+    for text in texts:
+        present = p.literals.present(text)
+        assert present is not None
+        for e in p.entries:
+            for rx in e.match:
+                assert p.literals.may_occur(rx, present) == rx.may_occur_in(text), (rx.pattern, text[:40])
+    usage = next(r for r in load_rules() if r.id == "typo.usage").bound(2023)
+    assert usage.literals.present(TEXTS[0]) is None        # four words: each asked itself
+
+
+def test_rate_mismatch_reads_only_paragraphs_holding_a_rate(monkeypatch):
+    """Splitting only the paragraphs that hold 率 or 占比 finds what splitting every one found."""
+    from lawlint.checks import ratio
+    texts = TEXTS + ["2024年，共收到行政复议案件340件，受理303件，审结284件，经调解和解终止审查结案76件，调解和解结案率35%。\n"
+                     "全区办结3.2万件，办结率99.6%；另有12件占比未计。"]
+    fast = [[(d.start, d.end, d.message) for d in lint(t, year=2023, select=["content.rate_mismatch"]).diagnostics]
+            for t in texts]
+    assert sum(map(len, fast)) >= 2
+    monkeypatch.setattr(ratio.sc, "able", lambda text, rx, spans: list(spans))
+    slow = [[(d.start, d.end, d.message) for d in lint(t, year=2023, select=["content.rate_mismatch"]).diagnostics]
+            for t in texts]
+    assert fast == slow
