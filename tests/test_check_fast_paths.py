@@ -65,3 +65,18 @@ def test_rate_mismatch_reads_only_paragraphs_holding_a_rate(monkeypatch):
     slow = [[(d.start, d.end, d.message) for d in lint(t, year=2023, select=["content.rate_mismatch"]).diagnostics]
             for t in texts]
     assert fast == slow
+
+
+def test_may_occur_in_answers_a_text_lacking_the_literals_without_compiling():
+    """A fresh process asks may_occur_in of every term of a list: the ones its report cannot hold
+    stay uncompiled, and the answer is the one the compiled pattern gives."""
+    from lawlint.rulepack.regexcache import LazyPattern
+    for pattern in ["(?:卫生和?计划生育|卫生计生)(?:委员会|委|局)", "台帐", "法制(?:办|局)", "[甲乙]丙"]:
+        for text in ["区卫生计生委牵头", "建立台帐", "没有这些词", "原法制办", "甲丙"]:
+            lazy = LazyPattern(pattern)
+            got = lazy.may_occur_in(text)
+            assert ("_rx" in lazy.__dict__) == got        # compiled only when it may occur
+            fresh = LazyPattern(pattern)
+            fresh.compiled()
+            assert fresh.may_occur_in(text) == got
+            assert not (not got and fresh.search(text))
