@@ -80,3 +80,19 @@ def test_may_occur_in_answers_a_text_lacking_the_literals_without_compiling():
             fresh.compiled()
             assert fresh.may_occur_in(text) == got
             assert not (not got and fresh.search(text))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["\u33ff", "\u3400", "\u4e00", "\u9fff", "\ua000", "\u3000", "，", "a",
+                                         "\n", "\U0001f600", "\U00020000", "\ud800", "\udc00", "\u0034", "\u009f",
+                                         "\u3434", "\u9f9f", "\u34ff"]), max_size=40))
+def test_count_han_counts_what_the_han_class_matches(text):
+    import re
+    from lawlint.chars import HAN, count_han
+    assert count_han(text) == len(re.findall(f"[{HAN}]", text))
+
+
+def test_count_han_on_the_reports():
+    import re
+    from lawlint.chars import HAN, count_han
+    assert [count_han(t) for t in TEXTS] == [len(re.findall(f"[{HAN}]", t)) for t in TEXTS]
