@@ -69,6 +69,12 @@ CN_DIGITS = {c: i for i, c in enumerate(CN_NUMERALS)} | {"〇": 0, "○": 0, "O"
 HAN_RUN_RE = regexcache.compile(f"[{HAN}]+")     # a run of Han characters
 
 
+_NOT_HAN_HIGH = bytes(b for b in range(256) if not 0x34 <= b <= 0x9F)
+
+
 def count_han(text: str) -> int:
-    """Han characters in ``text`` (summed over runs: a list of every character cost more)."""
-    return sum(map(len, HAN_RUN_RE.findall(text)))
+    """Han characters in ``text`` (:data:`HAN`, U+3400–U+9FFF): the UTF-16 code units whose high
+    byte is 0x34–0x9F, counted by deleting the others' high bytes (C loops, ≈10 instructions a
+    character; the regex's runs cost ≈185)."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return len(high.translate(None, _NOT_HAN_HIGH))

@@ -186,37 +186,110 @@ def test_near_is_unchanged_on_edited_titles():
     assert sum(g is not None for g in got) > 50
 
 
-def test_cached_law_table_equals_a_fresh_merge(tmp_path, monkeypatch):
-    """A warm start reads the merged table from the cache (kind ``laws``): it must give what
-    merging the data files gives, and a damaged entry is rebuilt, not believed."""
-    from lawlint.rulepack import cache
+def test_shipped_law_index_equals_a_fresh_build():
+    """rules/data/laws-index.txt is the stored form of what the data files give: fails when a data
+    file or the merge changed after it was written (python tools/build_law_table.py --index)."""
+    shipped = (ROOT / "rules" / "data" / lawtable.INDEX).read_bytes()
+    assert shipped == lawtable.build_index()
 
-    def fresh():
-        lawtable._tables.cache_clear()
-        return lawtable.table(), dict(lawtable._index())
 
-    monkeypatch.setenv("LAWLINT_CACHE_DIR", str(tmp_path))
-    built = fresh()                              # merged from the files, entry written
-    entries = list((tmp_path / "laws").glob("*.txt"))
-    assert len(entries) == 1
-    lawtable._tables.cache_clear()
-    assert type(lawtable._tables()[0][next(iter(built[0]))]) is bytes   # read from the entry
-    assert (lawtable.table(), lawtable._index()) == built
-    entries[0].write_bytes(entries[0].read_bytes()[:-40000])   # cut short: a different prefix
-    assert fresh() == built
-    lines = entries[0].read_bytes().split(b"\n")
-    del lines[len(lines) // 2]                                  # one line lost: keys and values
-    entries[0].write_bytes(b"\n".join(lines))                 # would pair wrongly
-    assert fresh() == built
-    lines = entries[0].read_bytes().split(b"\n")
-    lines[len(lines) // 2] = lines[len(lines) // 2 + 1]        # a form twice: one fewer than counted
-    entries[0].write_bytes(b"\n".join(lines))
-    assert fresh() == built
-    lawtable._tables.cache_clear()
-    entry = entries[0].read_bytes()
-    k = next(iter(built[0]))
-    at = entry.rindex(b'"title":"' + built[0][k]["title"].encode())
-    entries[0].write_bytes(entry[:at] + b"\xff" + entry[at + 1:])   # one entry's JSON damaged:
-    assert fresh() == built                                     # found when looked up, rebuilt
-    lawtable._tables.cache_clear()
-    assert cache.PRODUCERS["laws"][0] == "checks/lawtable.py"
+def _fresh_merge():
+    return lawtable._build(*lawtable._read())
+
+
+def test_stored_form_answers_what_the_merged_dicts_answer():
+    from lawlint.checks import lawindex
+    entries, idx = _fresh_merge()
+    store = lawindex.read(lawtable.build_index(), lawtable._stamp())
+    assert store is not None
+    assert dict(store.pairs("forms")) == idx and len(idx) > 1000
+    assert all(store.target(form) == k for form, k in idx.items())
+    assert all(store.entry(k) == e for k, e in entries.items())
+    by_first = {}
+    for form in idx:
+        by_first.setdefault(form[0], []).append(form)
+    assert all(sorted(store.starting(c)) == sorted(forms) for c, forms in by_first.items())
+    for form in sorted(idx)[::11]:      # neighbours of real forms, and forms cut or extended
+        for other in (form[:-1], form + "法", form[:1], form[1:], "\uffff" + form, form[:-1] + "\U0001f600"):
+            assert store.target(other) == idx.get(other)
+            assert sorted(store.starting(other[:1])) == sorted(by_first.get(other[:1], []))
+
+
+@given(st.lists(st.sampled_from(["行政", "许可", "法", "条例", "中华人民共和国", "（", "）", "a", "\U0001f600",
+                                 "\x00", "上海", "专利", "齐", "\ud800"]), max_size=6).map("".join))
+def test_stored_form_misses_what_the_dicts_miss(form):
+    store = lawtable._asking(lambda s: s)
+    assert store.target(form) == _MERGED[1].get(form)
+    if form:
+        assert sorted(store.starting(form[0])) == sorted(f for f in _MERGED[1] if f[0] == form[0])
+
+
+_MERGED = _fresh_merge()
+
+
+@pytest.fixture
+def shipped_index(tmp_path, monkeypatch):
+    """A copy of the shipped stored form that the test may damage; the table forgets what it read."""
+    copy = tmp_path / lawtable.INDEX
+    copy.write_bytes((ROOT / "rules" / "data" / lawtable.INDEX).read_bytes())
+    real = lawtable.rules_file
+    monkeypatch.setattr(lawtable, "rules_file", lambda *p: str(copy) if p[-1] == lawtable.INDEX else real(*p))
+    lawtable.reset()
+    yield copy
+    lawtable.reset()
+
+
+def _answers():
+    titles = sorted(e["title"] for e in _MERGED[0].values())[::5]
+    return ([lawtable.lookup(t) for t in titles], [lawtable.near(t[:-1] + "条列") for t in titles],
+            lawtable.table(), lawtable._index())
+
+
+def test_a_start_reads_the_shipped_form_and_merges_nothing(shipped_index, monkeypatch):
+    def no_merge(*a):
+        raise AssertionError("merged the data files although the shipped stored form was current")
+    want = _answers()
+    lawtable.reset()
+    monkeypatch.setattr(lawtable, "_build", no_merge)
+    assert _answers() == want
+    assert want[2] == _MERGED[0] and want[3] == _MERGED[1]
+
+
+@pytest.mark.parametrize("damage", ["cut", "line_lost", "line_twice", "no_tab", "bad_json", "other_title",
+                                    "other_curated", "empty", "not_utf8"])
+def test_a_damaged_or_stale_stored_form_is_not_believed(shipped_index, damage):
+    data = shipped_index.read_bytes()
+    lines = data.split(b"\n")
+    mid = len(lines) // 2
+    row = next(i for i, line in enumerate(lines) if line.startswith("行政许可法\t{".encode()))
+    form = next(i for i, line in enumerate(lines) if line.startswith("行政许可证".encode()) or
+                line.startswith("行政许可法\t".encode()))
+    if damage == "cut":
+        data = data[:-40000]
+    elif damage == "line_lost":
+        data = b"\n".join(lines[:mid] + lines[mid + 1:])
+    elif damage == "line_twice":                # the same length: only the lookup can tell
+        lines[form + 1] = lines[form]
+        data = b"\n".join(lines)
+    elif damage == "no_tab":
+        lines[form] = lines[form].replace(b"\t", b" ")
+        data = b"\n".join(lines)
+    elif damage == "bad_json":
+        lines[row] = lines[row][:-1] + b"\xff"
+        data = b"\n".join(lines)
+    elif damage == "other_title":
+        k, tab, value = lines[row].partition(b"\t")          # the entry of another title
+        lines[row] = k + tab + value.replace("行政许可法".encode(), "行政许可发".encode())
+        data = b"\n".join(lines)
+    elif damage == "other_curated":             # the stamp names another curated file
+        lines[1] = lines[1][:-40] + lines[1][-40:].replace(b"0", b"1").replace(b"a", b"0")
+        data = b"\n".join(lines)
+    elif damage == "empty":
+        data = b""
+    else:
+        data = data.replace("行政许可法".encode(), b"\xe8\xa1\x8c\xff\xbf\xe8\xae\xb8\xe5\x8f\xaf\xe6\xb3\x95")
+    shipped_index.write_bytes(data)
+    assert lawtable.lookup("中华人民共和国行政许可法") == _MERGED[0]["行政许可法"]
+    assert lawtable.near("行政许可证法") == "行政许可法"
+    lawtable.reset()
+    assert lawtable.table() == _MERGED[0] and lawtable._index() == _MERGED[1]

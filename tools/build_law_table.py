@@ -14,10 +14,16 @@ Usage (maintainers)::
 
     # the source: a git mirror (bare or not) or a plain checkout of LawRefBook/Laws
     python tools/build_law_table.py SOURCE [--out rules/data/laws.json]
+    # after editing rules/data/laws_curated.yaml: only the stored form, from the data files
+    python tools/build_law_table.py --index
 
 It prints the coverage (titles per level, the source's commit and date); the README states it.
 Only the levels reports cite are kept (宪法, 法律, 行政法规, 部门规章); judicial interpretations,
 cases and local regulations are left out. Nothing here runs at lint time.
+
+Both ways end by writing ``rules/data/laws-index.txt``, the merged table in the stored form lawlint
+looks titles up in (:mod:`lawlint.checks.lawindex`); ``tests/test_law_table.py`` fails while it is
+not what the data files give.
 """
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ("宪法", "法律", "行政法规", "部门规章")
 _DATED = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$")
 _PREFIX = "中华人民共和国"
@@ -151,9 +158,14 @@ def read_source(src: Source):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("source", type=Path, help="LawRefBook/Laws 的 git 目录或检出目录")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "rules/data/laws.json")
+    ap.add_argument("source", type=Path, nargs="?", help="LawRefBook/Laws 的 git 目录或检出目录")
+    ap.add_argument("--out", type=Path, default=ROOT / "rules/data/laws.json")
+    ap.add_argument("--index", action="store_true", help="只由数据文件重写 rules/data/laws-index.txt")
     args = ap.parse_args(argv)
+    if args.index or args.source is None:
+        if args.source is not None or not args.index:
+            ap.error("给出 SOURCE，或只用 --index")
+        return write_index()
     src = Source(args.source)
     rows, headers = read_source(src)
     laws = build(rows, headers)
@@ -168,6 +180,17 @@ def main(argv=None) -> int:
           + ", ".join(f"{k} {levels[k]}" for k in LEVELS if levels[k])
           + f"; {sum('revisions' in e for e in laws)} with revisions, {sum('expired' in e for e in laws)} repealed; "
           f"{len(headers)} headers read -> {args.out}")
+    return write_index() if args.out.resolve() == (ROOT / "rules/data/laws.json").resolve() else 0
+
+
+def write_index() -> int:
+    """Write rules/data/laws-index.txt from the data files (the merge lawlint makes)."""
+    sys.path.insert(0, str(ROOT))
+    from lawlint.checks import lawtable
+    out = ROOT / "rules" / "data" / lawtable.INDEX
+    data = lawtable.build_index()
+    out.write_bytes(data)
+    print(f"{len(data)} bytes -> {out}")
     return 0
 
 

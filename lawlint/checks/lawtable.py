@@ -6,6 +6,10 @@ curated file with the title of a generated one adds to it. Titles are looked up 
 :func:`key`: no spaces, full-width brackets, no 「中华人民共和国」 prefix, no trailing version note
 (「（2021年修订）」).
 
+The merged table is shipped in a stored form, ``laws-index.txt`` (:mod:`lawlint.checks.lawindex`:
+sorted lines, looked up by bisection, nothing built at start), which the same tool writes; when it
+was built from other data files (the curated one edited since), the table is merged from the files.
+
 :func:`near` finds the real title a cited one was probably meant to be: one character missing,
 extra or wrong (「行政许可证法」), or the kind word confused (条例/办法/规定). It is cautious: the
 first character must agree (a different first character, or a longer prefix, names another
@@ -15,13 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
+import os
 
 from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
 from ..rulepack import regexcache
+from . import lawindex
 from ..rulepack.resources import load_data, rules_file
 
 PREFIX = "中华人民共和国"
+GENERATED, CURATED, INDEX = "laws.json", "laws_curated.yaml", "laws-index.txt"
 _VERSION = regexcache.compile(r"[（(](?:\d{4}年)?[^（）()]{0,8}(?:修订|修正|修改|版)[^（）()]{0,4}[）)]$")
 _KINDS = ("条例", "办法", "规定", "规则")
 _KIND = regexcache.compile("(?:" + "|".join(_KINDS) + ")$")
@@ -47,66 +53,104 @@ def date(value) -> dt.date | None:
 
 
 def table() -> dict:
-    """key → merged entry (the curated fields win; revisions are united)."""
-    entries = _tables()[0]
-    return {k: _entry(k) for k in entries}
+    """key → merged entry (the curated fields win; revisions are united): the whole table."""
+    return _asking(lambda store: {k: _entry(k) for k, _ in store.pairs("rows")})
 
 
 def _index() -> dict:
-    """Every accepted form's key → the entry's key (full titles, short forms)."""
-    return _tables()[1]
+    """Every accepted form's key → the entry's key (full titles, short forms): the whole index."""
+    return _asking(lambda store: dict(store.pairs("forms")))
+
+
+def build_index() -> bytes:
+    """The stored form (:mod:`lawlint.checks.lawindex`) of the table merged from the data files:
+    what ``rules/data/laws-index.txt`` holds (``tools/build_law_table.py`` writes it)."""
+    return lawindex.encode(*_build(*_read()), _stamp())
+
+
+_store = None           # the lawindex.Stored in use
+_targets: dict = {}     # form → entry key or None, as looked up
+_entries: dict = {}     # entry key → entry, as looked up
+_BY_FIRST: dict = {}
+
+
+def reset() -> None:
+    """Forget the stored form and what was looked up in it (the next lookup reads it again)."""
+    global _store
+    _store = None
+    _targets.clear()
+    _entries.clear()
+    _BY_FIRST.clear()
+
+
+def _asking(ask):
+    """``ask(store)``; a stored form found damaged is replaced by one merged from the data files."""
+    global _store
+    if _store is None:
+        _store = _load()
+    try:
+        return ask(_store)
+    except lawindex.Damaged:
+        reset()
+        _store = lawindex.read(lawindex.encode(*_build(*_read()), b"-"), b"-")
+        return ask(_store)
+
+
+def _load():
+    """The shipped stored form when it was built from these data files, else one merged from them
+    (a curated file edited since: ``python tools/build_law_table.py --index`` writes it again)."""
+    stamp = _stamp()
+    try:
+        with open(rules_file("data", INDEX), "rb") as fh:
+            data = fh.read()
+    except OSError:
+        data = None
+    got = lawindex.read(data, stamp)
+    return got if got is not None else lawindex.read(lawindex.encode(*_build(*_read()), stamp), stamp)
+
+
+def _stamp() -> bytes:
+    """What names the data files: laws.json's size (it is rewritten only with the index, by the same
+    tool) and a hash of the hand-kept curated file's bytes."""
+    from ..rulepack.cache import blake2b
+    try:
+        size = os.stat(rules_file("data", GENERATED)).st_size
+        with open(rules_file("data", CURATED), "rb") as fh:
+            curated = fh.read()
+    except OSError:
+        return b"-"
+    return b"%d %s" % (size, blake2b(curated, digest_size=16).hexdigest().encode())
+
+
+def _target(form: str) -> str | None:
+    """The entry key of an accepted form's key, or None."""
+    try:
+        return _targets[form]
+    except KeyError:
+        pass
+    if len(_targets) > 4096:          # (a batch cites many titles: the memo stays small)
+        _targets.clear()
+    got = _targets[form] = _asking(lambda store: store.target(form))
+    return got
 
 
 def _entry(k: str) -> dict:
-    """The merged entry of the key ``k`` (decoded from its JSON when first asked)."""
-    entries = _tables()[0]
-    e = entries[k]
-    if type(e) is bytes:
-        try:
-            e = json.loads(e)
-        except ValueError:          # a damaged cache entry: the files say
-            e = None
-        if type(e) is not dict or key(e.get("title", "")) != k:
-            e = _build(*_read()[1:])[0][k]
-        entries[k] = e
+    """The merged entry of the key ``k`` (decoded when first asked)."""
+    e = _entries.get(k)
+    if e is None:
+        def ask(store):
+            got = store.entry(k)
+            if got is None or key(got["title"]) != k:
+                raise lawindex.Damaged(k)
+            return got
+        e = _entries[k] = _asking(ask)
     return e
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple:
-    """(key → entry or its JSON as bytes, :func:`_index`), kept in the cache (kind ``laws``, bytes,
-    keyed by a hash of both data files): a line of the two counts and the text's size; the text,
-    lines of the keys, the accepted forms, their keys; then lines of the entries' JSON (UTF-8,
-    left as bytes). A warm start splits lines and decodes only the
-    entries it looks up, instead of merging the files and computing a key for each of ≈1,700
-    titles and short forms (≈10 M instructions a start; a JSON value of the merged table is no
-    cheaper to decode than the files)."""
-    from ..rulepack import cache
-    cache_key, generated, curated = _read()
-    got = _decode(cache.read("laws", cache_key, ".txt"))
-    if got is not None:
-        return got
-    entries, idx = _build(generated, curated)
-    jsons = [json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in entries.values()]
-    text = "\n".join([*entries, *idx, *idx.values()]).encode("utf-8")
-    data = f"{len(entries)} {len(idx)} {len(text)}\n".encode() + text + b"\n" + b"\n".join(jsons)
-    if _decode(data) == (dict(zip(entries, jsons)), idx):
-        cache.write("laws", cache_key, data, ".txt")     # (a title with a line break: not kept)
-    return entries, idx
-
-
 def _read() -> tuple:
-    """(cache key, laws.json's bytes, the curated file's name): the key hashes the files' bytes
-    once (not their text: decoding and encoding it costs ≈2 M more)."""
-    from ..rulepack import cache
-    digest = cache.blake2b(digest_size=32)
-    for name in ("laws.json", "laws_curated.yaml"):
-        with open(rules_file("data", name), "rb") as fh:
-            data = fh.read()
-        digest.update(len(data).to_bytes(8, "little") + data)
-        if name == "laws.json":
-            generated = data
-    return digest.hexdigest(), generated, "laws_curated.yaml"
+    """(laws.json's bytes, the curated file's name)."""
+    with open(rules_file("data", GENERATED), "rb") as fh:
+        return fh.read(), CURATED
 
 
 def _build(generated: bytes, curated: str) -> tuple:
@@ -118,24 +162,6 @@ def _build(generated: bytes, curated: str) -> tuple:
         for s in e.get("short", ()):
             idx.setdefault(key(s), k)
     return entries, idx
-
-
-def _decode(data: bytes | None) -> tuple | None:
-    """``(key → entry JSON bytes, form → key)`` from a cache entry, or None when it is not one."""
-    if data is None:
-        return None
-    try:
-        head, _, rest = data.partition(b"\n")
-        n, m, size = (int(x) for x in head.split(b" "))
-        lines = rest[:size].decode("utf-8").split("\n")
-    except (UnicodeDecodeError, ValueError):
-        return None
-    jsons = rest[size + 1:].split(b"\n")       # (bytes, decoded only when looked up)
-    if n < 1 or m < 1 or len(lines) != n + 2 * m or len(jsons) != n or rest[size:size + 1] != b"\n":
-        return None
-    entries = dict(zip(lines[:n], jsons))
-    idx = dict(zip(lines[n:n + m], lines[n + m:]))
-    return (entries, idx) if len(entries) == n and len(idx) == m else None
 
 
 def _merge(generated: list, curated: list) -> dict:
@@ -154,27 +180,22 @@ def _merge(generated: list, curated: list) -> dict:
 
 
 def lookup(title: str) -> dict | None:
-    k = _index().get(key(title))
+    k = _target(key(title))
     return _entry(k) if k is not None else None
-
-
-_BY_FIRST: dict = {}
 
 
 def _forms_starting(c: str) -> list:
     """The accepted forms whose first character is ``c``: a near miss keeps the first character,
-    so only these are compared. Gathered when first asked (a report asks for a few characters;
-    grouping all two thousand forms cost every start ≈5 M instructions)."""
+    so only these are compared (a range of the stored form's sorted lines)."""
     got = _BY_FIRST.get(c)
     if got is None:
-        got = _BY_FIRST[c] = [form for form in _index() if form[0] == c]
+        got = _BY_FIRST[c] = _asking(lambda store: store.starting(c))
     return got
 
 
 def _same_stem(stem: str) -> set:
     """The accepted forms that are ``stem`` and a kind word (条例, 办法 …)."""
-    idx = _index()
-    return {stem + kind for kind in _KINDS if stem + kind in idx}
+    return {stem + kind for kind in _KINDS if _target(stem + kind) is not None}
 
 
 def _one_edit(k: str, form: str) -> bool:
@@ -197,9 +218,8 @@ def near(title: str) -> str | None:
     """The accepted form (as cited: with 中华人民共和国 when the citation has it) that ``title`` is a
     near miss of, or None when it is a known title, not close to one, or close to several."""
     k = key(title)
-    if len(k) < 4 or k in _index() or not _SUFFIX.search(k):
+    if len(k) < 4 or not _SUFFIX.search(k) or _target(k) is not None:
         return None
-    idx = _index()
     found = {form for form in _forms_starting(k[0]) if _one_edit(k, form)}
     m = _KIND.search(k)
     if m and m.start() >= 6:                                          # 条例 for 办法 …
@@ -208,7 +228,7 @@ def near(title: str) -> str | None:
     if len(found) != 1:
         return None
     form = found.pop()
-    entry = _entry(idx[form])
+    entry = _entry(_target(form))
     if strip_blank(title).startswith(PREFIX) and entry["title"].startswith(PREFIX):
         return entry["title"]
     return form

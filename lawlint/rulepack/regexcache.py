@@ -208,7 +208,12 @@ class LazyPattern:
     def may_occur_in(self, text: str) -> bool:
         """False when ``text`` lacks every literal the pattern cannot match without (so no part of
         it can match); True otherwise. Asked once per report, it spares a rule that scans the
-        report piece by piece a call per piece."""
+        report piece by piece a call per piece. Not compiled yet, its literals answer without
+        compiling it (a fresh process compiles only the patterns its report may hold)."""
+        if "_rx" not in self.__dict__:
+            needed = required_literals(self.pattern)
+            if needed is not None and absent(needed, text, 0, len(text)):
+                return False
         self.compiled()
         lacks = self.__dict__.get("_lacks")
         return lacks is None or not lacks.whole(text)
