@@ -38,6 +38,12 @@ try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenS
 except ImportError:                 # entries by in a third of SHA-256's instructions
     from hashlib import blake2b
 
+try:        # the 64-bit SipHash CPython's hash-based .pyc files are checked with (importlib.util.source_hash)
+    from _imp import source_hash as _source_hash
+except ImportError:
+    _source_hash = None
+_SIP_KEY = 0x6c61776c696e74     # any fixed key
+
 _PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.path: pathlib costs a start ≈19 M)
 # kind -> files (relative to the package) whose code produced what is stored under that kind
 PRODUCERS = {
@@ -54,7 +60,7 @@ recorded: list | None = None    # tools/prebuild.py: every packs/data entry put,
 
 _lock = _thread.allocate_lock()     # threading.Lock, without importing threading
 _decided: dict = {}         # environment that locates the folder -> str | None
-_code: dict = {}            # kind -> hash of its producers' source
+_code: dict = {}            # kind -> hash of its producers' source; ("file", path) -> hash of one file
 _warned = False
 
 
@@ -170,10 +176,29 @@ def code_hash(kind: str) -> str:
         h = blake2b(digest_size=32)
         for pattern in PRODUCERS.get(kind, ()):
             for p in _files(pattern):
-                h.update(os.path.basename(p).encode() + b"\0")
-                with open(p, "rb") as fh:
-                    h.update(fh.read())
+                h.update(os.path.basename(p).encode() + b"\0" + _file_hash(p))
         got = _code[kind] = h.hexdigest()
+    return got
+
+
+def _file_hash(path: str) -> bytes:
+    """A hash of one file's bytes, once a process (kinds share producers). Read with os.read: the
+    buffered file object open() builds costs more than the read itself."""
+    key = ("file", path)
+    got = _code.get(key)
+    if got is None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = []
+            while True:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
+        data = b"".join(chunks)
+        got = _code[key] = _source_hash(_SIP_KEY, data) if _source_hash else blake2b(data).digest()
     return got
 
 
