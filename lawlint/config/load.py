@@ -74,9 +74,15 @@ def find(start) -> str | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         from ..loaders.safeio import read_regular
-        return re.search(r"^\[tool\.lawlint[\].]", read_regular(path).decode("utf-8"), re.M) is not None
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    # a line opening with [tool.lawlint] or [tool.lawlint.…] (what ^\[tool\.lawlint[\].] finds under
+    # re.M: a line starts the text or follows a \n), without compiling a regex a start
+    return text.startswith(_TOOL) or "\n[tool.lawlint]" in text or "\n[tool.lawlint." in text
+
+
+_TOOL = ("[tool.lawlint]", "[tool.lawlint.")
 
 
 _LOADED: dict = {}

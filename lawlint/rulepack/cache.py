@@ -17,7 +17,7 @@ Safety (nothing read from disk may run code):
   others may write to it (nor, without the sticky bit, to a folder above it); otherwise the cache
   is off for the run, with one warning;
 * every entry is keyed by lawlint's version and a hash of the source of the code that produced it
-  (:data:`PRODUCERS`), so an edited module never meets its predecessor's output;
+  (:data:`PRODUCERS`; :mod:`lawlint.rulepack.codekey`), so an edited module never meets its predecessor's output;
 * an entry starts with a header naming its full key; one that lacks it, cannot be read or does not
   decode is treated as absent (the caller rebuilds it).
 
@@ -32,17 +32,12 @@ import sys
 import _thread
 
 from .._version import __version__
+from . import codekey
 
-try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions);
-    from _blake2 import blake2b     # BLAKE2b hashes the ≈0.5 MB of YAML and code a start keys its
-except ImportError:                 # entries by in a third of SHA-256's instructions
-    from hashlib import blake2b
-
-try:        # the 64-bit SipHash CPython's hash-based .pyc files are checked with (importlib.util.source_hash)
-    from _imp import source_hash as _source_hash
+try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions)
+    from _blake2 import blake2b
 except ImportError:
-    _source_hash = None
-_SIP_KEY = 0x6c61776c696e74     # any fixed key
+    from hashlib import blake2b
 
 _PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.path: pathlib costs a start ≈19 M)
 # kind -> files (relative to the package) whose code produced what is stored under that kind
@@ -170,47 +165,11 @@ def _warn(what: str) -> None:
 
 
 def code_hash(kind: str) -> str:
-    """A hash of the source of the modules that produce ``kind``'s entries."""
+    """A hash of the source of the modules that produce ``kind``'s entries (their content)."""
     got = _code.get(kind)
     if got is None:
-        h = blake2b(digest_size=32)
-        for pattern in PRODUCERS.get(kind, ()):
-            for p in _files(pattern):
-                h.update(os.path.basename(p).encode() + b"\0" + _file_hash(p))
-        got = _code[kind] = h.hexdigest()
+        got = _code[kind] = codekey.files_hash(PRODUCERS.get(kind, ()), _PKG, _code)
     return got
-
-
-def _file_hash(path: str) -> bytes:
-    """A hash of one file's bytes, once a process (kinds share producers). Read with os.read: the
-    buffered file object open() builds costs more than the read itself."""
-    key = ("file", path)
-    got = _code.get(key)
-    if got is None:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            chunks = []
-            while True:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        finally:
-            os.close(fd)
-        data = b"".join(chunks)
-        got = _code[key] = _source_hash(_SIP_KEY, data) if _source_hash else blake2b(data).digest()
-    return got
-
-
-def _files(pattern: str) -> list:
-    """The package's files a PRODUCERS entry names (``dir/name.py`` or ``dir/*.py``), sorted."""
-    folder, name = os.path.split(os.path.join(_PKG, pattern))
-    if name.startswith("*"):
-        suffix = name[1:]
-        assert "*" not in suffix and "?" not in suffix and "[" not in suffix, pattern
-        return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(suffix)]
-    path = os.path.join(folder, name)
-    return [path] if os.path.exists(path) else []
 
 
 def digest(kind: str, key: str) -> bytes | None:
