@@ -15,7 +15,6 @@ import sys
 
 from ..errors import LawlintError, debugging, one_line, unforeseen
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
-from .parser import build_parser
 
 # command → (module, function)
 COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("config", "cmd_config"),
@@ -84,6 +83,9 @@ def main(argv=None) -> int:
     if "--debug" in argv:               # anywhere on the line: `lawlint check --debug x.txt` too
         argv = [a for a in argv if a != "--debug"]
         os.environ["LAWLINT_DEBUG"] = "1"      # worker processes inherit it
+    from ..rulepack import startregex
+    startregex.prime()              # (before argparse, whose gettext compiles a regex on import)
+    from .parser import build_parser
     try:
         parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
         parser.argv = list(sys.argv[1:] if argv is None else argv)      # for hints naming the command

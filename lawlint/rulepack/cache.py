@@ -25,7 +25,6 @@ Safety (nothing read from disk may run code):
 """
 from __future__ import annotations
 
-import json
 import os
 import stat
 import sys
@@ -48,6 +47,7 @@ PRODUCERS = {
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
     "tokens": ("parse/segment.py", "parse/dictcut.py"),
     "laws": ("checks/lawtable.py", "chars.py", "rulepack/resources.py", "rulepack/yamlio.py"),
+    "startregex": ("rulepack/startregex.py", "rulepack/sreparts.py"),
 }
 
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
@@ -251,6 +251,7 @@ def get(kind: str, key: str):
     data = read(kind, key, ".json")
     if data is None:
         return None
+    import json             # (here: a start primes json's regexes before importing it, startregex)
     try:
         return json.loads(data)
     except ValueError:          # half a file, another format: as if absent
@@ -260,6 +261,7 @@ def get(kind: str, key: str):
 def put(kind: str, key: str, value) -> None:
     """Store ``value`` if JSON gives it back unchanged (plain lists, str-keyed dicts, strings,
     numbers); anything else is simply not cached."""
+    import json
     try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         if json.loads(text) != value:
