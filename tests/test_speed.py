@@ -144,10 +144,11 @@ HEAVY = ("yaml", "rjieba", "jieba", "rich", "jsonschema", "tempfile", "subproces
 # tokenize: lawlint.plain instead), typing, pathlib (with urllib.parse, ipaddress), hashlib
 # (OpenSSL: the cache hashes with _blake2), threading, shutil (argparse's terminal width), copy,
 # the parsers of the commands not run, the fingerprints the JSON format does not print, signal's
-# enums and contextlib (the rule time limit uses _signal and a plain context manager).
+# enums and contextlib (the rule time limit uses _signal and a plain context manager), the
+# importlib package (__import__ does) and fnmatch (only a folder's walk and overrides need it).
 LIGHT = ("dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "pathlib", "urllib.parse",
          "ipaddress", "hashlib", "threading", "shutil", "copy", "lawlint.reporters.fingerprint",
-         "signal", "contextlib")
+         "signal", "contextlib", "importlib", "fnmatch")
 
 
 @pytest.mark.slow

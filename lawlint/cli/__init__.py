@@ -9,7 +9,6 @@ one module per command; a command's module is imported only when it runs.
 """
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
@@ -25,7 +24,8 @@ COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config"
 
 def command(name):
     module, func = COMMANDS[name]
-    return getattr(importlib.import_module(f".{module}", __name__), func)
+    # (__import__: the importlib package would cost a start its import)
+    return getattr(__import__(f"{__name__}.{module}", fromlist=[func]), func)
 
 
 _gc_paused = False

@@ -7,7 +7,6 @@ The nearest file upward from a checked report wins (the search stops at a folder
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from ..plain import dataclass, field, fields, replace
@@ -196,6 +195,7 @@ def resolve(report: str | None, cli: dict, explicit: str | None = None) -> tuple
         if report and report != "-":
             rel = os.path.relpath(os.path.abspath(report), base).replace(os.sep, "/")
             for i, ov in enumerate(cf.data.get("overrides", [])):
+                import fnmatch          # (only for a configuration with overrides)
                 if any(fnmatch.fnmatch(rel, g) for g in ov["files"]):
                     where = f"{cf.path}:{cf.lines.get('overrides')}（overrides[{i}]）"
                     for key, value in ov.items():

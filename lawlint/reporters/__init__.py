@@ -3,7 +3,6 @@ formats what the engine found; a new format is one module and one line in ``FORM
 """
 from __future__ import annotations
 
-import importlib
 import re
 from ..plain import dataclass, field
 
@@ -58,7 +57,7 @@ def names():
 def get(name):
     if name not in FORMATS:
         raise KeyError(name)
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return __import__(f"{__name__}.{FORMATS[name]}", fromlist=["render"])    # (no importlib to import)
 
 
 class Summary:
