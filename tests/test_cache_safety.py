@@ -234,3 +234,28 @@ def test_a_warm_start_compiles_every_pattern_from_the_cache_with_its_hints(tmp_p
     assert warm["stats"]["built"] == 0 and warm["stats"]["stored"] > 200
     assert warm["hinted"] > 30 and warm["hinted"] == cold["hinted"]
     assert warm["prefiltered"] > 50
+
+
+def test_the_code_key_reads_the_content_not_the_file_times(tmp_path, monkeypatch):
+    """An edit of the same size with the file's times put back still changes the key (the
+    producers are hashed, never trusted by their stat)."""
+    import os
+    from lawlint.rulepack import cache
+    pkg = tmp_path / "pkg"
+    (pkg / "rulepack").mkdir(parents=True)
+    for name in cache.PRODUCERS["regex"]:
+        (pkg / name).write_bytes((ROOT / "lawlint" / name).read_bytes())
+    monkeypatch.setattr(cache, "_PKG", str(pkg))
+    monkeypatch.setattr(cache, "_code", {})
+    before = cache.code_hash("regex")
+    target = pkg / "rulepack" / "literals.py"
+    st = os.stat(target)
+    data = target.read_bytes()
+    target.write_bytes(data.replace(b"_MAX_STRINGS = 6", b"_MAX_STRINGS = 7"))
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(target).st_size == st.st_size and os.stat(target).st_mtime_ns == st.st_mtime_ns
+    monkeypatch.setattr(cache, "_code", {})
+    assert cache.code_hash("regex") != before
+    target.write_bytes(data)
+    monkeypatch.setattr(cache, "_code", {})
+    assert cache.code_hash("regex") == before

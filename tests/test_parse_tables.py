@@ -63,3 +63,47 @@ def test_chrome_patterns_answer_as_before_on_the_seeds():
                 assert test(line) == want, (key, how, line)
                 hits += want
             assert hits or how == "match"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["^", "a", "甲", "|", "(", ")", "(?:", "(?P<g>", "(?#c|)", "[", "]", "[^", "\\", "\\|", "\\[",
+           "\\(", "*", "+", "?", "{2}", "$", "\\d", "(?i:", "(?=", "(?<=x)", "-", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map(lambda p: "^" + "".join(p)))
+def test_the_quick_anchor_test_agrees_with_sres_parse(pattern):
+    """anyof tells a pattern opening with ^ by reading it (groups, classes, escapes) instead of
+    parsing it; where it answers, sre's parse gives the same answer."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")         # (a possible nested set: still a class)
+            rx = re.compile(pattern)
+    except re.error:
+        return
+    assert anyof._anchored(rx) == anyof._parsed_anchored(rx), pattern
+    if anyof._no_top_bar(pattern):          # the quick answer alone, where it gives one
+        assert anyof._parsed_anchored(rx), pattern
+
+
+@pytest.mark.parametrize("pattern,quick", [
+    ("^[|]", True), ("^[]|]", True), ("^[^]|]", True), (r"^[\]|]", True), (r"^\|", True),
+    ("^(a|b)", True), ("^(?:[(]|x)", True), ("^[)]a", True), ("^a|b", False), ("^[a]|b", False),
+    ("^(a)|b", False), ("^[(]|b", False), ("^(?#|)a", False), (r"^\\|a", False),
+])
+def test_the_quick_anchor_test_reads_classes_groups_and_escapes(pattern, quick):
+    rx = re.compile(pattern)
+    assert anyof._no_top_bar(pattern) is quick
+    assert anyof._anchored(rx) == anyof._parsed_anchored(rx)
+
+
+def test_the_chrome_patterns_are_told_anchored_without_a_parse(monkeypatch):
+    """Every chrome pattern opening with ^ is answered by the quick test (no parse a start)."""
+    from lawlint.parse.lexicon import lexicon
+    monkeypatch.setattr(anyof, "_parsed_anchored", lambda p: pytest.fail(p.pattern))
+    lx = lexicon()
+    told = [anyof._anchored(p) for key in ("labels", "breadcrumb", "metadata", "footer")
+            for p in lx[key] if p.pattern.startswith("^")]
+    assert len(told) > 5 and all(told)

@@ -11,8 +11,6 @@ heading-number grammar the parser reads). Modules are imported on first use.
 """
 from __future__ import annotations
 
-import importlib
-
 REGISTRY = {
     "section": "section",
     "order": "order",
@@ -59,5 +57,6 @@ def get(name):
         if name not in REGISTRY:
             raise ValueError(f"未知的检查类型 {name!r}")
         module = REGISTRY[name]
-        _loaded[name] = importlib.import_module(module if "." in module else f"{__name__}.{module}")
+        full = module if "." in module else f"{__name__}.{module}"
+        _loaded[name] = __import__(full, fromlist=["SPEC"])     # the module (no importlib to import)
     return _loaded[name]

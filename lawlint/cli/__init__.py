@@ -9,13 +9,11 @@ one module per command; a command's module is imported only when it runs.
 """
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
 from ..errors import LawlintError, debugging, one_line, unforeseen
 from .exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401 - part of the interface
-from .parser import build_parser
 
 # command → (module, function)
 COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config": ("config", "cmd_config"),
@@ -26,7 +24,8 @@ COMMANDS = {"check": ("check", "cmd_check"), "fix": ("fix", "cmd_fix"), "config"
 
 def command(name):
     module, func = COMMANDS[name]
-    return getattr(importlib.import_module(f".{module}", __name__), func)
+    # (__import__: the importlib package would cost a start its import)
+    return getattr(__import__(f"{__name__}.{module}", fromlist=[func]), func)
 
 
 _gc_paused = False
@@ -84,6 +83,9 @@ def main(argv=None) -> int:
     if "--debug" in argv:               # anywhere on the line: `lawlint check --debug x.txt` too
         argv = [a for a in argv if a != "--debug"]
         os.environ["LAWLINT_DEBUG"] = "1"      # worker processes inherit it
+    from ..rulepack import startregex
+    startregex.prime()              # (before argparse, whose gettext compiles a regex on import)
+    from .parser import build_parser
     try:
         parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
         parser.argv = list(sys.argv[1:] if argv is None else argv)      # for hints naming the command

@@ -38,6 +38,8 @@ def cmd_check(args) -> int:
     ruleset = ruleset_for(configs[0])
     from . import resume_gc
     resume_gc()         # (the reports' trees have cycles)
+    from ..rulepack import startregex
+    startregex.learn()  # start-up is over: what re compiled for it, kept for the next start
     matcher = entries = None
     if args.baseline:
         from ..reporters import baseline

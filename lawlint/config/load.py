@@ -7,7 +7,6 @@ The nearest file upward from a checked report wins (the search stops at a folder
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from ..plain import dataclass, field, fields, replace
@@ -74,9 +73,15 @@ def find(start) -> str | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         from ..loaders.safeio import read_regular
-        return re.search(r"^\[tool\.lawlint[\].]", read_regular(path).decode("utf-8"), re.M) is not None
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    # a line opening with [tool.lawlint] or [tool.lawlint.…] (what ^\[tool\.lawlint[\].] finds under
+    # re.M: a line starts the text or follows a \n), without compiling a regex a start
+    return text.startswith(_TOOL) or "\n[tool.lawlint]" in text or "\n[tool.lawlint." in text
+
+
+_TOOL = ("[tool.lawlint]", "[tool.lawlint.")
 
 
 _LOADED: dict = {}
@@ -190,6 +195,7 @@ def resolve(report: str | None, cli: dict, explicit: str | None = None) -> tuple
         if report and report != "-":
             rel = os.path.relpath(os.path.abspath(report), base).replace(os.sep, "/")
             for i, ov in enumerate(cf.data.get("overrides", [])):
+                import fnmatch          # (only for a configuration with overrides)
                 if any(fnmatch.fnmatch(rel, g) for g in ov["files"]):
                     where = f"{cf.path}:{cf.lines.get('overrides')}（overrides[{i}]）"
                     for key, value in ov.items():

@@ -5,7 +5,6 @@ exception escape: every failure is a :class:`~lawlint.errors.LoadError` with a C
 """
 from __future__ import annotations
 
-import importlib
 import os
 from ..plain import dataclass
 
@@ -59,7 +58,7 @@ def _loader_for(suffix):
     if target is None:
         return None
     mod, func = target.split(":")
-    return getattr(importlib.import_module(f"{__name__}.{mod}"), func)
+    return getattr(__import__(f"{__name__}.{mod}", fromlist=[func]), func)     # (no importlib to import)
 
 
 def load_path(path, *, max_bytes=None, encoding=None, limits: Limits | None = None):

@@ -1,7 +1,6 @@
 """Expand command-line paths into report files: folders are walked for supported suffixes."""
 from __future__ import annotations
 
-import fnmatch
 import os
 
 from ..errors import show_path
@@ -46,6 +45,7 @@ def no_reports_message(folder, suffixes=None) -> str:
 
 
 def _walk(root, suffixes, seen_dirs):
+    import fnmatch              # (a folder's walk only: checking one file needs none)
     found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         real = os.path.realpath(dirpath)

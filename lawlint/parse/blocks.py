@@ -5,7 +5,8 @@ from __future__ import annotations
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import absent, required
+from ..rulepack.literals import absent
+from ..rulepack.regexcache import required_literals
 from ..loaders.source import Source
 from . import anyof
 from .directives import is_directive
@@ -109,7 +110,7 @@ def _live(patterns, hay: str) -> list:
         if p.pattern.startswith("^"):
             out.append(p)
             continue
-        needed = required(p.pattern, p.flags)
+        needed = required_literals(p.pattern)    # (kept across processes: no parse a start)
         if needed is None or not absent(needed, hay, 0, len(hay)):
             out.append(p)
     return out

@@ -26,7 +26,8 @@ from __future__ import annotations
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import holding, required
+from ..rulepack.literals import holding
+from ..rulepack.regexcache import required_literals
 from .lexicon import lexicon
 
 
@@ -37,7 +38,7 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
-    needed = required(lx["separator"].pattern, lx["separator"].flags)
+    needed = required_literals(lx["separator"].pattern)
     held = set(holding(text, needed, [(b.start, b.end) for b in blocks])) if needed else None
     for b in blocks:
         pieces = _labelled(b, lx)

@@ -3,7 +3,6 @@ formats what the engine found; a new format is one module and one line in ``FORM
 """
 from __future__ import annotations
 
-import importlib
 import re
 from ..plain import dataclass, field
 
@@ -33,7 +32,7 @@ class Run:
 
 
 JSON_FORMATS = ("json", "sarif", "gitlab")
-_LONE = re.compile("[\ud800-\udfff]")      # a file name's bytes that are not UTF-8 (surrogateescape)
+_LONE = "[\ud800-\udfff]"      # a file name's bytes that are not UTF-8 (surrogateescape)
 
 
 def clean(text: str, fmt: str) -> str:
@@ -45,10 +44,10 @@ def clean(text: str, fmt: str) -> str:
         return text
     except UnicodeEncodeError:
         pass
-    if fmt in JSON_FORMATS:
-        return _LONE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if fmt in JSON_FORMATS:     # (compiled only here: most runs never get this far)
+        return re.sub(_LONE, lambda m: f"\\u{ord(m.group()):04x}", text)
     from ..errors import show_path
-    return _LONE.sub(lambda m: show_path(m.group()), text)
+    return re.sub(_LONE, lambda m: show_path(m.group()), text)
 
 
 def names():
@@ -58,7 +57,7 @@ def names():
 def get(name):
     if name not in FORMATS:
         raise KeyError(name)
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return __import__(f"{__name__}.{FORMATS[name]}", fromlist=["render"])    # (no importlib to import)
 
 
 class Summary:

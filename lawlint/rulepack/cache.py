@@ -17,7 +17,7 @@ Safety (nothing read from disk may run code):
   others may write to it (nor, without the sticky bit, to a folder above it); otherwise the cache
   is off for the run, with one warning;
 * every entry is keyed by lawlint's version and a hash of the source of the code that produced it
-  (:data:`PRODUCERS`), so an edited module never meets its predecessor's output;
+  (:data:`PRODUCERS`; :mod:`lawlint.rulepack.codekey`), so an edited module never meets its predecessor's output;
 * an entry starts with a header naming its full key; one that lacks it, cannot be read or does not
   decode is treated as absent (the caller rebuilds it).
 
@@ -25,17 +25,17 @@ Safety (nothing read from disk may run code):
 """
 from __future__ import annotations
 
-import json
 import os
 import stat
 import sys
 import _thread
 
 from .._version import __version__
+from . import codekey
 
-try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions);
-    from _blake2 import blake2b     # BLAKE2b hashes the ≈0.5 MB of YAML and code a start keys its
-except ImportError:                 # entries by in a third of SHA-256's instructions
+try:        # hashlib's own BLAKE2, without importing hashlib (which loads OpenSSL: ≈11 M instructions)
+    from _blake2 import blake2b
+except ImportError:
     from hashlib import blake2b
 
 _PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.path: pathlib costs a start ≈19 M)
@@ -47,6 +47,7 @@ PRODUCERS = {
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
     "tokens": ("parse/segment.py", "parse/dictcut.py"),
     "laws": ("checks/lawtable.py", "chars.py", "rulepack/resources.py", "rulepack/yamlio.py"),
+    "startregex": ("rulepack/startregex.py", "rulepack/sreparts.py"),
 }
 
 _SHIPPED = ("packs", "data")    # the kinds lawlint.rulepack.prebuilt may hold
@@ -54,7 +55,7 @@ recorded: list | None = None    # tools/prebuild.py: every packs/data entry put,
 
 _lock = _thread.allocate_lock()     # threading.Lock, without importing threading
 _decided: dict = {}         # environment that locates the folder -> str | None
-_code: dict = {}            # kind -> hash of its producers' source
+_code: dict = {}            # kind -> hash of its producers' source; ("file", path) -> hash of one file
 _warned = False
 
 
@@ -164,28 +165,11 @@ def _warn(what: str) -> None:
 
 
 def code_hash(kind: str) -> str:
-    """A hash of the source of the modules that produce ``kind``'s entries."""
+    """A hash of the source of the modules that produce ``kind``'s entries (their content)."""
     got = _code.get(kind)
     if got is None:
-        h = blake2b(digest_size=32)
-        for pattern in PRODUCERS.get(kind, ()):
-            for p in _files(pattern):
-                h.update(os.path.basename(p).encode() + b"\0")
-                with open(p, "rb") as fh:
-                    h.update(fh.read())
-        got = _code[kind] = h.hexdigest()
+        got = _code[kind] = codekey.files_hash(PRODUCERS.get(kind, ()), _PKG, _code)
     return got
-
-
-def _files(pattern: str) -> list:
-    """The package's files a PRODUCERS entry names (``dir/name.py`` or ``dir/*.py``), sorted."""
-    folder, name = os.path.split(os.path.join(_PKG, pattern))
-    if name.startswith("*"):
-        suffix = name[1:]
-        assert "*" not in suffix and "?" not in suffix and "[" not in suffix, pattern
-        return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(suffix)]
-    path = os.path.join(folder, name)
-    return [path] if os.path.exists(path) else []
 
 
 def digest(kind: str, key: str) -> bytes | None:
@@ -267,6 +251,7 @@ def get(kind: str, key: str):
     data = read(kind, key, ".json")
     if data is None:
         return None
+    import json             # (here: a start primes json's regexes before importing it, startregex)
     try:
         return json.loads(data)
     except ValueError:          # half a file, another format: as if absent
@@ -276,6 +261,7 @@ def get(kind: str, key: str):
 def put(kind: str, key: str, value) -> None:
     """Store ``value`` if JSON gives it back unchanged (plain lists, str-keyed dicts, strings,
     numbers); anything else is simply not cached."""
+    import json
     try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         if json.loads(text) != value:

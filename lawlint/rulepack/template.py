@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-_YEAR_FIELD = re.compile(r"\{(year|next_year|prev_year)\}")
 ANY_YEAR = r"(?:19|20)\d{2}"
 
 
@@ -21,10 +20,11 @@ def expand_year(pattern: str, year: int | None) -> str:
     """Fill ``{year}``, ``{next_year}`` and ``{prev_year}`` in a rule pattern."""
     if "{" not in pattern or not ("{year}" in pattern or "{next_year}" in pattern or "{prev_year}" in pattern):
         return pattern                  # (a quantifier {4}: no regex substitution scanning it)
-    values = {"year": str(year) if year else ANY_YEAR,
-              "next_year": str(year + 1) if year else ANY_YEAR,
-              "prev_year": str(year - 1) if year else ANY_YEAR}
-    return _YEAR_FIELD.sub(lambda m: values[m.group(1)], pattern)
+    # each field is replaced in turn (what one \{(year|next_year|prev_year)\} substitution does:
+    # the fields cannot overlap and no value holds a field), without a regex to compile a start
+    return pattern.replace("{year}", str(year) if year else ANY_YEAR).replace(
+        "{next_year}", str(year + 1) if year else ANY_YEAR).replace(
+        "{prev_year}", str(year - 1) if year else ANY_YEAR)
 
 
 class _Keep(dict):
@@ -39,12 +39,12 @@ def fill(template: str, **fields) -> str:
     return template.format_map(_Keep(fields))
 
 
-_FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
+_FIELD = r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})"     # (compiled when first used: re's cache)
 
 
 def fields_of(template: str) -> set[str]:
     """The {placeholders} a message template names."""
-    return set(_FIELD.findall(template or ""))
+    return set(re.findall(_FIELD, template or ""))
 
 
 def expand_shared(pattern: str, shared: dict) -> str:
@@ -52,5 +52,25 @@ def expand_shared(pattern: str, shared: dict) -> str:
     (``{year}``…) and regex braces (``{2}``) are left as written."""
     if "{" not in pattern:
         return pattern
-    return _FIELD.sub(lambda m: f"(?:{shared[m.group(1)]})" if m.group(1) in shared else m.group(0),
-                      pattern)
+    # what re.sub(_FIELD, …) puts in, found with str.find (rules are bound once a process: the
+    # regex would be compiled for this alone)
+    out, at, i = [], 0, pattern.find("{")
+    while i != -1:
+        j = pattern.find("}", i + 1)
+        if j == -1:
+            break
+        name = pattern[i + 1:j]
+        if name in shared and _is_field(name) and (i == 0 or pattern[i - 1] != "{") \
+                and not pattern.startswith("}", j + 1):
+            out += (pattern[at:i], "(?:", shared[name], ")")
+            at = j + 1
+            i = pattern.find("{", at)
+        else:
+            i = pattern.find("{", i + 1)
+    out.append(pattern[at:])
+    return "".join(out)
+
+
+def _is_field(name: str) -> bool:
+    """Does ``name`` read as [A-Za-z_][A-Za-z0-9_]* (what _FIELD takes for a field's name)?"""
+    return name.isascii() and name.replace("_", "a").isalnum() and not name[0].isdigit()
