@@ -10,6 +10,7 @@ every test that runs it.
 from __future__ import annotations
 
 import os
+from operator import attrgetter
 from .plain import dataclass, field
 
 from . import checks, timelimit
@@ -187,8 +188,11 @@ def run(doc, ruleset, *, year=None, select=None, ignore=None, options=None,
         diagnostics = directives.apply_spans(doc.meta.get("ignore_spans"), diagnostics)   # Word 「忽略」
         diagnostics = hints.fold(diagnostics, ruleset)
         _run_rules(ctx, post, timer, check, diagnostics, strict)
-    diagnostics.sort(key=lambda d: (d.line, d.column, d.rule))
+    diagnostics.sort(key=_ORDER)
     return RunOutput(diagnostics, ctx.sections, ctx.rules_run, ctx.directives, ctx.partial)
+
+
+_ORDER = attrgetter("line", "column", "rule")    # (d.line, d.column, d.rule), without a lambda call per finding
 
 
 def _plan(ruleset, select, ignore, year) -> tuple:
