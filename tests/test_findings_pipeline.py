@@ -93,3 +93,51 @@ def test_findings_come_out_in_line_column_rule_order():
     r = lint_text(SEEDS[0].read_text(encoding="utf-8"))
     keys = [(d.line, d.column, d.rule) for d in r.diagnostics]
     assert keys == sorted(keys) and len(keys) > 10
+
+
+def test_a_text_without_directives_is_not_read_line_by_line(monkeypatch):
+    from lawlint.parse import directives
+    text = "全年办理案件12件。\n<!-- lawlint-disable-next-line punct.halfwidth -->\n推进改革,成效明显。"
+    got = directives.parse(text, known_ids=["punct.halfwidth"])
+    assert [(d.kind, d.ids, d.first) for d in got] == [("disable-next-line", ("punct.halfwidth",), 3)]
+
+    class Unread:
+        def match(self, line):
+            raise AssertionError("read line by line")
+    monkeypatch.setattr(directives, "DIRECTIVE", Unread())
+    assert directives.parse(text.replace("lawlint-", "lawlint "), known_ids=["punct.halfwidth"]) == []
+    with pytest.raises(AssertionError):
+        directives.parse(text)
+
+
+def test_each_check_type_is_looked_up_once_per_report(monkeypatch):
+    """The per-rule path: the check module is found once per check type, a list of findings goes
+    straight into the output, and a generator or an overlong list through overflow.collect."""
+    from lawlint import checks
+    from lawlint.checks import overflow
+    from lawlint.loaders.source import Source
+    from lawlint.parse.document import parse
+    asked, collected = [], []
+    real_get, real_collect = checks.get, overflow.collect
+    monkeypatch.setattr(checks, "get", lambda name: asked.append(name) or real_get(name))
+    monkeypatch.setattr(overflow, "collect", lambda found, *a: collected.append(type(found)) or real_collect(found, *a))
+    doc = parse(Source(text=SEEDS[0].read_text(encoding="utf-8")))
+    ctx = engine.Context(doc=doc, rules=RULES, year=doc.year, options={"max_findings_per_rule": 3})
+    check = engine._checker(ctx)
+    out = []
+    for rule in RULES.of_check("existence")[:5] + RULES.of_check("punctuation"):
+        check(rule, out)
+    assert asked == ["existence", "punctuation"]
+    # existence yields (a generator: collected); punct.halfwidth's list is past the limit of 3
+    assert collected[-1] is list and list not in collected[:-1] and out[-1].folded > 0
+    assert out == [d for r in RULES.of_check("existence")[:5] + RULES.of_check("punctuation")
+                   for d in _collected(ctx, r, 3)]
+
+
+def _collected(ctx, rule, limit):
+    out = []
+    from lawlint.checks import overflow
+    from lawlint import checks
+    overflow.collect(checks.get(rule.check).check(ctx, rule, rule.bound(ctx.year)), rule, limit, out,
+                     lambda d: False)
+    return out

@@ -2,6 +2,7 @@
 address scan in a text without 「@」「://」「www.」, the digit test only beside a digit, no bracket
 test whose answer could not change the outcome): its findings must be exactly those of the
 straightforward scan below (the check as it was before the shortcuts), on any text and any marks."""
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ def reference(ctx, rule, p):
     blocks = doc.body_blocks
     if not blocks:
         return ctx.diagnostics(rule, found_all)
-    at = [m.start() for m in p.mark_rx.finditer(text, blocks[0].start, blocks[-1].end)]
+    mark_rx = re.compile("[" + re.escape("".join(marks)) + "]")
+    at = [m.start() for m in mark_rx.finditer(text, blocks[0].start, blocks[-1].end)]
     quoted = [q for q in quotes if q in text]
     k, n = 0, len(at)
     for b in blocks:

@@ -13,8 +13,6 @@ written a few hundred times. With ``once_per_mark`` only the first finding of ea
 """
 from __future__ import annotations
 
-import re
-
 from ..rulepack import regexcache
 from ..chars import CJK_CONTEXT_RE, MARK_SPACES
 from .spec import REQUIRED, CheckSpec, Param
@@ -26,8 +24,7 @@ SPEC = CheckSpec({
                     "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"),
     "once_per_mark": Param({"type": "boolean"}, False,
                            "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"),
-}, fields=("mark", "full"),
-    derived={"mark_rx": lambda p: regexcache.compile("[" + re.escape("".join(p["marks"])) + "]")})
+}, fields=("mark", "full"))
 _CJK = CJK_CONTEXT_RE
 _SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -49,9 +46,9 @@ def check(ctx, rule, p):
     text = doc.text
     blocks = doc.body_blocks
     quotes = p.quotes
-    # The marks of every body block in one scan (blocks are in text order and do not overlap; a
-    # mark is one character, so the scan finds in each block what a scan of the block finds).
-    at = [m.start() for m in p.mark_rx.finditer(text, blocks[0].start, blocks[-1].end)] if blocks else []
+    # The marks of every body block in one go (blocks are in text order and do not overlap; a
+    # mark is one character, so what is found over all of them is what each block holds).
+    at = _places(text, marks, blocks[0].start, blocks[-1].end) if blocks else []
     quoted = [q for q in quotes if q in text]       # (a quote the text lacks finds nothing)
     if not at and not quoted:
         return ctx.diagnostics(rule, [])
@@ -118,6 +115,20 @@ def check(ctx, rule, p):
                 scored.add(q)
                 add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weight))
     return ctx.diagnostics(rule, found_all)
+
+
+def _places(text, marks, lo, hi) -> list:
+    """Where any of the one-character ``marks`` stands in [lo, hi), in order: what a regex of the
+    class of them finds, from str.find (the regex tested the class at every character, then built
+    a match object at each mark)."""
+    at = []
+    for ch in marks:
+        i = text.find(ch, lo, hi)
+        while i != -1:
+            at.append(i)
+            i = text.find(ch, i + 1, hi)
+    at.sort()
+    return at
 
 
 _CJK_SEEN: dict = {}
