@@ -169,3 +169,12 @@ def test_list_separator_skips_paragraphs_without_its_literal():
         assert fast == list(enumeration.check(ctx, rule, Plain))
         found += len(fast)
     assert found >= 2
+
+
+@pytest.mark.parametrize("line, directive", [
+    ("<!-- lawlint-disable-next-line punct.halfwidth -->", True), ("  // lawlint-disable-file", True),
+    ("// lawlint-enable -- 理由", True), ("全年办理案件12件。", False), ("lawlint-disable", False),
+    ("<!-- lawlint disable -->", False), ("", False)])
+def test_is_directive(line, directive):
+    from lawlint.parse import directives
+    assert directives.is_directive(line) is directive
