@@ -33,10 +33,25 @@ class Diagnostic:
     def __init__(self, rule, severity, category, line, column, end_line, end_column, message, suggestion="",
                  basis="", fixable=False, start=0, end=0, replacement=None, weight=None, baseline=False,
                  folded=0, _fingerprint=None):      # (plain's __init__ is generic: this one is built often)
-        self.rule, self.severity, self.category, self.line, self.column = rule, severity, category, line, column
-        self.end_line, self.end_column, self.message, self.suggestion = end_line, end_column, message, suggestion
-        self.basis, self.fixable, self.start, self.end, self.replacement = basis, fixable, start, end, replacement
-        self.weight, self.baseline, self.folded, self._fingerprint = weight, baseline, folded, _fingerprint
+        # one store per statement: ``a.x, a.y = x, y`` of four or more builds and unpacks a tuple
+        self.rule = rule
+        self.severity = severity
+        self.category = category
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.message = message
+        self.suggestion = suggestion
+        self.basis = basis
+        self.fixable = fixable
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.weight = weight
+        self.baseline = baseline
+        self.folded = folded
+        self._fingerprint = _fingerprint
 
     @property
     def fingerprint(self) -> str:

@@ -14,12 +14,16 @@ def score(diagnostics, ruleset, profile=None, sections=None, partial=None) -> di
     profile = profile or default_profile()
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}
     by_rule: dict[str, float] = {}
+    known: dict = {}        # rule id -> its rule (None: not in the rule set), asked once per id
     for d in diagnostics:
-        rule = ruleset.get(d.rule)
+        rid = d.rule
+        rule = known.get(rid, known)
+        if rule is known:
+            rule = known[rid] = ruleset.get(rid)
         if rule is None:
             continue
         w = rule.weight if d.weight is None else d.weight
-        by_rule[d.rule] = by_rule.get(d.rule, 0.0) + w
+        by_rule[rid] = by_rule.get(rid, 0.0) + w
     deductions = {}
     spent = {k: 0.0 for k in budgets}
     for rule_id, points in by_rule.items():

@@ -42,6 +42,7 @@ def check(ctx, rule, p):
     if indent and ctx.doc.source.kind == "md":
         return
     min_share = p.min_share
+    shown = _describe if indent else _as_written     # (an indentation is found as it stands)
     for g in p.groups:
         variants = g.variants
         found = _indents(ctx, variants) if indent else _occurrences(ctx, variants)
@@ -56,8 +57,12 @@ def check(ctx, rule, p):
                 continue
             for start, end, written in found[i]:
                 yield ctx.diagnostic(rule, start, end, fields=dict(
-                    found=written, major=found[major][0][2], name=g.name,
+                    found=shown(written), major=shown(found[major][0][2]), name=g.name,
                     count=len(found[major])))
+
+
+def _as_written(found: str) -> str:
+    return found
 
 
 def _occurrences(ctx, variants):
@@ -68,27 +73,35 @@ def _occurrences(ctx, variants):
 
 
 def _indents(ctx, variants):
-    """Each body line's indentation, filed under the first variant that matches all of it. The
-    addressee and the signature are laid out on purpose (GB/T 9704: the addressee flush left, the
-    issuer's name set to the right), so they are not compared with the paragraphs."""
+    """Each body line's indentation, filed under the first variant that matches all of it (as
+    (line start, block start, the indentation); :func:`_describe` words it). The addressee and
+    the signature are laid out on purpose (GB/T 9704: the addressee flush left, the issuer's name
+    set to the right), so they are not compared with the paragraphs."""
     text, doc = ctx.doc.text, ctx.doc
+    lines = doc.source.text         # where its lines break (the text's line breaks are the same)
     found = [[] for _ in variants]
     skip = _laid_out(doc)
     # A block cut out of the middle of a line (a page that lost its line breaks) has the text
-    # before it, not an indentation: only a line's first block is compared. (Slicing what stood
-    # before each of a long line's blocks was quadratic.)
-    lines = [doc.position(b.start)[0] for b in doc.blocks]
-    first = {id(b) for i, b in enumerate(doc.blocks) if i == 0 or lines[i - 1] != lines[i]}
+    # before it, not an indentation: only a line's first block is compared, the one with a line
+    # break (or the text's start) between it and the block before. (Slicing what stood before
+    # each of a long line's blocks was quadratic.)
+    first, before = set(), None
+    for b in doc.blocks:
+        s = b.start
+        if before is None or lines.find("\n", min(before, s), max(before, s)) != -1:
+            first.add(id(b))
+        before = s
+    filed: dict = {}        # indentation -> the first variant matching all of it (None: none)
     for b in doc.body_blocks:
         if id(b) in skip or id(b) not in first:
             continue
-        line_start = b.start - doc.position(b.start)[1] + 1
+        line_start = lines.rfind("\n", 0, b.start) + 1
         lead = text[line_start:b.start]
-        for i, rx in enumerate(variants):
-            if rx.fullmatch(lead):
-                shown = _describe(lead)
-                found[i].append((line_start, b.start, shown))
-                break
+        i = filed.get(lead, -1)
+        if i == -1:
+            i = filed[lead] = next((i for i, rx in enumerate(variants) if rx.fullmatch(lead)), None)
+        if i is not None:
+            found[i].append((line_start, b.start, lead))
     return found
 
 
@@ -117,6 +130,7 @@ def _laid_out(doc) -> set:
 
 
 def _describe(lead: str) -> str:
+    """How an indentation reads in a finding (「无缩进」, 「2 个全角空格」…)."""
     words = load_data("wording.yaml")["consistency"]
     if not lead:
         return words["no_indent"]

@@ -12,7 +12,7 @@ from .spec import REQUIRED, CheckSpec, Param
 
 SPEC = CheckSpec({
     "marker": Param({"type": "string"}, REQUIRED, "列举标记的正则，须有分组 num（汉字序数）",
-                    regex=True, groups=("num",), prefilter=False),
+                    regex=True, groups=("num",)),
     "separators": Param({"type": "object", "additionalProperties": {"type": "string"}}, REQUIRED,
                         "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"),
 }, fields=("first", "other"))

@@ -14,22 +14,36 @@ from ..rulepack.template import fill
 
 def fold(diagnostics: list, ruleset) -> list:
     """``diagnostics`` with each hint rule's findings folded into the first (order kept)."""
+    hinted = hint_ids(ruleset)
+    if not hinted:
+        return diagnostics
     by_rule: dict[str, list] = {}
     for d in diagnostics:
-        rule = ruleset.get(d.rule)
-        if rule is not None and rule.hint:
+        if d.rule in hinted:
             by_rule.setdefault(d.rule, []).append(d)
     if not by_rule:
         return diagnostics
     first = {id(min(group, key=lambda d: (d.line, d.column))): group for group in by_rule.values()}
     out = []
     for d in diagnostics:
-        rule = ruleset.get(d.rule)
-        if rule is None or not rule.hint:
+        if d.rule not in hinted:
             out.append(d)
         elif id(d) in first:
             out.append(_folded(d, first[id(d)]))
     return out
+
+
+_HINT_IDS = ("hint ids",)       # its key among the rule set's memos (engine plans are keyed by triples)
+
+
+def hint_ids(ruleset) -> frozenset:
+    """The ids of the rule set's hint rules, worked out once per rule set (which is not changed
+    after load): asking the rule set about each of a report's thousand findings cost more."""
+    memo = ruleset.engine_plans
+    got = memo.get(_HINT_IDS)
+    if got is None:
+        got = memo[_HINT_IDS] = frozenset(i for i, r in ruleset.by_id.items() if r.hint)
+    return got
 
 
 def _folded(d, group: list):

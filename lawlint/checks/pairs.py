@@ -27,7 +27,11 @@ def _families(p):
         for ch in pair[half:]:
             closes[ch] = fam
     marks = regexcache.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
-    return opens, closes, marks
+    # Each opener written next to a closer of its family: removing these from a paragraph's marks
+    # until none is left shows it balanced (when no mark both opens and closes a pair).
+    adjacent = () if opens.keys() & closes.keys() else tuple(
+        o + c for o, fo in opens.items() for c, fc in closes.items() if fo == fc)
+    return opens, closes, marks, adjacent
 
 
 SPEC = CheckSpec({
@@ -37,9 +41,11 @@ SPEC = CheckSpec({
 
 
 def check(ctx, rule, p):
-    opens, closes, marks = p.families
+    opens, closes, marks, adjacent = p.families
     text = ctx.doc.text
     for b in ctx.doc.body_blocks:
+        if adjacent and _balanced(marks.findall(text, b.start, b.end), adjacent):
+            continue                # nothing to report (most paragraphs): no mark read one by one
         stack = []
         for m in marks.finditer(text, b.start, b.end):
             i, ch = m.start(), m.group(0)
@@ -67,6 +73,23 @@ def check(ctx, rule, p):
                         mark=ch, problem=load_data("wording.yaml")["pairs"]["unopened"]))
         for _, j in stack:
             yield _unclosed(ctx, rule, j)
+
+
+def _balanced(found: list, adjacent: tuple) -> bool:
+    """Do these marks (in order) pair up, each closer closing the last opener still open? Then
+    the scan below reports nothing: it pops a matching opener at every closer."""
+    if not found:
+        return True
+    seq = "".join(found)
+    while True:
+        before = len(seq)
+        for pair in adjacent:
+            if pair in seq:
+                seq = seq.replace(pair, "")
+        if not seq:
+            return True
+        if len(seq) == before:
+            return False
 
 
 def _spare_closer(text, start, end, fam, opens, closes, marks) -> bool:

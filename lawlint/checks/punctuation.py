@@ -13,8 +13,6 @@ written a few hundred times. With ``once_per_mark`` only the first finding of ea
 """
 from __future__ import annotations
 
-import re
-
 from ..rulepack import regexcache
 from ..chars import CJK_CONTEXT_RE, MARK_SPACES
 from .spec import REQUIRED, CheckSpec, Param
@@ -26,8 +24,7 @@ SPEC = CheckSpec({
                     "直引号 → 成对的弯引号（如 \" → “”）：段内按出现顺序配对，个数为奇数时只报告、不自动修正"),
     "once_per_mark": Param({"type": "boolean"}, False,
                            "每种标点（成对的括号算一种）只有第一处计分，其余各处照常列出但不扣分"),
-}, fields=("mark", "full"),
-    derived={"mark_rx": lambda p: regexcache.compile("[" + re.escape("".join(p["marks"])) + "]")})
+}, fields=("mark", "full"))
 _CJK = CJK_CONTEXT_RE
 _SKIP = regexcache.compile(r"(?:https?|ftp)://[^\s\u3000-\u303f\u4e00-\u9fff“”，。；]+|www\.[A-Za-z0-9.\-/_%?=&]+|"
                    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -47,22 +44,27 @@ def _near(text, i, step, lo, hi, skip=_SPACES):
 def check(ctx, rule, p):
     doc, marks = ctx.doc, p.marks
     text = doc.text
+    blocks = doc.body_blocks
+    quotes = p.quotes
+    # The marks of every body block in one go (blocks are in text order and do not overlap; a
+    # mark is one character, so what is found over all of them is what each block holds).
+    at = _places(text, marks, blocks[0].start, blocks[-1].end) if blocks else []
+    quoted = [q for q in quotes if q in text]       # (a quote the text lacks finds nothing)
+    if not at and not quoted:
+        return ctx.diagnostics(rule, [])
     in_token = {i for h in doc.headings if h.token is not None
                 and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
     once, scored = p.once_per_mark, set()
-    quotes = p.quotes
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
+    # A digit is never a mark (the marks are punctuation), so the mark nearest on the left can be
+    # a digit only when the nearest character that is neither a space nor a mark is one.
+    digit_marks = any(ch.isdigit() for ch in marks)
+    # Web and e-mail addresses hold 「://」, 「www.」 or 「@」: a text without any has none to skip.
+    addresses = "@" in text or "://" in text or "www." in text
     filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
     found_all = []          # (start, end, fields, replacement, weight): built in one go at the end
     add = found_all.append
-    blocks = doc.body_blocks
-    if not blocks:
-        return ctx.diagnostics(rule, found_all)
-    # The marks of every body block in one scan (blocks are in text order and do not overlap; a
-    # mark is one character, so the scan finds in each block what a scan of the block finds).
-    at = [m.start() for m in p.mark_rx.finditer(text, blocks[0].start, blocks[-1].end)]
-    quoted = [q for q in quotes if q in text]
     seen = _CJK_SEEN
     k, n = 0, len(at)
     for b in blocks:
@@ -74,46 +76,59 @@ def check(ctx, rule, p):
             k += 1
         if first == k and not (quoted and any(text.find(q, lo, hi) != -1 for q in quoted)):
             continue
-        skip = [m.span() for m in _SKIP.finditer(text, lo, hi)]
+        skip = [m.span() for m in _SKIP.finditer(text, lo, hi)] if addresses else ()
         for i in at[first:k]:
-            ch = text[i]
             if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
+            ch = text[i]
             j = i - 1                       # the nearest character on each side that is neither a
             while j >= lo and text[j] in chain:     # space nor a half-width mark (_near, inlined:
                 j -= 1                              # a report may have hundreds of marks)
             left = text[j] if j >= lo else ""
-            j = i + 1
-            while j < hi and text[j] in chain:
-                j += 1
-            right = text[j] if j < hi else ""
-            if ch in ",:" and _near(text, i, -1, lo, hi).isdigit() \
+            if ch in ",:" and (digit_marks or left.isdigit()) and _near(text, i, -1, lo, hi).isdigit() \
                     and _near(text, i, 1, lo, hi).isdigit():
-                continue
-            cjk_left = seen.get(left)
-            if cjk_left is None:
-                cjk_left = _cjk(left)
-            cjk_right = seen.get(right)
-            if cjk_right is None:
-                cjk_right = _cjk(right)
-            if ch in "()" and not (_bracket_in_chinese(text, i, lo, hi) or cjk_left or cjk_right):
-                continue
-            if not (cjk_left or cjk_right):
-                continue
+                continue                    # inside a number: 1,000  10:30
+            chinese = seen.get(left)
+            if chinese is None:
+                chinese = _cjk(left)
+            if not chinese:                 # then the right side decides (a bracket too: Chinese
+                j = i + 1                   # inside a pair with none beside it is not enough)
+                while j < hi and text[j] in chain:
+                    j += 1
+                right = text[j] if j < hi else ""
+                chinese = seen.get(right)
+                if chinese is None:
+                    chinese = _cjk(right)
+                if not chinese:
+                    continue
             end = i + 1
             if ch in ",;:?!":
                 while end < hi and text[end] in _SPACES:
                     end += 1
             kind = "()" if ch in "()" else ch
-            weight = 0 if once and kind in scored else None
+            add((i, end, filled[ch], marks[ch], 0 if once and kind in scored else None))
             scored.add(kind)
-            add((i, end, filled[ch], marks[ch], weight))
-        for q, pair in quotes.items():
+        for q in quoted:
+            pair = quotes[q]
             for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
                 weight = 0 if once and q in scored else None
                 scored.add(q)
                 add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weight))
     return ctx.diagnostics(rule, found_all)
+
+
+def _places(text, marks, lo, hi) -> list:
+    """Where any of the one-character ``marks`` stands in [lo, hi), in order: what a regex of the
+    class of them finds, from str.find (the regex tested the class at every character, then built
+    a match object at each mark)."""
+    at = []
+    for ch in marks:
+        i = text.find(ch, lo, hi)
+        while i != -1:
+            at.append(i)
+            i = text.find(ch, i + 1, hi)
+    at.sort()
+    return at
 
 
 _CJK_SEEN: dict = {}
@@ -151,15 +166,3 @@ def _straight_quotes(text, q, pair, lo, hi, skip):
                 or bool(_CJK.match(_near(text, i, 1, lo, hi) or " "))
         if chinese:
             yield i, pair[n % 2] if even else pair, even
-
-
-def _bracket_in_chinese(text, i, lo, hi):
-    """A half-width bracket is Chinese when Chinese is next to it or inside the pair."""
-    if text[i] == "(":
-        j = text.find(")", i, hi)
-        inner = text[i + 1:j] if j != -1 else text[i + 1:min(hi, i + 20)]
-    else:
-        j = text.rfind("(", lo, i)
-        inner = text[j + 1:i] if j != -1 else text[max(lo, i - 20):i]
-    return bool(_CJK.search(inner)) or bool(_CJK.match(_near(text, i, -1, lo, hi) or " ")) \
-        or bool(_CJK.match(_near(text, i, 1, lo, hi) or " "))
