@@ -196,9 +196,9 @@ def entry_path(kind: str, key: str, suffix: str) -> str | None:
 _MAGIC = b"lawlint-cache 2\n"    # then the entry's full 32-byte key digest, then the data
 
 
-def read(kind: str, key: str, suffix: str = ".bin") -> bytes | None:
+def read(kind: str, key: str, suffix: str = ".bin", view: bool = False) -> bytes | memoryview | None:
     """The bytes stored for ``key`` under ``kind``, or None (also for a file this module did not
-    write for exactly this key, version and code)."""
+    write for exactly this key, version and code); ``view``: as a memoryview, not a copy."""
     path = entry_path(kind, key, suffix)
     if path is None:
         return None
@@ -210,7 +210,9 @@ def read(kind: str, key: str, suffix: str = ".bin") -> bytes | None:
             data = fh.read()
     except OSError:
         return None
-    return data[len(head):] if data.startswith(head) else None
+    if not data.startswith(head):
+        return None
+    return memoryview(data)[len(head):] if view else data[len(head):]
 
 
 def write(kind: str, key: str, data: bytes, suffix: str = ".bin") -> None:

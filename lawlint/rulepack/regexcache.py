@@ -41,7 +41,7 @@ def _load() -> dict:
     global _table
     if _table is None:
         from . import cache
-        _table = regexstore.decode(cache.read("regex", _cache_key()))
+        _table = regexstore.decode(cache.read("regex", _cache_key(), view=True))
         if not _table:          # an empty cache: the table shipped for this Python, if any,
             from . import prebuilt          # kept in the cache as it is read (no inflating next time)
             data = prebuilt.regex_table(cache.digest("regex", _cache_key()))
