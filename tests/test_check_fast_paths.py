@@ -96,3 +96,33 @@ def test_count_han_on_the_reports():
     import re
     from lawlint.chars import HAN, count_han
     assert [count_han(t) for t in TEXTS] == [len(re.findall(f"[{HAN}]", t)) for t in TEXTS]
+
+
+# characters whose codes share a low byte (U+4E00, U+4F00, U+5000) make the low-byte test
+# agree where the characters differ: the pattern, tried there, must still decide
+_REPEATABLE = ["\u4e00", "\u4f00", "\u5000", "\u4e01", "\u4f01", "材", "料", "，", "a", "\n", "\u3000", "\x00"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_REPEATABLE), max_size=40).map("".join), st.integers(0, 6), st.integers(0, 6))
+def test_repeat_candidates_are_what_the_scan_finds(text, cut_start, cut_end):
+    from lawlint.checks import repetition
+    shifted = repetition._shifted(text)
+    assert shifted is not None
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    got = [m.span() for m in repetition._candidates(text, start, end, shifted)]
+    assert got == [m.span() for m in repetition._CANDIDATE.finditer(text, start, end)]
+
+
+def test_repeat_candidates_on_the_reports_and_their_fallbacks():
+    from lawlint.checks import repetition
+    cases = TEXTS + ["申报材料材料，" * 3 + "😀" + "研究研究", "—" * 3000 + "材料材料", "一步一步" * 200]
+    tried = 0
+    for text in cases:
+        shifted = repetition._shifted(text)
+        assert (shifted is None) == ("😀" in text)          # a character beyond U+FFFF: plain scan
+        for start, end in [(0, len(text)), (3, len(text) - 2)]:
+            got = repetition._candidates(text, start, end, shifted)
+            tried += type(got).__name__ == "generator"       # the fast path, not the fallback scan
+            assert [m.span() for m in got] == [m.span() for m in repetition._CANDIDATE.finditer(text, start, end)]
+    assert tried >= 2 * len(TEXTS)

@@ -23,14 +23,61 @@ def check(ctx, rule, p):
     allow, allow_rx = p.allowed, p.allow_patterns
     text = ctx.doc.text
     bounds: dict = {}       # the last window's word bounds (candidates come in text order)
+    shifted = _shifted(text) if ctx.doc.body_blocks else None
     for b in ctx.doc.body_blocks:
-        for m in _CANDIDATE.finditer(text, b.start, b.end):
+        for m in _candidates(text, b.start, b.end, shifted):
             whole, word = m.group(0), m.group(1)
             if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
                 continue
             if not _two_words(ctx, m.start(), m.end(), word, bounds):
                 continue
             yield ctx.diagnostic(rule, m.start(), m.end(), fields={"match": whole, "word": word})
+
+
+# Candidates without a regex scan of every character (≈490 instructions a character, the most
+# costly check of a warm pass): a repeat of L characters starting at i has text[i+j] equal to
+# text[i+L+j] for every j < L, so the low bytes of the characters' codes agree too. With the low
+# bytes of the whole text as one integer x, x ^ (x >> 8L) has a zero byte wherever they agree at
+# distance L; runs of L zero bytes (found with bytes.find) are the only places a repeat of L can
+# start, and the pattern is tried there alone, in text order, as finditer would meet them.
+_ZEROS = {n: bytes(n) for n in (2, 3, 4)}
+
+
+def _shifted(text: str):
+    """``[(L, bytes)]`` for L = 2, 3, 4: byte k is zero where text[k] and text[k+L] have the same
+    low byte; None for a text with characters beyond U+FFFF (two UTF-16 units: no byte a character)."""
+    n = len(text)
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) != 2 * n:
+        return None
+    x = int.from_bytes(units[0::2], "little")
+    return [(k, (x ^ (x >> (8 * k))).to_bytes(n, "little")) for k in (2, 3, 4)]
+
+
+def _candidates(text: str, start: int, end: int, shifted):
+    """``_CANDIDATE.finditer(text, start, end)``: the pattern matched only where a repeat can start."""
+    if shifted is None:
+        return _CANDIDATE.finditer(text, start, end)
+    places, most = set(), 32 + (end - start) // 8
+    for n, z in shifted:
+        zeros = _ZEROS[n]
+        i = z.find(zeros, start, end - n)            # (a repeat of n fits: i + 2n <= end)
+        while i != -1:
+            places.add(i)
+            if len(places) > most:                  # a run of one character, a ruled line …:
+                return _CANDIDATE.finditer(text, start, end)    # the scan costs no more
+            i = z.find(zeros, i + 1, end - n)
+    return _tried(text, sorted(places), start, end)
+
+
+def _tried(text, places, start, end):
+    last = start
+    for i in places:
+        if i >= last:
+            m = _CANDIDATE.match(text, i, end)
+            if m is not None:
+                yield m
+                last = m.end()
 
 
 _CHUNK = 256
