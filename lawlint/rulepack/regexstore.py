@@ -18,7 +18,7 @@ start can use without reading every entry:
 * the patterns, then the other strings (literals, group names), each text joined by the
   separator: a character that occurs in none of its strings (:func:`encode` picks one), so
   ``split`` gives back exactly the strings; in UTF-16, or UTF-32 when a string holds a lone
-  surrogate (UTF-16 would join a pair of them into one character).
+  surrogate (UTF-16 would join a pair of them into one character), each after a byte order mark.
 
 :func:`decode` checks the counts against the length and the texts against the counts, and
 returns a :class:`Table` that knows each pattern's number (one ``split`` and one ``dict``: C loops);
@@ -36,7 +36,7 @@ MAGIC = b"lawlint-regex-table 3\n\0\0"       # (24 bytes: the integers after it 
 _HEAD, _REC = 8, 9                            # integers: counts, per record
 _U32 = 1 << 32
 _GONE = object()                              # looked up and not there, or removed
-_CODECS = {2: "utf-16-le", 4: "utf-32-le"}
+_CODECS = {2: "utf-16", 4: "utf-32"}         # (with a byte order mark: str() decodes these in C, no codec lookup)
 
 
 class Table(MutableMapping):
