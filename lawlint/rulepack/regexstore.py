@@ -77,7 +77,12 @@ class Table(MutableMapping):
                     if lits is not _GONE and ("literals", pattern) not in got:
                         got["literals", pattern] = lits
                 if f == flags and start < end:
-                    value = self._code(cflags, start, end, groups, names)
+                    if names or groups > end - start or 4 * end > len(self._raw):
+                        value = self._code(cflags, start, end, groups, names)      # (checked there)
+                    else:               # the common case, inline: a start reads a few hundred
+                        code = array("I")               # (C memory: int objects only when compiled)
+                        code.frombytes(self._raw[4 * start:4 * end])
+                        value = cflags, code, groups, {}, (None,) * (groups + 1)
                     break
                 r = after if after > r else None
         except Exception:       # noqa: BLE001 - a damaged entry (or a key of another shape): absent
@@ -89,7 +94,7 @@ class Table(MutableMapping):
         raw = self._raw
         if not start < end <= len(raw) // 4 or groups > end - start or names > len(self._other):
             return _GONE
-        code = array("I")               # (C memory: int objects only when compiled)
+        code = array("I")
         code.frombytes(raw[4 * start:4 * end])
         if not names:
             return cflags, code, groups, {}, (None,) * (groups + 1)
