@@ -130,3 +130,12 @@ def test_entries_the_format_cannot_hold_are_left_out():
              ("groups", 0): (0, [1], 2, {}, (None,) * 3), ("literals", "x"): ("y", 1),
              "not a pair": (0, [1], 0, {}, (None,))}
     assert plain(decode(encode(table))) == {("ok", 0): (0, [1], 0, {}, (None,))}
+
+
+def test_characters_a_text_codec_could_take_for_something_else_survive():
+    """A leading U+FEFF (a byte order mark to a UTF-16 decoder), an astral character (a surrogate
+    pair in UTF-16) and lone surrogates next to each other (which UTF-16 would join into one)."""
+    table = {("\ufeff甲", 0): (0, [1], 0, {}, (None,)), ("literals", "\ufeff甲"): ("\ufeff", "\U0001F600", "")}
+    assert plain(decode(encode(table))) == plain(table)
+    table[("\ud83d\ude00", 0)] = (0, [2], 0, {}, (None,))
+    assert plain(decode(encode(table))) == plain(table) and len(decode(encode(table))) == 3

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import sys
 
+import _sre                         # (re imported it: sre's compiler, which the table feeds)
+
 from . import regexstore, splitscan
 from .literals import absent   # (imports nothing beyond functools)
 
@@ -33,7 +35,6 @@ stats = {"stored": 0, "built": 0}   # patterns compiled from the cache / afresh,
 
 
 def _cache_key() -> str:
-    import _sre
     return f"regex\0{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{sys.byteorder}\0hint1"
 
 
@@ -65,7 +66,6 @@ def _compile(pattern, flags):
     args = table.get((pattern, flags))
     if args is not None:
         try:
-            import _sre
             cflags, code, *rest = args
             rx = _sre.compile(pattern, cflags, code if type(code) is list else code.tolist(), *rest)
             stats["stored"] += 1
@@ -76,7 +76,6 @@ def _compile(pattern, flags):
     rx = re.compile(pattern, flags)
     built = _build(pattern, flags)
     if built is not None:
-        import _sre
         args, hinted = built
         try:
             same = _sre.compile(pattern, *args) == rx

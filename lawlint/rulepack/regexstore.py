@@ -18,7 +18,7 @@ start can use without reading every entry:
 * the patterns, then the other strings (literals, group names), each text joined by the
   separator: a character that occurs in none of its strings (:func:`encode` picks one), so
   ``split`` gives back exactly the strings; in UTF-16, or UTF-32 when a string holds a lone
-  surrogate (UTF-16 would join a pair of them into one character).
+  surrogate (UTF-16 would join a pair of them into one character), each after a byte order mark.
 
 :func:`decode` checks the counts against the length and the texts against the counts, and
 returns a :class:`Table` that knows each pattern's number (one ``split`` and one ``dict``: C loops);
@@ -36,7 +36,7 @@ MAGIC = b"lawlint-regex-table 3\n\0\0"       # (24 bytes: the integers after it 
 _HEAD, _REC = 8, 9                            # integers: counts, per record
 _U32 = 1 << 32
 _GONE = object()                              # looked up and not there, or removed
-_CODECS = {2: "utf-16-le", 4: "utf-32-le"}
+_CODECS = {2: "utf-16", 4: "utf-32"}         # (with a byte order mark: str() decodes these in C, no codec lookup)
 
 
 class Table(MutableMapping):
@@ -77,7 +77,12 @@ class Table(MutableMapping):
                     if lits is not _GONE and ("literals", pattern) not in got:
                         got["literals", pattern] = lits
                 if f == flags and start < end:
-                    value = self._code(cflags, start, end, groups, names)
+                    if names or groups > end - start or 4 * end > len(self._raw):
+                        value = self._code(cflags, start, end, groups, names)      # (checked there)
+                    else:               # the common case, inline: a start reads a few hundred
+                        code = array("I")               # (C memory: int objects only when compiled)
+                        code.frombytes(self._raw[4 * start:4 * end])
+                        value = cflags, code, groups, {}, (None,) * (groups + 1)
                     break
                 r = after if after > r else None
         except Exception:       # noqa: BLE001 - a damaged entry (or a key of another shape): absent
@@ -89,7 +94,7 @@ class Table(MutableMapping):
         raw = self._raw
         if not start < end <= len(raw) // 4 or groups > end - start or names > len(self._other):
             return _GONE
-        code = array("I")               # (C memory: int objects only when compiled)
+        code = array("I")
         code.frombytes(raw[4 * start:4 * end])
         if not names:
             return cflags, code, groups, {}, (None,) * (groups + 1)
