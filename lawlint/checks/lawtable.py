@@ -13,10 +13,10 @@ document: a province's own 条例), digits and brackets never differ, and the ma
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from functools import lru_cache
 
+from . import dates as dt      # (datetime.date without importing datetime)
 from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
 from ..rulepack import regexcache
 from ..rulepack.resources import load_data, rules_file
