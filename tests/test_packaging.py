@@ -70,7 +70,7 @@ def test_every_folder_that_ships_files_is_a_listed_package():
 
 
 def test_shipped_schema_is_current():
-    from lawlint.rulepack.ruleset import pack_schema
+    from lawlint.rulepack.schema import pack_schema
     shipped = json.loads((ROOT / "rules" / "rule.schema.json").read_text(encoding="utf-8"))
     assert shipped == pack_schema(), "run: lawlint rules --format schema > rules/rule.schema.json"
 

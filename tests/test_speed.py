@@ -145,10 +145,13 @@ HEAVY = ("yaml", "rjieba", "jieba", "rich", "jsonschema", "tempfile", "subproces
 # (OpenSSL: the cache hashes with _blake2), threading, shutil (argparse's terminal width), copy,
 # the parsers of the commands not run, the fingerprints the JSON format does not print, signal's
 # enums and contextlib (the rule time limit uses _signal and a plain context manager), the
-# importlib package (__import__ does) and fnmatch (only a folder's walk and overrides need it).
+# importlib package (__import__ does), fnmatch (only a folder's walk and overrides need it), and
+# the rule packs' schema and regex screen (a pack met for the first time only), and datetime (its
+# pure-Python implementation: lawlint.checks.dates takes the same date type from _datetime).
 LIGHT = ("dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "pathlib", "urllib.parse",
          "ipaddress", "hashlib", "threading", "shutil", "copy", "lawlint.reporters.fingerprint",
-         "signal", "contextlib", "importlib", "fnmatch")
+         "signal", "contextlib", "importlib", "fnmatch", "lawlint.rulepack.schema",
+         "lawlint.rulepack.regexsafety", "datetime")
 
 
 @pytest.mark.slow

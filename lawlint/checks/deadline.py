@@ -10,9 +10,9 @@ report year there is nothing to check. The finding says how many days late.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from . import dates as dt      # (datetime.date without importing datetime)
 from ..chars import CN_DIGITS, strip_blank
 from ..rulepack.resources import load_data
 from ..rulepack.template import fill

@@ -9,8 +9,7 @@ month after the report's is reported.
 """
 from __future__ import annotations
 
-import datetime as dt
-
+from . import dates as dt      # (datetime.date without importing datetime)
 from . import scope as sc
 from .deadline import DATES, _int, document_date
 from .spec import REQUIRED, CheckSpec, Param

@@ -19,8 +19,7 @@ the law was repealed, or the text is a draft being made) and a citation right af
 """
 from __future__ import annotations
 
-import datetime as dt
-
+from . import dates as dt      # (datetime.date without importing datetime)
 from . import lawtable
 from ..rulepack import regexcache
 from . import scope as sc

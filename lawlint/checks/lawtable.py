@@ -17,10 +17,10 @@ document: a province's own 条例), digits and brackets never differ, and the ma
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 
+from . import dates as dt      # (datetime.date without importing datetime)
 from ..chars import LINE_BREAKS, WHITESPACE, strip_blank
 from ..rulepack import regexcache
 from . import lawindex

@@ -16,10 +16,10 @@ Congress and plenum dates, the phrase shapes and how a finding names them are da
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
+from . import dates as dt      # (datetime.date without importing datetime)
 from ..rulepack import regexcache
 from .. import numbering as num
 from ..chars import CN_NUMERAL_CHARS

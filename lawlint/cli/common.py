@@ -7,7 +7,7 @@ from ..errors import LawlintError
 def cli_values(args) -> dict:
     """Command-line settings, in configuration-file terms (they override files)."""
     if getattr(args, "deadline", None):
-        import datetime as dt
+        from ..checks import dates as dt
         try:
             dt.date.fromisoformat(f"2000-{args.deadline}")
         except ValueError:

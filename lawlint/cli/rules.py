@@ -9,7 +9,8 @@ from .exitcodes import EXIT_FINDINGS, EXIT_OK
 
 def cmd_rules(args) -> int:
     from ..ruledocs.rules import render_rules
-    from ..rulepack.ruleset import load_rules, pack_schema
+    from ..rulepack.ruleset import load_rules
+    from ..rulepack.schema import pack_schema
     if args.test:
         return _test_packs(args.rules, args.test)
     if args.format == "schema":

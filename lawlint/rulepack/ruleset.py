@@ -14,9 +14,7 @@ from functools import cached_property, lru_cache
 
 from .. import checks
 from ..errors import RuleError
-from .regexsafety import dangerous
 from .resources import rules_folder
-from .schema import COMMON_PROPERTIES, pack_schema, rule_schema, validate  # noqa: F401 - re-exported
 from .template import fields_of
 
 
@@ -173,6 +171,7 @@ def read_pack(path) -> list[Rule]:
     text = decode_text(raw, path, RuleError, what="规则文件")
     from .yamlio import load_yaml_text
     data = load_yaml_text(text, str(path))
+    from .schema import validate    # (a pack met for the first time only: a warm start validates none)
     validate(data, text, path)
     rules = [_compile(_to_rule(raw, i, text, path), text, validate=True)
              for i, raw in enumerate(data["rules"])]
@@ -201,6 +200,7 @@ def _rule_fields(rule: Rule) -> dict:
 
 def _to_rule(raw, index, text, path) -> Rule:
     from .yamlio import node_line
+    from .schema import COMMON_PROPERTIES
     common = {k: raw[k] for k in COMMON_PROPERTIES if k in raw}
     params = {k: v for k, v in raw.items() if k not in COMMON_PROPERTIES}
     return Rule(**common, params=params, file=str(path),
@@ -213,6 +213,7 @@ def _compile(rule: Rule, text: str, validate: bool = True) -> Rule:
     Year-dependent patterns compile lazily per report year; when ``validate`` (a pack not seen
     before) they are compiled once here so a bad regex fails at load, not mid-run."""
     if validate:
+        from .regexsafety import dangerous
         for pattern in _strings(rule.params):
             reason = dangerous(pattern)
             if reason:
