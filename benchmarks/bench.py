@@ -10,7 +10,7 @@ autocorrect-py process runs with that python, outside the checkout. Each block r
 AutoCorrect alternately on the same file (both see the same machine load), prints medians of
 --runs (default 7) and the load average at its start and end, and each row its target and
 whether it is met:
-  a. the first run with an empty cache (a new LAWLINT_CACHE_DIR for every run: a fresh CI job,
+  a. the first run with an empty cache (a new XDG_CACHE_HOME for every run: a fresh CI job,
      a new user), ``lawlint check --format json SEED``, vs autocorrect-py in a fresh process:
      ratio per seed and the worst (target ≤ 5×);
   b. the same with the cache warm (a pre-commit hook's second commit): wall ratio per seed
@@ -62,7 +62,7 @@ def ac_cmd(ctx, path, script=AC_ONE):
 
 
 def first_run(ctx):
-    with block("a. first run, empty cache (a fresh LAWLINT_CACHE_DIR each run) vs autocorrect-py,"
+    with block("a. first run, empty cache (a fresh XDG_CACHE_HOME each run) vs autocorrect-py,"
                " fresh processes"):
         print(f"   {'seed':40} {'chars':>6} {'lawlint':>9} {'autocorrect':>12} {'ratio':>7}")
         worst = None
@@ -70,7 +70,7 @@ def first_run(ctx):
             ll, ac = [], []
             for _ in range(ctx.runs):
                 empty = tempfile.mkdtemp(prefix="cache-", dir=ctx.cwd)
-                ll.append(run_time(check_cmd(ctx, seed), ctx, dict(ctx.env, LAWLINT_CACHE_DIR=empty)))
+                ll.append(run_time(check_cmd(ctx, seed), ctx, dict(ctx.env, XDG_CACHE_HOME=empty)))
                 shutil.rmtree(empty, ignore_errors=True)
                 if ctx.ac:
                     ac.append(run_time(ac_cmd(ctx, seed), ctx))
@@ -241,7 +241,7 @@ def main(argv=None):
             sys.exit(f"{ctx.python} has lawlint as an editable install ({info['file']}): every start pays"
                      " the finder hook; install the wheel (omit --python)")
         ctx.ac, ctx.ll = bool(info["autocorrect"]), benchenv.lawlint_command(ctx.python)
-        ctx.env = benchenv.clean_env(LAWLINT_CACHE_DIR=str(work / "cache"))
+        ctx.env = benchenv.clean_env(XDG_CACHE_HOME=str(work / "cache"))   # the default folder, as users have it
         import platform
         print(f"lawlint {info['lawlint']} from {info['file']}"
               f" ({'EDITABLE: figures flattered, not to quote' if info['editable'] else 'installed from a wheel, non-editable'})")

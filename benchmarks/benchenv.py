@@ -50,10 +50,12 @@ print(json.dumps(out))
 
 def clean_env(**extra) -> dict:
     """The environment of every measured process: nothing that points Python at the checkout or
-    changes how it starts (PYTHONPATH, no bytecode), lawlint's cache on, colour off."""
+    changes how it starts (PYTHONPATH, no bytecode), lawlint's cache on where a user's is (the
+    caller names the folder by XDG_CACHE_HOME, not LAWLINT_CACHE_DIR, which users seldom set),
+    colour off."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE", "PYTHONSTARTUP", "PYTHONHOME",
-                        "LAWLINT_NO_CACHE", "PYTHONHASHSEED", "PYTHONPROFILEIMPORTTIME")}
+                        "LAWLINT_NO_CACHE", "LAWLINT_CACHE_DIR", "PYTHONHASHSEED", "PYTHONPROFILEIMPORTTIME")}
     env["NO_COLOR"] = "1"
     env.update(extra)
     return env

@@ -115,20 +115,47 @@ def test_the_folder_is_created_private(tmp_path):
 
 
 def test_no_home_means_no_cache_never_one_under_the_working_folder(tmp_path, monkeypatch):
+    import pwd
     from lawlint.rulepack import cache
-    import platformdirs
+
+    def no_entry(uid):
+        raise KeyError(uid)
     monkeypatch.delenv("LAWLINT_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("HOME", raising=False)
-    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: "~/.cache/lawlint")
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)          # no HOME and no passwd entry
     monkeypatch.setattr(cache, "_decided", {})
     monkeypatch.chdir(tmp_path)
+    assert cache.cache_dir() is None
+    monkeypatch.setattr(cache, "_decided", {})
+    monkeypatch.setenv("HOME", "relative/home")             # a relative HOME counts as none
     assert cache.cache_dir() is None
     monkeypatch.setattr(cache, "_decided", {})
     monkeypatch.setenv("LAWLINT_CACHE_DIR", "relative/cache")
     monkeypatch.setattr(cache, "_warned", False)
     assert cache.cache_dir() is None
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is read by lawlint on Linux only")
+@pytest.mark.parametrize("xdg, home", [(None, "/home/u"), ("/x/cache", "/home/u"), ("/x/cache/", "/home/u/"),
+                                       ("", "/home/u"), ("relative", "/home/u"), (None, "/"),
+                                       ("/x", "relative"), (None, None), (None, "relative")])
+def test_the_user_cache_folder_is_the_one_platformdirs_names(xdg, home, monkeypatch):
+    """lawlint.rulepack.usercache reads the XDG rule itself (importing platformdirs costs a start
+    ≈ 38 M instructions): it must name the folder platformdirs names."""
+    import platformdirs
+    from lawlint.rulepack.usercache import user_cache_root
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        theirs = platformdirs.user_cache_dir("lawlint", appauthor=False)
+    except RuntimeError:        # platformdirs: no home it can name
+        theirs = None
+    assert user_cache_root() == theirs
 
 
 NO_PASSWD_PROBE = """

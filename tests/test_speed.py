@@ -147,15 +147,17 @@ HEAVY = ("yaml", "rjieba", "jieba", "rich", "jsonschema", "tempfile", "subproces
 # enums and contextlib (the rule time limit uses _signal and a plain context manager), the
 # importlib package (__import__ does), fnmatch (only a folder's walk and overrides need it), and
 # the rule packs' schema and regex screen (a pack met for the first time only), and datetime (its
-# pure-Python implementation: lawlint.checks.dates takes the same date type from _datetime).
-LIGHT = ("dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "pathlib", "urllib.parse",
+# pure-Python implementation: lawlint.checks.dates takes the same date type from _datetime), and
+# platformdirs (on Linux the user cache folder is read as it reads it: lawlint.rulepack.usercache).
+LIGHT = ("platformdirs", "dataclasses", "inspect", "ast", "dis", "tokenize", "typing", "pathlib", "urllib.parse",
          "ipaddress", "hashlib", "threading", "shutil", "copy", "lawlint.reporters.fingerprint",
          "signal", "contextlib", "importlib", "fnmatch", "lawlint.rulepack.schema",
          "lawlint.rulepack.regexsafety", "datetime")
 
 
 @pytest.mark.slow
-def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path):
+@pytest.mark.parametrize("where", ["LAWLINT_CACHE_DIR", "XDG_CACHE_HOME"])   # the second: as users meet it
+def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path, where):
     code = ("import sys, io; before = set(sys.modules); from lawlint.cli import main\n"
             "out, sys.stdout = sys.stdout, io.StringIO()\n"
             "try: main(['check', '--format', 'json', sys.argv[1]])\n"
@@ -164,7 +166,7 @@ def test_a_warm_start_imports_neither_yaml_nor_the_segmenter_nor_rich(tmp_path):
             "print(sorted(m for m in HEAVY if m in sys.modules))\n"
             "print(sorted(m for m in LIGHT if m in set(sys.modules) - before))").replace("HEAVY", repr(HEAVY)).replace(
         "LIGHT", repr(LIGHT))
-    env = {"LAWLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {where: str(tmp_path), "PATH": "/usr/bin:/bin"}
     seed = str(SEEDS / "2021-hebei-shijiazhuang-yuanshi.txt")
     runs = [subprocess.run([sys.executable, "-c", code, seed], capture_output=True, text=True,
                            env=env, cwd=tmp_path, timeout=120) for _ in range(2)]

@@ -10,8 +10,8 @@ Safety (nothing read from disk may run code):
 
 * entries are JSON (:func:`get`/:func:`put`) or bytes a caller decodes itself (:func:`read`/
   :func:`write`; the regex cache stores integers); never pickle;
-* the folder is ``$LAWLINT_CACHE_DIR``, else the platform's user cache folder (``platformdirs``:
-  ``$XDG_CACHE_HOME/lawlint`` or ``~/.cache/lawlint`` on Linux), and only an absolute path: with no
+* the folder is ``$LAWLINT_CACHE_DIR``, else the platform's user cache folder (``platformdirs``;
+  on Linux read here as it reads it: ``$XDG_CACHE_HOME/lawlint`` or ``~/.cache/lawlint``), and only an absolute path: with no
   usable home there is no cache, never one under the working folder;
 * it is created 0700 and used only when it is owned by the current user and neither group nor
   others may write to it (nor, without the sticky bit, to a folder above it); otherwise the cache
@@ -92,10 +92,9 @@ def _decide(where) -> str | None:
     if explicit:
         root = explicit
     else:
-        try:
-            import platformdirs
-            root = platformdirs.user_cache_dir("lawlint", appauthor=False)
-        except Exception:       # noqa: BLE001 - no platformdirs, or no home at all
+        from .usercache import user_cache_root
+        root = user_cache_root()
+        if root is None:
             return None
     if not os.path.isabs(root):   # `~` unexpanded (no HOME, no passwd entry), or a relative value
         if explicit:
