@@ -12,7 +12,7 @@ conditionals, ``.`` before an anchor without a bound).
 """
 from __future__ import annotations
 
-MAX_STRINGS = 8         # an anchor of more alternatives is not worth the finds
+MAX_STRINGS = 10        # an anchor of more alternatives is not worth the finds
 MAX_OPTIONS = 3         # anchors tried per text (the finds cost about a fast scan each)
 _UNBOUNDED = 1 << 30
 SEP = "\0"                  # between an option's fields
