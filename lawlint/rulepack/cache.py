@@ -41,7 +41,8 @@ except ImportError:
 _PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.path: pathlib costs a start ≈19 M)
 # kind -> files (relative to the package) whose code produced what is stored under that kind
 PRODUCERS = {
-    "regex": ("rulepack/regexcache.py", "rulepack/regexstore.py", "rulepack/literals.py", "rulepack/sreinfo.py"),
+    "regex": ("rulepack/regexcache.py", "rulepack/regexstore.py", "rulepack/literals.py", "rulepack/sreinfo.py",
+              "rulepack/anchors.py", "rulepack/windowscan.py"),
     "packs": ("rulepack/ruleset.py", "rulepack/schema.py", "rulepack/yamlio.py", "rulepack/regexsafety.py",
               "rulepack/template.py", "vocabulary.py", "checks/*.py", "numbering/*.py"),
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),

@@ -23,7 +23,7 @@ import sys
 
 import _sre                         # (re imported it: sre's compiler, which the table feeds)
 
-from . import regexstore, splitscan
+from . import regexstore, splitscan, windowscan
 from .literals import absent   # (imports nothing beyond functools)
 
 _table: dict | None = None          # (pattern, flags) -> arguments of _sre.compile, and
@@ -124,27 +124,15 @@ def split_scans(pattern: str):
     return got
 
 
+def window_plan(pattern: str, rx):
+    """:class:`lawlint.rulepack.windowscan.Plan` of ``pattern`` (compiled: ``rx``), or None."""
+    return windowscan.cached(pattern, rx, _load(), _remember, compile)
+
+
 def _build(pattern, flags):
-    """What ``re._compiler.compile`` passes to ``_sre.compile``, and the same with the INFO block
-    replaced by a first-character hint (:mod:`lawlint.rulepack.sreinfo`; None where sre's own is kept);
-    None if sre's internals are not the ones this module knows."""
-    try:
-        from . import sreparts as sre
-        from .sreinfo import info_block
-        p = sre.parser.parse(pattern, flags)
-        code = [int(op) for op in sre.code(p, flags)]   # opcodes are int subclasses
-        groupindex = p.state.groupdict
-        indexgroup = [None] * p.state.groups
-        for k, i in groupindex.items():
-            indexgroup[i] = k
-        rest = (p.state.groups - 1, dict(groupindex), tuple(indexgroup))
-        own = (flags | p.state.flags, code, *rest)
-        block = info_block(p, flags)
-        if block is None or code[0] != sre.constants.INFO:
-            return own, None
-        return own, (flags | p.state.flags, [int(x) for x in block] + code[1 + code[1]:], *rest)
-    except Exception:           # noqa: BLE001 - another Python's internals: no caching
-        return None
+    """:func:`lawlint.rulepack.sreinfo.build` (imported when a pattern is compiled afresh)."""
+    from .sreinfo import build
+    return build(pattern, flags)
 
 
 def _remember(key, args):
@@ -194,9 +182,11 @@ class LazyPattern:
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
             args = _load().get((self.pattern, 0))
-            if args is not None and splitscan.may_split(args[1]):   # perhaps a class of a few first
-                pattern = self.pattern                               # characters: a scan for each
+            pattern = self.pattern
+            if args is not None and splitscan.may_split(args[1]):   # a few first characters: a scan each
                 self.finditer = splitscan.finditer_later(rx, lambda: split_scans(pattern))
+            if not windowscan.known_without(pattern):
+                self.finditer = windowscan.finditer_later(self.finditer, lambda: window_plan(pattern, rx))
             needed = required_literals(self.pattern)
             if needed is not None:
                 self._lacks = lacks = _Lacks(needed)
@@ -220,7 +210,9 @@ class LazyPattern:
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
-        return getattr(self.compiled(), name)
+        rx = self.compiled()        # (which set the methods: the first call takes them too)
+        got = self.__dict__.get(name)
+        return getattr(rx, name) if got is None else got
 
     def __repr__(self):
         return f"LazyPattern({self.pattern!r})"

@@ -36,6 +36,29 @@ as sre built it.
 from __future__ import annotations
 
 
+def build(pattern, flags):
+    """What ``re._compiler.compile`` passes to ``_sre.compile``, and the same with the INFO block
+    replaced by a first-character hint (:func:`info_block`; None where sre's own is kept);
+    None if sre's internals are not the ones this module knows. (:mod:`lawlint.rulepack.regexcache`
+    stores what it returns.)"""
+    try:
+        from . import sreparts as sre
+        p = sre.parser.parse(pattern, flags)
+        code = [int(op) for op in sre.code(p, flags)]   # opcodes are int subclasses
+        groupindex = p.state.groupdict
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        rest = (p.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        own = (flags | p.state.flags, code, *rest)
+        block = info_block(p, flags)
+        if block is None or code[0] != sre.constants.INFO:
+            return own, None
+        return own, (flags | p.state.flags, [int(x) for x in block] + code[1 + code[1]:], *rest)
+    except Exception:           # noqa: BLE001 - another Python's internals: no caching
+        return None
+
+
 def first_chars(parsed, c) -> list | None:
     """The class items (``(LITERAL, ch)``, ``(RANGE, (lo, hi))``, ``(CATEGORY, …)``) one of which
     is the first character of every match, or None when that cannot be told."""

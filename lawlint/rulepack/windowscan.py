@@ -1,0 +1,208 @@
+"""Scan a long text for a pattern only around the places where its required literal occurs.
+
+Most rule patterns open with a character class or ``\\d`` (「(?<![\\d.])\\d+(?:\\.\\d+)?\\s*[～~\\-－—]…」)
+and have no match in a given report, yet sre tests that class at every character of the text
+(≈ 70–90 instructions each under callgrind). Many of them cannot match without one of a few
+strings that is rare in a report (here a dash), and what may stand before that string inside a
+match is either bounded in length or made of a few kinds of characters (here digits, ``.`` and
+spaces). :func:`lawlint.rulepack.anchors.plan` writes that down as data (kept in the regex cache);
+:class:`Plan` finds the anchors' places with
+``str.find`` and runs the pattern (``match``: anchored, same string, same ``endpos``) only at the
+positions a match could start from: walking back from each place over the characters the class
+allows, within the bound, and keeping those the pattern's first character may be.
+
+Why the matches are ``finditer``'s: a match that starts at ``s`` has its anchor item begin at some
+``a >= s`` where an anchor string occurs, and every character of ``text[s:a]`` was taken by the
+items before it, so ``s`` lies in ``a``'s window. The positions of every window are tried in
+increasing order from where the last match ended, each with the same string and ``endpos`` (a
+look-behind, ``^`` and ``\\b`` see what they saw: sre's ``match`` at ``s`` is its ``search``'s
+attempt at ``s``), so the first that matches is the leftmost match there is. Matches are never
+empty (they hold an anchor). Where the anchors are too many the pattern is scanned as it is (and
+after GIVE_UP such texts in a row, always: finding them costs; the matches are the same either way).
+Only a pattern sre scans by testing a class at every position gets a plan (:func:`worth`).
+"""
+from __future__ import annotations
+
+import sys
+
+from . import splitscan
+from .anchors import SEP
+from .splitscan import MIN_RANGE
+
+GIVE_UP = 3             # texts in a row with too many anchors: a plan is not tried again
+stats = {"windowed": 0, "whole": 0}     # long scans run by windows / as they are, this process
+_plans: dict = {}                       # pattern -> its Plan or None, this process
+
+
+def known_without(pattern: str) -> bool:
+    """Is ``pattern`` known, this process, to have no plan?"""
+    return _plans.get(pattern, True) is None
+
+
+def cached(pattern: str, rx, table, remember, compile):
+    """The :class:`Plan` of ``pattern`` (compiled: ``rx``) or None, once per process; its stored
+    form is kept in the regex ``table`` beside the literals (``remember(key, value)`` adds it):
+    reading a parse tree costs about what compiling does."""
+    if pattern not in _plans:
+        _plans[pattern] = None
+        args = table.get((pattern, 0))
+        if args is not None and worth(args[1]):
+            key = ("literals", "\0window\0" + pattern)
+            stored = table.get(key)
+            if stored is None:
+                from .anchors import plan
+                stored = plan(pattern)
+                remember(key, stored)
+            _plans[pattern] = ready(stored, rx.match, compile)
+    return _plans[pattern]
+
+
+def worth(code) -> bool:
+    """Does sre scan for the pattern of ``code`` by testing a class (or running it) at every
+    position? A pattern with a literal prefix, or one split into a scan per first character
+    (:mod:`lawlint.rulepack.splitscan`), is scanned in a tight loop: windows would cost more."""
+    try:
+        if code[0] == splitscan._INFO and code[2] & splitscan._PREFIX:
+            return False
+    except (IndexError, TypeError):
+        return False
+    return splitscan.first_chars(code) is None
+
+
+def finditer_later(inner, plan_of):
+    """``inner`` (a pattern's ``finditer``), over a range of at least MIN_RANGE characters run by
+    the pattern's :class:`Plan` when it has one (``plan_of()``, asked on the first such range)."""
+    made: list = []
+
+    def finditer(string, pos=0, endpos=sys.maxsize):
+        n = len(string)
+        p = 0 if pos < 0 else n if pos > n else pos
+        e = 0 if endpos < 0 else n if endpos > n else endpos
+        if e - p < MIN_RANGE:
+            return inner(string, pos, endpos)
+        if not made:
+            made.append(plan_of())
+        plan = made[0]
+        return inner(string, pos, endpos) if plan is None else plan.finditer(inner, string, p, e)
+    return finditer
+
+
+def ready(stored, match, compile):
+    """The :class:`Plan` of a stored plan (``match``: the pattern's, ``compile``: for the classes),
+    or None when there is none or it is damaged."""
+    if not stored:
+        return None
+    try:
+        return Plan(stored, match, compile)
+    except Exception:           # noqa: BLE001 - a damaged entry: the pattern is scanned as it is
+        return None
+
+
+class Plan:
+    """A stored plan made ready: the anchors' strings, bounds and class tests (see the module)."""
+
+    __slots__ = ("first", "options", "match", "misses")
+
+    def __init__(self, stored, match, compile):
+        first, *options = stored
+        self.first = _Class(compile(first).fullmatch) if first else None
+        self.options = []
+        for o in options:
+            width, back, *strings = o.split(SEP)
+            if not strings or not all(strings) or (width == "-" and not back):
+                raise ValueError("damaged plan")
+            self.options.append((tuple(strings), None if width == "-" else int(width),
+                                 _Class(compile(back).fullmatch) if back else None))
+        if not self.options:
+            raise ValueError("damaged plan")
+        self.match = match
+        self.misses = 0
+
+    def finditer(self, whole, text: str, lo: int, hi: int):
+        """The matches of ``whole(text, lo, hi)`` (the pattern's ``finditer``), by windows when
+        the anchors are few."""
+        if self.misses >= GIVE_UP:
+            return whole(text, lo, hi)
+        best, places = None, None
+        fewest = max(8, (hi - lo) >> 6)     # a window costs about what sre's scan of 64 characters does
+        for option in self.options:
+            got = _places(text, option[0], lo, hi, fewest)
+            if got is not None:
+                if not got:
+                    return iter(())         # no anchor: no match anywhere
+                best, places, fewest = option, got, len(got) - 1
+        if best is None:
+            stats["whole"] += 1
+            self.misses += 1
+            return whole(text, lo, hi)
+        stats["windowed"] += 1
+        self.misses = 0
+        return self._windows(text, lo, hi, places, best[1], best[2])
+
+    def _windows(self, text, lo, hi, places, width, back):
+        spans = []
+        if back is not None:
+            memo, fullmatch = back.memo, back.fullmatch
+        for a in places:
+            floor = lo if width is None else max(lo, a - width)
+            x = a
+            if back is None:
+                x = floor
+            else:
+                while x > floor:            # back over what the items before the anchor can take
+                    ch = text[x - 1]
+                    ok = memo.get(ch)
+                    if ok is None:
+                        ok = memo[ch] = fullmatch(ch) is not None
+                    if not ok:
+                        break
+                    x -= 1
+            spans.append((x, a))
+        spans.sort()
+        match, first = self.match, self.first
+        if first is not None:
+            memo, fullmatch = first.memo, first.fullmatch
+        p = lo
+        for x, y in spans:
+            s = x if x > p else p
+            while s <= y:
+                if first is not None:       # (a position the first character rules out)
+                    ch = text[s]
+                    ok = memo.get(ch)
+                    if ok is None:
+                        ok = memo[ch] = fullmatch(ch) is not None
+                    if not ok:
+                        s += 1
+                        continue
+                m = match(text, s, hi)
+                if m is not None:
+                    yield m
+                    p = s = m.end()
+                else:
+                    s += 1
+            if p <= y:
+                p = y + 1
+
+
+class _Class:
+    """A character class's test, remembered per character."""
+
+    __slots__ = ("memo", "fullmatch")
+
+    def __init__(self, fullmatch):
+        self.memo: dict = {}
+        self.fullmatch = fullmatch
+
+
+def _places(text: str, strings, lo: int, hi: int, most: int):
+    """Where in text[lo:hi] the strings start, in order; None past ``most`` places."""
+    out: list = []
+    for s in strings:
+        i = text.find(s, lo, hi)
+        while i != -1:
+            if len(out) == most:
+                return None
+            out.append(i)
+            i = text.find(s, i + 1, hi)
+    out.sort()
+    return out
