@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import absent, required
+from ..rulepack.literals import absent, holding, required
 from ..loaders.source import Source
 from . import anyof
 from .directives import is_directive
@@ -63,18 +63,22 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     # Patterns anchored at the line's start are tried once per block, joined into one call
     # (lawlint.parse.anyof).
     hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
     page = anyof.matcher(lx["page_number"])
-    labelled_by = anyof.searcher(_live(lx["labels"], hay))
-    crumb = anyof.searcher(_live(lx["breadcrumb"] + lx["metadata"], hay))
+    labelled_by = _searcher(_live(lx["labels"], hay), blocks, hay, spans)
+    crumb = _searcher(_live(lx["breadcrumb"] + lx["metadata"], hay), blocks, hay, spans)
     line = anyof.matcher(lx["line"])
     byline = lx["byline"]
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if page(b.text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
-        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(b.text)
-        if labelled or b.footer or crumb(b.text) or (
+        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(i, b.text)
+        if labelled or b.footer or crumb(i, b.text) or (
                 short and (line(b.text) or (
                     byline is not None and b.index < head_end
                     and byline.match(b.text)))):
@@ -98,6 +102,32 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
                     kinds[r.index] = "chrome"
                 break
     return kinds, dates
+
+
+def _searcher(patterns, blocks, hay: str, spans):
+    """``(i, text) -> bool``: does one of ``patterns`` match somewhere in ``text``, the text of
+    ``blocks[i]``? The patterns anchored at the start are tried once per block, joined into one
+    call (:mod:`lawlint.parse.anyof`). Any other is searched only in the blocks that hold one of
+    the strings every match of it contains (:func:`lawlint.rulepack.literals.required`, found with
+    a few ``str.find`` over ``hay``, the blocks joined one a line, ``spans`` their places in it): a
+    metadata pattern 「(索引号|发布机构|…)\\s*[\\]】:：]」 had been searched through every paragraph.
+    (An anchored pattern is one try per block: the finds would cost more.)"""
+    rest: list = []
+    hits: set = set()
+    index = None
+    for p in patterns:
+        needed = None if p.pattern.startswith("^") else required(p.pattern, p.flags)
+        if needed is None:
+            rest.append(p)
+            continue
+        index = index or {s: i for i, s in enumerate(spans)}
+        search = p.search
+        hits.update(i for i in (index[s] for s in holding(hay, needed, spans))
+                    if i not in hits and search(blocks[i].text))
+    if not rest:
+        return lambda i, text: i in hits
+    others = anyof.searcher(rest)
+    return lambda i, text: i in hits or others(text)
 
 
 def _live(patterns, hay: str) -> list:

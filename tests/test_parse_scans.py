@@ -1,0 +1,81 @@
+"""The parser's shortcuts give what the plain scans give: the chrome patterns tried only in the
+blocks that hold their literals (parse/blocks._searcher), the numbering items inside paragraphs
+scanned only in the paragraphs that hold theirs, sentences split in one loop."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawlint.loaders.source import Source
+from lawlint.loaders.text import normalise
+from lawlint.parse import blocks as B
+from lawlint.parse.flat import unflatten
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("varied*/*.txt"))
+
+
+def _blocks(text):
+    text, newline = normalise(text)
+    source = Source(text=text, path="x.txt", kind="txt", newline=newline)
+    return unflatten(B.split_blocks(source, text), text)
+
+
+def _lists():
+    lx = B.lexicon()
+    return [lx["labels"], lx["breadcrumb"] + lx["metadata"], lx["footer"], lx["line"]]
+
+
+def _same(blocks):
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    for patterns in _lists():
+        test = B._searcher(patterns, blocks, hay, spans)
+        for i, b in enumerate(blocks):
+            assert test(i, b.text) == any(p.search(b.text) for p in patterns), (b.text, patterns)
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_chrome_searcher_answers_as_every_pattern_searched_in_every_block(path):
+    _same(_blocks(path.read_text(encoding="utf-8")))
+
+
+_PIECES = ["索引号", "发布日期", "：", ":", "】", "]", "首页", " > ", "»", "ICP备", "备案号", "网站标识码",
+           "　", " ", "\n", "法治政府建设", "2023-05-10", "有效性", "扫一扫在手机打开当前页", "。", "打印本页"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_chrome_searcher_answers_as_the_plain_search_on_generated_lines(pieces):
+    _same(_blocks("".join(pieces) + "\n正文。"))
+
+
+class _Counted:
+    """A pattern that counts the texts it is searched in."""
+
+    def __init__(self, rx):
+        self.pattern, self.flags, self._rx, self.searched = rx.pattern, rx.flags, rx, []
+
+    def search(self, text, *a):
+        self.searched.append(text)
+        return self._rx.search(text, *a)
+
+
+def test_an_unanchored_chrome_pattern_is_searched_only_where_its_literals_are():
+    import re
+    rx = _Counted(re.compile(r"(索引号|发布机构|发文机关|主题分类|有效性)\s*[\]】:：]"))
+    blocks = _blocks("索引号：123\n全年办理案件12件，有效性得到提升。\n发布机构 】某县政府\n一、主要举措")
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    test = B._searcher([rx], blocks, hay, spans)
+    assert [test(i, b.text) for i, b in enumerate(blocks)] == [True, False, True, False]
+    assert rx.searched == ["索引号：123", "发布机构 】某县政府"]     # the paragraph and heading: never
