@@ -79,3 +79,59 @@ def test_an_unanchored_chrome_pattern_is_searched_only_where_its_literals_are():
     test = B._searcher([rx], blocks, hay, spans)
     assert [test(i, b.text) for i, b in enumerate(blocks)] == [True, False, True, False]
     assert rx.searched == ["索引号：123", "发布机构 】某县政府"]     # the paragraph and heading: never
+
+
+def _doc(text):
+    from lawlint.parse.document import parse
+    text, newline = normalise(text)
+    return parse(Source(text=text, path="x.txt", kind="txt", newline=newline))
+
+
+def _plain_inline_items(doc):
+    from lawlint.numbering.base import data
+    text = doc.text
+    for b in doc.body_blocks:
+        if b.heading is not None and not b.heading.run_in:
+            continue
+        start = b.body_start if b.heading is not None else b.start
+        for family, rx in data()["inline"].items():
+            for m in rx.finditer(text[start:b.end]):
+                yield family, m.span(), start
+
+
+def _items(doc):
+    from lawlint.numbering.tokens import _find_inline_items
+    return [(family, m.span(), start) for family, m, start in _find_inline_items(doc)]
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_inline_items_are_those_of_every_pattern_scanned_through_every_paragraph(path):
+    d = _doc(path.read_text(encoding="utf-8"))
+    assert _items(d) == list(_plain_inline_items(d))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["第一、", "第二：", "1.", "2、", "。", "；", "：", "　", "工作", "（一）",
+                                 "\n", "12", "“", "一是"]), max_size=25))
+def test_inline_items_on_generated_paragraphs(pieces):
+    d = _doc("一、主要举措\n" + "".join(pieces))
+    assert _items(d) == list(_plain_inline_items(d))
+
+
+def test_the_di_pattern_is_not_scanned_through_paragraphs_without_its_character(monkeypatch):
+    from lawlint.numbering import base, tokens
+    scanned = []
+
+    class Counted:
+        def __init__(self, rx):
+            self.pattern, self.flags, self.rx = rx.pattern, rx.flags, rx
+
+        def finditer(self, text):
+            scanned.append(text)
+            return self.rx.finditer(text)
+
+    real = base.data()
+    monkeypatch.setattr(tokens, "data", lambda: {**real, "inline": {"di": Counted(real["inline"]["di"])}})
+    d = _doc("一、主要举措\n全年办理案件12件。第一、完善制度。\n全年开展培训3次。")
+    assert [f for f, _, _ in tokens._find_inline_items(d)] == ["di"]
+    assert scanned == ["全年办理案件12件。第一、完善制度。"]

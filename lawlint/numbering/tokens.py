@@ -7,6 +7,7 @@ from collections import Counter
 
 from .. import numbering as num
 from ..chars import strip_blank
+from ..rulepack.literals import required
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
@@ -69,15 +70,22 @@ def _inline_items(doc):
 
 
 def _find_inline_items(doc):
+    # A pattern is scanned only through the paragraphs holding one of the strings each of its
+    # matches contains (「第」 for 第一、…): a scan tries every position of the paragraph.
     text = doc.text
+    scans = [(family, rx.finditer, required(rx.pattern, rx.flags) or ("",))
+             for family, rx in data()["inline"].items()]
     for b in doc.body_blocks:
         if b.heading is not None and not b.heading.run_in:
             continue
         start = b.body_start if b.heading is not None else b.start
         chunk = text[start:b.end]
-        for family, rx in data()["inline"].items():
-            for m in rx.finditer(chunk):
-                yield family, m, start
+        for family, finditer, needed in scans:
+            for s in needed:
+                if s in chunk:
+                    for m in finditer(chunk):
+                        yield family, m, start
+                    break
 
 
 def period(ctx, rule, params, heads, doc):
