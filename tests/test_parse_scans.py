@@ -135,3 +135,43 @@ def test_the_di_pattern_is_not_scanned_through_paragraphs_without_its_character(
     d = _doc("一、主要举措\n全年办理案件12件。第一、完善制度。\n全年开展培训3次。")
     assert [f for f, _, _ in tokens._find_inline_items(d)] == ["di"]
     assert scanned == ["全年办理案件12件。第一、完善制度。"]
+
+
+def _plain_split(text, base=0):
+    """The sentence split as it was written first (one strip per use)."""
+    import re
+
+    from lawlint.chars import CLOSERS, SENTENCE_ENDS, WHITESPACE
+    from lawlint.model import Sentence
+    ws = WHITESPACE + "\n"
+    out, start = [], 0
+    for m in re.finditer(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*", text):
+        j = m.end()
+        seg = text[start:j]
+        if seg.strip(ws):
+            lead = len(seg) - len(seg.lstrip(ws))
+            out.append(Sentence(base + start + lead, base + j, seg.strip(ws)))
+        start = j
+    seg = text[start:]
+    if seg.strip(ws):
+        lead = len(seg) - len(seg.lstrip(ws))
+        out.append(Sentence(base + start + lead, base + start + lead + len(seg.strip(ws)), seg.strip(ws)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["。", "！", "？", "；", "!", "?", ";", "\n", "”", "）", ")", "】", "　", " ",
+                                 "\t", "\u200b", "工作", "a", "12"]), max_size=30), st.integers(0, 50))
+def test_sentences_split_as_the_plain_loop_splits_them(pieces, base):
+    from lawlint.model import split_sentences
+    text = "".join(pieces)
+    got = split_sentences(text, base)
+    assert got == _plain_split(text, base)
+    assert all(type(s).__name__ == "Sentence" and repr(s).startswith("Sentence(") for s in got)
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_sentences_of_every_block_as_the_plain_loop(path):
+    d = _doc(path.read_text(encoding="utf-8"))
+    for b in d.blocks:
+        assert b.sentences() == _plain_split(b.text, b.start)
