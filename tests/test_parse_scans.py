@@ -175,3 +175,35 @@ def test_sentences_of_every_block_as_the_plain_loop(path):
     d = _doc(path.read_text(encoding="utf-8"))
     for b in d.blocks:
         assert b.sentences() == _plain_split(b.text, b.start)
+
+
+def test_a_text_without_directives_is_not_matched_line_by_line(monkeypatch):
+    from lawlint.parse import directives
+    assert directives._needed() == ("lawlint-",)       # what every directive line holds
+    text = "一、主要举措\n全年办理案件12件。\n// 这不是指令\n<!-- 注释 -->"
+    assert not directives.may_hold(text)
+
+    class Counted:
+        pattern, flags, calls = directives.DIRECTIVE.pattern, directives.DIRECTIVE.flags, []
+
+        def match(self, line):
+            self.calls.append(line)
+            return None
+    monkeypatch.setattr(directives, "DIRECTIVE", Counted())
+    assert directives.parse(text) == [] and Counted.calls == []
+    assert len(_blocks(text)) == 3 and Counted.calls == []      # (the HTML comment is no block)
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- lawlint-disable-next-line punct.halfwidth -- 引文 -->\n会议于2021年3月召开,共20人.",
+    "正文。\n// lawlint-disable-file\n正文二。",
+    "<!-- lawlint-disable -->\n甲。\n<!-- lawlint-enable -->\n乙。",
+    "这里提到 lawlint-disable 但不是指令。",
+])
+def test_directives_are_found_as_every_line_matched(text):
+    from lawlint.parse import directives
+    plain = [directives.DIRECTIVE.match(line) is not None for line in text.split("\n")]
+    found = directives.parse(text)
+    assert [d.line for d in found] == [n for n, hit in enumerate(plain, 1) if hit and "enable" != (
+        directives.DIRECTIVE.match(text.split("\n")[n - 1]).group("a") or "")[len("lawlint-"):]]
+    assert len(_blocks(text)) == sum(1 for line, hit in zip(text.split("\n"), plain) if not hit and line.strip())

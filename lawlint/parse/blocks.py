@@ -8,7 +8,7 @@ from ..model import Block
 from ..rulepack.literals import absent, holding, required
 from ..loaders.source import Source
 from . import anyof
-from .directives import is_directive
+from .directives import is_directive, may_hold
 from .lexicon import lexicon
 from .headings import MD_HEADING
 
@@ -16,6 +16,7 @@ from .headings import MD_HEADING
 def split_blocks(source: Source, text: str) -> list[Block]:
     blocks, offset = [], 0
     md = source.kind == "md"
+    directives = may_hold(text)         # (most reports have none: no line is matched then)
     pending = None  # Markdown paragraph being accumulated: [start, end]
     for line in text.split("\n"):
         stripped = line.strip(_WS)
@@ -29,7 +30,7 @@ def split_blocks(source: Source, text: str) -> list[Block]:
                 blocks.append(pending)
                 pending = None
             if stripped and not (stripped.startswith("<!--") and stripped.endswith("-->")) \
-                    and not is_directive(line):
+                    and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
                     pending = [start, end]
                 else:

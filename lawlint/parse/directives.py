@@ -11,6 +11,8 @@ them). A directive that suppresses nothing is itself reported (``lawlint.unused_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from ..plain import dataclass, field
 
 from ..chars import SPACE_CLASS, is_blank, strip_blank
@@ -43,7 +45,23 @@ def is_directive(line: str) -> bool:
     return bool(DIRECTIVE.match(line))
 
 
+def may_hold(text: str) -> bool:
+    """Can a line of ``text`` be a directive? Not when the text lacks what every directive line
+    holds (「lawlint-」, :func:`lawlint.rulepack.literals.required`): one ``in`` for the whole
+    report, where a report without directives (nearly all) had each of its lines matched."""
+    needed = _needed()
+    return needed is None or any(s in text for s in needed)
+
+
+@lru_cache(maxsize=1)
+def _needed():
+    from ..rulepack.literals import required
+    return required(DIRECTIVE.pattern, DIRECTIVE.flags)
+
+
 def parse(text: str, known_ids=()) -> list[Directive]:
+    if not may_hold(text):
+        return []
     lines = text.split("\n")
     out: list[Directive] = []
     open_ranges: list[Directive] = []
