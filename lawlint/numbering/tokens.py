@@ -130,7 +130,8 @@ def mixed(ctx, rule, params, heads, doc):
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
     allowed = set(map(id, heads))
-    for sibs in ([] if flattened(doc) else sibling_groups(doc)):
+    flat = doc.derived("numbering.flattened", lambda: flattened(doc))   # (asked by the tree aspects too)
+    for sibs in ([] if flat else sibling_groups(doc)):
         numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
         if numbered:
             by_level.setdefault(numbered[0].level, []).append(numbered)
