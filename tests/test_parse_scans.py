@@ -207,3 +207,30 @@ def test_directives_are_found_as_every_line_matched(text):
     assert [d.line for d in found] == [n for n, hit in enumerate(plain, 1) if hit and "enable" != (
         directives.DIRECTIVE.match(text.split("\n")[n - 1]).group("a") or "")[len("lawlint-"):]]
     assert len(_blocks(text)) == sum(1 for line, hit in zip(text.split("\n"), plain) if not hit and line.strip())
+
+
+def _raw(text):
+    text, newline = normalise(text)
+    return B.split_blocks(Source(text=text, path="x.txt", kind="txt", newline=newline), text), text
+
+
+REAL = sorted((ROOT / "tests" / "corpus" / "real").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", TEXTS[:40] + REAL, ids=lambda p: p.name)
+def test_the_blocks_scanned_for_separators_hold_every_block_a_separator_can_be_in(path):
+    from lawlint.parse import flat
+    from lawlint.rulepack.literals import required
+    sep = B.lexicon()["flat"]["separator"]
+    raw, text = _raw(path.read_text(encoding="utf-8"))
+    held = flat._holding(raw, text, required(sep.pattern, sep.flags))
+    assert {(b.start, b.end) for b in raw if sep.search(b.text)} <= held
+
+
+def test_indentation_does_not_have_every_block_scanned_for_separators():
+    from lawlint.parse import flat
+    from lawlint.rulepack.literals import required
+    sep = B.lexicon()["flat"]["separator"]
+    lines = [f"　　第{i}段，全年办理案件{i}件。" for i in range(60)] + ["　　指标　　2021年　　2022年"]
+    raw, text = _raw("\n".join(lines))
+    assert flat._holding(raw, text, required(sep.pattern, sep.flags)) == {(raw[-1].start, raw[-1].end)}

@@ -38,7 +38,7 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
     needed = required(lx["separator"].pattern, lx["separator"].flags)
-    held = set(holding(text, needed, [(b.start, b.end) for b in blocks])) if needed else None
+    held = _holding(blocks, text, needed) if needed else None
     for b in blocks:
         pieces = _labelled(b, lx)
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
@@ -58,6 +58,23 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     for i, b in enumerate(out):
         b.index = i
     return out
+
+
+def _holding(blocks: list[Block], text: str, needed) -> set:
+    """The (start, end) of the blocks holding one of the ``needed`` strings. Where the strings are
+    too common in the whole text for :func:`holding` to tell (it then names every block), they are
+    looked for again in the blocks' own text, joined: the lines' indentation (spaces or 「　　」
+    before every paragraph) is no block's text, and had every block scanned for separators."""
+    spans = [(b.start, b.end) for b in blocks]
+    held = set(holding(text, needed, spans))
+    if len(held) < len(spans) or len(spans) < 2:
+        return held
+    own, at = [], 0
+    for b in blocks:
+        own.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    kept = set(holding("\n".join(b.text for b in blocks), needed, own))
+    return {s for s, o in zip(spans, own) if o in kept}
 
 
 def _piece(b: Block, s: int, e: int, glued: bool = False) -> Block | None:
