@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import numbering as num
 from ..chars import strip_blank
-from ..rulepack.literals import required
+from ..rulepack.regexcache import required_literals
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
@@ -73,7 +73,7 @@ def _find_inline_items(doc):
     # A pattern is scanned only through the paragraphs holding one of the strings each of its
     # matches contains (「第」 for 第一、…): a scan tries every position of the paragraph.
     text = doc.text
-    scans = [(family, rx.finditer, required(rx.pattern, rx.flags) or ("",))
+    scans = [(family, rx.finditer, required_literals(rx.pattern) or ("",))
              for family, rx in data()["inline"].items()]
     for b in doc.body_blocks:
         if b.heading is not None and not b.heading.run_in:

@@ -54,9 +54,8 @@ def may_hold(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _needed():
-    from ..rulepack.literals import required
-    return required(DIRECTIVE.pattern, DIRECTIVE.flags)
+def _needed():                  # (remembered across processes with the compiled patterns)
+    return regexcache.required_literals(DIRECTIVE.pattern)
 
 
 def parse(text: str, known_ids=()) -> list[Directive]:
