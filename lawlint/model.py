@@ -103,20 +103,28 @@ class Heading:
         return out[::-1]
 
 _SENT_STOP = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*")   # an end, its closers
+_STRIP = _WS + "\n"
+_new = object.__new__
 
 def split_sentences(text: str, base: int = 0) -> list[Sentence]:
     """Split on 。！？； (and ASCII ! ? ;), keeping closing quotes/brackets with their sentence."""
-    out, start = [], 0
-    for m in _SENT_STOP.finditer(text):      # the regex finds the ends; a Python loop per character cost more
+    # The regex finds the ends (a Python loop per character cost more). Several rules read every
+    # sentence of the report: each is stripped once, its lead measured only when it has one, and
+    # made without a call to __init__ (its three slots set here).
+    out, start, strip, new = [], 0, _STRIP, _new
+    for m in _SENT_STOP.finditer(text):
         j = m.end()
         seg = text[start:j]
-        if seg.strip(_WS + "\n"):
-            lead = len(seg) - len(seg.lstrip(_WS + "\n"))
-            out.append(Sentence(base + start + lead, base + j, seg.strip(_WS + "\n")))
+        body = seg.strip(strip)
+        if body:
+            s = new(Sentence)
+            s.start = base + start + (len(seg) - len(seg.lstrip(strip)) if seg[0] in strip else 0)
+            s.end, s.text = base + j, body
+            out.append(s)
         start = j
     seg = text[start:]
-    if seg.strip(_WS + "\n"):
-        lead = len(seg) - len(seg.lstrip(_WS + "\n"))
-        out.append(Sentence(base + start + lead, base + start + lead + len(seg.strip(_WS + "\n")),
-                            seg.strip(_WS + "\n")))
+    body = seg.strip(strip)
+    if body:
+        lead = len(seg) - len(seg.lstrip(strip))
+        out.append(Sentence(base + start + lead, base + start + lead + len(body), body))
     return out

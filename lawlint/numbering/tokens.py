@@ -7,6 +7,7 @@ from collections import Counter
 
 from .. import numbering as num
 from ..chars import strip_blank
+from ..rulepack.regexcache import required_literals
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
@@ -69,15 +70,22 @@ def _inline_items(doc):
 
 
 def _find_inline_items(doc):
+    # A pattern is scanned only through the paragraphs holding one of the strings each of its
+    # matches contains (「第」 for 第一、…): a scan tries every position of the paragraph.
     text = doc.text
+    scans = [(family, rx.finditer, required_literals(rx.pattern) or ("",))
+             for family, rx in data()["inline"].items()]
     for b in doc.body_blocks:
         if b.heading is not None and not b.heading.run_in:
             continue
         start = b.body_start if b.heading is not None else b.start
         chunk = text[start:b.end]
-        for family, rx in data()["inline"].items():
-            for m in rx.finditer(chunk):
-                yield family, m, start
+        for family, finditer, needed in scans:
+            for s in needed:
+                if s in chunk:
+                    for m in finditer(chunk):
+                        yield family, m, start
+                    break
 
 
 def period(ctx, rule, params, heads, doc):
@@ -122,7 +130,8 @@ def mixed(ctx, rule, params, heads, doc):
     # 1. One level, different families under different parents.
     by_level: dict[int, list] = {}
     allowed = set(map(id, heads))
-    for sibs in ([] if flattened(doc) else sibling_groups(doc)):
+    flat = doc.derived("numbering.flattened", lambda: flattened(doc))   # (asked by the tree aspects too)
+    for sibs in ([] if flat else sibling_groups(doc)):
         numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
         if numbered:
             by_level.setdefault(numbered[0].level, []).append(numbered)

@@ -2,14 +2,16 @@
 numbers and web-page chrome marked."""
 from __future__ import annotations
 
+import re
+
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import absent
+from ..rulepack.literals import absent, holding, required
 from ..rulepack.regexcache import required_literals
 from ..loaders.source import Source
 from . import anyof
-from .directives import is_directive
+from .directives import is_directive, may_hold
 from .lexicon import lexicon
 from .headings import MD_HEADING
 
@@ -17,6 +19,7 @@ from .headings import MD_HEADING
 def split_blocks(source: Source, text: str) -> list[Block]:
     blocks, offset = [], 0
     md = source.kind == "md"
+    directives = may_hold(text)         # (most reports have none: no line is matched then)
     pending = None  # Markdown paragraph being accumulated: [start, end]
     for line in text.split("\n"):
         stripped = line.strip(_WS)
@@ -30,7 +33,7 @@ def split_blocks(source: Source, text: str) -> list[Block]:
                 blocks.append(pending)
                 pending = None
             if stripped and not (stripped.startswith("<!--") and stripped.endswith("-->")) \
-                    and not is_directive(line):
+                    and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
                     pending = [start, end]
                 else:
@@ -64,18 +67,22 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     # Patterns anchored at the line's start are tried once per block, joined into one call
     # (lawlint.parse.anyof).
     hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
     page = anyof.matcher(lx["page_number"])
-    labelled_by = anyof.searcher(_live(lx["labels"], hay))
-    crumb = anyof.searcher(_live(lx["breadcrumb"] + lx["metadata"], hay))
+    labelled_by = _searcher(_live(lx["labels"], hay), blocks, hay, spans)
+    crumb = _searcher(_live(lx["breadcrumb"] + lx["metadata"], hay), blocks, hay, spans)
     line = anyof.matcher(lx["line"])
     byline = lx["byline"]
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if page(b.text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
         short = len(b.text) <= lx["footer_max_line"]
-        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(b.text)
-        if labelled or b.footer or crumb(b.text) or (
+        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(i, b.text)
+        if labelled or b.footer or crumb(i, b.text) or (
                 short and (line(b.text) or (
                     byline is not None and b.index < head_end
                     and byline.match(b.text)))):
@@ -99,6 +106,33 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
                     kinds[r.index] = "chrome"
                 break
     return kinds, dates
+
+
+def _searcher(patterns, blocks, hay: str, spans):
+    """``(i, text) -> bool``: does one of ``patterns`` match somewhere in ``text``, the text of
+    ``blocks[i]``? The patterns anchored at the start are tried once per block, joined into one
+    call (:mod:`lawlint.parse.anyof`). Any other is searched only in the blocks that hold one of
+    the strings every match of it contains (:func:`lawlint.rulepack.literals.required`, found with
+    a few ``str.find`` over ``hay``, the blocks joined one a line, ``spans`` their places in it): a
+    metadata pattern 「(索引号|发布机构|…)\\s*[\\]】:：]」 had been searched through every paragraph.
+    (An anchored pattern is one try per block: the finds would cost more.)"""
+    rest: list = []
+    hits: set = set()
+    index = None
+    for p in patterns:
+        needed = None if p.pattern.startswith("^") else \
+            required_literals(p.pattern) if p.flags == re.UNICODE else required(p.pattern, p.flags)
+        if needed is None:
+            rest.append(p)
+            continue
+        index = index or {s: i for i, s in enumerate(spans)}
+        search = p.search
+        hits.update(i for i in (index[s] for s in holding(hay, needed, spans))
+                    if i not in hits and search(blocks[i].text))
+    if not rest:
+        return lambda i, text: i in hits
+    others = anyof.searcher(rest)
+    return lambda i, text: i in hits or others(text)
 
 
 def _live(patterns, hay: str) -> list:

@@ -11,6 +11,8 @@ them). A directive that suppresses nothing is itself reported (``lawlint.unused_
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from ..plain import dataclass, field
 
 from ..chars import SPACE_CLASS, is_blank, strip_blank
@@ -43,8 +45,21 @@ def is_directive(line: str) -> bool:
     return "lawlint-" in line and DIRECTIVE.match(line) is not None     # (asked of every line)
 
 
+def may_hold(text: str) -> bool:
+    """Can a line of ``text`` be a directive? Not when the text lacks what every directive line
+    holds (「lawlint-」, :func:`lawlint.rulepack.literals.required`): one ``in`` for the whole
+    report, where a report without directives (nearly all) had each of its lines matched."""
+    needed = _needed()
+    return needed is None or any(s in text for s in needed)
+
+
+@lru_cache(maxsize=1)
+def _needed():                  # (remembered across processes with the compiled patterns)
+    return regexcache.required_literals(DIRECTIVE.pattern)
+
+
 def parse(text: str, known_ids=()) -> list[Directive]:
-    if "lawlint-" not in text:          # every directive names itself so (most reports have none)
+    if not may_hold(text):
         return []
     lines = text.split("\n")
     out: list[Directive] = []

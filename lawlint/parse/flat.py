@@ -38,8 +38,8 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
-    needed = required_literals(lx["separator"].pattern)
-    held = set(holding(text, needed, [(b.start, b.end) for b in blocks])) if needed else None
+    needed = required_literals(lx["separator"].pattern)     # (its flags: none; kept across processes)
+    held = _holding(blocks, text, needed) if needed else None
     for b in blocks:
         pieces = _labelled(b, lx)
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
@@ -59,6 +59,23 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     for i, b in enumerate(out):
         b.index = i
     return out
+
+
+def _holding(blocks: list[Block], text: str, needed) -> set:
+    """The (start, end) of the blocks holding one of the ``needed`` strings. Where the strings are
+    too common in the whole text for :func:`holding` to tell (it then names every block), they are
+    looked for again in the blocks' own text, joined: the lines' indentation (spaces or 「　　」
+    before every paragraph) is no block's text, and had every block scanned for separators."""
+    spans = [(b.start, b.end) for b in blocks]
+    held = set(holding(text, needed, spans))
+    if len(held) < len(spans) or len(spans) < 2:
+        return held
+    own, at = [], 0
+    for b in blocks:
+        own.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    kept = set(holding("\n".join(b.text for b in blocks), needed, own))
+    return {s for s, o in zip(spans, own) if o in kept}
 
 
 def _piece(b: Block, s: int, e: int, glued: bool = False) -> Block | None:

@@ -84,8 +84,8 @@ def _said(split, spec) -> float:
     return min(total, spec["cap"]) if spec["cap"] else total
 
 
-def _best(text, spans, items) -> list:
-    """Each sentence's highest weight among ``items``."""
+def _best(text, spans, items, starts=None) -> list:
+    """Each sentence's highest weight among ``items`` (``starts``: the spans' starts, if kept)."""
     # A sentence adds the highest weight among the items it matches. A pattern without anchors
     # or look-arounds matches the same characters wherever they stand, so for an item of one
     # such pattern the sentences it matches are found by searching the whole text, one search
@@ -99,7 +99,7 @@ def _best(text, spans, items) -> list:
         free = [rx for rx in pats if _contextfree(rx)]
         found = None
         for rx in free:
-            hits = set(_matching(rx, text, spans))
+            hits = set(_matching(rx, text, spans, starts))
             found = hits if found is None else found & hits
             if not found:
                 break
@@ -130,7 +130,7 @@ def _own_split(doc) -> tuple:
             hi = bisect_left(firsts, start, lo)
             where[id(h)] = (lo, hi)
             lo = hi
-        return text, spans, where
+        return text, spans, where, firsts
     return doc.derived("own_split", compute)
 
 
@@ -143,8 +143,8 @@ def said_of(doc, h, spec) -> float:
 def _said_table(doc, spec) -> dict:
     """id(heading) -> :func:`said_of` for every heading."""
     def compute():
-        text, spans, where = _own_split(doc)
-        best = _best(text, spans, spec["sentences"]) if spec["sentences"] and spans else None
+        text, spans, where, starts = _own_split(doc)
+        best = _best(text, spans, spec["sentences"], starts) if spec["sentences"] and spans else None
         out, cap = {}, spec["cap"]
         for key, (lo, hi) in where.items():
             if best is None or lo == hi:

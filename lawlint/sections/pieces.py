@@ -26,15 +26,17 @@ def contextfree(rx) -> bool:
     return got
 
 
-def matching(rx, text, spans):
+def matching(rx, text, spans, starts=None):
     """Indices of the spans (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
     match. The leftmost match from ``pos`` starts where the leftmost match inside a span would:
-    a match inside a span is a match in the text."""
+    a match inside a span is a match in the text. ``starts``: the spans' starts, when the caller
+    keeps them (the scorer asks a dozen patterns about the same thousand sentences)."""
     if hasattr(rx, "may_occur_in"):           # a LazyPattern: a text lacking its literals is
         if not rx.may_occur_in(text):         # answered at once; then the compiled pattern, whose
             return                            # literal prefilter would rescan the rest each search
         rx = rx.compiled()
-    starts = [s for s, _ in spans]
+    if starts is None:
+        starts = [s for s, _ in spans]
     pos, n = 0, len(text)
     while pos <= n:
         m = rx.search(text, pos)

@@ -13,24 +13,25 @@ from .pieces import contextfree, matching
 
 
 def _table(doc) -> tuple:
-    """(the distinct titles in order, them joined one a line, their spans in it)."""
+    """(the distinct titles in order, them joined one a line, their spans in it, the spans' starts)."""
     def compute():
         titles = list(dict.fromkeys(h.title for h in doc.headings))
-        spans, at = [], 0
+        spans, starts, at = [], [], 0
         for t in titles:
             spans.append((at, at + len(t)))
+            starts.append(at)
             at += len(t) + 1
-        return titles, "\n".join(titles), spans
+        return titles, "\n".join(titles), spans, starts
     return doc.derived("heading_titles", compute)
 
 
 def _hits(doc, rx) -> frozenset:
     """The titles ``rx`` matches."""
-    titles, joined, spans = _table(doc)
+    titles, joined, spans, starts = _table(doc)
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
     if contextfree(rx) and rx.search("") is None:
-        return frozenset(titles[i] for i in matching(rx, joined, spans))
+        return frozenset(titles[i] for i in matching(rx, joined, spans, starts))
     return frozenset(t for t in titles if rx.search(t))
 
 

@@ -1,0 +1,236 @@
+"""The parser's shortcuts give what the plain scans give: the chrome patterns tried only in the
+blocks that hold their literals (parse/blocks._searcher), the numbering items inside paragraphs
+scanned only in the paragraphs that hold theirs, sentences split in one loop."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawlint.loaders.source import Source
+from lawlint.loaders.text import normalise
+from lawlint.parse import blocks as B
+from lawlint.parse.flat import unflatten
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("varied*/*.txt"))
+
+
+def _blocks(text):
+    text, newline = normalise(text)
+    source = Source(text=text, path="x.txt", kind="txt", newline=newline)
+    return unflatten(B.split_blocks(source, text), text)
+
+
+def _lists():
+    lx = B.lexicon()
+    return [lx["labels"], lx["breadcrumb"] + lx["metadata"], lx["footer"], lx["line"]]
+
+
+def _same(blocks):
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    for patterns in _lists():
+        test = B._searcher(patterns, blocks, hay, spans)
+        for i, b in enumerate(blocks):
+            assert test(i, b.text) == any(p.search(b.text) for p in patterns), (b.text, patterns)
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_chrome_searcher_answers_as_every_pattern_searched_in_every_block(path):
+    _same(_blocks(path.read_text(encoding="utf-8")))
+
+
+_PIECES = ["索引号", "发布日期", "：", ":", "】", "]", "首页", " > ", "»", "ICP备", "备案号", "网站标识码",
+           "　", " ", "\n", "法治政府建设", "2023-05-10", "有效性", "扫一扫在手机打开当前页", "。", "打印本页"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_chrome_searcher_answers_as_the_plain_search_on_generated_lines(pieces):
+    _same(_blocks("".join(pieces) + "\n正文。"))
+
+
+class _Counted:
+    """A pattern that counts the texts it is searched in."""
+
+    def __init__(self, rx):
+        self.pattern, self.flags, self._rx, self.searched = rx.pattern, rx.flags, rx, []
+
+    def search(self, text, *a):
+        self.searched.append(text)
+        return self._rx.search(text, *a)
+
+
+def test_an_unanchored_chrome_pattern_is_searched_only_where_its_literals_are():
+    import re
+    rx = _Counted(re.compile(r"(索引号|发布机构|发文机关|主题分类|有效性)\s*[\]】:：]"))
+    blocks = _blocks("索引号：123\n全年办理案件12件，有效性得到提升。\n发布机构 】某县政府\n一、主要举措")
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    test = B._searcher([rx], blocks, hay, spans)
+    assert [test(i, b.text) for i, b in enumerate(blocks)] == [True, False, True, False]
+    assert rx.searched == ["索引号：123", "发布机构 】某县政府"]     # the paragraph and heading: never
+
+
+def _doc(text):
+    from lawlint.parse.document import parse
+    text, newline = normalise(text)
+    return parse(Source(text=text, path="x.txt", kind="txt", newline=newline))
+
+
+def _plain_inline_items(doc):
+    from lawlint.numbering.base import data
+    text = doc.text
+    for b in doc.body_blocks:
+        if b.heading is not None and not b.heading.run_in:
+            continue
+        start = b.body_start if b.heading is not None else b.start
+        for family, rx in data()["inline"].items():
+            for m in rx.finditer(text[start:b.end]):
+                yield family, m.span(), start
+
+
+def _items(doc):
+    from lawlint.numbering.tokens import _find_inline_items
+    return [(family, m.span(), start) for family, m, start in _find_inline_items(doc)]
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_inline_items_are_those_of_every_pattern_scanned_through_every_paragraph(path):
+    d = _doc(path.read_text(encoding="utf-8"))
+    assert _items(d) == list(_plain_inline_items(d))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["第一、", "第二：", "1.", "2、", "。", "；", "：", "　", "工作", "（一）",
+                                 "\n", "12", "“", "一是"]), max_size=25))
+def test_inline_items_on_generated_paragraphs(pieces):
+    d = _doc("一、主要举措\n" + "".join(pieces))
+    assert _items(d) == list(_plain_inline_items(d))
+
+
+def test_the_di_pattern_is_not_scanned_through_paragraphs_without_its_character(monkeypatch):
+    from lawlint.numbering import base, tokens
+    scanned = []
+
+    class Counted:
+        def __init__(self, rx):
+            self.pattern, self.flags, self.rx = rx.pattern, rx.flags, rx
+
+        def finditer(self, text):
+            scanned.append(text)
+            return self.rx.finditer(text)
+
+    real = base.data()
+    monkeypatch.setattr(tokens, "data", lambda: {**real, "inline": {"di": Counted(real["inline"]["di"])}})
+    d = _doc("一、主要举措\n全年办理案件12件。第一、完善制度。\n全年开展培训3次。")
+    assert [f for f, _, _ in tokens._find_inline_items(d)] == ["di"]
+    assert scanned == ["全年办理案件12件。第一、完善制度。"]
+
+
+def _plain_split(text, base=0):
+    """The sentence split as it was written first (one strip per use)."""
+    import re
+
+    from lawlint.chars import CLOSERS, SENTENCE_ENDS, WHITESPACE
+    from lawlint.model import Sentence
+    ws = WHITESPACE + "\n"
+    out, start = [], 0
+    for m in re.finditer(f"[{re.escape(SENTENCE_ENDS)}\n][{re.escape(CLOSERS)}]*", text):
+        j = m.end()
+        seg = text[start:j]
+        if seg.strip(ws):
+            lead = len(seg) - len(seg.lstrip(ws))
+            out.append(Sentence(base + start + lead, base + j, seg.strip(ws)))
+        start = j
+    seg = text[start:]
+    if seg.strip(ws):
+        lead = len(seg) - len(seg.lstrip(ws))
+        out.append(Sentence(base + start + lead, base + start + lead + len(seg.strip(ws)), seg.strip(ws)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["。", "！", "？", "；", "!", "?", ";", "\n", "”", "）", ")", "】", "　", " ",
+                                 "\t", "\u200b", "工作", "a", "12"]), max_size=30), st.integers(0, 50))
+def test_sentences_split_as_the_plain_loop_splits_them(pieces, base):
+    from lawlint.model import split_sentences
+    text = "".join(pieces)
+    got = split_sentences(text, base)
+    assert got == _plain_split(text, base)
+    assert all(type(s).__name__ == "Sentence" and repr(s).startswith("Sentence(") for s in got)
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
+def test_sentences_of_every_block_as_the_plain_loop(path):
+    d = _doc(path.read_text(encoding="utf-8"))
+    for b in d.blocks:
+        assert b.sentences() == _plain_split(b.text, b.start)
+
+
+def test_a_text_without_directives_is_not_matched_line_by_line(monkeypatch):
+    from lawlint.parse import directives
+    assert directives._needed() == ("lawlint-",)       # what every directive line holds
+    text = "一、主要举措\n全年办理案件12件。\n// 这不是指令\n<!-- 注释 -->"
+    assert not directives.may_hold(text)
+
+    class Counted:
+        pattern, flags, calls = directives.DIRECTIVE.pattern, directives.DIRECTIVE.flags, []
+
+        def match(self, line):
+            self.calls.append(line)
+            return None
+    monkeypatch.setattr(directives, "DIRECTIVE", Counted())
+    assert directives.parse(text) == [] and Counted.calls == []
+    assert len(_blocks(text)) == 3 and Counted.calls == []      # (the HTML comment is no block)
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- lawlint-disable-next-line punct.halfwidth -- 引文 -->\n会议于2021年3月召开,共20人.",
+    "正文。\n// lawlint-disable-file\n正文二。",
+    "<!-- lawlint-disable -->\n甲。\n<!-- lawlint-enable -->\n乙。",
+    "这里提到 lawlint-disable 但不是指令。",
+])
+def test_directives_are_found_as_every_line_matched(text):
+    from lawlint.parse import directives
+    plain = [directives.DIRECTIVE.match(line) is not None for line in text.split("\n")]
+    found = directives.parse(text)
+    assert [d.line for d in found] == [n for n, hit in enumerate(plain, 1) if hit and "enable" != (
+        directives.DIRECTIVE.match(text.split("\n")[n - 1]).group("a") or "")[len("lawlint-"):]]
+    assert len(_blocks(text)) == sum(1 for line, hit in zip(text.split("\n"), plain) if not hit and line.strip())
+
+
+def _raw(text):
+    text, newline = normalise(text)
+    return B.split_blocks(Source(text=text, path="x.txt", kind="txt", newline=newline), text), text
+
+
+REAL = sorted((ROOT / "tests" / "corpus" / "real").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", TEXTS[:40] + REAL, ids=lambda p: p.name)
+def test_the_blocks_scanned_for_separators_hold_every_block_a_separator_can_be_in(path):
+    from lawlint.parse import flat
+    from lawlint.rulepack.literals import required
+    sep = B.lexicon()["flat"]["separator"]
+    raw, text = _raw(path.read_text(encoding="utf-8"))
+    held = flat._holding(raw, text, required(sep.pattern, sep.flags))
+    assert {(b.start, b.end) for b in raw if sep.search(b.text)} <= held
+
+
+def test_indentation_does_not_have_every_block_scanned_for_separators():
+    from lawlint.parse import flat
+    from lawlint.rulepack.literals import required
+    sep = B.lexicon()["flat"]["separator"]
+    lines = [f"　　第{i}段，全年办理案件{i}件。" for i in range(60)] + ["　　指标　　2021年　　2022年"]
+    raw, text = _raw("\n".join(lines))
+    assert flat._holding(raw, text, required(sep.pattern, sep.flags)) == {(raw[-1].start, raw[-1].end)}
