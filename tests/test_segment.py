@@ -204,3 +204,12 @@ def test_a_damaged_index_is_not_used(tmp_path, monkeypatch, index):
     (tmp_path / "data" / dictcut.INDEX).write_text(json.dumps(index), encoding="utf-8")
     monkeypatch.setattr(resources, "rules_dir", lambda: tmp_path)
     assert dictcut.open_dictionary() is None
+
+
+@pytest.mark.parametrize("name", ["rjieba", "jieba", "json", "lawlint", "no_such_module_lawlint", "_sre"])
+def test_installed_answers_what_importlib_find_spec_answers(name):
+    """segment.installed asks the import system's finders itself (a warm check imports no
+    importlib.util): its answer is find_spec's."""
+    from importlib.util import find_spec
+    from lawlint.parse.segment import installed
+    assert installed(name) == (find_spec(name) is not None)
