@@ -12,6 +12,8 @@ conditionals, ``.`` before an anchor without a bound).
 """
 from __future__ import annotations
 
+from .literals import class_chars
+
 MAX_STRINGS = 10        # an anchor of more alternatives is not worth the finds
 MAX_OPTIONS = 3         # anchors tried per text (the finds cost about a fast scan each)
 _UNBOUNDED = 1 << 30
@@ -82,15 +84,8 @@ def _lead(items, c):
             run.append(chr(av2))
         return {"".join(run)}
     if op is c.IN:
-        chars = set()
-        for iop, iav in av:
-            if iop is c.LITERAL:
-                chars.add(chr(iav))
-            elif iop is c.RANGE and iav[1] - iav[0] < MAX_STRINGS:
-                chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
-            else:
-                return None
-        return chars if len(chars) <= MAX_STRINGS else None
+        chars = class_chars(av, c, MAX_STRINGS)
+        return chars if chars is not None and len(chars) <= MAX_STRINGS else None
     if op is c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if (add_flags | del_flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):

@@ -74,16 +74,23 @@ def _item(op, av, c):
             out |= req
         return _trim(out)
     if op is c.IN:
-        chars = set()
-        for iop, iav in av:
-            if iop is c.LITERAL:
-                chars.add(chr(iav))
-            elif iop is c.RANGE and iav[1] - iav[0] < _MAX_CLASS:
-                chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
-            else:                   # NEGATE, CATEGORY, a large range
-                return None
-        return _trim(chars)
+        chars = class_chars(av, c, _MAX_CLASS)
+        return None if chars is None else _trim(chars)
     return None                     # ANY, AT, look-arounds, group references …
+
+
+def class_chars(items, c, widest: int):
+    """The characters of a class (sre's parsed ``IN`` items), or None for one that holds a
+    negation, a category or a range of ``widest`` characters or more."""
+    chars = set()
+    for iop, iav in items:
+        if iop is c.LITERAL:
+            chars.add(chr(iav))
+        elif iop is c.RANGE and iav[1] - iav[0] < widest:
+            chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
+        else:                       # NEGATE, CATEGORY, a large range
+            return None
+    return chars
 
 
 def _trim(strings):
