@@ -92,7 +92,7 @@ def _asking(ask):
         return ask(_store)
     except lawindex.Damaged:
         reset()
-        _store = lawindex.read(lawindex.encode(*_build(*_read()), b"-"), b"-")
+        _store = _merged(b"-")
         return ask(_store)
 
 
@@ -106,7 +106,12 @@ def _load():
     except OSError:
         data = None
     got = lawindex.read(data, stamp)
-    return got if got is not None else lawindex.read(lawindex.encode(*_build(*_read()), stamp), stamp)
+    return got if got is not None else _merged(stamp)
+
+
+def _merged(stamp: bytes):
+    """The stored form of the table merged from the data files now, as read back."""
+    return lawindex.read(lawindex.encode(*_build(*_read()), stamp), stamp)
 
 
 def _stamp() -> bytes:

@@ -47,7 +47,6 @@ PRODUCERS = {
               "rulepack/template.py", "vocabulary.py", "checks/*.py", "numbering/*.py"),
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
     "tokens": ("parse/segment.py", "parse/dictcut.py"),
-    "laws": ("checks/lawtable.py", "chars.py", "rulepack/resources.py", "rulepack/yamlio.py"),
     "startregex": ("rulepack/startregex.py", "rulepack/sreparts.py"),
 }
 
