@@ -130,3 +130,33 @@ def test_plans_answer_takes_the_int_pairs(monkeypatch):
     lint((SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8"),
          select=["review.plans_answer"])
     assert calls["han"] >= 2 and calls["pairs"] == calls["han"] + 1     # (han_pairs reads _pairs)
+
+
+PLENUM = ["plenum.future", "plenum.stale", "plenum.missing", "plenum.arabic"]
+_PLENUM_TEXTS = ["2021年，全县深入学习贯彻党的十九大和十九届二中、三中、四中全会精神，学习十九届中央委员会第六次全体会议精神。\n"
+                 "坚持以19届6中全会精神为指导，贯彻20大精神。", "2023年，我们学习贯彻党的十九大精神和二十大精神。"]
+
+
+def _plenum_findings(texts):
+    return [[(d.rule, d.start, d.end, d.message) for d in lint(t, year=y, select=PLENUM).diagnostics]
+            for t in texts for y in (2021, 2023)]
+
+
+def test_plenum_shapes_found_once_give_what_each_aspect_found(monkeypatch):
+    """Each shape's matches are found once per report and read by every aspect: the findings
+    are those of each aspect scanning for itself."""
+    from lawlint.checks import plenum
+    texts = TEXTS + _PLENUM_TEXTS
+    fast = _plenum_findings(texts)
+    assert sum(map(len, fast)) >= 4
+    monkeypatch.setattr(plenum, "_matches", lambda ctx, rx: list(plenum._find(ctx, rx)))
+    assert _plenum_findings(texts) == fast
+
+
+def test_plenum_scans_each_shape_once_per_report(monkeypatch):
+    from lawlint.checks import plenum
+    calls = []
+    find = plenum._find
+    monkeypatch.setattr(plenum, "_find", lambda ctx, rx: calls.append(rx.pattern) or find(ctx, rx))
+    lint(_PLENUM_TEXTS[0], year=2021, select=PLENUM)
+    assert calls and len(calls) == len(set(calls)) == len(plenum.patterns())
