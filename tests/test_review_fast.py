@@ -180,3 +180,43 @@ def test_rate_mismatch_reads_only_sentences_holding_the_anchors(monkeypatch):
     assert sum(map(len, fast)) >= 2
     monkeypatch.setattr(ratio, "_anchors", lambda rx: [])
     assert run() == fast
+
+
+# -- metric: a per-1,000 count with only a floor stops once the floor is reached -----------------
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(["1", "2", "件", "项", "%", "，", "执", "\n", " "]), max_size=60),
+       st.integers(1, 200), st.sampled_from([0.5, 4, 10, 33.3, 200, 1000]))
+def test_count_until_the_floor_decides_as_the_full_count(text, chars, floor):
+    from lawlint.checks import metric
+    from lawlint.rulepack import regexcache
+    counters = [regexcache.compile(r"\d+\s*[件项%]"), regexcache.compile(r"执")]
+    full = sum(len(rx.findall(text)) for rx in counters)
+    got = metric._count(counters, text, chars, floor)
+    assert got <= full
+    low_full = round(full * 1000 / chars, 1) < floor
+    assert (round(got * 1000 / chars, 1) < floor) == low_full
+    if low_full:
+        assert got == full                  # a reported count is the whole count
+    assert metric._count(counters, text, chars, None) == full
+
+
+def test_data_density_stops_counting_at_its_floor_and_finds_the_same(monkeypatch):
+    from lawlint.checks import metric
+    rules = ["content.data_density", "content.shortcomings_stock", "content.plan_slogans"]
+    counted = []
+    plain = metric._count
+
+    def spy(counters, text, chars, floor):
+        got = plain(counters, text, chars, floor)
+        counted.append((got, sum(len(rx.findall(text)) for rx in counters)))
+        return got
+
+    def run():
+        return [[(d.rule, d.start, d.message) for d in lint(t, select=rules).diagnostics] for t in TEXTS]
+    monkeypatch.setattr(metric, "_count", spy)
+    fast = run()
+    assert any(got < full for got, full in counted)        # the early stop is taken
+    assert sum(map(len, fast)) > 0
+    monkeypatch.setattr(metric, "_count", lambda counters, text, chars, floor: plain(counters, text, chars, None))
+    assert run() == fast

@@ -92,8 +92,7 @@ def check(ctx, rule, p):
 def _anchors(rx) -> list:
     """Sets of strings a match of ``rx`` cannot lack (one of each): the anchors of its window plan
     (:mod:`lawlint.rulepack.windowscan`), which the pattern's required literals need not name."""
-    compiled = rx.compiled() if hasattr(rx, "compiled") else rx
-    plan = regexcache.window_plan(rx.pattern, compiled)
+    plan = regexcache.window_plan(rx.pattern, regexcache.compile(rx.pattern))
     return [strings for strings, _, _ in plan.options] if plan is not None else []
 
 
