@@ -31,7 +31,8 @@ SPEC = CheckSpec({
                        "或共有的关键词占该条关键词的比例至少为多少（短的条目）"),
 }, fields=("item",),
     # the bigrams of the generic words, made once
-    derived={"generic_terms": lambda p: frozenset(x for w in p["generic"] for x in _pairs(w))})
+    # (pairs across the line breaks join are not Han pairs: they never meet an item's terms)
+    derived={"generic_terms": lambda p: frozenset(_pairs("\n".join(p["generic"])))})
 
 
 def check(ctx, rule, p):

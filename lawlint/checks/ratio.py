@@ -16,7 +16,6 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..rulepack import regexcache
-from ..rulepack.literals import holding
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 from .total import quantity
@@ -44,17 +43,9 @@ def check(ctx, rule, p):
     skip = p.skip
     if hasattr(rate_rx, "may_occur_in") and not rate_rx.may_occur_in(ctx.doc.text):
         return          # no rate anywhere: no sentence of the report split and kept for nothing
-    # only the paragraphs holding a literal every rate has (率, 占比), and one of each set of
-    # strings its window plan anchors on (%, ％): the others' sentences cannot hold one, and
-    # splitting and walking them cost most of the check
-    text = ctx.doc.text
-    anchors = _anchors(rate_rx)
-    spans = sc.able(text, rate_rx, sc.spans(ctx, p.scope))
-    for strings in anchors:
-        spans = holding(text, strings, spans)
-    for sent in sc.sentences(ctx, spans):
-        if anchors and not all(any(a in sent.text for a in strings) for strings in anchors):
-            continue
+    # only the paragraphs holding a literal every rate has (率, 占比): the others' sentences cannot
+    # hold one, and splitting and walking them cost most of the check
+    for sent in sc.sentences(ctx, sc.able(ctx.doc.text, rate_rx, sc.spans(ctx, p.scope))):
         for m in rate_rx.finditer(sent.text):
             value = float(m.group("value"))
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
@@ -87,13 +78,6 @@ def check(ctx, rule, p):
                                      name=m.group("name"), value=m.group("value"),
                                      numerator=_num(a), unit=unit, denominators=shown,
                                      computed=f"{best:.1f}"))
-
-
-def _anchors(rx) -> list:
-    """Sets of strings a match of ``rx`` cannot lack (one of each): the anchors of its window plan
-    (:mod:`lawlint.rulepack.windowscan`), which the pattern's required literals need not name."""
-    plan = regexcache.window_plan(rx.pattern, regexcache.compile(rx.pattern))
-    return [strings for strings, _, _ in plan.options] if plan is not None else []
 
 
 def _names_match(name: str, clause: str) -> bool:
