@@ -14,9 +14,9 @@ Where one part holds both (「存在不足及下步打算」), the shortcomings 
 """
 from __future__ import annotations
 
-from operator import add
+import sys
 
-from ..chars import HAN_RUN_RE, strip_blank
+from ..chars import HAN, strip_blank
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -31,7 +31,8 @@ SPEC = CheckSpec({
                        "或共有的关键词占该条关键词的比例至少为多少（短的条目）"),
 }, fields=("item",),
     # the bigrams of the generic words, made once
-    derived={"generic_terms": lambda p: frozenset(w[i:i + 2] for w in p["generic"] for i in range(len(w) - 1))})
+    # (pairs across the line breaks join are not Han pairs: they never meet an item's terms)
+    derived={"generic_terms": lambda p: frozenset(_pairs("\n".join(p["generic"])))})
 
 
 def check(ctx, rule, p):
@@ -47,14 +48,14 @@ def check(ctx, rule, p):
     if cut is not None:
         short = [(s, min(e, cut)) for s, e in short if s < cut]
     plans = _minus(sc.body_spans(ctx, "plans"), short)
-    plan_terms = set()
-    for s, e in plans:
-        plan_terms |= _terms(ctx, s, e, generic)
-    if not plan_terms:
+    # every pair of neighbouring characters of the plans: an item's terms are Han pairs less the
+    # generic ones, so the plans' other pairs (「，一」, generic ones) never meet them
+    plan_pairs = _pairs("\n".join(text[s:e] for s, e in plans))
+    if not _has_term(plan_pairs, generic):
         return
     for s, e in _items(ctx, short, item_rx, skip):
-        terms = _terms(ctx, s, e, generic)
-        shared = len(terms & plan_terms)
+        terms = _terms(ctx, [(s, e)], generic)
+        shared = len(terms & plan_pairs)
         if len(terms) < need or shared >= need or (shared >= 2 and shared >= share * len(terms)):
             continue
         piece = strip_blank(text[s:e])
@@ -90,13 +91,39 @@ def _items(ctx, spans, item_rx, skip):
                 yield sents[0].start, sents[-1].end
 
 
-def _terms(ctx, s, e, generic) -> set:
-    """The item's character bigrams (CJK), less those inside the generic words: no segmenter
-    needed, and 「执法力量」 meets 「执法人员」 on 执法 as a reader's eye does."""
+def _terms(ctx, spans, generic) -> set:
+    """The Han bigrams of the spans (:func:`han_pairs`), less those inside the generic words: no
+    segmenter needed, and 「执法力量」 meets 「执法人员」 on 执法 as a reader's eye does."""
     text = ctx.doc.text
-    out = set()
-    for m in HAN_RUN_RE.finditer(text, s, e):   # the bigrams lie inside runs of Chinese characters
-        run = m.group()
-        out.update(map(add, run, run[1:]))     # run[i] + run[i + 1]: each bigram, in C
-    return out - generic
+    return han_pairs("\n".join(text[s:e] for s, e in spans)) - generic
 
+
+# A character pair as one int: two UTF-16 code units read as one 32-bit word (the bigram string
+# costs a new string per character and per pair; an int from a memoryview is made in C). Han
+# characters (U+3400–U+9FFF) are each one code unit; the units are written in this machine's
+# byte order, so the low half of the word is always the first character.
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+_LO, _HI = ord(HAN[0]), ord(HAN[-1])
+
+
+def _pairs(s: str) -> set:
+    """Every pair of neighbouring code units of ``s`` (UTF-16), as ints ``first | second << 16``."""
+    b = memoryview(s.encode(_UTF16, "surrogatepass"))
+    n = len(b)
+    out = set(b[:n - n % 4].cast("I"))             # pairs starting at even units
+    if n > 4:
+        out.update(b[2:n - (n - 2) % 4].cast("I"))  # and at odd ones
+    return out
+
+
+def _has_term(pairs, generic) -> bool:
+    """Is one of ``pairs`` a term (a Han pair, not generic)? The first one found answers."""
+    lo, hi = _LO, _HI
+    return any(lo <= x & 0xFFFF <= hi and lo <= x >> 16 <= hi and x not in generic for x in pairs)
+
+
+def han_pairs(s: str) -> set:
+    """The pairs of :func:`_pairs` whose two characters are both Han: the bigrams of the runs of
+    Han characters (``[\u3400-\u9fff]+``)."""
+    lo, hi = _LO, _HI
+    return {x for x in _pairs(s) if lo <= x & 0xFFFF <= hi and lo <= x >> 16 <= hi}

@@ -44,7 +44,7 @@ def check(ctx, rule, p):
     if chars < p.min_chars or any(rx.search(text) for rx in unless):
         return
     if p.measure == "per_1000":
-        count = sum(len(rx.findall(text)) for rx in counters)
+        count = _count(counters, text, chars, p.min if p.max is None else None)
         value = round(count * 1000 / max(chars, 1), 1)
     else:
         sents = list(sc.sentences(ctx, pieces))
@@ -59,6 +59,21 @@ def check(ctx, rule, p):
         yield ctx.diagnostic(rule, start, start, fields=dict(
             value=value, min="" if p.min is None else p.min, max="" if p.max is None else p.max,
             count=count, chars=chars))
+
+
+def _count(counters, text: str, chars: int, floor) -> int:
+    """Matches of the ``counters`` in ``text``; with a ``floor`` (a ``min`` and no ``max``), only
+    until the rate reaches it: the part is then not reported whatever the rest holds (the rate
+    only grows with the count), and the count is never shown."""
+    if floor is None:
+        return sum(len(rx.findall(text)) for rx in counters)
+    count, per = 0, max(chars, 1)
+    for rx in counters:
+        for _ in rx.finditer(text):
+            count += 1
+            if round(count * 1000 / per, 1) >= floor:
+                return count        # (fewer than all: enough to rule the finding out)
+    return count
 
 
 def _until(ctx, pieces, stop):

@@ -113,7 +113,17 @@ def check(ctx, rule, p):
     yield from globals()["_" + p.aspect](ctx, rule, p)
 
 
-def _matches(ctx, rx):
+def _matches(ctx, rx) -> list:
+    """The matches of ``rx`` in the blocks of the document, found once per report (two aspects
+    read each shape)."""
+    memo = ctx.cache.setdefault("plenum", {})
+    got = memo.get(rx.pattern)
+    if got is None:
+        got = memo[rx.pattern] = list(_find(ctx, rx))
+    return got
+
+
+def _find(ctx, rx):
     text = ctx.doc.text
     needed = regexcache.required_literals(rx.pattern)      # 届, 大 …: most reports lack some
     if needed and absent(needed, text, 0, len(text)):
