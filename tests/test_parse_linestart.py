@@ -102,3 +102,14 @@ def test_the_chrome_step_asks_few_blocks_of_a_report():
     assert asked is not None and len(blocks) > 40 and len(asked) <= 4
     plan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest])
     assert plan is not None and plan[0] is not None
+
+
+def test_a_block_opening_with_a_blank_is_asked():
+    """Page numbers are matched in a block's stripped text: a block opening with a blank (no
+    block the parser makes does) is found whatever its next character."""
+    lx = B.lexicon()
+    blocks = [B.Block(0, 0, 5, "\u3000— 3 —"), B.Block(1, 6, 9, "正文。")]
+    searchers = [B._searcher(lx[k], blocks, *B._joined(blocks)[:2]) for k in ("labels", "footer")]
+    hay, spans, _ = B._joined(blocks)
+    assert B._asked(lx, blocks, hay, spans, searchers) == {0}
+    assert B.mark_chrome(blocks)[0] == {0: "page"}

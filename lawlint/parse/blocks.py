@@ -117,15 +117,15 @@ def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
 def _asked(lx, blocks, hay: str, spans, searchers) -> set | None:
     """The positions of the blocks a chrome pattern may match (a superset): those where the scan
     of the patterns tried at a block's start finds one may (:mod:`lawlint.parse.linestart`), those
-    holding the literals of another (the searchers' ``hits``), and any block not stripped (page
-    numbers are matched in its stripped text). None: every block is to be asked."""
-    scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest])
+    holding the literals of another (the searchers' ``hits``), and any block opening with a blank
+    (page numbers are matched in its stripped text: its first character is the block's when the
+    block opens with none). None: every block is to be asked."""
+    scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
     found = linestart.starts(scan, hay, spans)
     if found is None:
         return None
     for s in searchers:
         found |= s.hits
-    found.update(i for i, b in enumerate(blocks) if len(b.text.strip(_WS)) != len(b.text))
     return found
 
 

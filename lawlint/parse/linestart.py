@@ -25,18 +25,19 @@ from .anyof import _anchored
 _memo: dict = {}
 
 
-def scanner(matched, searched=()):
+def scanner(matched, searched=(), also: str = ""):
     """``(scan, literals)`` for ``matched`` (patterns tried with ``match``) and ``searched`` (with
     ``search``: each must open with ``^``): the compiled scan of the first characters (or None),
     and the sets of literals of the patterns told by those; once a process. None when a pattern
-    can be told by neither (then every block is to be asked)."""
-    key = (tuple((p.pattern, p.flags) for p in matched), tuple((p.pattern, p.flags) for p in searched))
+    can be told by neither (then every block is to be asked). A block opening with one of the
+    characters ``also`` is found too."""
+    key = (tuple((p.pattern, p.flags) for p in matched), tuple((p.pattern, p.flags) for p in searched), also)
     if key not in _memo:
-        _memo[key] = _build(matched, searched)
+        _memo[key] = _build(matched, searched, also)
     return _memo[key]
 
 
-def _build(matched, searched):
+def _build(matched, searched, also):
     if not all(_anchored(p) for p in searched):
         return None                     # (searched anywhere in the block: no start to tell by)
     classes, literals = [], []
@@ -49,6 +50,8 @@ def _build(matched, searched):
         if needed is None:
             return None
         literals.append(needed)
+    if also:
+        classes.append("".join(re.escape(c) for c in also))
     scan = regexcache.compile("\\n(?=[" + "".join(classes) + "])") if classes else None
     return scan, tuple(literals)
 
