@@ -107,3 +107,30 @@ def test_the_chrome_patterns_are_told_anchored_without_a_parse(monkeypatch):
     told = [anyof._anchored(p) for key in ("labels", "breadcrumb", "metadata", "footer")
             for p in lx[key] if p.pattern.startswith("^")]
     assert len(told) > 5 and all(told)
+
+
+SPLIT = [r"现将.{0,40}报告如下|请审阅|^[^，,。；;]{2,40}[:：]$|^附件\s*\d*\s*[:：]", r"^a|b$|^(?:甲|乙)丙", r"a|b",
+         r"^a|^b", r"(?i)^a|b", r"^(x)\1|y", r"^(?P<n>甲)乙|(?P<m>乙)", r"[|^]a|b", r"\|^a|甲", r"(^a|b)|c$",
+         r"(?#|)^a|b", r"^$|x", r"^\s*|页"]
+
+
+def test_a_pattern_split_at_its_alternatives_answers_as_its_search():
+    """anyof.alternatives: the alternatives opening with ^ tried at the start, the others
+    searched joined: found where the pattern's own search finds a match, on generated lines."""
+    lines = list(_lines(600, 11)) + ["现将我局2022年度法治政府建设情况报告如下：", "市委依法治市办：", "附件1：", "请审阅。"]
+    for pattern in SPLIT:
+        rx = re.compile(pattern)
+        test = anyof.alternatives(rx)
+        found = [test(line) for line in lines]
+        assert found == [rx.search(line) is not None for line in lines], pattern
+        assert any(found), pattern
+
+
+def test_the_cover_letter_pattern_is_split():
+    """The fast path is taken for the shipped cover-letter pattern: its lines opening with ^ are
+    tried with one match, the rest with one search (not its search at every position)."""
+    from lawlint.parse.lexicon import lexicon
+    rx = lexicon()["cover_letter"]
+    assert len(anyof._top_parts(rx.pattern)) > 2
+    assert set(anyof.alternatives(rx).__code__.co_freevars) == {"at", "anywhere"}
+    assert anyof._top_parts(r"(?#|)^a|b") is None and anyof._top_parts(r"[|]a") == [r"[|]a"]

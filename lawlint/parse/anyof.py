@@ -38,6 +38,68 @@ def _get(how, patterns):
     return got
 
 
+def alternatives(rx):
+    """``text -> bool``: ``rx.search(text) is not None``, its top-level alternatives that open
+    with ``^`` tried once, joined, at the start and the others searched joined (sre searching an
+    alternation one of whose alternatives opens with ``^`` finds no first character to scan for:
+    it tries every alternative at every position). A pattern with one alternative, or one the
+    split could change (its own flags, back-references), is searched as it is."""
+    key = ("split", rx.pattern, rx.flags)
+    got = _memo.get(key)
+    if got is None:
+        got = _memo[key] = _split(rx)
+    return got
+
+
+def _split(rx):
+    search = rx.search
+    parts = _top_parts(rx.pattern) or ()
+    if len(parts) < 2 or rx.flags != re.UNICODE or _FLAGS.search(rx.pattern) or _REFERS.search(rx.pattern):
+        return lambda text: search(text) is not None
+    try:
+        compiled = [regexcache.compile(p) for p in parts]
+        start = [p.pattern[1:] for p in compiled if _anchored(p)]
+        rest = [p.pattern for p in compiled if not _anchored(p)]
+        at = regexcache.compile("|".join(f"(?:{a})" for a in start)).match if start else None
+        anywhere = regexcache.compile("|".join(f"(?:{a})" for a in rest)).search if rest else None
+    except re.error:                    # a group name used twice
+        return lambda text: search(text) is not None
+    if at is None or anywhere is None:
+        one = at or anywhere
+        return lambda text: one(text) is not None
+    return lambda text: at(text) is not None or anywhere(text) is not None
+
+
+def _top_parts(pattern: str) -> list | None:
+    """``pattern`` cut at its ``|`` outside every group and class (read as :func:`_no_top_bar`
+    reads it, without parsing it); None when a comment group makes the reading unsure."""
+    parts, depth, i, n, last = [], 0, 0, len(pattern), 0
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            if pattern.startswith("(?#", i):
+                return None
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth <= 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    return parts + [pattern[last:]]
+
+
 def _build(how, patterns):
     joined, alone = [], []
     for p in patterns:
@@ -80,30 +142,8 @@ def _no_top_bar(pattern: str) -> bool:
     pattern opening with ``^`` opens with that ``^``): read as sre reads escapes, classes and
     groups, without parsing it (a parse costs a start ≈0.3 M instructions a pattern). False when
     there is one, or a comment group (read differently), and sre's parser decides."""
-    depth, i, n = 0, 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":                    # a class: up to the first ] not first in it, nor escaped
-            i += 1
-            if pattern.startswith("^", i):
-                i += 1
-            if pattern.startswith("]", i):
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            if pattern.startswith("(?#", i):
-                return False
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth <= 0:
-            return False
-        i += 1
-    return True
+    parts = _top_parts(pattern)
+    return parts is not None and len(parts) == 1
 
 
 def _parsed_anchored(p) -> bool:

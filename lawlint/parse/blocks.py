@@ -7,10 +7,10 @@ import re
 from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
-from ..rulepack.literals import absent, holding, required
+from ..rulepack.literals import holding, required
 from ..rulepack.regexcache import required_literals
 from ..loaders.source import Source
-from . import anyof
+from . import anyof, linestart
 from .directives import is_directive, may_hold
 from .lexicon import lexicon
 from .headings import MD_HEADING
@@ -60,91 +60,136 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     lx = lexicon()
     kinds: dict = {}
     dates: dict = {}
-    head_end = next((b.index for b in blocks if len(b.text) > lx["footer_max_line"]
+    short_max = lx["footer_max_line"]
+    head_end = next((b.index for b in blocks if len(b.text) > short_max
                      or numbering.match_token(b.text)), len(blocks))
     # Only the patterns whose required literals the blocks hold can match one (most chrome
     # patterns never match a report's own text): found with a few str.find over all blocks.
     # Patterns anchored at the line's start are tried once per block, joined into one call
-    # (lawlint.parse.anyof).
-    hay = "\n".join(b.text for b in blocks)
-    spans, at = [], 0
-    for b in blocks:
-        spans.append((at, at + len(b.text)))
-        at += len(b.text) + 1
+    # (lawlint.parse.anyof), and only in the blocks where one scan of all of them finds that
+    # one may match (lawlint.parse.linestart); any other block can only be a site footer's
+    # piece or a byline.
+    hay, spans, _ = _joined(blocks)
+    labels_max = lx["labels_max_line"]        # (labels are asked of short blocks only: their
+    labelled_by = _searcher(lx["labels"], blocks, *_joined(blocks, labels_max))   # literals there)
+    crumb = _searcher(lx["breadcrumb"] + lx["metadata"], blocks, hay, spans)
+    footer_line = _searcher(lx["footer"], blocks, hay, spans)
+    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line))
     page = anyof.matcher(lx["page_number"])
-    labelled_by = _searcher(_live(lx["labels"], hay), blocks, hay, spans)
-    crumb = _searcher(_live(lx["breadcrumb"] + lx["metadata"], hay), blocks, hay, spans)
     line = anyof.matcher(lx["line"])
     byline = lx["byline"]
     for i, b in enumerate(blocks):
-        if page(b.text.strip(_WS)):
+        text = b.text
+        short = len(text) <= short_max
+        if asked is not None and i not in asked:
+            if b.footer or (short and byline is not None and b.index < head_end and byline.match(text)):
+                _chrome(b, kinds, dates, lx)
+            continue
+        if page(text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
-        short = len(b.text) <= lx["footer_max_line"]
-        labelled = len(b.text) <= lx["labels_max_line"] and labelled_by(i, b.text)
-        if labelled or b.footer or crumb(i, b.text) or (
-                short and (line(b.text) or (
+        labelled = len(text) <= labels_max and labelled_by(i, text)
+        if labelled or b.footer or crumb(i, text) or (
+                short and (line(text) or (
                     byline is not None and b.index < head_end
-                    and byline.match(b.text)))):
-            kinds[b.index] = "chrome"
-            for key, rx in lx["dates"].items():
-                m = rx.search(b.text)
-                if m:
-                    dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
+                    and byline.match(text)))):
+            _chrome(b, kinds, dates, lx)
     # Footer: from the first footer line after which every remaining block is short (known from
     # the last block that is not: asking each footer line about all the rest was quadratic).
-    short = lx["footer_max_line"]
     last_long = max((i for i, r in enumerate(blocks)
-                     if len(r.text) > short and kinds.get(r.index) != "chrome"), default=-1)
-    footer = _live(lx["footer"], hay)
-    footer_line = anyof.searcher(footer)
-    for i, b in enumerate(blocks if footer else ()):
-        if footer_line(b.text):
-            rest = blocks[i:]
-            if i > last_long:
-                for r in rest:
-                    kinds[r.index] = "chrome"
-                break
+                     if len(r.text) > short_max and kinds.get(r.index) != "chrome"), default=-1)
+    for i in range(last_long + 1, len(blocks)) if asked is None else sorted(i for i in asked if i > last_long):
+        if footer_line(i, blocks[i].text):
+            for r in blocks[i:]:
+                kinds[r.index] = "chrome"
+            break
     return kinds, dates
 
 
-def _searcher(patterns, blocks, hay: str, spans):
+def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
+    kinds[b.index] = "chrome"
+    for key, rx in lx["dates"].items():
+        m = rx.search(b.text)
+        if m:
+            dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
+
+
+def _asked(lx, blocks, hay: str, spans, searchers) -> set | None:
+    """The positions of the blocks a chrome pattern may match (a superset): those where the scan
+    of the patterns tried at a block's start finds one may (:mod:`lawlint.parse.linestart`), those
+    holding the literals of another (the searchers' ``hits``), and any block opening with a blank
+    (page numbers are matched in its stripped text: its first character is the block's when the
+    block opens with none). None: every block is to be asked."""
+    scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
+    found = linestart.starts(scan, hay, spans)
+    if found is None:
+        return None
+    for s in searchers:
+        found |= s.hits
+    return found
+
+
+def _joined(blocks, longest=None):
+    """(the texts of ``blocks`` of at most ``longest`` characters (None: all) joined one a line,
+    their (start, end) in it, their positions in ``blocks``, None for all)."""
+    where = None if longest is None else [i for i, b in enumerate(blocks) if len(b.text) <= longest]
+    if where is not None and len(where) == len(blocks):
+        where = None
+    texts = [b.text for b in blocks] if where is None else [blocks[i].text for i in where]
+    spans, at = [], 0
+    for t in texts:
+        spans.append((at, at + len(t)))
+        at += len(t) + 1
+    return "\n".join(texts), spans, where
+
+
+def _searcher(patterns, blocks, hay: str, spans, where=None):
     """``(i, text) -> bool``: does one of ``patterns`` match somewhere in ``text``, the text of
     ``blocks[i]``? The patterns anchored at the start are tried once per block, joined into one
     call (:mod:`lawlint.parse.anyof`). Any other is searched only in the blocks that hold one of
     the strings every match of it contains (:func:`lawlint.rulepack.literals.required`, found with
-    a few ``str.find`` over ``hay``, the blocks joined one a line, ``spans`` their places in it): a
+    a few ``str.find`` over ``hay``, the blocks joined one a line, ``spans`` their places in it;
+    ``where``: the positions in ``blocks`` of those joined, when not all are, :func:`_joined`): a
     metadata pattern 「(索引号|发布机构|…)\\s*[\\]】:：]」 had been searched through every paragraph.
-    (An anchored pattern is one try per block: the finds would cost more.)"""
-    rest: list = []
+    (An anchored pattern is one try per block: the finds would cost more.) The function's
+    ``hits`` are the positions of the blocks the latter match, ``rest`` the patterns tried in
+    every block."""
+    rest, needs = _split(tuple(patterns))
     hits: set = set()
     index = None
-    for p in patterns:
-        needed = None if p.pattern.startswith("^") else \
-            required_literals(p.pattern) if p.flags == re.UNICODE else required(p.pattern, p.flags)
-        if needed is None:
-            rest.append(p)
-            continue
-        index = index or {s: i for i, s in enumerate(spans)}
+    for p, needed in needs:
+        index = index or {s: (k if where is None else where[k]) for k, s in enumerate(spans)}
         search = p.search
         hits.update(i for i in (index[s] for s in holding(hay, needed, spans))
                     if i not in hits and search(blocks[i].text))
     if not rest:
-        return lambda i, text: i in hits
-    others = anyof.searcher(rest)
-    return lambda i, text: i in hits or others(text)
+        def test(i, text):
+            return i in hits
+    else:
+        others = anyof.searcher(rest)
+
+        def test(i, text):
+            return i in hits or others(text)
+    test.hits, test.rest = hits, rest
+    return test
 
 
-def _live(patterns, hay: str) -> list:
-    """The ``patterns`` that may match somewhere in ``hay`` (those lacking every string one of
-    which each of their matches holds, :func:`lawlint.rulepack.literals.required`, cannot). A
-    pattern anchored at the start is kept: tried once per block, it costs less than the finds."""
-    out = []
-    for p in patterns:
-        if p.pattern.startswith("^"):
-            out.append(p)
-            continue
-        needed = required_literals(p.pattern)    # (kept across processes: no parse a start)
-        if needed is None or not absent(needed, hay, 0, len(hay)):
-            out.append(p)
-    return out
+_splits: dict = {}
+
+
+def _split(patterns: tuple):
+    """(the patterns tried in every block, [(pattern, the strings one of which each of its
+    matches holds)] for the others), once a process for a list."""
+    key = tuple((p.pattern, p.flags) for p in patterns)
+    got = _splits.get(key)
+    if got is None:
+        rest, needs = [], []
+        for p in patterns:
+            needed = None if p.pattern.startswith("^") else \
+                required_literals(p.pattern) if p.flags == re.UNICODE else required(p.pattern, p.flags)
+            if needed is None:
+                rest.append(p)
+            else:
+                needs.append((p, needed))
+        got = _splits[key] = (rest, needs)
+    return got

@@ -37,8 +37,9 @@ def parse(source: Source, year: int | None = None) -> "Document":
     front = front_matter(blocks, kinds)          # title and issuer lines, addressee, document number
     headings, kinds = classify(blocks, front.kinds, source)     # headings and closing lines
     build_tree(headings, len(text))
-    for b in blocks:                             # each block's kind, set once from the steps' answer
-        b.kind = kind_of(kinds, b)
+    kind = kinds.get                             # each block's kind, set once from the steps' answer
+    for b in blocks:                             # (model.kind_of, without a call a block)
+        b.kind = kind(b.index, "paragraph")
     for h in headings:
         h.block.heading = h
     body = body_of(blocks)

@@ -8,6 +8,7 @@ from ..plain import dataclass
 from ..chars import CLAUSE_PUNCT
 from ..chars import WHITESPACE as _WS
 from ..model import Block, kind_of
+from . import anyof
 from .headings import MD_HEADING
 from .lexicon import lexicon, year_value
 
@@ -29,8 +30,9 @@ def front_matter(blocks: list[Block], kinds: dict) -> Front:
     kinds = dict(kinds)
     found = pick_title(front_blocks(blocks, kinds, 0, 4), kinds, lx)
     if found is None:
+        letter = anyof.alternatives(lx["cover_letter"])     # (its 「^…」 lines tried at the start)
         cover = [b.index for b in blocks[:lx["cover_blocks"]]
-                 if kind_of(kinds, b) != "chrome" and lx["cover_letter"].search(b.text)]
+                 if kind_of(kinds, b) != "chrome" and letter(b.text)]
         if cover:
             found = pick_title(front_blocks(blocks, kinds, cover[-1] + 1, 6), kinds, lx)
     _addressee(blocks, kinds, lx)

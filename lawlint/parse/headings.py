@@ -81,7 +81,7 @@ def _titled(b, tok, rest, t_start, style):
         glued = _glued_title(b, tok, rest, t_start, style, cut)
         if glued is not None:
             return glued
-    if cut is None or (cut >= len(rest.rstrip("。" + _WS)) and len(rest) <= 60):
+    if cut is None or (len(rest) <= 60 and cut >= len(rest.rstrip(_END_BLANK))):
         title = rest.rstrip(_WS).rstrip("。")
         return Heading(b, tok, title, t_start, t_start + len(title), False, style)
     title = rest[:cut]
@@ -97,7 +97,7 @@ def _glued_title(b, tok, rest, t_start, style, cut):
     item = _RUN_IN_ITEM.search(rest, 2, end)
     if item is not None:
         marks.append(item.start())
-    only = cut is not None and cut >= len(rest.rstrip("。" + _WS))
+    only = cut is not None and cut >= len(rest.rstrip(_END_BLANK))
     if item is None and not (end > limit or (only and marks)):
         return None
     if not marks or min(marks) > limit:
@@ -105,6 +105,8 @@ def _glued_title(b, tok, rest, t_start, style, cut):
     mark = min(marks)
     skip = 1 if rest[mark] in CLAUSE_PUNCT + "：:" else 0
     return Heading(b, tok, rest[:mark], t_start, t_start + mark + skip, True, style)
+
+_END_BLANK = "。" + _WS
 
 _RUN_IN_ITEM = regexcache.compile(f"(?:[{CN_NUMERAL_CHARS}]{{1,2}}是|其[{CN_NUMERAL_CHARS}])")
 

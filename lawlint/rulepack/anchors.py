@@ -56,6 +56,23 @@ def plan(pattern: str, flags: int = 0) -> tuple:
     return (first_src or "", *(o[-1] for o in sorted(options)[:MAX_OPTIONS]))
 
 
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """The source of a class holding the first character of every match of ``pattern`` (as a
+    plan's ``first``), or None when that cannot be told (a match may be empty, a case-insensitive
+    or locale pattern, a negated class or ``.`` first …)."""
+    try:
+        from .sreparts import constants as c, parser as _parser
+        from .sreinfo import first_chars
+
+        parsed = _parser.parse(pattern, flags)
+        if (flags | parsed.state.flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+            return None
+        first = first_chars(parsed, c)
+        return _class_src(first, c) if first is not None else None
+    except Exception:           # noqa: BLE001 - another Python's parser, or an odd pattern
+        return None
+
+
 def _flat(items, c) -> list:
     """The top-level sequence with its groups that hold a sequence (no alternatives) written out:
     what a match takes is the same, and an anchor inside one (「([一二…十]{1,2}是)、」) is found."""

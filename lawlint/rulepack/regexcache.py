@@ -101,6 +101,18 @@ def required_literals(pattern: str):
     return needed
 
 
+def first_class(pattern: str) -> str | None:
+    """:func:`lawlint.rulepack.anchors.first_class` (the class of a match's first character),
+    remembered across processes beside the pattern's literals."""
+    key = ("literals", "\0first\0" + pattern)
+    got = _load().get(key)
+    if got is None:
+        from .anchors import first_class as compute
+        got = (compute(pattern),)
+        _remember(key, got if got[0] else ())
+    return got[0] if got else None
+
+
 _split: dict = {}                   # pattern -> the search methods of its variants (splitscan), or ()
 
 

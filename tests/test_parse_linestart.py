@@ -1,0 +1,115 @@
+"""The chrome step asks only the blocks a chrome pattern may match (parse/linestart: told by their
+first character, or the literals a pattern's matches hold): it marks what asking every block marks,
+on generated pages and on every corpus; and on a report it asks few blocks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawlint.loaders.source import Source
+from lawlint.loaders.text import normalise
+from lawlint.parse import blocks as B
+from lawlint.parse import linestart
+from lawlint.parse.flat import unflatten
+from lawlint.rulepack import regexcache
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests").glob("corpus/**/*.txt")) \
+    + sorted((ROOT / "tests").glob("corpus/**/*.md")) + sorted((ROOT / "tests").glob("fixtures/**/*.txt"))
+
+
+def _blocks(text, kind="txt"):
+    text, newline = normalise(text)
+    source = Source(text=text, path="x." + kind, kind=kind, newline=newline)
+    return unflatten(B.split_blocks(source, text), text)
+
+
+def _every_block_asked(blocks, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(B, "_asked", lambda *a: None)
+        return B.mark_chrome(blocks)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_blocks_asked_mark_what_every_block_asked_marks(path, monkeypatch):
+    blocks = _blocks(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:])
+    assert B.mark_chrome(blocks) == _every_block_asked(blocks, monkeypatch)
+
+
+_LINES = ["无障碍 | 简体 | 繁体", "您当前的位置：首页 > 政务公开", "首页 > 新闻", "[ 索引号 ]11500234", "发布时间：2023-05-10",
+          "— 3 —", "第 2 页 共 5 页", "3/4", "12", "上一篇：关于印发", "主办单位：某县人民政府", "分享到：",
+          "扫一扫在手机打开当前页", "打印本页 | 关闭窗口", "【打印】【关闭】", "网站标识码 5001", "相关链接", "大 中 小",
+          "副县长　李建国", "一、主要举措", "2022年，某县扎实推进法治政府建设，全年办理案件12件。", "（一）依法决策",
+          "　　审查文件18件。", "特此报告。", "某县人民政府", "2023年1月10日", "咨询电话：0371-1234567", "共 3 页 首页 下一页",
+          "全年审核规范性文件10件，做到应审必审" * 4, "发布机构：某县司法局", "a > b > c", "»", "：", "\u3000\u3000", "- "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=14), st.sampled_from(["txt", "md"]))
+def test_the_blocks_asked_mark_what_every_block_asked_marks_on_generated_pages(lines, kind):
+    blocks = _blocks("\n".join(lines), kind)
+    with pytest.MonkeyPatch.context() as m:
+        fast = B.mark_chrome(blocks)
+        m.setattr(B, "_asked", lambda *a: None)
+        assert fast == B.mark_chrome(blocks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LINES + ["x", "#", "1", "第", "[", "【"]), min_size=1, max_size=10))
+def test_every_block_a_chrome_pattern_matches_at_its_start_is_found(lines):
+    blocks = _blocks("\n".join(lines))
+    lx = B.lexicon()
+    matched = lx["page_number"] + lx["line"]
+    searched = [p for p in lx["labels"] + lx["breadcrumb"] + lx["footer"] if p.pattern.startswith("^")]
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    found = linestart.starts(linestart.scanner(matched, searched), hay, spans)
+    assert found is not None
+    for i, b in enumerate(blocks):
+        if any(p.match(b.text) for p in matched) or any(p.search(b.text) for p in searched):
+            assert i in found, b.text
+
+
+def test_a_first_class_holds_the_first_character_of_every_match():
+    import re
+    for pattern, texts in [(r"^[-—]*\d{1,3}$", ["—12", "7"]), (r"^(?:上一篇|下篇)\s*[:：]", ["上一篇：", "下篇:"]),
+                           (r"(?:发布|来源)\s*[:：]", ["发布：", "来源:"])]:
+        cls = re.compile(regexcache.first_class(pattern))
+        assert all(re.match(pattern, t) and cls.match(t[0]) for t in texts)
+    assert regexcache.first_class(r"^[^，。]{1,20}>") is None        # a negated class: not told
+    assert regexcache.first_class(r"^\d*(?:年)?") is None            # may take nothing: not told
+    assert re.compile(regexcache.first_class(r"^\d*年")).match("年")   # a repeat may take none
+
+
+def test_the_chrome_step_asks_few_blocks_of_a_report():
+    """The fast path is taken: the shipped chrome patterns are told apart by their first
+    characters (a scan is built), and a report's running text is not asked."""
+    lx = B.lexicon()
+    blocks = _blocks((ROOT / "seeds" / "2021-hebei-shijiazhuang-yuanshi.txt").read_text(encoding="utf-8"))
+    hay = "\n".join(b.text for b in blocks)
+    spans, at = [], 0
+    for b in blocks:
+        spans.append((at, at + len(b.text)))
+        at += len(b.text) + 1
+    searchers = [B._searcher(lx[k], blocks, hay, spans) for k in ("labels", "footer")]
+    asked = B._asked(lx, blocks, hay, spans, searchers)
+    assert asked is not None and len(blocks) > 40 and len(asked) <= 4
+    plan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest])
+    assert plan is not None and plan[0] is not None
+
+
+def test_a_block_opening_with_a_blank_is_asked():
+    """Page numbers are matched in a block's stripped text: a block opening with a blank (no
+    block the parser makes does) is found whatever its next character."""
+    lx = B.lexicon()
+    blocks = [B.Block(0, 0, 5, "\u3000— 3 —"), B.Block(1, 6, 9, "正文。")]
+    searchers = [B._searcher(lx[k], blocks, *B._joined(blocks)[:2]) for k in ("labels", "footer")]
+    hay, spans, _ = B._joined(blocks)
+    assert B._asked(lx, blocks, hay, spans, searchers) == {0}
+    assert B.mark_chrome(blocks)[0] == {0: "page"}
