@@ -101,6 +101,18 @@ def required_literals(pattern: str):
     return needed
 
 
+def pairs_of(pattern: str) -> tuple:
+    """:func:`lawlint.rulepack.heads.pairs`, remembered across processes like the literals."""
+    key = ("literals", "\0heads\0" + pattern)
+    table = _load()
+    got = table.get(key)
+    if got is None:
+        from .heads import pairs
+        got = pairs(pattern)
+        _remember(key, got)
+    return got
+
+
 _split: dict = {}                   # pattern -> the search methods of its variants (splitscan), or ()
 
 
