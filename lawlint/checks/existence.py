@@ -14,8 +14,10 @@ The message may use ``{match}``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
+from ..rulepack import pairgate
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -62,15 +64,16 @@ def check(ctx, rule, p):
     text = ctx.doc.text
     where = p.scope
     if p.lead:      # what a part opens with: its running text, not its heading
-        pieces = _bounds([(s.start, s.end)
-                          for s in list(sc.sentences(ctx, sc.body_spans(ctx, where)))[:p.lead]])
+        pieces = _bounds([(s.start, s.end)        # (only the pieces that hold them are split)
+                          for s in islice(sc.sentences(ctx, sc.body_spans(ctx, where)), p.lead)])
     else:           # (a scope's bounds are worked out once per report: most rules share a few)
         memo = ctx.cache.setdefault("existence_bounds", {})
         pieces = memo.get(where)
         if pieces is None:
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
+    found, single = _ordered(text, patterns, pieces)
     covered, sentences_seen = None, set()
-    for m in sorted(_matches(text, patterns, pieces), key=lambda m: (m.start(), -m.end())):
+    for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
             continue
         if unless:
@@ -91,9 +94,10 @@ def check(ctx, rule, p):
             window = text[max(0, m.start() - 8):m.end() + 8]
             if any(a.search(window) for a in around):
                 continue
-        if covered is None:
-            covered = bytearray(len(text))
-        covered[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        if not single:
+            if covered is None:
+                covered = bytearray(len(text))
+            covered[m.start():m.end()] = b"\1" * (m.end() - m.start())
         fields = dict(match=m.group(0), year=ctx.year or "",
                       next_year=ctx.year + 1 if ctx.year else "")
         fixed = m.expand(replacement) if replacement is not None else \
@@ -127,6 +131,21 @@ def _bounds(pieces):
     pieces = sorted(pieces)
     ends = [e for _, e in pieces]
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
+
+
+def _ordered(text, patterns, bounds):
+    """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
+    pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
+    its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
+    stands (:mod:`lawlint.rulepack.pairgate`)."""
+    if not bounds:
+        return (), True
+    if len(patterns) == 1:
+        return _matches(text, patterns, bounds), True
+    got = pairgate.gate(patterns)
+    if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
+        return (), True
+    return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
 
 
 def _matches(text, patterns, bounds):

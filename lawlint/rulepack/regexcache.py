@@ -113,27 +113,21 @@ def first_class(pattern: str) -> str | None:
     return got[0] if got else None
 
 
-_split: dict = {}                   # pattern -> the search methods of its variants (splitscan), or ()
+def pairs_of(pattern: str) -> tuple:
+    """:func:`lawlint.rulepack.heads.pairs`, remembered across processes like the literals."""
+    key = ("literals", "\0heads\0" + pattern)
+    table = _load()
+    got = table.get(key)
+    if got is None:
+        from .heads import pairs
+        got = pairs(pattern)
+        _remember(key, got)
+    return got
 
 
 def split_scans(pattern: str):
-    """The ``search`` methods of the pattern compiled once per character of the few its matches
-    start with (:mod:`lawlint.rulepack.splitscan`), or () when its code says no such thing."""
-    got = _split.get(pattern)
-    if got is None:
-        got = ()
-        args = _load().get((pattern, 0))
-        chars = splitscan.first_chars(args[1]) if args is not None else None
-        if chars:
-            try:
-                import _sre
-                cflags, code, *rest = args
-                got = tuple(_sre.compile(pattern, cflags, v, *rest).search
-                            for v in splitscan.variants(code, chars))
-            except Exception:   # noqa: BLE001 - code this module cannot rewrite: scanned as it is
-                got = ()
-        _split[pattern] = got
-    return got
+    """:func:`lawlint.rulepack.splitscan.scans` of the pattern's stored code."""
+    return splitscan.scans(pattern, _load())
 
 
 def window_plan(pattern: str, rx):

@@ -106,6 +106,29 @@ def variants(code, chars) -> list:
     return [[_INFO, 8, _PREFIX, code[3], code[4], 1, 0, ch, 0] + rest for ch in chars]
 
 
+_scans: dict = {}                   # pattern -> the search methods of its variants, or ()
+
+
+def scans(pattern: str, table: dict):
+    """The ``search`` methods of the pattern compiled once per character of the few its matches
+    start with, from its code in the regex table (``table``: (pattern, flags) -> arguments of
+    ``_sre.compile``), or () when its code says no such thing."""
+    got = _scans.get(pattern)
+    if got is None:
+        got = ()
+        args = table.get((pattern, 0))
+        chars = first_chars(args[1]) if args is not None else None
+        if chars:
+            try:
+                import _sre
+                cflags, code, *rest = args
+                got = tuple(_sre.compile(pattern, cflags, v, *rest).search for v in variants(code, chars))
+            except Exception:   # noqa: BLE001 - code this module cannot rewrite: scanned as it is
+                got = ()
+        _scans[pattern] = got
+    return got
+
+
 def finditer(rx, scans):
     """``rx.finditer``, over a long range run as the ``scans`` (the variants' ``search`` methods)
     and merged. (Not ``search``: it stops at the first match, and each scan would go on to its

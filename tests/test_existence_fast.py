@@ -1,0 +1,172 @@
+"""The existence check's fast paths find what its plain way finds: one pattern's matches taken as they
+come (no sort, a ``once`` rule stops at its first), and a rule whose patterns all open with a rare
+pair of marks not scanned where no such pair stands (rulepack.heads / rulepack.pairgate). The
+oracle is the check itself with its plain ordering patched in (every match sorted, overlaps
+tracked, no gate): on every corpus and on generated texts. The pairs a pattern is said to open
+with are checked against re on generated patterns and texts; and the fast paths must not silently
+stop being taken."""
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from helpers import lint
+from lawlint.checks import existence
+from lawlint.rulepack import heads, pairgate, regexcache
+from lawlint.rulepack.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ["seeds", "tests/corpus/handwritten", "tests/corpus/heldout", "tests/corpus/independent",
+           "tests/corpus/real", "tests/corpus/varied", "tests/corpus/varied2"]
+TEXTS = sorted(p for d in CORPORA for p in (ROOT / d).glob("*.txt"))
+EXISTENCE = sorted(r.id for r in load_rules() if r.check == "existence")
+
+
+def _plain(text, patterns, bounds):
+    """The check's ordering before the fast paths: every match sorted, overlaps tracked."""
+    return sorted(existence._matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
+
+
+def _findings(text, year=None):
+    return [(d.rule, d.line, d.column, d.end_line, d.end_column, d.message, d.replacement)
+            for d in lint(text, year=year, select=EXISTENCE).diagnostics]
+
+
+def _both(monkeypatch, text, year=None):
+    fast = _findings(text, year)
+    with monkeypatch.context() as m:
+        m.setattr(existence, "_ordered", _plain)
+        plain = _findings(text, year)
+    return fast, plain
+
+
+def test_every_corpus_text_gives_the_plain_findings(monkeypatch):
+    assert len(TEXTS) > 40 and len(EXISTENCE) >= 30
+    found = 0
+    for path in TEXTS:
+        fast, plain = _both(monkeypatch, path.read_text(encoding="utf-8"))
+        assert fast == plain, path.name
+        found += len(fast)
+    assert found > 50                   # the comparison compared findings, not empty lists
+
+
+_MARKS = "，,、；;：:。.…“”《》 \u3000\n"
+_WORDS = ["今年", "去年", "目前", "取得", "成效", "明显", "提升", "2021年", "2020", "—", "某某", "XX",
+          "一是", "12", ".", "附件：", "的的", "截止", "十四五", "1.5", "万元", "资金", "《条例》"]
+
+
+@st.composite
+def _report(draw):
+    parts = draw(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_MARKS + "我市推进法治", max_size=6)),
+                          max_size=40))
+    return "关于2021年法治政府建设情况的报告\n\n一、主要工作\n" + "".join(parts) + "。\n二、存在的不足\n" + \
+        "".join(reversed(parts)) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_report())
+def test_generated_reports_give_the_plain_findings(monkeypatch, text):
+    fast, plain = _both(monkeypatch, text, year=2021)
+    assert fast == plain
+
+
+def test_fast_paths_are_taken(monkeypatch):
+    rules = {r.id: r.bound(2021) for r in load_rules() if r.check == "existence"}
+    repeated = rules["punct.repeated"].patterns
+    got = pairgate.gate(repeated)
+    assert got is not None and {a for a, _ in got} >= {"，", "、", "；", "。"}
+    text = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
+    assert pairgate.shut(got, text, 0, len(text))                 # a seed has no doubled marks
+    assert not pairgate.shut(got, "我市，，推进", 0, 6)
+    single = rules["residue.web_page"].patterns
+    found, alone = existence._ordered(text, single, existence._bounds([(0, len(text))]))
+    assert alone and inspect.isgenerator(found)                  # lazy: a ``once`` rule stops at its first
+    before = dict(pairgate.stats)
+    lint(text, select=["punct.repeated"])
+    assert pairgate.stats["shut"] > before["shut"]
+    # pairs of letters, digits or hanzi are common: no gate (term.plan_milestone opens with 19/20)
+    assert pairgate.gate(rules["term.plan_milestone"].patterns) is None
+
+
+def _pattern():
+    base = st.sampled_from(["，", ",", "、", "。", "a", "1", "[，,]", "[、。a]", "[^，]", r"\d", ".",
+                            "(?<!。)", "(?=，)", "(?!a)", "^", "$", r"\b"])
+    return st.recursive(base, lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+        inner.map(lambda x: f"(?:{x})?"), inner.map(lambda x: f"(?:{x})*"),
+        inner.map(lambda x: f"(?:{x})+"), inner.map(lambda x: f"(?:{x}){{1,2}}"),
+        inner.map(lambda x: f"(?>{x})"), inner.map(lambda x: f"({x})")), max_leaves=6)
+
+
+_ONE = st.sampled_from(["，", "、", "[，,]", "[、。a]", "(?:，|、)", "(?:，|、，)", "(?<!。)，", "(?:，)+",
+                        "(?:，|a)?", "(，)", "。{1,2}", "(?=，)", "[，,]*"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_pattern(), _pattern().map(lambda x: f"({x})\\1+"),
+                 st.sampled_from(["[，,、]", "[。，]", "a"]).map(lambda x: f"(?<!1)({x})\\1"),
+                 st.tuples(st.lists(_ONE, min_size=1, max_size=3).map("".join), _pattern()).map("".join)),
+       st.text(alphabet="，、。a,1", min_size=1, max_size=16))
+def test_pairs_hold_every_match(pattern, text):
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return
+    got = heads.pairs(pattern)
+    if not got:
+        return
+    first, second = got
+    for i in range(len(text) + 1):
+        for end in (len(text), max(i, len(text) - 1)):
+            m = rx.match(text, i, end)
+            if m is not None:
+                s = m.group()
+                assert len(s) >= 2 and s[0] in first and s[1] in second, (pattern, text, i, s)
+
+
+_EACH = ["(?:，a|、。)", "(?:，|a)?、。", "(?:，)*、。", "([，、])\\1", "(?<!a)(?:，|、)+。", "(?>，a|、)。",
+         "(?:，a){1,2}", "[，、]{2,}", "(?:(，)|、)\\1?。", "(?=a)a，", "(?:a|)，。", "(?:，a?)*、a", "(?:，。|、、)+",
+         "(?:，|、。)(，)\\1", "^，{2}", "(?:，|、){2}", "(?:a(?:，|。)|、)a"]
+_ALL_TEXTS = [""] + [a + b for a in "，、。a" for b in "，、。a"]
+_ALL_TEXTS = _ALL_TEXTS + [a + t for a in "，、。a" for t in _ALL_TEXTS if len(t) == 2] + \
+    [a + t for a in "，、。a" for t in _ALL_TEXTS if len(t) == 2 for a in (a + "，", a + "、", a + "a")]
+
+
+@pytest.mark.parametrize("pattern", _EACH)
+def test_pairs_hold_every_match_of_each_construct(pattern):
+    """Each construct heads reads (a branch, an optional or repeated item, a back reference, an
+    atomic group, a look-around), against every short text over its characters."""
+    rx = re.compile(pattern)
+    first, second = heads.pairs(pattern)
+    matched = 0
+    for text in _ALL_TEXTS:
+        for i in range(len(text) + 1):
+            m = rx.match(text, i)
+            if m is not None:
+                matched += 1
+                assert len(m.group()) >= 2 and m.group()[0] in first and m.group()[1] in second, (text, i)
+    assert matched
+
+
+def test_pairs_of_rule_patterns():
+    assert heads.pairs(r"([，,、；;：:])\1+") == (",:;、，：；", ",:;、，：；")
+    assert heads.pairs(r"(?<!。)。。(?!。)") == ("。", "。")
+    assert heads.pairs("a") == () and heads.pairs("ab?") == () and heads.pairs("(?i)ab") == ()
+    assert heads.pairs("(?:a?)*b") == ()            # a run-away expansion gives up, never loops
+    assert regexcache.pairs_of(r"[、，,][，,、]") == heads.pairs(r"[、，,][，,、]") == (",、，", ",、，")
+
+
+REPEATED = [r"([，,、；;：:])\1+", r"(?<!。)。。(?!。)", r"[、，,][，,、]", r"[，,；;、][。]", r"[。][，,；;、]"]
+
+
+@pytest.mark.parametrize("text", ["甲，乙。丙；", "甲，，乙", "甲。；乙", "甲；；", "。。", "、。", ":,", "，"])
+def test_a_shut_gate_means_no_match(text):
+    compiled = [regexcache.compile(p) for p in REPEATED]
+    got = pairgate._build(compiled)
+    assert got is not None
+    shut = pairgate.shut(got, text, 0, len(text))
+    assert not (shut and any(rx.search(text) for rx in compiled))     # shut: no pattern matches
+    assert shut is (text in ("甲，乙。丙；", "，"))          # (a pair it lets through may match none)
