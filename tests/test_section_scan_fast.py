@@ -85,3 +85,40 @@ def test_scores_on_every_corpus_text_equal_the_plain_reading():
                 assert evidence.said_of(doc, h, spec) == expected, (h.title, spec)
                 checked += expected > 0
     assert checked > 50
+
+
+def test_named_titles_equal_the_set_difference_on_generated_and_corpus_reports():
+    from test_evidence_speed import TITLE_PATTERNS, _generated_reports
+    from lawlint.rulepack.regexcache import compile_all
+    from lawlint.sections import titles
+    compiled = compile_all(TITLE_PATTERNS)
+    pairs = [(compiled[i:i + 1], compiled[j:j + k]) for i in range(len(compiled))
+             for j in range(len(compiled)) for k in (0, 1, 2)]
+    docs = [_doc(t) for t in _generated_reports(25, 3)] + [_doc(t) for t in _corpus_texts()[:12]]
+    differs = 0
+    for doc in docs:
+        for pats, exclude in pairs:
+            plain = {h.title for h in doc.headings if any(rx.search(h.title) for rx in pats)} - \
+                {h.title for h in doc.headings if any(rx.search(h.title) for rx in exclude)}
+            assert titles.named(doc, pats, exclude) == plain, ([p.pattern for p in pats], [p.pattern for p in exclude])
+            differs += plain != titles.any_of(doc, pats)
+    assert differs > 50          # the exclusions remove titles
+
+
+class _Spy:
+    """A pattern that records the texts it is asked about."""
+    def __init__(self, pattern):
+        self.rx, self.pattern, self.flags, self.asked = re.compile(pattern), pattern, 32, []
+
+    def search(self, text, *args):
+        self.asked.append(text)
+        return self.rx.search(text, *args)
+
+
+def test_named_asks_the_exclusions_only_about_the_matched_titles():
+    from lawlint.sections import titles
+    doc = _doc("一、主要举措\n全年办理案件12件。\n二、存在的问题\n薄弱。\n三、问题整改情况\n整改3项。\n四、下一步打算\n将继续。")
+    exclude = _Spy("整改")
+    got = titles.named(doc, [re.compile("问题")], [exclude])
+    assert got == {"存在的问题"}
+    assert sorted(exclude.asked) == sorted(["存在的问题", "问题整改情况"])

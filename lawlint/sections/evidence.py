@@ -188,7 +188,7 @@ def _title_table(doc, pats, spec) -> dict:
     """title -> (what it scores before ``last`` and ``title_min``, _titled) for every distinct
     heading title, for one part."""
     def compute():
-        named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.heading_exclude)
+        named = titles.named(doc, pats.heading, pats.heading_exclude)
         cues = [(titles.all_of(doc, cue), w) for cue, w in spec["title_cues"]]
         out = dict.fromkeys(titles.distinct(doc), (0, False))     # a title that names nothing
         for t in named.union(*(hit for hit, _ in cues)):
