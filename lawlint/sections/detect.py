@@ -75,8 +75,8 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
 
     promised = None
     # the titles that name the part (lawlint.sections.titles: each pattern asked about all titles at once)
-    named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.heading_exclude)
-    weak_titles = titles.any_of(doc, pats.weak_heading) if named else frozenset()
+    named = titles.named(doc, pats.heading, pats.heading_exclude)
+    unweak = titles.named(doc, pats.heading, pats.weak_heading) if named else frozenset()  # no weak title
     for h in doc.headings if named else ():
         title = h.title
         if title not in named:
@@ -86,7 +86,7 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
         if frame is not None and frame.get(id(h)) and p.section not in frame[id(h)]:
             continue            # the title says this part, the section's evidence says another
         body = doc.heading_body(h)
-        weak = title in weak_titles
+        weak = title not in unweak           # (named titles match ``heading``)
         if weak or p.causal:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
@@ -204,7 +204,7 @@ def _problems(doc, verdicts, p, pats):
     base = verdicts.get(p.scope)
     if base is None:
         return []
-    named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.weak_heading)
+    named = titles.named(doc, pats.heading, pats.weak_heading)
     own = [(h.start, h.end) for h in doc.headings if h.title in named]
     out = []
     for s, e in base.regions:

@@ -26,7 +26,8 @@ from bisect import bisect_left
 from ..rulepack import regexcache
 from . import titles
 from .livepatterns import live
-from .pieces import contextfree as _contextfree, matching as _matching
+from .pieces import contextfree as _contextfree, matching as _matching, raise_to as _raise, \
+    sentence_spans as _sentence_spans
 
 _BOOK = regexcache.compile(r"《[^《》]{0,80}》")
 
@@ -61,7 +62,6 @@ def sentence_score(text, spec) -> float:
     return _said(_sentences(text), spec)
 
 
-_SENTENCE = regexcache.compile(r"[^。；;！!？?\n]{4,}")     # a sentence: four characters or more between stops
 
 
 def _sentences(text) -> tuple:
@@ -71,7 +71,7 @@ def _sentences(text) -> tuple:
 
 
 def _split(text) -> tuple:
-    return text, [m.span() for m in _SENTENCE.finditer(text)]
+    return text, _sentence_spans(text)
 
 
 def _said(split, spec) -> float:
@@ -95,6 +95,9 @@ def _best(text, spans, items, starts=None) -> list:
     best = [0] * len(spans)
     for pats, w in items:
         if w <= 0:
+            continue
+        if len(pats) == 1 and _contextfree(pats[0]):    # one pattern (most items): no set nor sort
+            _raise(best, pats[0], w, text, spans, starts)
             continue
         free = [rx for rx in pats if _contextfree(rx)]
         found = None
@@ -185,7 +188,7 @@ def _title_table(doc, pats, spec) -> dict:
     """title -> (what it scores before ``last`` and ``title_min``, _titled) for every distinct
     heading title, for one part."""
     def compute():
-        named = titles.any_of(doc, pats.heading) - titles.any_of(doc, pats.heading_exclude)
+        named = titles.named(doc, pats.heading, pats.heading_exclude)
         cues = [(titles.all_of(doc, cue), w) for cue, w in spec["title_cues"]]
         out = dict.fromkeys(titles.distinct(doc), (0, False))     # a title that names nothing
         for t in named.union(*(hit for hit, _ in cues)):

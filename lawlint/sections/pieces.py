@@ -13,7 +13,9 @@ from bisect import bisect_right
 
 from ..rulepack import regexcache
 
+_STOPS = "。；;！!？?"      # with the newline, what ends a sentence the scorer weighs
 _FREE: dict = {}
+stats = {"raised": 0}       # items weighed by raise_to, this process (tests: the path is taken)
 _CONTEXT = regexcache.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
 
 
@@ -51,3 +53,28 @@ def matching(rx, text, spans, starts=None):
         if m.end() <= end or rx.search(text, a, end) is not None:
             yield i
         pos = end
+
+
+def raise_to(best, rx, w, text, spans, starts) -> None:
+    """``best[i] = max(best[i], w)`` for every span ``i`` in which context-free ``rx`` has a
+    match (the scorer's item of one pattern: no set of indices, no sort)."""
+    stats["raised"] += 1
+    for i in matching(rx, text, spans, starts):
+        if w > best[i]:
+            best[i] = w
+
+
+def sentence_spans(text) -> list:
+    """The spans of the sentences the part scorer weighs: every run of four characters or more
+    between stops (``[^。；;！!？?\\n]{4,}``, found without a regex: each stop made a newline by
+    ``str.replace``, then the lines' lengths, where sre tested a class at every character)."""
+    for stop in _STOPS:
+        if stop in text:
+            text = text.replace(stop, "\n")
+    out, at = [], 0
+    for line in text.split("\n"):
+        n = len(line)
+        if n >= 4:
+            out.append((at, at + n))
+        at += n + 1
+    return out

@@ -48,6 +48,18 @@ def any_of(doc, patterns) -> frozenset:
     return doc.derived_for("titles_any", (patterns,), compute)
 
 
+def named(doc, patterns, exclude) -> frozenset:
+    """The titles one of ``patterns`` matches and none of ``exclude`` does: ``any_of(patterns) -
+    any_of(exclude)``, the exclusions asked only about the titles ``patterns`` matched (a part's
+    titles are few; ``any_of(exclude)`` would search every title)."""
+    def compute():
+        hits = any_of(doc, patterns)
+        if not hits or not exclude:
+            return hits
+        return frozenset(t for t in hits if not any(rx.search(t) for rx in exclude))
+    return doc.derived_for("titles_named", (patterns, exclude), compute)
+
+
 def all_of(doc, patterns) -> frozenset:
     """The titles every one of ``patterns`` matches."""
     def compute():
