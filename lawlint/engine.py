@@ -17,7 +17,7 @@ from . import checks, timelimit
 from .checks import hints, overflow
 from .sections import stage
 from .parse import directives
-from .result import Diagnostic, SectionVerdict
+from .result import Diagnostic, SectionVerdict, diagnostics_of
 from .rulepack.selectors import any_match
 from .rulepack.template import fill
 
@@ -91,7 +91,6 @@ class Context:
         if self._script is not None:        # a Traditional report quotes its own text per finding
             return [self.diagnostic(rule, s, e, fields=f, replacement=r, weight=w)
                     for s, e, f, r, w in items]
-        rule_id, severity, category, basis = rule.id, rule.severity, rule.category, rule.basis
         message, suggestion = rule.message, rule.suggestion
         position, text = self.doc.position, self._text
         size = len(text)
@@ -130,9 +129,9 @@ class Context:
                     after = line_start(line + 1) if line < lines else size + 1
                 else:
                     here = after = -1
-            out.append(Diagnostic(rule_id, severity, category, line, col, end_line, end_col, msg, sug,
-                                  basis, replacement is not None, start, end, replacement, weight))
-        return out
+            out.append((line, col, end_line, end_col, msg, sug, replacement is not None, start, end,
+                        replacement, weight))
+        return diagnostics_of(rule.id, rule.severity, rule.category, rule.basis, out)
 
 
 _FILLED: dict = {}
