@@ -181,3 +181,12 @@ def test_marks_after_chinese_take_the_short_way():
     assert len(found) == marks == len(reference(ctx, RULE, RULE.bound(None)))
     blocks = 41
     assert len(lines) < 8 * marks + 20 * blocks
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), st.integers(0, 8), st.integers(0, 80),
+       st.sampled_from(["".join(PARAMS[0].marks), ",", ",;()", ",7:"]))
+def test_places_are_where_a_class_regex_finds_the_marks(text, lo, span, marks):
+    hi = min(len(text), lo + span)
+    rx = re.compile("[" + re.escape(marks) + "]")
+    assert P._places(text, dict.fromkeys(marks), lo, hi) == [m.start() for m in rx.finditer(text, lo, hi)]
