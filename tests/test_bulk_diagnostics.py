@@ -35,28 +35,33 @@ def test_bulk_findings_equal_one_by_one(kind):
     assert [d.end_line for d in one] != [d.line for d in one]       # the multi-line span is there
 
 
-def test_diagnostics_of_sets_every_field_as_init_does():
-    """result.diagnostics_of stores the fields itself (no __init__ call per finding): every field of
-    Diagnostic, the defaults included, must hold what __init__ would store (a field added to
-    Diagnostic and not to diagnostics_of is left unset: reading it fails here)."""
+def test_bulk_findings_set_every_field_as_init_does():
+    """result.spans_to_diagnostics stores each field itself (no __init__ call per finding): every
+    field of Diagnostic, the defaults and the fingerprint slot included, must hold what __init__
+    stores (a field added to Diagnostic and not there is left unset: reading it fails here)."""
     from lawlint.plain import fields
-    from lawlint.result import Diagnostic, _FIELDS, diagnostics_of
-    rows = [(3, 4, 3, 5, "甲", "乙", True, 10, 11, "，", None),
-            (1, 1, 2, 7, "丙", "", False, 0, 30, None, 0.5)]
-    built = diagnostics_of("r.x", "warning", "language", "依据", rows)
-    plain = [Diagnostic("r.x", "warning", "language", *row[:6], "依据", *row[6:]) for row in rows]
-    assert [_FIELDS(d) for d in built] == [_FIELDS(d) for d in plain]
-    assert all(type(d) is Diagnostic for d in built)
-    names = [f.name for f in fields(Diagnostic)]
-    assert len(_FIELDS(built[0])) == len(names) == len(Diagnostic.__slots__)
+    from lawlint.result import Diagnostic, _FIELDS
+    text = TEXTS["simplified"]
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    rules = ruleset_for(Config())
+    rule = next(r for r in rules if r.id == "punct.halfwidth")
+    ctx = Context(doc=doc, rules=rules, year=doc.year)
+    comma = {"mark": ",", "full": "，"}
+    items = [(text.index(","), text.index(",") + 1, comma, "，", None),
+             (text.index("做"), text.index("全"), None, None, 0.5)]
+    bulk = ctx.diagnostics(rule, items)
+    one = [ctx.diagnostic(rule, s, e, fields=f, replacement=r, weight=w) for s, e, f, r, w in items]
+    assert [_FIELDS(d) for d in bulk] == [_FIELDS(d) for d in one]
+    assert all(type(d) is Diagnostic for d in bulk)
+    assert len(_FIELDS(bulk[0])) == len(fields(Diagnostic)) == len(Diagnostic.__slots__)
 
 
-def test_bulk_findings_are_built_by_diagnostics_of(monkeypatch):
-    """Context.diagnostics takes the bulk way (one diagnostics_of call for the rule's findings)."""
+def test_bulk_findings_are_built_in_bulk(monkeypatch):
+    """Context.diagnostics takes the bulk way: one spans_to_diagnostics call for the rule's findings."""
     from lawlint import engine
     calls = []
-    real = engine.diagnostics_of
-    monkeypatch.setattr(engine, "diagnostics_of", lambda *a: calls.append(len(a[-1])) or real(*a))
+    real = engine.spans_to_diagnostics
+    monkeypatch.setattr(engine, "spans_to_diagnostics", lambda rule, items, *a: calls.append(len(items)) or real(rule, items, *a))
     text = TEXTS["simplified"]
     doc = parse(Source(text=text, path="<t>", kind="txt"))
     rules = ruleset_for(Config())
