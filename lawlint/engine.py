@@ -17,7 +17,7 @@ from . import checks, timelimit
 from .checks import hints, overflow
 from .sections import stage
 from .parse import directives
-from .result import Diagnostic, SectionVerdict
+from .result import Diagnostic, SectionVerdict, spans_to_diagnostics
 from .rulepack.selectors import any_match
 from .rulepack.template import fill
 
@@ -91,48 +91,9 @@ class Context:
         if self._script is not None:        # a Traditional report quotes its own text per finding
             return [self.diagnostic(rule, s, e, fields=f, replacement=r, weight=w)
                     for s, e, f, r, w in items]
-        rule_id, severity, category, basis = rule.id, rule.severity, rule.category, rule.basis
-        message, suggestion = rule.message, rule.suggestion
-        position, text = self.doc.position, self._text
-        size = len(text)
         source = getattr(self.doc, "source", None)
-        line_start = getattr(source, "line_start", None)
-        lines = getattr(source, "line_count", 0)
-        here = after = -1           # the line of the previous finding: [here, after) (findings come in order)
-        filled: dict = {}
-        out = []
-        for start, end, fields, replacement, weight in items:
-            if fields:
-                got = filled.get(id(fields))
-                if got is None:
-                    got = filled[id(fields)] = (fields, *_filled(message, suggestion, fields))
-                msg, sug = got[1], got[2]
-            else:
-                msg, sug = message, suggestion
-            if here <= start < after:           # on the previous finding's line
-                col = start - here + 1
-                if end <= start:
-                    end_line, end_col = line, col
-                elif end < after:               # before the line's end: no line break in between
-                    end_line, end_col = line, col + end - start
-                else:
-                    end_line, end_col = position(end)
-            else:
-                line, col = position(start)
-                if end <= start:
-                    end_line, end_col = line, col
-                elif end <= size and text.find("\n", start, end) == -1:
-                    end_line, end_col = line, col + end - start
-                else:
-                    end_line, end_col = position(end)
-                if line_start is not None and 0 <= start <= size:
-                    here = line_start(line)
-                    after = line_start(line + 1) if line < lines else size + 1
-                else:
-                    here = after = -1
-            out.append(Diagnostic(rule_id, severity, category, line, col, end_line, end_col, msg, sug,
-                                  basis, replacement is not None, start, end, replacement, weight))
-        return out
+        return spans_to_diagnostics(rule, items, self.doc.position, getattr(source, "line_start", None),
+                                    getattr(source, "line_count", 0), self._text, _filled)
 
 
 _FILLED: dict = {}

@@ -79,6 +79,76 @@ class Diagnostic:
 _FIELDS = attrgetter(*(f.name for f in fields(Diagnostic)))     # every field, in __init__'s order
 
 
+def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: str, filled_in) -> list:
+    """The findings of ``rule`` over the (start, end, fields, replacement, weight) of ``items`` (in
+    text order, mostly), as ``lawlint.engine.Context.diagnostic`` makes each: ``position(offset)``
+    gives (line, column), ``line_start(line)`` a line's first offset (None: unknown), ``lines`` how
+    many there are, ``filled_in(message, suggestion, fields)`` the message and suggestion filled.
+    A systemic rule (half-width marks) makes hundreds per report: each distinct ``fields`` object is
+    filled once, a finding on the previous one's line is placed without a lookup, and each
+    Diagnostic's fields are stored here rather than by a call to ``__init__`` through the C layer
+    (≈ 1.3 k instructions a finding; tests/test_bulk_diagnostics.py: every field as __init__ sets it)."""
+    rule_id, severity, category, basis = rule.id, rule.severity, rule.category, rule.basis
+    message, suggestion = rule.message, rule.suggestion
+    size = len(text)
+    here = after = -1           # the line of the previous finding: [here, after) (findings come in order)
+    line = 0
+    filled: dict = {}
+    new, cls = object.__new__, Diagnostic
+    out = []
+    add = out.append
+    for start, end, fields, replacement, weight in items:
+        if fields:
+            got = filled.get(id(fields))
+            if got is None:
+                got = filled[id(fields)] = (fields, *filled_in(message, suggestion, fields))
+            _, msg, sug = got
+        else:
+            msg, sug = message, suggestion
+        if here <= start < after:           # on the previous finding's line
+            col = start - here + 1
+            if end <= start:
+                end_line, end_col = line, col
+            elif end < after:               # before the line's end: no line break in between
+                end_line, end_col = line, col + end - start
+            else:
+                end_line, end_col = position(end)
+        else:
+            line, col = position(start)
+            if end <= start:
+                end_line, end_col = line, col
+            elif end <= size and text.find("\n", start, end) == -1:
+                end_line, end_col = line, col + end - start
+            else:
+                end_line, end_col = position(end)
+            if line_start is not None and 0 <= start <= size:
+                here = line_start(line)
+                after = line_start(line + 1) if line < lines else size + 1
+            else:
+                here = after = -1
+        d = new(cls)
+        d.rule = rule_id
+        d.severity = severity
+        d.category = category
+        d.line = line
+        d.column = col
+        d.end_line = end_line
+        d.end_column = end_col
+        d.message = msg
+        d.suggestion = sug
+        d.basis = basis
+        d.fixable = replacement is not None
+        d.start = start
+        d.end = end
+        d.replacement = replacement
+        d.weight = weight
+        d.baseline = False
+        d.folded = 0
+        d._fingerprint = None
+        add(d)
+    return out
+
+
 @dataclass
 class SectionVerdict:
     status: str = "absent"    # heading | body | absent

@@ -33,3 +33,39 @@ def test_bulk_findings_equal_one_by_one(kind):
     one = [ctx.diagnostic(rule, s, e, fields=f, replacement=r, weight=w) for s, e, f, r, w in items]
     assert ctx.diagnostics(rule, items) == one
     assert [d.end_line for d in one] != [d.line for d in one]       # the multi-line span is there
+
+
+def test_bulk_findings_set_every_field_as_init_does():
+    """result.spans_to_diagnostics stores each field itself (no __init__ call per finding): every
+    field of Diagnostic, the defaults and the fingerprint slot included, must hold what __init__
+    stores (a field added to Diagnostic and not there is left unset: reading it fails here)."""
+    from lawlint.plain import fields
+    from lawlint.result import Diagnostic, _FIELDS
+    text = TEXTS["simplified"]
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    rules = ruleset_for(Config())
+    rule = next(r for r in rules if r.id == "punct.halfwidth")
+    ctx = Context(doc=doc, rules=rules, year=doc.year)
+    comma = {"mark": ",", "full": "，"}
+    items = [(text.index(","), text.index(",") + 1, comma, "，", None),
+             (text.index("做"), text.index("全"), None, None, 0.5)]
+    bulk = ctx.diagnostics(rule, items)
+    one = [ctx.diagnostic(rule, s, e, fields=f, replacement=r, weight=w) for s, e, f, r, w in items]
+    assert [_FIELDS(d) for d in bulk] == [_FIELDS(d) for d in one]
+    assert all(type(d) is Diagnostic for d in bulk)
+    assert len(_FIELDS(bulk[0])) == len(fields(Diagnostic)) == len(Diagnostic.__slots__)
+
+
+def test_bulk_findings_are_built_in_bulk(monkeypatch):
+    """Context.diagnostics takes the bulk way: one spans_to_diagnostics call for the rule's findings."""
+    from lawlint import engine
+    calls = []
+    real = engine.spans_to_diagnostics
+    monkeypatch.setattr(engine, "spans_to_diagnostics", lambda rule, items, *a: calls.append(len(items)) or real(rule, items, *a))
+    text = TEXTS["simplified"]
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    rules = ruleset_for(Config())
+    rule = next(r for r in rules if r.id == "punct.halfwidth")
+    ctx = Context(doc=doc, rules=rules, year=doc.year)
+    found = ctx.diagnostics(rule, [(text.index(","), text.index(",") + 1, None, "，", None)] * 3)
+    assert calls == [3] and len(found) == 3

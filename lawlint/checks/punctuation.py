@@ -55,7 +55,10 @@ def check(ctx, rule, p):
     in_token = {i for h in doc.headings if h.token is not None
                 and not (h.token.family == "di" and h.token.punct in marks)
                 for i in range(h.start, h.start + h.token.length)}
-    once, scored = p.once_per_mark, set()
+    once = p.once_per_mark
+    # the weight of a finding of this kind (a mark's, the two brackets one; a quote's): with
+    # once_per_mark, None (the rule's weight) for the first, 0 for the rest
+    weigh = dict.fromkeys([*("()" if ch in "()" else ch for ch in marks), *quotes]).pop if once else _unweighed
     chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
     # A digit is never a mark (the marks are punctuation), so the mark nearest on the left can be
     # a digit only when the nearest character that is neither a space nor a mark is one.
@@ -63,6 +66,11 @@ def check(ctx, rule, p):
     # Web and e-mail addresses hold 「://」, 「www.」 or 「@」: a text without any has none to skip.
     addresses = "@" in text or "://" in text or "www." in text
     filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
+    # What a mark written right after a Chinese character (most, in a report saved through NFKC)
+    # becomes: its finding is decided by that character alone (see _others).
+    plain = {ch: (filled[ch], full, "()" if ch in "()" else ch) for ch, full in marks.items()}
+    others = _others(text, marks, at, blocks, in_token, digit_marks)
+    spaced = _SPACES
     found_all = []          # (start, end, fields, replacement, weight): built in one go at the end
     add = found_all.append
     seen = _CJK_SEEN
@@ -78,6 +86,10 @@ def check(ctx, rule, p):
             continue
         skip = [m.span() for m in _SKIP.finditer(text, lo, hi)] if addresses else ()
         for i in at[first:k]:
+            if i not in others and not skip and seen.get(text[i - 1]) and text[i + 1] not in spaced:
+                fields, full, kind = plain[text[i]]     # (the common case, in short: see _others)
+                add((i, i + 1, fields, full, weigh(kind, 0)))
+                continue
             if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
             ch = text[i]
@@ -105,16 +117,33 @@ def check(ctx, rule, p):
             if ch in ",;:?!":
                 while end < hi and text[end] in _SPACES:
                     end += 1
-            kind = "()" if ch in "()" else ch
-            add((i, end, filled[ch], marks[ch], 0 if once and kind in scored else None))
-            scored.add(kind)
+            add((i, end, filled[ch], marks[ch], weigh("()" if ch in "()" else ch, 0)))
         for q in quoted:
             pair = quotes[q]
             for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
-                weight = 0 if once and q in scored else None
-                scored.add(q)
-                add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weight))
+                add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weigh(q, 0)))
     return ctx.diagnostics(rule, found_all)
+
+
+def _unweighed(kind, default):
+    return None
+
+
+def _others(text, marks, at, blocks, in_token, digit_marks):
+    """The marks of ``at`` that :func:`check` may not take the short way. The short way takes a
+    mark right after a Chinese character of its block (one _CJK_SEEN knows), not followed by a
+    space (a fix would take it along), outside a heading's numbering token: its finding is the mark
+    alone, since the nearest character on its left is that Chinese one (neither a space nor a
+    mark, nor a digit: no number), and the right side need not be read. That holds when no mark is
+    a digit, a space, a line break or Chinese context: otherwise every mark is returned. So are
+    the marks at a block's start (the character before is another block's) and the text's last
+    character (none follows)."""
+    if digit_marks or any(_cjk(ch) or ch in _SPACES or ch == "\n" for ch in marks):
+        return set(at)
+    out = set(in_token)
+    out.update(b.start for b in blocks)
+    out.add(len(text) - 1)
+    return out
 
 
 def _places(text, marks, lo, hi) -> list:
