@@ -1,0 +1,162 @@
+"""The citation and law-status rules read the titles in 《》 from one scan of the whole document
+(lawlint.checks.cited) and find law_status's bare names only in the paragraphs that hold one of
+them: their findings must be exactly those of scanning every paragraph of the scope as before."""
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lawlint.api import ruleset_for
+from lawlint.checks import citation, cited, law_status, lawtable
+from lawlint.checks import scope as sc
+from lawlint.config import Config
+from lawlint.engine import Context
+from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
+from lawlint.rulepack import regexcache
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ["seeds", "tests/corpus/handwritten", "tests/corpus/heldout", "tests/corpus/independent",
+           "tests/corpus/real", "tests/corpus/varied", "tests/corpus/varied2", "tests/fixtures"]
+FILES = sorted(p for d in CORPORA for p in (ROOT / d).glob("*") if p.suffix in (".txt", ".md"))
+RULES = ruleset_for(Config())
+LAW_RULES = [r for r in RULES if r.check == "law_status"]
+CITE_RULE = next(r for r in RULES if r.id == "citation.title")
+PIECES = ["《", "》", "\n", "。", "，", " ", "　", "依据", "原", "新修订的", "新", "废止", "学习", "草案",
+          "合同法", "民法通则", "劳动合同法", "物权法", "婚姻法》", "《中华人民共和国合同法》", "《民法典》",
+          "《信访工作条例》", "《信访条例》", "《行政处罚法》", "《中华人民共和国行政许可证法》",
+          "《法治政府建设实施纲要(2021-2025)》", "《噪声污染防治法》", "法治政府建设", "一、", "# ",
+          "<!-- x -->", "长" * 30, "2021年"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _ctx(text, year=None, kind="txt"):
+    doc = parse(Source(text=text, path="<t>", kind=kind))
+    return Context(doc=doc, rules=RULES, year=year if year is not None else doc.year)
+
+
+def _plain_known(ctx, pats, scope):
+    """law_status's citations as it found them before: every span of the scope scanned for titles
+    (and for each bare pattern where its ≤6 required literals allow), each looked up per rule."""
+    text = ctx.doc.text
+    spans = sc.spans(ctx, scope)
+    titles = cited.plain_by_span(ctx, scope, 60)
+    bare = [(rx, sc.holders(text, rx, spans)) for rx in pats.bare]
+    for s, e in spans:
+        yield from _entries(titles.get((s, e), ()), s)
+        for rx, where in bare:
+            if where is not None and (s, e) not in where:
+                continue
+            yield from _entries([(m.start(), m.end(), m.group(0)) for m in rx.finditer(text, s, e)
+                                 if not sc.in_title_marks(text, m.start(), m.end())], s)
+
+
+def _entries(found, s):
+    for a, b, name in found:
+        entry = lawtable.lookup(name)
+        if entry is not None:
+            yield a, b, s, entry, lawtable.key(entry["title"])
+
+
+def _plain_citation_check(ctx, rule, p):
+    """citation.check as it was: a scan of each span of the document."""
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, "document"):
+        for m in cited._TITLE.finditer(text, s, e):
+            title = m.group(1)
+            for entry, accepted in zip(p.titles, p.accepted):
+                if entry.match.search(title):
+                    if citation.normalise(title) not in accepted:
+                        yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                            title=title, canonical=entry.canonical))
+                    break
+            else:
+                real = lawtable.near(title) if p.laws else None
+                if real is not None:
+                    yield ctx.diagnostic(rule, m.start(1), m.end(1), replacement=real,
+                                         fields=dict(title=title, canonical=real))
+
+
+def _findings(text, year, kind, mp):
+    """(fast, plain): every law_status rule's and citation.title's findings, each way."""
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, year, kind)
+        with mp.context() as m:
+            if plain:
+                m.setattr(law_status, "_known", _plain_known)
+                m.setattr(citation, "check", _plain_citation_check)
+            got = [list(law_status.check(ctx, r, r.bound(ctx.year))) for r in LAW_RULES]
+            got.append(list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year))))
+        out.append(got)
+    return out
+
+
+@pytest.fixture(scope="module")
+def mp():
+    m = pytest.MonkeyPatch()
+    yield m
+    m.undo()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from([2018, 2019, 2020, 2021, 2022, 2023, 2024]), st.sampled_from(["txt", "md"]))
+@example("2021年，依据《中华人民共和国合同法》和合同法、物权法审查合同。\n学习婚姻法》", 2021, "txt")
+@example("新修订的《行政处罚法》\n<!-- 《合同法》 -->\n  《信访条例》 ", 2023, "md")
+def test_same_findings_as_scanning_every_paragraph(mp, text, year, kind):
+    fast, plain = _findings(text, year, kind, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_same_findings_on_every_corpus(mp, path):
+    text = path.read_text(encoding="utf-8")
+    for year in (None, 2019, 2022):
+        fast, plain = _findings(text, year, path.suffix[1:], mp)
+        assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from(["txt", "md"]), st.sampled_from(sc.SCOPES[:4]), st.sampled_from([60, 80]))
+def test_titles_by_span_are_each_spans_scan(text, kind, scope, longest):
+    ctx = _ctx(text, kind=kind)
+    assert cited.by_span(ctx, scope, longest) == cited.plain_by_span(ctx, scope, longest)
+
+
+def test_titles_are_found_in_one_scan_shared_by_the_rules(mp):
+    """The fast path is taken: no span is scanned by itself for titles, and the document's text is
+    scanned once for all of them."""
+    text = (ROOT / "seeds" / sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))[0]).read_text(encoding="utf-8")
+    ctx = _ctx(text, 2021)
+    scans = []
+    with mp.context() as m:
+        m.setattr(cited, "plain_by_span", lambda *a: pytest.fail("a span scanned by itself"))
+        m.setattr(cited, "_TITLE", _Counting(cited._TITLE, scans))
+        for r in LAW_RULES:
+            list(law_status.check(ctx, r, r.bound(ctx.year)))
+        list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year)))
+    assert scans == [0]
+    assert cited.titles(ctx.doc)
+
+
+def test_bare_names_have_a_literal_prefilter():
+    """term.repealed_law's bare pattern (nine names: more than literals' default bound) gets its
+    names as the strings it cannot match without, so it is scanned only where one occurs."""
+    rule = next(r for r in LAW_RULES if r.id == "term.repealed_law")
+    (rx,) = rule.bound(2021).bare
+    assert regexcache.required_literals(rx.pattern) is None          # (the default bound: none)
+    needed = regexcache.required_literals(rx.pattern, law_status._MANY)
+    assert needed is not None and {"合同法", "民法通则", "收养法"} <= set(needed)
+    ctx = _ctx("一、总体情况\n依法行政。\n依据合同法审查合同。\n学习民法典。\n", 2021)
+    spans = sc.spans(ctx, "document")
+    assert law_status._bare_spans(ctx.doc.text, rx, spans) == [s for s in spans if "合同法" in ctx.doc.text[s[0]:s[1]]]
+
+
+class _Counting:
+    def __init__(self, rx, calls):
+        self.rx, self.calls = rx, calls
+
+    def finditer(self, text, *span):
+        self.calls.append(len(span))
+        return self.rx.finditer(text, *span)
