@@ -160,3 +160,97 @@ class _Counting:
     def finditer(self, text, *span):
         self.calls.append(len(span))
         return self.rx.finditer(text, *span)
+
+
+# --- typo.confusion: the entries looked at are those whose words the one scan found ---------------
+
+from lawlint.checks import confusion, repetition  # noqa: E402
+
+CONFUSION = [r for r in RULES if r.check == "confusion"]
+WORDS = ["布署", "份", "部份", "成份", "组成份", "权利", "行政权利运行", "帐", "台帐", "帐篷", "其它", "做出决定",
+         "再接再励", "再接再", "励", "按排", "安排部属", "部属", "制订法规", "反应问题", "群众反应问题", "全过程纪录"]
+CTEXT = st.lists(st.sampled_from(WORDS + ["《", "》", "。", "\n", "，", "依法行政"]), max_size=30).map("".join)
+
+
+def _plain_present(self, text):
+    """Literals.present as it was: each word not found asked against every found match."""
+    rx, words = self._scan or self._build()
+    if rx is None:
+        return None
+    found = set(rx.findall(text))
+    hidden = [w for w in words if w not in found and any(confusion._may_hide(m, w) for m in found)]
+    found.update(w for w in hidden if w in text)
+    return frozenset(found)
+
+
+def _confusion_both(text, mp):
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, 2021)
+        with mp.context() as m:
+            if plain:
+                m.setattr(confusion.Literals, "present", _plain_present)
+                m.setattr(confusion.Literals, "entries", lambda self, entries, present: entries)
+            out.append([list(confusion.check(ctx, r, r.bound(2021))) for r in CONFUSION])
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(CTEXT)
+@example("组成份额，部份，台帐再接再励")
+def test_confusion_same_findings_as_every_entry(mp, text):
+    fast, plain = _confusion_both(text, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_confusion_same_findings_on_every_corpus(mp, path):
+    fast, plain = _confusion_both(path.read_text(encoding="utf-8"), mp)
+    assert fast == plain
+
+
+def test_confusion_looks_only_at_entries_whose_words_occur():
+    rule = next(r for r in CONFUSION if r.id == "typo.confusion")
+    p = rule.bound(2021)
+    assert p.literals.present("台帐") is not None                      # the one scan is made
+    live = p.literals.entries(p.entries, p.literals.present("依法行政，布署工作。"))
+    assert [e.right for e in live] == [e.right for e in p.entries if any("布署" in rx.pattern for rx in e.match)]
+
+
+# --- word.duplicated: the zero runs found in one pass over the body ------------------------------
+
+RTEXT = st.lists(st.sampled_from(["\u4e00", "\u4f00", "\u5000", "材", "料", "材料", "，", "\n", " ", "a", "——"]),
+                 max_size=60).map("".join)
+
+
+def _per_block(text, blocks):
+    shifted = repetition._shifted(text) if blocks else None
+    for b in blocks:
+        yield from repetition._candidates(text, b.start, b.end, shifted)
+
+
+@settings(max_examples=400, deadline=None)
+@given(RTEXT, st.sampled_from(["txt", "md"]))
+@example("材料材料\n" + "—" * 600 + "\n申报材料材料", "txt")
+def test_repeat_candidates_of_all_blocks_are_each_blocks(text, kind):
+    blocks = _ctx(text, kind=kind).doc.body_blocks
+    assert [m.span() for m in repetition._all_candidates(text, blocks)] == \
+        [m.span() for m in _per_block(text, blocks)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_repeat_candidates_on_every_corpus(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = _ctx(text, kind=path.suffix[1:]).doc.body_blocks
+    assert [m.span() for m in repetition._all_candidates(text, blocks)] == \
+        [m.span() for m in _per_block(text, blocks)]
+
+
+def test_repeat_candidates_are_found_in_one_pass(mp):
+    """The fast path is taken on a report: no block is searched by itself."""
+    text = "一、总体情况\n申报材料材料已报送。\n依法行政，依法行政。\n" * 20
+    blocks = _ctx(text).doc.body_blocks
+    with mp.context() as m:
+        m.setattr(repetition, "_candidates", lambda *a: pytest.fail("a block searched by itself"))
+        got = [m.group(0) for m in repetition._all_candidates(text, blocks)]
+    assert "材料材料" in got
