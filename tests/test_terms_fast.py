@@ -254,3 +254,79 @@ def test_repeat_candidates_are_found_in_one_pass(mp):
         m.setattr(repetition, "_candidates", lambda *a: pytest.fail("a block searched by itself"))
         got = [m.group(0) for m in repetition._all_candidates(text, blocks)]
     assert "材料材料" in got
+
+
+def test_the_segmenter_backend_asks_the_finders_once(mp):
+    """segment.backend: whether rjieba is installed is asked of the import system once a process
+    (word.duplicated asks the backend for every sentence it segments), and answered the same."""
+    from lawlint.parse import segment
+    asked = []
+    with mp.context() as m:
+        m.setattr(segment, "_rjieba", [])
+        m.setattr(segment, "installed", lambda name: asked.append(name) or _real_installed(name))
+        m.delenv("LAWLINT_SEGMENTER", raising=False)
+        got = [segment.backend() for _ in range(3)]
+    assert asked == ["rjieba"]
+    assert got == ["rjieba" if _real_installed("rjieba") else "jieba"] * 3
+
+
+def _real_installed(name):
+    from importlib.util import find_spec
+    return find_spec(name) is not None
+
+
+# --- substitution: each entry's required strings, bound with the rule, asked of the text once ----
+
+from lawlint.checks import substitution  # noqa: E402
+
+SUBST = [r for r in RULES if r.check == "substitution"]
+STEXT = st.lists(st.sampled_from(["法制办", "原区政府法制办", "区环保局", "国土局", "具体行政行为", "复议", "新冠肺炎",
+                                  "七五普法", "十三五", "以公开为原则", "法制政府", "《", "》", "。", "；", "\n",
+                                  "机构改革", "依法治县领导小组", "卫计委", "一、"]), max_size=30).map("".join)
+
+
+def _subst_both(text, year, mp):
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, year)
+        with mp.context() as m:
+            if plain:       # every pattern scanned, as if none needed a string
+                m.setattr(substitution, "_holds", lambda text, need, held: True)
+            out.append([list(substitution.check(ctx, r, r.bound(ctx.year))) for r in SUBST])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(STEXT, st.sampled_from([None, 2018, 2020, 2021, 2023, 2024]))
+def test_substitution_same_findings_as_scanning_every_pattern(mp, text, year):
+    fast, plain = _subst_both(text, year, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_substitution_same_findings_on_every_corpus(mp, path):
+    fast, plain = _subst_both(path.read_text(encoding="utf-8"), 2021, mp)
+    assert fast == plain
+
+
+def test_substitution_asks_each_string_once(mp):
+    """The fast path: every shipped term pattern has required strings, bound with the rule, and a
+    string shared by several patterns is looked for once per report."""
+    for r in SUBST:
+        p = r.bound(2021)
+        assert all(n is not None for needs in p.needed for n in needs), r.id
+    asked = []
+    with mp.context() as m:
+        m.setattr(substitution, "_holds", _counting_holds(asked))
+        rule = next(r for r in SUBST if r.id == "term.reform_bodies")
+        list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
+    assert asked and len(asked) == len(set(asked))
+
+
+def _counting_holds(asked):
+    real = substitution.__dict__["_holds"]
+
+    def holds(text, need, held):
+        asked.extend(w for w in need if w not in held)
+        return real(text, need, held)
+    return holds
