@@ -14,10 +14,9 @@ a character missing or wrong, 条例 for 办法) is reported with the real title
 from __future__ import annotations
 
 
-from . import lawtable
+from . import cited, lawtable
 from ..rulepack import regexcache
 from ..chars import LINE_BREAKS, WHITESPACE
-from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param, Table
 
 SPEC = CheckSpec({
@@ -32,7 +31,6 @@ SPEC = CheckSpec({
     # each title's accepted forms, normalised once
     derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
 _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
-_TITLE = regexcache.compile(r"《([^《》\n]{2,80})》")
 _EIGHT_DIGITS = regexcache.compile(r"(?<!\d)(\d{4})(\d{4})(?!\d)")     # 20212022 → 2021-2022
 _DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
 
@@ -46,19 +44,17 @@ def normalise(title: str) -> str:
 
 
 def check(ctx, rule, p):
-    text = ctx.doc.text
-    for s, e in sc.spans(ctx, "document"):
-        for m in _TITLE.finditer(text, s, e):
-            title = m.group(1)
+    # the titles of the document's blocks (:mod:`lawlint.checks.cited`: one scan, shared)
+    for found in cited.by_span(ctx, "document").values():
+        for a, b, title in found:
             for entry, accepted in zip(p.titles, p.accepted):
                 if not entry.match.search(title):
                     continue
                 if normalise(title) not in accepted:
-                    yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                        title=title, canonical=entry.canonical))
+                    yield ctx.diagnostic(rule, a, b, fields=dict(title=title, canonical=entry.canonical))
                 break
             else:
                 real = lawtable.near(title) if p.laws else None
                 if real is not None:
-                    yield ctx.diagnostic(rule, m.start(1), m.end(1), replacement=real,
+                    yield ctx.diagnostic(rule, a + 1, b - 1, replacement=real,
                                          fields=dict(title=title, canonical=real))

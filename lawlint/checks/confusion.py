@@ -30,7 +30,7 @@ SPEC = CheckSpec({
         "good": Param({"type": "string"}, REQUIRED, "不得报告的例句（易混的正确写法）"),
     }, REQUIRED, "易混字词表", min_items=1),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
-}, fields=("match", "right"), derived={"literals": lambda p: Literals(rx.pattern for e in p["entries"] for rx in e.match)})
+}, fields=("match", "right"), derived={"literals": lambda p: Literals((), [[rx.pattern for rx in e.match] for e in p["entries"]])})
 
 
 def check(ctx, rule, p):
@@ -38,7 +38,8 @@ def check(ctx, rule, p):
     spans = sc.spans(ctx, p.scope)
     taken = set()
     present = p.literals.present(text)
-    for entry in p.entries:
+    entries = p.entries if present is None else p.literals.entries(p.entries, present)
+    for entry in entries:
         unless = entry.unless
         # each pattern the report may hold, and the paragraphs that may hold it (None: all)
         live = [(rx, sc.holders(text, rx, spans)) for rx in entry.match
@@ -71,18 +72,38 @@ class Literals:
     pattern (≈45 entries: most of what the check cost; ``in`` costs ≈3 instructions a character,
     the alternation's scan ≈50). Built on first use."""
 
-    __slots__ = ("patterns", "_scan", "_needed")
+    __slots__ = ("groups", "patterns", "_scan", "_needed", "_hides", "_users", "_always")
 
-    def __init__(self, patterns):
-        self.patterns = tuple(patterns)
+    def __init__(self, patterns, groups=None):
+        """``patterns``, or the patterns of each entry (``groups``: :meth:`entries` answers which)."""
+        self.groups = tuple(map(tuple, groups)) if groups is not None else tuple((p,) for p in patterns)
+        self.patterns = tuple(p for g in self.groups for p in g)
         self._scan = None
+        self._hides = {}        # a match -> the words that may hide in it (_may_hide), as met
 
     def _build(self):
         self._needed = {p: regexcache.required_literals(p) for p in self.patterns}
         words = sorted({w for n in self._needed.values() if n for w in n}, key=lambda w: (-len(w), w))
+        self._users, always = {}, []      # a word -> the entries that need it; entries needing none
+        for i, group in enumerate(self.groups):
+            for needed in map(self._needed.get, group):
+                if not needed:
+                    always.append(i)
+                for w in needed or ():
+                    self._users.setdefault(w, []).append(i)
+        self._always = frozenset(always)
         self._scan = (regexcache.compile("|".join(map(re.escape, words))), words) \
             if len(words) >= _SCANNED else (None, ())
         return self._scan
+
+    def entries(self, entries, present) -> list:
+        """The entries (of the table the groups came from, in its order) with a pattern that may
+        match a text holding ``present``: the others are not looked at."""
+        users = self._users
+        live = set(self._always)
+        for w in present:
+            live.update(users.get(w, ()))
+        return [entries[i] for i in sorted(live)]
 
     def present(self, text: str) -> frozenset | None:
         """The literals ``text`` holds: each the scan matched, and each the scan may have passed
@@ -92,8 +113,13 @@ class Literals:
         if rx is None:
             return None
         found = set(rx.findall(text))
-        hidden = [w for w in words if w not in found and any(_may_hide(m, w) for m in found)]
-        found.update(w for w in hidden if w in text)
+        hidden = set()
+        for m in found:
+            hides = self._hides.get(m)
+            if hides is None:
+                hides = self._hides[m] = frozenset(w for w in words if _may_hide(m, w))
+            hidden |= hides
+        found.update(w for w in hidden - found if w in text)
         return frozenset(found)
 
     def may_occur(self, rx, present) -> bool:

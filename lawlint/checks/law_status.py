@@ -20,7 +20,7 @@ the law was repealed, or the text is a draft being made) and a citation right af
 from __future__ import annotations
 
 from . import dates as dt      # (datetime.date without importing datetime)
-from . import lawtable
+from . import cited, lawtable
 from ..rulepack import regexcache
 from . import scope as sc
 
@@ -40,25 +40,75 @@ SPEC = CheckSpec({
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("term", "title", "date", "successor", "year"),
     derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"])})
-_TITLE = regexcache.compile(r"《([^《》\n]{2,60})》")
 _BEFORE = 24
+_LONGEST = 60           # characters of a title looked up
+_MANY = 24              # ``bare``: the names a pattern needs, found with a str.find each
 
 
 def _citations(ctx, pats, scope):
-    """(start, end, name) of every title in 《》 and every bare name in scope."""
+    """(start, end, name, span start) of every title in 《》 and every bare name in scope: per span,
+    in the spans' order, its titles, then each bare pattern's names."""
     text = ctx.doc.text
-    spans = sc.spans(ctx, scope)
+    titles = _titles(ctx, scope)
+    bare = [(rx, _bare_spans(text, rx, sc.spans(ctx, scope))) for rx in pats.bare]
+    bare = [(rx, set(where)) for rx, where in bare if where]
+    if not bare:
+        return _flat(ctx, scope, titles)
+    order = {span: i for i, span in enumerate(sc.spans(ctx, scope))}
+    held = sorted({*titles, *(span for _, where in bare for span in where)}, key=order.__getitem__)
+    return _merged(text, titles, bare, held)
+
+
+def _titles(ctx, scope) -> dict:
+    """{span: [(start, end, title)]}: the document's titles (:mod:`lawlint.checks.cited`, one scan
+    shared with ``citation``), or a scan of each span for a section's scope."""
+    if scope in cited.BLOCK_SCOPES:
+        return cited.by_span(ctx, scope, _LONGEST)
     memo = ctx.cache.setdefault("law_status.titles", {})     # the same for the four rules
-    titles = memo.get(scope)
-    if titles is None:
-        titles = memo[scope] = {(s, e): [(m.start(), m.end(), m.group(1)) for m in _TITLE.finditer(text, s, e)]
-                                for s, e in sc.holding(text, ("《",), spans)}
-    bare = [(rx, sc.holders(text, rx, spans)) for rx in pats.bare]    # (None: every paragraph)
-    for s, e in spans:
-        for a, b, name in titles.get((s, e), ()):
+    got = memo.get(scope)
+    if got is None:
+        got = memo[scope] = cited.plain_by_span(ctx, scope, _LONGEST)
+    return got
+
+
+def _known(ctx, pats, scope):
+    """(start, end, span start, entry, entry's key) of each citation in the law table: looked up
+    once per report and scope for the rules that read titles alone."""
+    found = _citations(ctx, pats, scope)
+    if type(found) is not list:             # (bare names too: this rule's own)
+        return _looked_up(found)
+    memo = ctx.cache.setdefault("law_status.known", {})
+    got = memo.get(scope)
+    if got is None:
+        got = memo[scope] = list(_looked_up(found))
+    return got
+
+
+def _looked_up(found):
+    for a, b, name, s in found:
+        entry = lawtable.lookup(name)
+        if entry is not None:
+            yield a, b, s, entry, lawtable.key(entry["title"])
+
+
+def _flat(ctx, scope, titles) -> list:
+    return [(a, b, name, s) for (s, _), found in titles.items() for a, b, name in found]
+
+
+def _bare_spans(text, rx, spans) -> list:
+    """The spans where ``rx`` may match: those holding one of the names it cannot match without
+    (however many: a find each costs far less than its scan of every span), or every span."""
+    needed = regexcache.required_literals(rx.pattern, _MANY)
+    return sc.holding(text, needed, spans) if needed else list(spans)
+
+
+def _merged(text, titles, bare, held):
+    for span in held:
+        s, e = span
+        for a, b, name in titles.get(span, ()):
             yield a, b, name, s
         for rx, where in bare:
-            if where is not None and (s, e) not in where:
+            if span not in where:
                 continue
             for m in rx.finditer(text, s, e):
                 if not sc.in_title_marks(text, m.start(), m.end()):
@@ -81,9 +131,8 @@ def check(ctx, rule, p):
     pats, text = p, ctx.doc.text
     judge = {"repealed": _repealed, "future": _future, "not_in_force": _not_in_force,
              "stale_new": _stale}[p.status]
-    for a, b, name, line_start in _citations(ctx, pats, p.scope):
-        entry = lawtable.lookup(name)
-        if entry is None or lawtable.key(entry["title"]) in p.skip_keys:
+    for a, b, line_start, entry, k in _known(ctx, pats, p.scope):
+        if k in p.skip_keys:
             continue
         found = judge(ctx, rule, entry, a, b, line_start, pats)
         if found is None or _quiet(text, found[0], found[1], line_start, pats):

@@ -7,6 +7,8 @@ stands when the repeat is exactly two identical words. Real reduplications (常�
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..rulepack import regexcache
 from ..chars import HAN
 from .spec import CheckSpec, Param
@@ -23,15 +25,13 @@ def check(ctx, rule, p):
     allow, allow_rx = p.allowed, p.allow_patterns
     text = ctx.doc.text
     bounds: dict = {}       # the last window's word bounds (candidates come in text order)
-    shifted = _shifted(text) if ctx.doc.body_blocks else None
-    for b in ctx.doc.body_blocks:
-        for m in _candidates(text, b.start, b.end, shifted):
-            whole, word = m.group(0), m.group(1)
-            if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
-                continue
-            if not _two_words(ctx, m.start(), m.end(), word, bounds):
-                continue
-            yield ctx.diagnostic(rule, m.start(), m.end(), fields={"match": whole, "word": word})
+    for m in _all_candidates(text, ctx.doc.body_blocks):
+        whole, word = m.group(0), m.group(1)
+        if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
+            continue
+        if not _two_words(ctx, m.start(), m.end(), word, bounds):
+            continue
+        yield ctx.diagnostic(rule, m.start(), m.end(), fields={"match": whole, "word": word})
 
 
 # Candidates without a regex scan of every character (≈490 instructions a character, the most
@@ -68,6 +68,47 @@ def _candidates(text: str, start: int, end: int, shifted):
                 return _CANDIDATE.finditer(text, start, end)    # the scan costs no more
             i = z.find(zeros, i + 1, end - n)
     return _tried(text, sorted(places), start, end)
+
+
+def _all_candidates(text: str, blocks):
+    """``_candidates`` of each block in turn, with the zero runs found in one pass over the text
+    the blocks span, not a ``find`` per block and length (≈450 calls a report, nearly all finding
+    nothing), and each block's own tried: a block without one yields nothing."""
+    if not blocks:
+        return
+    shifted = _shifted(text)
+    lo, hi = blocks[0].start, blocks[-1].end
+    found = None if shifted is None else _runs(shifted, lo, hi, 32 + (hi - lo) // 8)
+    if found is None:                   # (a character beyond U+FFFF, or zero runs everywhere)
+        for b in blocks:
+            yield from _candidates(text, b.start, b.end, shifted)
+        return
+    at = [i for i, _ in found]
+    for b in blocks:
+        k, j = bisect_left(at, b.start), bisect_left(at, b.end)
+        if k == j:
+            continue
+        places = {i for i, n in found[k:j] if i + 2 * n <= b.end}   # (a repeat of n fits in b)
+        if len(places) > 32 + (b.end - b.start) // 8:
+            yield from _CANDIDATE.finditer(text, b.start, b.end)
+        elif places:
+            yield from _tried(text, sorted(places), b.start, b.end)
+
+
+def _runs(shifted, lo: int, hi: int, most: int):
+    """``[(i, n)]`` sorted: where in [lo, hi) a run of n zero bytes of the ``n`` bytes starts (a
+    repeat of n may start at i), or None past ``most`` of them."""
+    out = []
+    for n, z in shifted:
+        zeros = _ZEROS[n]
+        i = z.find(zeros, lo, hi - n)
+        while i != -1:
+            if len(out) == most:
+                return None
+            out.append((i, n))
+            i = z.find(zeros, i + 1, hi - n)
+    out.sort()
+    return out
 
 
 def _tried(text, places, start, end):

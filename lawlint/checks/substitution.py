@@ -18,6 +18,7 @@ Entries whose ``years`` window cannot be judged (the report year is unknown) are
 """
 from __future__ import annotations
 
+from ..rulepack import regexcache
 from ..vocabulary import SEVERITY_SCHEMA
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param, Table
@@ -55,7 +56,9 @@ ENTRY = {
 SPEC = CheckSpec({
     "terms": Table(ENTRY, REQUIRED, "术语表", min_items=1),
     "scope": Param(sc.SCOPE_SCHEMA, "document"),
-}, fields=("term", "current", "changed", "year"))
+}, fields=("term", "current", "changed", "year"),
+    # the strings each entry's patterns cannot match without (None: the pattern needs none)
+    derived={"needed": lambda v: [[regexcache.required_literals(rx.pattern) for rx in e.match] for e in v["terms"]]})
 _BEFORE = 24   # characters of left context the *_before patterns see
 
 
@@ -72,10 +75,12 @@ def check(ctx, rule, p):
     text = ctx.doc.text
     seen = set()
     default_scope = p.scope
-    for entry in p.terms:
+    held: dict = {}         # a required string -> whether the text holds it (asked once)
+    for entry, needs in zip(p.terms, p.needed):
         if not _in_years(entry, ctx.year):
             continue
-        live = [rx for rx in entry.match if rx.may_occur_in(text)]   # most terms: not in it
+        live = [rx for rx, need in zip(entry.match, needs)               # most terms: not in it
+                if need is None or _holds(text, need, held)]
         if not live:
             continue
         spans = sc.spans(ctx, entry.scope or default_scope)
@@ -94,6 +99,18 @@ def check(ctx, rule, p):
                         continue
                     seen.add((a, b))
                     yield _diagnostic(ctx, rule, entry, m)
+
+
+def _holds(text, need, held) -> bool:
+    """Does ``text`` hold one of the strings ``need`` (what ``may_occur_in`` asks, each string
+    asked of the text once per rule)?"""
+    for w in need:
+        got = held.get(w)
+        if got is None:
+            got = held[w] = w in text
+        if got:
+            return True
+    return False
 
 
 def _context_ok(text, a, b, line_start, entry, full=False) -> bool:

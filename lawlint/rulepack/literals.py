@@ -16,15 +16,16 @@ _MAX_CLASS = 6          # a class of at most this many characters counts as alte
 
 
 @lru_cache(maxsize=4096)
-def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Strings one of which occurs in every match of ``pattern`` (inside the match), or None."""
+def required(pattern: str, flags: int = 0, most: int = _MAX_STRINGS) -> tuple[str, ...] | None:
+    """Strings one of which occurs in every match of ``pattern`` (inside the match), or None; at
+    most ``most`` of them (a caller that finds them all in one scan may take more)."""
     try:
         from .sreparts import constants as c, parser as _parser
 
         parsed = _parser.parse(pattern, flags)
         if (flags | parsed.state.flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
             return None
-        found = _sequence(list(parsed), c)
+        found = _sequence(list(parsed), c, most)
     except Exception:           # noqa: BLE001 - another Python's parser, or an odd pattern
         return None
     return tuple(sorted(found)) if found else None
@@ -39,7 +40,7 @@ def _better(a, b):
     return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
 
 
-def _sequence(items, c):
+def _sequence(items, c, most=_MAX_STRINGS):
     best = None
     run = []
     for op, av in items + [(None, None)]:
@@ -50,32 +51,32 @@ def _sequence(items, c):
             best = _better(best, frozenset(["".join(run)]))
             run = []
         if op is not None:
-            best = _better(best, _item(op, av, c))
+            best = _better(best, _item(op, av, c, most))
     return best
 
 
-def _item(op, av, c):
+def _item(op, av, c, most):
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
             return None
-        return _sequence(list(sub), c)
+        return _sequence(list(sub), c, most)
     if op is getattr(c, "ATOMIC_GROUP", None):        # 3.11+
-        return _sequence(list(av), c)
+        return _sequence(list(av), c, most)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", object())):
         lo, _hi, sub = av
-        return _sequence(list(sub), c) if lo >= 1 else None
+        return _sequence(list(sub), c, most) if lo >= 1 else None
     if op is c.BRANCH:
         out = set()
         for alt in av[1]:
-            req = _sequence(list(alt), c)
+            req = _sequence(list(alt), c, most)
             if req is None:
                 return None
             out |= req
-        return _trim(out)
+        return _trim(out, most)
     if op is c.IN:
         chars = class_chars(av, c, _MAX_CLASS)
-        return None if chars is None else _trim(chars)
+        return None if chars is None else _trim(chars, most)
     return None                     # ANY, AT, look-arounds, group references …
 
 
@@ -93,12 +94,12 @@ def class_chars(items, c, widest: int):
     return chars
 
 
-def _trim(strings):
+def _trim(strings, most=_MAX_STRINGS):
     """Alternatives to test for: fine when few; a string containing another is implied by it."""
-    if not strings or len(strings) > _MAX_STRINGS * 3:
+    if not strings or len(strings) > most * 3:
         return None
     kept = {s for s in strings if not any(t != s and t in s for t in strings)}
-    return frozenset(kept) if len(kept) <= _MAX_STRINGS else None
+    return frozenset(kept) if len(kept) <= most else None
 
 
 def absent(strings, text: str, pos: int, endpos: int) -> bool:

@@ -88,15 +88,16 @@ def _compile(pattern, flags):
     return rx
 
 
-def required_literals(pattern: str):
+def required_literals(pattern: str, most: int | None = None):
     """:func:`lawlint.rulepack.literals.required`, remembered across processes like the compiled code
-    (reading a pattern's parse tree costs about as much as compiling it)."""
-    key = ("literals", pattern)
+    (reading a pattern's parse tree costs about as much as compiling it); ``most``: its bound on
+    the strings, when not the default."""
+    key = ("literals", pattern if most is None else f"\0most{most}\0{pattern}")
     table = _load()
     if key in table:
         return table[key] or None
     from .literals import required
-    needed = required(pattern)
+    needed = required(pattern) if most is None else required(pattern, 0, most)
     _remember(key, needed or ())
     return needed
 

@@ -1,0 +1,332 @@
+"""The citation and law-status rules read the titles in 《》 from one scan of the whole document
+(lawlint.checks.cited) and find law_status's bare names only in the paragraphs that hold one of
+them: their findings must be exactly those of scanning every paragraph of the scope as before."""
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from lawlint.api import ruleset_for
+from lawlint.checks import citation, cited, law_status, lawtable
+from lawlint.checks import scope as sc
+from lawlint.config import Config
+from lawlint.engine import Context
+from lawlint.loaders.source import Source
+from lawlint.parse.document import parse
+from lawlint.rulepack import regexcache
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ["seeds", "tests/corpus/handwritten", "tests/corpus/heldout", "tests/corpus/independent",
+           "tests/corpus/real", "tests/corpus/varied", "tests/corpus/varied2", "tests/fixtures"]
+FILES = sorted(p for d in CORPORA for p in (ROOT / d).glob("*") if p.suffix in (".txt", ".md"))
+RULES = ruleset_for(Config())
+LAW_RULES = [r for r in RULES if r.check == "law_status"]
+CITE_RULE = next(r for r in RULES if r.id == "citation.title")
+PIECES = ["《", "》", "\n", "。", "，", " ", "　", "依据", "原", "新修订的", "新", "废止", "学习", "草案",
+          "合同法", "民法通则", "劳动合同法", "物权法", "婚姻法》", "《中华人民共和国合同法》", "《民法典》",
+          "《信访工作条例》", "《信访条例》", "《行政处罚法》", "《中华人民共和国行政许可证法》",
+          "《法治政府建设实施纲要(2021-2025)》", "《噪声污染防治法》", "法治政府建设", "一、", "# ",
+          "<!-- x -->", "长" * 30, "2021年"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _ctx(text, year=None, kind="txt"):
+    doc = parse(Source(text=text, path="<t>", kind=kind))
+    return Context(doc=doc, rules=RULES, year=year if year is not None else doc.year)
+
+
+def _plain_known(ctx, pats, scope):
+    """law_status's citations as it found them before: every span of the scope scanned for titles
+    (and for each bare pattern where its ≤6 required literals allow), each looked up per rule."""
+    text = ctx.doc.text
+    spans = sc.spans(ctx, scope)
+    titles = cited.plain_by_span(ctx, scope, 60)
+    bare = [(rx, sc.holders(text, rx, spans)) for rx in pats.bare]
+    for s, e in spans:
+        yield from _entries(titles.get((s, e), ()), s)
+        for rx, where in bare:
+            if where is not None and (s, e) not in where:
+                continue
+            yield from _entries([(m.start(), m.end(), m.group(0)) for m in rx.finditer(text, s, e)
+                                 if not sc.in_title_marks(text, m.start(), m.end())], s)
+
+
+def _entries(found, s):
+    for a, b, name in found:
+        entry = lawtable.lookup(name)
+        if entry is not None:
+            yield a, b, s, entry, lawtable.key(entry["title"])
+
+
+def _plain_citation_check(ctx, rule, p):
+    """citation.check as it was: a scan of each span of the document."""
+    text = ctx.doc.text
+    for s, e in sc.spans(ctx, "document"):
+        for m in cited._TITLE.finditer(text, s, e):
+            title = m.group(1)
+            for entry, accepted in zip(p.titles, p.accepted):
+                if entry.match.search(title):
+                    if citation.normalise(title) not in accepted:
+                        yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                            title=title, canonical=entry.canonical))
+                    break
+            else:
+                real = lawtable.near(title) if p.laws else None
+                if real is not None:
+                    yield ctx.diagnostic(rule, m.start(1), m.end(1), replacement=real,
+                                         fields=dict(title=title, canonical=real))
+
+
+def _findings(text, year, kind, mp):
+    """(fast, plain): every law_status rule's and citation.title's findings, each way."""
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, year, kind)
+        with mp.context() as m:
+            if plain:
+                m.setattr(law_status, "_known", _plain_known)
+                m.setattr(citation, "check", _plain_citation_check)
+            got = [list(law_status.check(ctx, r, r.bound(ctx.year))) for r in LAW_RULES]
+            got.append(list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year))))
+        out.append(got)
+    return out
+
+
+@pytest.fixture(scope="module")
+def mp():
+    m = pytest.MonkeyPatch()
+    yield m
+    m.undo()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from([2018, 2019, 2020, 2021, 2022, 2023, 2024]), st.sampled_from(["txt", "md"]))
+@example("2021年，依据《中华人民共和国合同法》和合同法、物权法审查合同。\n学习婚姻法》", 2021, "txt")
+@example("新修订的《行政处罚法》\n<!-- 《合同法》 -->\n  《信访条例》 ", 2023, "md")
+def test_same_findings_as_scanning_every_paragraph(mp, text, year, kind):
+    fast, plain = _findings(text, year, kind, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_same_findings_on_every_corpus(mp, path):
+    text = path.read_text(encoding="utf-8")
+    for year in (None, 2019, 2022):
+        fast, plain = _findings(text, year, path.suffix[1:], mp)
+        assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from(["txt", "md"]), st.sampled_from(sc.SCOPES[:4]), st.sampled_from([60, 80]))
+def test_titles_by_span_are_each_spans_scan(text, kind, scope, longest):
+    ctx = _ctx(text, kind=kind)
+    assert cited.by_span(ctx, scope, longest) == cited.plain_by_span(ctx, scope, longest)
+
+
+def test_titles_are_found_in_one_scan_shared_by_the_rules(mp):
+    """The fast path is taken: no span is scanned by itself for titles, and the document's text is
+    scanned once for all of them."""
+    text = (ROOT / "seeds" / sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))[0]).read_text(encoding="utf-8")
+    ctx = _ctx(text, 2021)
+    scans = []
+    with mp.context() as m:
+        m.setattr(cited, "plain_by_span", lambda *a: pytest.fail("a span scanned by itself"))
+        m.setattr(cited, "_TITLE", _Counting(cited._TITLE, scans))
+        for r in LAW_RULES:
+            list(law_status.check(ctx, r, r.bound(ctx.year)))
+        list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year)))
+    assert scans == [0]
+    assert cited.titles(ctx.doc)
+
+
+def test_bare_names_have_a_literal_prefilter():
+    """term.repealed_law's bare pattern (nine names: more than literals' default bound) gets its
+    names as the strings it cannot match without, so it is scanned only where one occurs."""
+    rule = next(r for r in LAW_RULES if r.id == "term.repealed_law")
+    (rx,) = rule.bound(2021).bare
+    assert regexcache.required_literals(rx.pattern) is None          # (the default bound: none)
+    needed = regexcache.required_literals(rx.pattern, law_status._MANY)
+    assert needed is not None and {"合同法", "民法通则", "收养法"} <= set(needed)
+    ctx = _ctx("一、总体情况\n依法行政。\n依据合同法审查合同。\n学习民法典。\n", 2021)
+    spans = sc.spans(ctx, "document")
+    assert law_status._bare_spans(ctx.doc.text, rx, spans) == [s for s in spans if "合同法" in ctx.doc.text[s[0]:s[1]]]
+
+
+class _Counting:
+    def __init__(self, rx, calls):
+        self.rx, self.calls = rx, calls
+
+    def finditer(self, text, *span):
+        self.calls.append(len(span))
+        return self.rx.finditer(text, *span)
+
+
+# --- typo.confusion: the entries looked at are those whose words the one scan found ---------------
+
+from lawlint.checks import confusion, repetition  # noqa: E402
+
+CONFUSION = [r for r in RULES if r.check == "confusion"]
+WORDS = ["布署", "份", "部份", "成份", "组成份", "权利", "行政权利运行", "帐", "台帐", "帐篷", "其它", "做出决定",
+         "再接再励", "再接再", "励", "按排", "安排部属", "部属", "制订法规", "反应问题", "群众反应问题", "全过程纪录"]
+CTEXT = st.lists(st.sampled_from(WORDS + ["《", "》", "。", "\n", "，", "依法行政"]), max_size=30).map("".join)
+
+
+def _plain_present(self, text):
+    """Literals.present as it was: each word not found asked against every found match."""
+    rx, words = self._scan or self._build()
+    if rx is None:
+        return None
+    found = set(rx.findall(text))
+    hidden = [w for w in words if w not in found and any(confusion._may_hide(m, w) for m in found)]
+    found.update(w for w in hidden if w in text)
+    return frozenset(found)
+
+
+def _confusion_both(text, mp):
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, 2021)
+        with mp.context() as m:
+            if plain:
+                m.setattr(confusion.Literals, "present", _plain_present)
+                m.setattr(confusion.Literals, "entries", lambda self, entries, present: entries)
+            out.append([list(confusion.check(ctx, r, r.bound(2021))) for r in CONFUSION])
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(CTEXT)
+@example("组成份额，部份，台帐再接再励")
+def test_confusion_same_findings_as_every_entry(mp, text):
+    fast, plain = _confusion_both(text, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_confusion_same_findings_on_every_corpus(mp, path):
+    fast, plain = _confusion_both(path.read_text(encoding="utf-8"), mp)
+    assert fast == plain
+
+
+def test_confusion_looks_only_at_entries_whose_words_occur():
+    rule = next(r for r in CONFUSION if r.id == "typo.confusion")
+    p = rule.bound(2021)
+    assert p.literals.present("台帐") is not None                      # the one scan is made
+    live = p.literals.entries(p.entries, p.literals.present("依法行政，布署工作。"))
+    assert [e.right for e in live] == [e.right for e in p.entries if any("布署" in rx.pattern for rx in e.match)]
+
+
+# --- word.duplicated: the zero runs found in one pass over the body ------------------------------
+
+RTEXT = st.lists(st.sampled_from(["\u4e00", "\u4f00", "\u5000", "材", "料", "材料", "，", "\n", " ", "a", "——"]),
+                 max_size=60).map("".join)
+
+
+def _per_block(text, blocks):
+    shifted = repetition._shifted(text) if blocks else None
+    for b in blocks:
+        yield from repetition._candidates(text, b.start, b.end, shifted)
+
+
+@settings(max_examples=400, deadline=None)
+@given(RTEXT, st.sampled_from(["txt", "md"]))
+@example("材料材料\n" + "—" * 600 + "\n申报材料材料", "txt")
+def test_repeat_candidates_of_all_blocks_are_each_blocks(text, kind):
+    blocks = _ctx(text, kind=kind).doc.body_blocks
+    assert [m.span() for m in repetition._all_candidates(text, blocks)] == \
+        [m.span() for m in _per_block(text, blocks)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_repeat_candidates_on_every_corpus(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = _ctx(text, kind=path.suffix[1:]).doc.body_blocks
+    assert [m.span() for m in repetition._all_candidates(text, blocks)] == \
+        [m.span() for m in _per_block(text, blocks)]
+
+
+def test_repeat_candidates_are_found_in_one_pass(mp):
+    """The fast path is taken on a report: no block is searched by itself."""
+    text = "一、总体情况\n申报材料材料已报送。\n依法行政，依法行政。\n" * 20
+    blocks = _ctx(text).doc.body_blocks
+    with mp.context() as m:
+        m.setattr(repetition, "_candidates", lambda *a: pytest.fail("a block searched by itself"))
+        got = [m.group(0) for m in repetition._all_candidates(text, blocks)]
+    assert "材料材料" in got
+
+
+def test_the_segmenter_backend_asks_the_finders_once(mp):
+    """segment.backend: whether rjieba is installed is asked of the import system once a process
+    (word.duplicated asks the backend for every sentence it segments), and answered the same."""
+    from lawlint.parse import segment
+    asked = []
+    with mp.context() as m:
+        m.setattr(segment, "_rjieba", [])
+        m.setattr(segment, "installed", lambda name: asked.append(name) or _real_installed(name))
+        m.delenv("LAWLINT_SEGMENTER", raising=False)
+        got = [segment.backend() for _ in range(3)]
+    assert asked == ["rjieba"]
+    assert got == ["rjieba" if _real_installed("rjieba") else "jieba"] * 3
+
+
+def _real_installed(name):
+    from importlib.util import find_spec
+    return find_spec(name) is not None
+
+
+# --- substitution: each entry's required strings, bound with the rule, asked of the text once ----
+
+from lawlint.checks import substitution  # noqa: E402
+
+SUBST = [r for r in RULES if r.check == "substitution"]
+STEXT = st.lists(st.sampled_from(["法制办", "原区政府法制办", "区环保局", "国土局", "具体行政行为", "复议", "新冠肺炎",
+                                  "七五普法", "十三五", "以公开为原则", "法制政府", "《", "》", "。", "；", "\n",
+                                  "机构改革", "依法治县领导小组", "卫计委", "一、"]), max_size=30).map("".join)
+
+
+def _subst_both(text, year, mp):
+    out = []
+    for plain in (False, True):
+        ctx = _ctx(text, year)
+        with mp.context() as m:
+            if plain:       # every pattern scanned, as if none needed a string
+                m.setattr(substitution, "_holds", lambda text, need, held: True)
+            out.append([list(substitution.check(ctx, r, r.bound(ctx.year))) for r in SUBST])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(STEXT, st.sampled_from([None, 2018, 2020, 2021, 2023, 2024]))
+def test_substitution_same_findings_as_scanning_every_pattern(mp, text, year):
+    fast, plain = _subst_both(text, year, mp)
+    assert fast == plain
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_substitution_same_findings_on_every_corpus(mp, path):
+    fast, plain = _subst_both(path.read_text(encoding="utf-8"), 2021, mp)
+    assert fast == plain
+
+
+def test_substitution_asks_each_string_once(mp):
+    """The fast path: every shipped term pattern has required strings, bound with the rule, and a
+    string shared by several patterns is looked for once per report."""
+    for r in SUBST:
+        p = r.bound(2021)
+        assert all(n is not None for needs in p.needed for n in needs), r.id
+    asked = []
+    with mp.context() as m:
+        m.setattr(substitution, "_holds", _counting_holds(asked))
+        rule = next(r for r in SUBST if r.id == "term.reform_bodies")
+        list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
+    assert asked and len(asked) == len(set(asked))
+
+
+def _counting_holds(asked):
+    real = substitution.__dict__["_holds"]
+
+    def holds(text, need, held):
+        asked.extend(w for w in need if w not in held)
+        return real(text, need, held)
+    return holds
