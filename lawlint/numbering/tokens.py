@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import numbering as num
 from ..chars import strip_blank
-from ..rulepack.regexcache import required_literals
+from . import inline
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
@@ -47,7 +47,7 @@ def punct(ctx, rule, params, heads, doc):
             rule, params, token=strip_blank(t.text), punct=p, fixed=canonical(t.family, t.value),
             family=names[t.family]), replacement=good)
     if params.inline:
-        for family, m, off in _inline_items(doc):
+        for family, m, off in inline.items(doc):
             p = m.group("punct")
             if p in allowed[family]:
                 continue
@@ -61,31 +61,6 @@ def punct(ctx, rule, params, heads, doc):
 def _value(family, m):
     n = m.group("num")
     return int(n) if n.isdigit() else (num.cn_to_int(n) or 1)
-
-
-def _inline_items(doc):
-    """(family, match, offset) of numbered items inside the running text of paragraphs, found
-    once per document (two rules read them)."""
-    return doc.derived("inline_items", lambda: list(_find_inline_items(doc)))
-
-
-def _find_inline_items(doc):
-    # A pattern is scanned only through the paragraphs holding one of the strings each of its
-    # matches contains (「第」 for 第一、…): a scan tries every position of the paragraph.
-    text = doc.text
-    scans = [(family, rx.finditer, required_literals(rx.pattern) or ("",))
-             for family, rx in data()["inline"].items()]
-    for b in doc.body_blocks:
-        if b.heading is not None and not b.heading.run_in:
-            continue
-        start = b.body_start if b.heading is not None else b.start
-        chunk = text[start:b.end]
-        for family, finditer, needed in scans:
-            for s in needed:
-                if s in chunk:
-                    for m in finditer(chunk):
-                        yield family, m, start
-                    break
 
 
 def period(ctx, rule, params, heads, doc):
@@ -106,23 +81,32 @@ def period_style(ctx, rule, params, heads, doc):
 
 def _periods(doc, heads, *, house_style: bool):
     """Stand-alone headings ending in 「。」 (with children or body text after them), those whose
-    level is written that way by most of its headings (house_style) or those that are not."""
+    level is written that way by most of its headings (house_style) or those that are not. They
+    are found once per report, among every heading (period and period_style read them): whether
+    one is reported depends on the heading and its level alone."""
+    found = doc.derived("numbering.periods", lambda: list(_ended(doc)))
+    if heads is not doc.headings:
+        allowed = set(map(id, heads))
+        found = [hs for hs in found if id(hs[0]) in allowed]
+    return [h for h, style in found if style == house_style]
+
+
+def _ended(doc):
+    """(heading, is the house style) for each stand-alone heading ending in 「。」."""
     blocks = doc.body_blocks
     index = {id(b): i for i, b in enumerate(blocks)}
     ended, total = Counter(), Counter()
     for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
         total[h.level] += 1
         ended[h.level] += h.run_in or h.block.text.endswith("。")
-    for h in heads:
+    for h in doc.headings:
         if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
             continue
         i = index.get(id(h.block))
         nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
         if not (h.children or (nxt is not None and nxt.heading is None)):
             continue
-        style = ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
-        if style == house_style:
-            yield h
+        yield h, ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
 
 
 def mixed(ctx, rule, params, heads, doc):
@@ -165,7 +149,7 @@ def mixed(ctx, rule, params, heads, doc):
         forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
                       h.title_start, bool(space), t.text.strip(_WS)))
     if params.inline:
-        for family, m, off in _inline_items(doc):
+        for family, m, off in inline.items(doc):
             sp = m.group("space")
             forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
                           off + m.end("punct"), off + m.end("space"), bool(sp),

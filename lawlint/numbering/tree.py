@@ -44,10 +44,28 @@ def _walk(doc, heads):
             prev, pending = h, []
 
 
+def _breaks(doc, heads, kind):
+    """The breaks of ``kind`` at ``heads``: what ``_walk(doc, heads)`` yields of that kind. The
+    sequences are walked once per report, for every heading (gap, repeat and unnumbered read
+    them): which headings a walk may report decides only what it yields, each break at the
+    heading it names, never how it goes on."""
+    found = doc.derived("numbering.breaks", lambda: _by_kind(_walk(doc, doc.headings)))
+    got = found.get(kind, ())
+    if heads is doc.headings:
+        return got
+    allowed = set(map(id, heads))
+    return [b for b in got if id(b[1]) in allowed]
+
+
+def _by_kind(breaks) -> dict:
+    out: dict = {}
+    for b in breaks:
+        out.setdefault(b[0], []).append(b)
+    return out
+
+
 def gap(ctx, rule, params, heads, doc):
-    for kind, h, expected, prev in _walk(doc, heads):
-        if kind != "gap":
-            continue
+    for kind, h, expected, prev in _breaks(doc, heads, "gap"):
         s, e = token_span(h)
         fam = h.token.family
         words = load_data("wording.yaml")["numbering"]
@@ -60,22 +78,20 @@ def gap(ctx, rule, params, heads, doc):
 
 
 def repeat(ctx, rule, params, heads, doc):
-    for kind, h, expected, prev in _walk(doc, heads):
-        if kind == "repeat":
-            s, e = token_span(h)
-            yield ctx.diagnostic(rule, s, e, message=message_for(
-                rule, params, token=strip_blank(h.token.text), prev=strip_blank(prev.token.text),
-                expected=canonical(h.token.family, expected)))
+    for kind, h, expected, prev in _breaks(doc, heads, "repeat"):
+        s, e = token_span(h)
+        yield ctx.diagnostic(rule, s, e, message=message_for(
+            rule, params, token=strip_blank(h.token.text), prev=strip_blank(prev.token.text),
+            expected=canonical(h.token.family, expected)))
 
 
 def unnumbered(ctx, rule, params, heads, doc):
-    for kind, h, expected, prev in _walk(doc, heads):
-        if kind == "unnumbered":
-            want = canonical(prev.token.family, expected)
-            yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
-                                 message=message_for(rule, params, title=h.title[:20], expected=want,
-                                              prev=strip_blank(prev.token.text)),
-                                 fields={"expected": want})
+    for kind, h, expected, prev in _breaks(doc, heads, "unnumbered"):
+        want = canonical(prev.token.family, expected)
+        yield ctx.diagnostic(rule, h.start, h.start + min(len(h.title), 12),
+                             message=message_for(rule, params, title=h.title[:20], expected=want,
+                                          prev=strip_blank(prev.token.text)),
+                             fields={"expected": want})
 
 
 def single(ctx, rule, params, heads, doc):

@@ -1,0 +1,136 @@
+"""Numbered items inside the running text of paragraphs (「。1.……；2.……」「：第一，……」), found
+once per report for the numbering aspects that read them (punct and mixed, with ``inline``).
+
+An inline pattern (``inline`` in ``rules/data/numbering.yaml``) written ``(?:^|(?<=[…]))body`` (an
+item opens the running text or follows one of 。；：！？…) can start a match only at a paragraph's
+start or just past one of those marks. It is tried there alone: at each paragraph's start, and just
+past each mark that a search of the whole text finds with an item's body after it, one search a
+mark the text holds (led by that one character, which sre skips through a few instructions a
+character; a search led by the class tests it at ≈ 100 a character). A pattern of another shape
+is scanned through each paragraph whole.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from ..rulepack import regexcache
+from ..rulepack.regexcache import required_literals
+from .base import data
+
+_OPEN, _CLOSE = "(?:^|(?<=[", "]))"
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+def items(doc):
+    """(family, match, offset of the paragraph text the match is in) of each numbered item."""
+    return doc.derived("inline_items", lambda: list(_find(doc)))
+
+
+def _find(doc):
+    # A pattern is scanned only through the paragraphs holding one of the strings each of its
+    # matches contains (「第」 for 第一、…).
+    text = doc.text
+    plan = scanners()
+    marks = {lead: _marks(text, finders) for lead, finders in plan["finders"].items()}
+    scans = []
+    for family, rx, lead in plan["families"]:
+        needed = required_literals(rx.pattern) or None
+        scans.append((family, rx, None if lead is None else marks[lead], None if needed == ("",) else needed))
+    for b in doc.body_blocks:
+        h = b.heading
+        if h is None:
+            start = b.start
+        elif h.run_in:
+            start = b.body_start
+        else:
+            continue
+        end = b.end
+        chunk = text[start:end]
+        for family, rx, after, needed in scans:
+            if needed is not None and not any(s in chunk for s in needed):
+                continue
+            if after is None:
+                found = rx.finditer(chunk)
+            else:
+                i = bisect_left(after, start + 1)       # the first mark at or past start
+                if i == len(after) or after[i] > end:   # none in the paragraph
+                    m = rx.match(chunk)
+                    if m is None:
+                        continue
+                    if m.end() > m.start():
+                        yield family, m, start
+                        continue
+                found = _anchored(rx, chunk, start, after[i:bisect_left(after, end + 1, i)])
+            for m in found:
+                yield family, m, start
+
+
+@lru_cache(maxsize=1)
+def scanners() -> dict:
+    """``families``: (family, pattern, its leading characters or None) in the data's order;
+    ``finders``: leading characters -> [(one of them, a search for it followed by the body of any
+    pattern led by them)]."""
+    families, bodies = [], {}
+    for family, rx in data()["inline"].items():
+        lead = _split(rx.pattern)
+        if lead is not None:
+            bodies.setdefault(lead[0], []).append((lead[1], rx.flags))
+        families.append((family, rx, None if lead is None else lead[0]))
+    finders = {}
+    for chars, found in bodies.items():
+        flags = {f for _, f in found}
+        if len(flags) > 1 or any("(?P=" in b or re.search(r"\\\d", b) for b, _ in found):
+            families = [(f, rx, None if lead == chars else lead) for f, rx, lead in families]
+            continue                 # (bodies that cannot be joined into one: scanned whole)
+        body = "|".join(f"(?:{_NAMED.sub('(?:', b)})" for b, _ in found)
+        flag = flags.pop()
+        finders[chars] = [(c, regexcache.compile(f"{re.escape(c)}(?={body})", flag)) for c in chars]
+    return {"families": families, "finders": finders}
+
+
+def _split(pattern: str):
+    """(the characters of ``[…]``, the body) of a pattern written ``(?:^|(?<=[…]))body``, or None
+    (another shape, or a class that is not a plain list of characters)."""
+    if not pattern.startswith(_OPEN):
+        return None
+    end = pattern.find(_CLOSE, len(_OPEN))
+    chars = pattern[len(_OPEN):end]
+    if end < 0 or not chars or any(c in chars for c in "[]\\-^"):
+        return None
+    return "".join(dict.fromkeys(chars)), pattern[end + len(_CLOSE):]
+
+
+def _marks(text: str, finders) -> list:
+    """Offsets just past each mark in ``text`` that has an item's body after it, in order."""
+    out = []
+    for c, rx in finders:
+        if c in text:
+            out.extend(m.end() for m in rx.finditer(text))
+    out.sort()
+    return out
+
+
+def _anchored(rx, chunk, base, after):
+    """``rx.finditer(chunk)`` for a pattern that can match only at 0 or just past one of its
+    leading characters (``after``: the places past those with a body after them, offsets in the
+    text ``chunk`` starts at ``base``): tried there alone, each place from where the previous
+    match ended (as finditer goes on)."""
+    found = []
+    end = 0
+    m = rx.match(chunk)
+    if m is not None:
+        found.append(m)
+        end = m.end()
+    match = rx.match
+    for at in after:
+        at -= base
+        if at >= end:
+            m = match(chunk, at)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    if any(m.end() == m.start() for m in found):
+        return list(rx.finditer(chunk))      # an empty match: finditer's own rules for those
+    return found
