@@ -10,7 +10,17 @@ from lawlint.chars import strip_blank
 from lawlint.rulepack import template as tpl
 from lawlint.rulepack.regexcache import required_literals
 from lawlint.rulepack.resources import load_data
-from lawlint.numbering.base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
+from lawlint.numbering.base import _WS, data, flattened, numbered_of, sibling_groups, token_span
+
+
+def canonical(family, value) -> str:
+    return num.Token(family, value, "", "", "", 0).canonical()
+
+
+def message_for(rule, params, variant=None, **kw) -> str:
+    """The rule's message, or its ``variants`` message for a special case, filled."""
+    template = params.variants[variant] if variant in params.variants else rule.message
+    return tpl.fill(template, **kw)
 
 
 

@@ -146,3 +146,53 @@ def test_anchored_equals_finditer(chunk):
         after = inline._marks("\n" + chunk, finders)
         got = [m.span() for m in inline._anchored(rx, chunk, 1, [a for a in after if a <= len(chunk) + 1])]
         assert got == [m.span() for m in rx.finditer(chunk)]
+
+
+# -- messages joined from their pieces -------------------------------------------------------------
+class _Rule:
+    def __init__(self, message):
+        self.message = message
+
+
+class _Params:
+    variants = {"v": "变体{token}"}
+
+
+FIELDS = st.sampled_from(["token", "fixed", "prev", "标题", "x1"])
+TEMPLATE = st.lists(st.one_of(st.sampled_from(["序号“", "”用了", "，应为", "{", "}", "{{", "}}", "{0}", "{a.b}",
+                                               "{token:>3}", "{token!r}", " ", "“"]),
+                              FIELDS.map(lambda f: "{" + f + "}")), max_size=8).map("".join)
+VALUES = st.dictionaries(FIELDS, st.one_of(st.text(max_size=4), st.integers(), st.floats(allow_nan=False)),
+                         max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEMPLATE, VALUES, st.sampled_from([None, "v", "w"]))
+@example("序号“{token}”用了半角括号，应为“{fixed}”", {"token": "(一)", "fixed": "（一）"}, None)
+def test_a_message_is_what_fill_gives(template, values, variant):
+    from lawlint.numbering import base
+    from lawlint.rulepack import template as tpl
+    want = _Params.variants[variant] if variant in _Params.variants else template
+    try:
+        expected = tpl.fill(want, **values)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
+        with pytest.raises(type(e)):
+            base.message_for(_Rule(template), _Params(), variant, **values)
+        return
+    assert base.message_for(_Rule(template), _Params(), variant, **values) == expected
+
+
+def test_the_numbering_messages_are_joined_from_their_pieces():
+    from lawlint.numbering import base
+    for r in CHOSEN:
+        p = r.bound(None)
+        for t in [r.message, *p.variants.values()]:
+            assert base._pieces(t) is not None, t          # every built-in message takes the join
+
+
+@pytest.mark.parametrize("family", ["cn", "cn_paren", "ar", "ar_paren", "di", "part", "circled", "none"])
+def test_canonical_is_the_token_s_canonical(family):
+    from lawlint import numbering as num
+    from lawlint.numbering import base
+    for v in range(1, 40):
+        assert base.canonical(family, v) == num.Token(family, v, "", "", "", 0).canonical()

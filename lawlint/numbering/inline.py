@@ -29,15 +29,16 @@ def items(doc):
 
 
 def _find(doc):
-    # A pattern is scanned only through the paragraphs holding one of the strings each of its
-    # matches contains (「第」 for 第一、…).
     text = doc.text
     plan = scanners()
     marks = {lead: _marks(text, finders) for lead, finders in plan["finders"].items()}
+    starts = plan["starts"]
     scans = []
     for family, rx, lead in plan["families"]:
-        needed = required_literals(rx.pattern) or None
-        scans.append((family, rx, None if lead is None else marks[lead], None if needed == ("",) else needed))
+        # A pattern scanned whole is scanned only through the paragraphs holding one of the
+        # strings each of its matches contains (「第」 for 第一、…).
+        needed = None if lead is not None else required_literals(rx.pattern) or None
+        scans.append((family, rx, lead, None if needed == ("",) else needed))
     for b in doc.body_blocks:
         h = b.heading
         if h is None:
@@ -48,37 +49,37 @@ def _find(doc):
             continue
         end = b.end
         chunk = text[start:end]
-        for family, rx, after, needed in scans:
-            if needed is not None and not any(s in chunk for s in needed):
-                continue
-            if after is None:
-                found = rx.finditer(chunk)
-            else:
-                i = bisect_left(after, start + 1)       # the first mark at or past start
-                if i == len(after) or after[i] > end:   # none in the paragraph
-                    m = rx.match(chunk)
-                    if m is None:
-                        continue
-                    if m.end() > m.start():
+        places = {}             # leading characters -> its marks in the paragraph, or None
+        for family, rx, lead, needed in scans:
+            if lead is None:
+                if needed is None or any(s in chunk for s in needed):
+                    for m in rx.finditer(chunk):
                         yield family, m, start
-                        continue
-                found = _anchored(rx, chunk, start, after[i:bisect_left(after, end + 1, i)])
-            for m in found:
-                yield family, m, start
+                continue
+            got = places.get(lead, 0)
+            if got == 0:        # no mark in the paragraph and no item at its start: nothing here
+                after = marks[lead]
+                i = bisect_left(after, start + 1)
+                j = bisect_left(after, end + 1, i)
+                got = places[lead] = after[i:j] if i < j or starts[lead].match(chunk) else None
+            if got is not None:
+                for m in _anchored(rx, chunk, start, got):
+                    yield family, m, start
 
 
 @lru_cache(maxsize=1)
 def scanners() -> dict:
     """``families``: (family, pattern, its leading characters or None) in the data's order;
     ``finders``: leading characters -> [(one of them, a search for it followed by the body of any
-    pattern led by them)]."""
+    pattern led by them)]; ``starts``: leading characters -> a match of any of those bodies (at a
+    paragraph's start)."""
     families, bodies = [], {}
     for family, rx in data()["inline"].items():
         lead = _split(rx.pattern)
         if lead is not None:
             bodies.setdefault(lead[0], []).append((lead[1], rx.flags))
         families.append((family, rx, None if lead is None else lead[0]))
-    finders = {}
+    finders, starts = {}, {}
     for chars, found in bodies.items():
         flags = {f for _, f in found}
         if len(flags) > 1 or any("(?P=" in b or re.search(r"\\\d", b) for b, _ in found):
@@ -87,7 +88,8 @@ def scanners() -> dict:
         body = "|".join(f"(?:{_NAMED.sub('(?:', b)})" for b, _ in found)
         flag = flags.pop()
         finders[chars] = [(c, regexcache.compile(f"{re.escape(c)}(?={body})", flag)) for c in chars]
-    return {"families": families, "finders": finders}
+        starts[chars] = regexcache.compile(body, flag)
+    return {"families": families, "finders": finders, "starts": starts}
 
 
 def _split(pattern: str):

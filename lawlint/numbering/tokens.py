@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from .. import numbering as num
 from ..chars import strip_blank
@@ -111,54 +112,63 @@ def _ended(doc):
 
 def mixed(ctx, rule, params, heads, doc):
     names = data()["names"]
-    # 1. One level, different families under different parents.
-    by_level: dict[int, list] = {}
-    allowed = set(map(id, heads))
+    # 1. One level, different families under different parents: each sibling list counts by
+    # its first numbered heading (of the rule's levels, not 第一，).
+    by_level: dict[int, list] = {}      # level -> the first heading of each list
+    every = heads is doc.headings
+    allowed = None if every else set(map(id, heads))
     flat = doc.derived("numbering.flattened", lambda: flattened(doc))   # (asked by the tree aspects too)
     for sibs in ([] if flat else sibling_groups(doc)):
-        numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
-        if numbered:
-            by_level.setdefault(numbered[0].level, []).append(numbered)
-    for level, groups in sorted(by_level.items()):
-        fams = Counter(g[0].token.family for g in groups)
+        for h in sibs:
+            t = h.token
+            if t is not None and t.family != "di" and (every or id(h) in allowed):
+                by_level.setdefault(h.level, []).append(h)
+                break
+    for level, firsts in sorted(by_level.items()):
+        fams: dict = {}
+        for h in firsts:
+            fams[h.token.family] = fams.get(h.token.family, 0) + 1
         if len(fams) < 2:
             continue
-        major = fams.most_common(1)[0][0]
-        for g in groups:
-            if g[0].token.family != major:
-                s, e = token_span(g[0])
+        major = max(fams.items(), key=itemgetter(1))[0]   # (the first of the most: most_common(1))
+        for h in firsts:
+            if h.token.family != major:
+                s, e = token_span(h)
                 yield ctx.diagnostic(rule, s, e, message=message_for(
-                    rule, params, token=strip_blank(g[0].token.text), family=names[g[0].token.family],
+                    rule, params, token=strip_blank(h.token.text), family=names[h.token.family],
                     major=names[major]))
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
     allowed = data()["punct"]
-    forms = []   # (family, form, start of the space, end of the space, has space, token as written)
     # A token with wrong punctuation counts as the form the punct rule's fix will give it, so
     # fixing both rules' findings once leaves nothing for a second pass.
     def as_fixed(family, p):
         ok = allowed.get(family, [p])
         return p if p in ok else ok[0]
 
+    # Which forms each family is written in: a heading's form depends on its token alone (its
+    # title starts where the token ends, spaces included), worked out once per token; the places
+    # are gathered only for a family written in two forms or more.
+    forms: dict = {}        # family -> {form: None}
+    of_token: dict = {}     # id(token) -> its form
     for h in heads:
         t = h.token
         if t is None:
             continue
-        off, p = _punct_of(h)
-        end = off + len(p)
-        space = h.title_start - end
-        forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
-                      h.title_start, bool(space), t.text.strip(_WS)))
-    if params.inline:
-        for family, m, off in inline.items(doc):
-            sp = m.group("space")
-            forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
-                          off + m.end("punct"), off + m.end("space"), bool(sp),
-                          m.group(0).strip(_WS)))
-    for family in sorted({f[0] for f in forms}):
-        mine = [f for f in forms if f[0] == family]
-        count = Counter(f[1] for f in mine)
-        if len(count) < 2:
+        form = of_token.get(id(t))
+        if form is None:
+            space = t.length - len(t.text.rstrip(_WS))
+            form = of_token[id(t)] = as_fixed(t.family, t.punct) + (" " if space else "")
+        forms.setdefault(t.family, {})[form] = None
+    items = inline.items(doc) if params.inline else ()
+    for family, m, off in items:
+        forms.setdefault("inline-" + family, {})[
+            as_fixed(family, m.group("punct")) + (" " if m.group("space") else "")] = None
+    for family in sorted(forms):
+        if len(forms[family]) < 2:
             continue
+        mine = _forms(heads, family, as_fixed) if not family.startswith("inline-") else \
+            _inline_forms(items, family, as_fixed)
+        count = Counter(f[1] for f in mine)
         major = min(count, key=lambda k: (-count[k], " " in k))   # a tie: prefer no space
         sample = next(f[5] for f in mine if f[1] == major)
         for fam, form, s, e, space, token in mine:
@@ -170,3 +180,31 @@ def mixed(ctx, rule, params, heads, doc):
             else:
                 yield ctx.diagnostic(rule, s - len(strip_blank(form)), e, message=message_for(
                     rule, params, "form", token=token, major=sample))
+
+
+def _forms(heads, family, as_fixed):
+    """(family, form, start of the space, end of the space, has space, token as written) of each
+    heading of ``family``."""
+    out = []
+    for h in heads:
+        t = h.token
+        if t is None or t.family != family:
+            continue
+        off, p = _punct_of(h)
+        end = off + len(p)
+        space = h.title_start - end
+        out.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
+                    h.title_start, bool(space), t.text.strip(_WS)))
+    return out
+
+
+def _inline_forms(items, family, as_fixed):
+    """The same of each numbered item inside paragraphs of ``family`` (``inline-`` + its family)."""
+    out = []
+    for fam, m, off in items:
+        if "inline-" + fam != family:
+            continue
+        sp = m.group("space")
+        out.append((family, as_fixed(fam, m.group("punct")) + (" " if sp else ""),
+                    off + m.end("punct"), off + m.end("space"), bool(sp), m.group(0).strip(_WS)))
+    return out

@@ -107,20 +107,36 @@ def single(ctx, rule, params, heads, doc):
 
 
 # -- hierarchy -------------------------------------------------------------------------------------
-def _rank(h):
-    return data()["order"].get(h.token.family) if h.token is not None else None
+def _ranks(doc) -> dict:
+    """id(heading) -> the level its family stands for (``order`` in the data), None for a family
+    of any level or no token: once per report (depth and skip read it)."""
+    def compute():
+        order = data()["order"]
+        return {id(h): None if h.token is None else order.get(h.token.family) for h in doc.headings}
+    return doc.derived("numbering.ranks", compute)
 
 
 def depth(ctx, rule, params, heads, doc):
     names = data()["names"]
+    rank = _ranks(doc)
     first: dict = {}     # id(parent) -> its first ranked child, found once per parent
     for h in heads:
         p = h.parent
-        if p is None or _rank(h) is None or _rank(p) is None:
+        if p is None:
             continue
-        if id(p) not in first:
-            first[id(p)] = next(c for c in p.children if _rank(c) is not None)
-        if _rank(h) <= _rank(p) and h is first[id(p)]:
+        r = rank[id(h)]
+        if r is None:
+            continue
+        rp = rank[id(p)]
+        if rp is None or r > rp:
+            continue
+        f = first.get(id(p))
+        if f is None:
+            for c in p.children:
+                if rank[id(c)] is not None:
+                    f = first[id(p)] = c
+                    break
+        if h is f:
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
                 rule, params, token=strip_blank(h.token.text), parent=strip_blank(p.token.text),
@@ -129,21 +145,28 @@ def depth(ctx, rule, params, heads, doc):
 
 def skip(ctx, rule, params, heads, doc):
     names, order = data()["names"], data()["order"]
-    allowed = set(map(id, heads))     # identity, not a list scan (nor dataclass equality)
-    ranked = [h for h in doc.top_headings if _rank(h) is not None]
-    if ranked and min(_rank(h) for h in ranked) > 0 and id(ranked[0]) in allowed:
+    rank = _ranks(doc)
+    every = heads is doc.headings
+    allowed = None if every else set(map(id, heads))    # identity, not a list scan (nor dataclass equality)
+    ranked = [h for h in doc.top_headings if rank[id(h)] is not None]
+    if ranked and min(rank[id(h)] for h in ranked) > 0 and (every or id(ranked[0]) in allowed):
         h = ranked[0]
         s, e = token_span(h)
         yield ctx.diagnostic(rule, s, e, message=message_for(
             rule, params, "top", token=strip_blank(h.token.text), family=names[h.token.family],
             expected=names[next(iter(order))]))
     for p in doc.headings:
-        kids = [c for c in p.children if _rank(c) is not None and id(c) in allowed]
-        if not kids or _rank(p) is None:
+        rp = rank[id(p)]
+        if rp is None:
             continue
-        h = kids[0]
-        if _rank(h) > _rank(p) + 1:
-            want = next(f for f, r in order.items() if r == _rank(p) + 1)
+        for h in p.children:        # its first ranked child of the rule's levels
+            r = rank[id(h)]
+            if r is not None and (every or id(h) in allowed):
+                break
+        else:
+            continue
+        if r > rp + 1:
+            want = next(f for f, n in order.items() if n == rp + 1)
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
                 rule, params, token=strip_blank(h.token.text), family=names[h.token.family],
