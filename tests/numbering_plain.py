@@ -10,7 +10,17 @@ from lawlint.chars import strip_blank
 from lawlint.rulepack import template as tpl
 from lawlint.rulepack.regexcache import required_literals
 from lawlint.rulepack.resources import load_data
-from lawlint.numbering.base import _WS, data, flattened, numbered_of, sibling_groups, token_span
+from lawlint.numbering.base import _WS, data, numbered_of, sibling_groups, token_span
+
+
+def flattened(doc) -> bool:
+    """Was any heading found in the middle of a line (a scraped page that lost its line breaks)?"""
+    text = doc.text
+    for h in doc.headings:
+        line_start = text.rfind("\n", 0, h.start) + 1
+        if text[line_start:h.start].strip(_WS):
+            return True
+    return False
 
 
 def canonical(family, value) -> str:

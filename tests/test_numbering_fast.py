@@ -98,7 +98,7 @@ def _counting(module, name):
 
 
 def test_the_sequences_are_walked_once_per_report():
-    p, calls = _counting(tree, "_walk")
+    p, calls = _counting(tree, "_every_break")
     with p:
         found = _run(N.check, SAMPLE)
     assert len(calls) == 1
@@ -196,3 +196,34 @@ def test_canonical_is_the_token_s_canonical(family):
     from lawlint.numbering import base
     for v in range(1, 40):
         assert base.canonical(family, v) == num.Token(family, v, "", "", "", 0).canonical()
+
+
+def _spans(found):
+    return [(f, m.span(), m.group(0), off) for f, m, off in found]
+
+
+def test_paragraphs_and_marks_are_walked_alongside():
+    doc = parse(Source(text=SAMPLE, path="<t>", kind="txt"))
+    with patch.object(inline, "_find_led", wraps=inline._find_led) as led:
+        found = list(inline._find(doc))
+    assert led.call_count == 1 and found              # the built-in patterns share their marks
+
+
+@pytest.mark.parametrize("plain_family", ["ar", "di", None])
+def test_patterns_of_other_shapes_are_scanned_whole(plain_family):
+    # the general loop (patterns led by different marks, or of another shape), not taken by the
+    # built-in data: a family made to be scanned whole, or two lead groups
+    real = inline.scanners()
+    lead = next(iter(real["finders"]))
+    other = lead[::-1]            # a second group, led by the same marks (in another order)
+    families = [(f, rx, None if f == plain_family else (other if f == "di" and plain_family is None else l))
+                for f, rx, l in real["families"]]
+    plan = {"families": families,
+            "finders": {**real["finders"], other: [(c, rx) for c, rx in real["finders"][lead] if c in other]},
+            "starts": {**real["starts"], other: real["starts"][lead]}}
+    texts = [SAMPLE] + [normalise(p.read_text(encoding="utf-8"))[0] for p in CORPUS[:40]]
+    with patch.object(inline, "scanners", lambda: plan), \
+            patch.object(inline, "_find_led", side_effect=AssertionError("not this path")):
+        for text in texts:
+            doc = parse(Source(text=text, path="<t>", kind="txt"))
+            assert _spans(inline._find(doc)) == _spans(plain._find_inline_items(doc))

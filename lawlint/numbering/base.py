@@ -25,8 +25,11 @@ def flattened(doc) -> bool:
     """Was any heading found in the middle of a line (a scraped page that lost its line breaks)?"""
     text = doc.text
     for h in doc.headings:
-        line_start = text.rfind("\n", 0, h.start) + 1
-        if text[line_start:h.start].strip(_WS):
+        start = h.block.start
+        if not start or text[start - 1] == "\n":
+            continue            # (at the start of its line)
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(_WS):
             return True
     return False
 

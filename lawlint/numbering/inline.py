@@ -39,6 +39,9 @@ def _find(doc):
         # strings each of its matches contains (「第」 for 第一、…).
         needed = None if lead is not None else required_literals(rx.pattern) or None
         scans.append((family, rx, lead, None if needed == ("",) else needed))
+    if len(marks) == 1 and all(lead is not None for _, _, lead, _ in scans):
+        yield from _find_led(doc, text, *marks.items(), starts, [(f, rx) for f, rx, _, _ in scans])
+        return
     for b in doc.body_blocks:
         h = b.heading
         if h is None:
@@ -65,6 +68,34 @@ def _find(doc):
             if got is not None:
                 for m in _anchored(rx, chunk, start, got):
                     yield family, m, start
+
+
+def _find_led(doc, text, led, starts, families):
+    """``_find`` when every pattern is led by the same characters (the built-in ones): the marks
+    of each paragraph found by walking the marks alongside the paragraphs (both in order)."""
+    lead, after = led
+    starter = starts[lead].match
+    n, k = len(after), 0
+    for b in doc.body_blocks:
+        h = b.heading
+        if h is None:
+            start = b.start
+        elif h.run_in:
+            start = b.body_start
+        else:
+            continue
+        end = b.end
+        while k < n and after[k] <= start:
+            k += 1
+        j = k
+        while j < n and after[j] <= end:
+            j += 1
+        chunk = text[start:end]
+        if j == k and starter(chunk) is None:
+            continue        # no mark in the paragraph and no item at its start: nothing here
+        for family, rx in families:
+            for m in _anchored(rx, chunk, start, after[k:j]):
+                yield family, m, start
 
 
 @lru_cache(maxsize=1)

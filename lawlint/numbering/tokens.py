@@ -3,6 +3,7 @@ period, one level written in different ways. See ``numbering.py`` for what each 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
 
@@ -14,16 +15,18 @@ from .base import _WS, canonical, data, flattened, message_for, numbered_of, sib
 
 # -- how a token is written --------------------------------------------------------------------------
 def brackets(ctx, rule, params, heads, doc):
+    worded: dict = {}       # token as written -> (its closing bracket, message, fix): a report repeats them
     for h in heads:
         t = h.token
         if t is None or t.brackets not in ("half", "mixed"):
             continue
+        got = worded.get(t.text)
+        if got is None:
+            close = max(t.text.rfind(")"), t.text.rfind("）"))
+            fixed = f"（{t.text[1:close].strip(_WS)}）"
+            got = worded[t.text] = (close, message_for(rule, params, token=t.text[:close + 1], fixed=fixed), fixed)
         start = h.title_start - t.length
-        close = max(t.text.rfind(")"), t.text.rfind("）"))
-        inner = t.text[1:close].strip(_WS)
-        yield ctx.diagnostic(rule, start, start + close + 1,
-                             message=message_for(rule, params, token=t.text[:close + 1], fixed=f"（{inner}）"),
-                             replacement=f"（{inner}）")
+        yield ctx.diagnostic(rule, start, start + got[0] + 1, message=got[1], replacement=got[2])
 
 
 def _punct_of(h):
@@ -94,20 +97,38 @@ def _periods(doc, heads, *, house_style: bool):
 
 def _ended(doc):
     """(heading, is the house style) for each stand-alone heading ending in 「。」."""
-    blocks = doc.body_blocks
-    index = {id(b): i for i, b in enumerate(blocks)}
-    ended, total = Counter(), Counter()
-    for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
-        total[h.level] += 1
-        ended[h.level] += h.run_in or h.block.text.endswith("。")
-    for h in doc.headings:
-        if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
+    ended: dict = {}
+    total: dict = {}
+    candidates = []
+    for h in doc.headings:      # a run-in heading's title ends in 。 by nature: that style too
+        level = h.level
+        total[level] = total.get(level, 0) + 1
+        if h.run_in:
+            ended[level] = ended.get(level, 0) + 1
+        elif h.block.text.endswith("。"):
+            ended[level] = ended.get(level, 0) + 1
+            candidates.append(h)
+    if not candidates:
+        return
+    blocks, starts = doc.body_blocks, [b.start for b in doc.body_blocks]
+    for h in candidates:
+        if re.search(r"\d", h.title):
             continue
-        i = index.get(id(h.block))
-        nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
+        nxt = _next_block(blocks, starts, h.block)
         if not (h.children or (nxt is not None and nxt.heading is None)):
             continue
-        yield h, ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
+        n = ended.get(h.level, 0)
+        yield h, n >= 2 and 2 * n > total[h.level]
+
+
+def _next_block(blocks, starts, block):
+    """The body block after ``block``; None if it is the last or not a body block."""
+    i = bisect_left(starts, block.start)
+    while i < len(blocks) and starts[i] == block.start:
+        if blocks[i] is block:
+            return blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+    return None
 
 
 def mixed(ctx, rule, params, heads, doc):

@@ -5,51 +5,16 @@ from __future__ import annotations
 from ..chars import strip_blank
 from ..rulepack import template as tpl
 from ..rulepack.resources import load_data
-from .base import canonical, data, message_for, numbered_of, sibling_groups, token_span
+from .base import canonical, data, message_for, sibling_groups, token_span
 
 
 # -- sequence --------------------------------------------------------------------------------------
-def _walk(doc, heads):
-    """(kind, heading, expected value, previous heading) for every break in a sibling sequence."""
-    allowed = set(map(id, heads))
-    last: dict = {}      # (level, family) -> last value, for numbering continued across parents
-    for sibs in sibling_groups(doc):
-        prev, pending = None, []
-        for h in sibs:
-            if h.token is None:
-                pending.append(h)
-                continue
-            key = (h.level, h.token.family)
-            before = last.get(key, 0)
-            continued = prev is None and h.value > 1 and h.value == before + 1
-            last[key] = h.value
-            if prev is None and len(pending) == 1 and h.value == 2:
-                if id(pending[0]) in allowed:       # an unnumbered first item, then （二）
-                    yield "unnumbered", pending[0], 1, h
-            elif prev is None and h.value > 1 and not pending and not continued \
-                    and id(h) in allowed:
-                yield "gap", h, before + 1 if 1 < before + 1 < h.value else 1, None
-            if prev is None or prev.token.family != h.token.family:
-                prev, pending = h, []
-                continue
-            expected = prev.value + 1
-            if pending and h.value == expected + len(pending):
-                for i, u in enumerate(pending):
-                    if id(u) in allowed:
-                        yield "unnumbered", u, expected + i, prev
-            elif h.value > expected + len(pending) and id(h) in allowed:
-                yield "gap", h, expected, prev
-            elif h.value < expected and id(h) in allowed:
-                yield "repeat", h, expected, prev
-            prev, pending = h, []
-
-
 def _breaks(doc, heads, kind):
-    """The breaks of ``kind`` at ``heads``: what ``_walk(doc, heads)`` yields of that kind. The
-    sequences are walked once per report, for every heading (gap, repeat and unnumbered read
-    them): which headings a walk may report decides only what it yields, each break at the
-    heading it names, never how it goes on."""
-    found = doc.derived("numbering.breaks", lambda: _by_kind(_walk(doc, doc.headings)))
+    """The breaks of ``kind`` in the sibling sequences at ``heads``: (kind, heading, expected value,
+    previous heading). The sequences are walked once per report, for every heading (gap, repeat
+    and unnumbered read them): which headings a rule may report decides only what it keeps, each
+    break at the heading it names, never how the walk goes on."""
+    found = doc.derived("numbering.breaks", lambda: _every_break(doc))
     got = found.get(kind, ())
     if heads is doc.headings:
         return got
@@ -57,10 +22,37 @@ def _breaks(doc, heads, kind):
     return [b for b in got if id(b[1]) in allowed]
 
 
-def _by_kind(breaks) -> dict:
-    out: dict = {}
-    for b in breaks:
-        out.setdefault(b[0], []).append(b)
+def _every_break(doc) -> dict:
+    """kind -> the breaks of that kind in every sibling sequence, in document order."""
+    out: dict = {"unnumbered": [], "gap": [], "repeat": []}
+    unnumbered, gap, repeat = out["unnumbered"].append, out["gap"].append, out["repeat"].append
+    last: dict = {}      # (level, family) -> last value, for numbering continued across parents
+    for sibs in sibling_groups(doc):
+        prev, pending = None, []
+        for h in sibs:
+            t = h.token
+            if t is None:
+                pending.append(h)
+                continue
+            v, family = t.value, t.family
+            key = (h.level, family)
+            before = last.get(key, 0)
+            last[key] = v
+            if prev is None:
+                if len(pending) == 1 and v == 2:        # an unnumbered first item, then （二）
+                    unnumbered(("unnumbered", pending[0], 1, h))
+                elif v > 1 and not pending and v != before + 1:     # (not continued)
+                    gap(("gap", h, before + 1 if 1 < before + 1 < v else 1, None))
+            elif prev_family == family:
+                expected = prev_value + 1
+                if pending and v == expected + len(pending):
+                    for i, u in enumerate(pending):
+                        unnumbered(("unnumbered", u, expected + i, prev))
+                elif v > expected + len(pending):
+                    gap(("gap", h, expected, prev))
+                elif v < expected:
+                    repeat(("repeat", h, expected, prev))
+            prev, prev_value, prev_family, pending = h, v, family, []
     return out
 
 
@@ -95,12 +87,13 @@ def unnumbered(ctx, rule, params, heads, doc):
 
 
 def single(ctx, rule, params, heads, doc):
-    allowed = set(map(id, heads))
+    every = heads is doc.headings
+    allowed = None if every else set(map(id, heads))
     for sibs in sibling_groups(doc):
-        numbered = numbered_of(sibs)
-        if len(sibs) == 1 and len(numbered) == 1 and numbered[0].value == 1 \
-                and id(numbered[0]) in allowed:
-            h = numbered[0]
+        if len(sibs) != 1:
+            continue
+        h = sibs[0]
+        if h.token is not None and h.token.value == 1 and (every or id(h) in allowed):
             s, e = token_span(h)
             yield ctx.diagnostic(rule, s, e, message=message_for(
                 rule, params, token=strip_blank(h.token.text), next=canonical(h.token.family, 2)))
