@@ -219,7 +219,7 @@ def test_patterns_of_other_shapes_are_scanned_whole(plain_family):
     families = [(f, rx, None if f == plain_family else (other if f == "di" and plain_family is None else l))
                 for f, rx, l in real["families"]]
     plan = {"families": families,
-            "finders": {**real["finders"], other: [(c, rx) for c, rx in real["finders"][lead] if c in other]},
+            "finders": {**real["finders"], other: list(reversed(real["finders"][lead]))},
             "starts": {**real["starts"], other: real["starts"][lead]}}
     texts = [SAMPLE] + [normalise(p.read_text(encoding="utf-8"))[0] for p in CORPUS[:40]]
     with patch.object(inline, "scanners", lambda: plan), \
@@ -227,3 +227,15 @@ def test_patterns_of_other_shapes_are_scanned_whole(plain_family):
         for text in texts:
             doc = parse(Source(text=text, path="<t>", kind="txt"))
             assert _spans(inline._find(doc)) == _spans(plain._find_inline_items(doc))
+
+
+@pytest.mark.parametrize("body,refers", [(r"(?P<n>\d)x", False), (r"(?P<n>\d)(?P=n)", True), (r"(\d)\1", True),
+                                         (r"\d\.", False), ("x\\", False)])
+def test_bodies_that_refer_back_are_not_joined(body, refers):
+    assert inline._refers(body) == refers
+
+
+def test_named_groups_become_plain():
+    import re
+    body = r"(?P<num>\d{1,2})(?P<punct>[.．])(?P<space> *)(?=[“《])"
+    assert inline._unnamed(body) == re.sub(r"\(\?P<\w+>", "(?:", body)

@@ -20,7 +20,6 @@ from ..rulepack.regexcache import required_literals
 from .base import data
 
 _OPEN, _CLOSE = "(?:^|(?<=[", "]))"
-_NAMED = re.compile(r"\(\?P<\w+>")
 
 
 def items(doc):
@@ -113,12 +112,13 @@ def scanners() -> dict:
     finders, starts = {}, {}
     for chars, found in bodies.items():
         flags = {f for _, f in found}
-        if len(flags) > 1 or any("(?P=" in b or re.search(r"\\\d", b) for b, _ in found):
+        if len(flags) > 1 or any(_refers(b) for b, _ in found):
             families = [(f, rx, None if lead == chars else lead) for f, rx, lead in families]
             continue                 # (bodies that cannot be joined into one: scanned whole)
-        body = "|".join(f"(?:{_NAMED.sub('(?:', b)})" for b, _ in found)
+        body = "|".join(f"(?:{_unnamed(b)})" for b, _ in found)
         flag = flags.pop()
-        finders[chars] = [(c, regexcache.compile(f"{re.escape(c)}(?={body})", flag)) for c in chars]
+        # (each search compiled when a text first holds its mark: a fresh process compiles few)
+        finders[chars] = [(c, f"{re.escape(c)}(?={body})", flag) for c in chars]
         starts[chars] = regexcache.compile(body, flag)
     return {"families": families, "finders": finders, "starts": starts}
 
@@ -135,12 +135,41 @@ def _split(pattern: str):
     return "".join(dict.fromkeys(chars)), pattern[end + len(_CLOSE):]
 
 
+def _refers(body: str) -> bool:
+    """Does a pattern body refer back to a group (``(?P=name)``, ``\\1``)? (Such bodies are not
+    joined: their groups lose their names and numbers.)"""
+    if "(?P=" in body:
+        return True
+    i = body.find("\\")
+    while i != -1:
+        if body[i + 1:i + 2].isdigit():
+            return True
+        i = body.find("\\", i + 2)
+    return False
+
+
+def _unnamed(body: str) -> str:
+    """The body with each named group ``(?P<name>`` made a plain ``(?:`` (bodies joined in one
+    pattern may name the same groups)."""
+    out, at = [], 0
+    i = body.find("(?P<")
+    while i != -1:
+        j = body.find(">", i)
+        if j == -1:
+            break
+        out += (body[at:i], "(?:")
+        at = j + 1
+        i = body.find("(?P<", at)
+    out.append(body[at:])
+    return "".join(out)
+
+
 def _marks(text: str, finders) -> list:
     """Offsets just past each mark in ``text`` that has an item's body after it, in order."""
     out = []
-    for c, rx in finders:
+    for c, pattern, flags in finders:
         if c in text:
-            out.extend(m.end() for m in rx.finditer(text))
+            out.extend(m.end() for m in regexcache.compile(pattern, flags).finditer(text))
     out.sort()
     return out
 
