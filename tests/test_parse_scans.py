@@ -100,8 +100,8 @@ def _plain_inline_items(doc):
 
 
 def _items(doc):
-    from lawlint.numbering.tokens import _find_inline_items
-    return [(family, m.span(), start) for family, m, start in _find_inline_items(doc)]
+    from lawlint.numbering.inline import _find
+    return [(family, m.span(), start) for family, m, start in _find(doc)]
 
 
 @pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
@@ -118,23 +118,34 @@ def test_inline_items_on_generated_paragraphs(pieces):
     assert _items(d) == list(_plain_inline_items(d))
 
 
-def test_the_di_pattern_is_not_scanned_through_paragraphs_without_its_character(monkeypatch):
-    from lawlint.numbering import base, tokens
-    scanned = []
+def test_the_di_pattern_is_tried_only_in_paragraphs_where_an_item_can_start(monkeypatch):
+    # (it was: scanned only through paragraphs holding 「第」; now it is tried only at a paragraph's
+    # start when one of the bodies matches there, and just past the marks 。；：… found with an
+    # item after them)
+    from lawlint.numbering import base, inline
+    tried = []
 
     class Counted:
         def __init__(self, rx):
             self.pattern, self.flags, self.rx = rx.pattern, rx.flags, rx
 
+        def match(self, text, *pos):
+            tried.append(text)
+            return self.rx.match(text, *pos)
+
         def finditer(self, text):
-            scanned.append(text)
+            tried.append(text)
             return self.rx.finditer(text)
 
     real = base.data()
-    monkeypatch.setattr(tokens, "data", lambda: {**real, "inline": {"di": Counted(real["inline"]["di"])}})
-    d = _doc("一、主要举措\n全年办理案件12件。第一、完善制度。\n全年开展培训3次。")
-    assert [f for f, _, _ in tokens._find_inline_items(d)] == ["di"]
-    assert scanned == ["全年办理案件12件。第一、完善制度。"]
+    monkeypatch.setattr(inline, "data", lambda: {**real, "inline": {"di": Counted(real["inline"]["di"])}})
+    inline.scanners.cache_clear()
+    try:
+        d = _doc("一、主要举措\n全年办理案件12件。第一、完善制度。\n全年开展培训3次。\n第二项工作。")
+        assert [f for f, _, _ in inline._find(d)] == ["di"]
+    finally:
+        inline.scanners.cache_clear()
+    assert set(tried) == {"全年办理案件12件。第一、完善制度。"}
 
 
 def _plain_split(text, base=0):

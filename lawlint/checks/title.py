@@ -30,7 +30,7 @@ SPEC = CheckSpec({
 
 def check(ctx, rule, p):
     doc = ctx.doc
-    blocks = [b for b in doc.blocks if b.kind == "title"]
+    blocks, title = doc.derived("title.blocks", lambda: _title(doc))    # (read by every title rule)
     if not blocks:
         if p.missing and doc.body_blocks:
             first = doc.body_blocks[0]
@@ -40,7 +40,6 @@ def check(ctx, rule, p):
             if not glued:
                 yield ctx.diagnostic(rule, first.start, first.start)
         return
-    title = "".join(b.text for b in blocks)
     first, last = blocks[0], blocks[-1]
     fields = {"title": title}
     if p.require and not any(rx.search(title) for rx in p.require):
@@ -53,6 +52,12 @@ def check(ctx, rule, p):
             break
     if p.opening_year:
         yield from _opening_year(ctx, rule, blocks, title)
+
+
+def _title(doc):
+    """The title's blocks (a title may take two lines) and its text, read as one."""
+    blocks = [b for b in doc.blocks if b.kind == "title"]
+    return blocks, "".join(b.text for b in blocks)
 
 
 def _span(blocks, a, b):

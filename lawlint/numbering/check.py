@@ -51,7 +51,9 @@ def check(ctx, rule, p):
     doc = ctx.doc
     if aspect in TREE_ASPECTS and doc.derived("numbering.flattened", lambda: flattened(doc)):
         return          # (asked by eight rules: worked out once per report)
-    heads = [h for h in doc.headings if not levels or h.level in levels]
+    # every heading (the list itself: the aspects then skip their membership tests) or those of
+    # the rule's levels
+    heads = [h for h in doc.headings if h.level in levels] if levels else doc.headings
     if aspect == "single" and ctx.partial is not None and doc.top_headings:
         # a partial text: the lists open where it stops may go on past the cut
         floor = doc.top_headings[-1].start

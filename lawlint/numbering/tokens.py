@@ -3,26 +3,30 @@ period, one level written in different ways. See ``numbering.py`` for what each 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from operator import itemgetter
 
 from .. import numbering as num
 from ..chars import strip_blank
-from ..rulepack.regexcache import required_literals
+from . import inline
 from .base import _WS, canonical, data, flattened, message_for, numbered_of, sibling_groups, token_span
 
 
 # -- how a token is written --------------------------------------------------------------------------
 def brackets(ctx, rule, params, heads, doc):
+    worded: dict = {}       # token as written -> (its closing bracket, message, fix): a report repeats them
     for h in heads:
         t = h.token
         if t is None or t.brackets not in ("half", "mixed"):
             continue
+        got = worded.get(t.text)
+        if got is None:
+            close = max(t.text.rfind(")"), t.text.rfind("）"))
+            fixed = f"（{t.text[1:close].strip(_WS)}）"
+            got = worded[t.text] = (close, message_for(rule, params, token=t.text[:close + 1], fixed=fixed), fixed)
         start = h.title_start - t.length
-        close = max(t.text.rfind(")"), t.text.rfind("）"))
-        inner = t.text[1:close].strip(_WS)
-        yield ctx.diagnostic(rule, start, start + close + 1,
-                             message=message_for(rule, params, token=t.text[:close + 1], fixed=f"（{inner}）"),
-                             replacement=f"（{inner}）")
+        yield ctx.diagnostic(rule, start, start + got[0] + 1, message=got[1], replacement=got[2])
 
 
 def _punct_of(h):
@@ -47,7 +51,7 @@ def punct(ctx, rule, params, heads, doc):
             rule, params, token=strip_blank(t.text), punct=p, fixed=canonical(t.family, t.value),
             family=names[t.family]), replacement=good)
     if params.inline:
-        for family, m, off in _inline_items(doc):
+        for family, m, off in inline.items(doc):
             p = m.group("punct")
             if p in allowed[family]:
                 continue
@@ -61,31 +65,6 @@ def punct(ctx, rule, params, heads, doc):
 def _value(family, m):
     n = m.group("num")
     return int(n) if n.isdigit() else (num.cn_to_int(n) or 1)
-
-
-def _inline_items(doc):
-    """(family, match, offset) of numbered items inside the running text of paragraphs, found
-    once per document (two rules read them)."""
-    return doc.derived("inline_items", lambda: list(_find_inline_items(doc)))
-
-
-def _find_inline_items(doc):
-    # A pattern is scanned only through the paragraphs holding one of the strings each of its
-    # matches contains (「第」 for 第一、…): a scan tries every position of the paragraph.
-    text = doc.text
-    scans = [(family, rx.finditer, required_literals(rx.pattern) or ("",))
-             for family, rx in data()["inline"].items()]
-    for b in doc.body_blocks:
-        if b.heading is not None and not b.heading.run_in:
-            continue
-        start = b.body_start if b.heading is not None else b.start
-        chunk = text[start:b.end]
-        for family, finditer, needed in scans:
-            for s in needed:
-                if s in chunk:
-                    for m in finditer(chunk):
-                        yield family, m, start
-                    break
 
 
 def period(ctx, rule, params, heads, doc):
@@ -106,75 +85,111 @@ def period_style(ctx, rule, params, heads, doc):
 
 def _periods(doc, heads, *, house_style: bool):
     """Stand-alone headings ending in 「。」 (with children or body text after them), those whose
-    level is written that way by most of its headings (house_style) or those that are not."""
-    blocks = doc.body_blocks
-    index = {id(b): i for i, b in enumerate(blocks)}
-    ended, total = Counter(), Counter()
-    for h in doc.headings:             # a run-in heading's title ends in 。 by nature: that style too
-        total[h.level] += 1
-        ended[h.level] += h.run_in or h.block.text.endswith("。")
-    for h in heads:
-        if h.run_in or not h.block.text.endswith("。") or re.search(r"\d", h.title):
+    level is written that way by most of its headings (house_style) or those that are not. They
+    are found once per report, among every heading (period and period_style read them): whether
+    one is reported depends on the heading and its level alone."""
+    found = doc.derived("numbering.periods", lambda: list(_ended(doc)))
+    if heads is not doc.headings:
+        allowed = set(map(id, heads))
+        found = [hs for hs in found if id(hs[0]) in allowed]
+    return [h for h, style in found if style == house_style]
+
+
+def _ended(doc):
+    """(heading, is the house style) for each stand-alone heading ending in 「。」."""
+    ended: dict = {}
+    total: dict = {}
+    candidates = []
+    for h in doc.headings:      # a run-in heading's title ends in 。 by nature: that style too
+        level = h.level
+        total[level] = total.get(level, 0) + 1
+        if h.run_in:
+            ended[level] = ended.get(level, 0) + 1
+        elif h.block.text.endswith("。"):
+            ended[level] = ended.get(level, 0) + 1
+            candidates.append(h)
+    if not candidates:
+        return
+    blocks, starts = doc.body_blocks, [b.start for b in doc.body_blocks]
+    for h in candidates:
+        if re.search(r"\d", h.title):
             continue
-        i = index.get(id(h.block))
-        nxt = blocks[i + 1] if i is not None and i + 1 < len(blocks) else None
+        nxt = _next_block(blocks, starts, h.block)
         if not (h.children or (nxt is not None and nxt.heading is None)):
             continue
-        style = ended[h.level] >= 2 and 2 * ended[h.level] > total[h.level]
-        if style == house_style:
-            yield h
+        n = ended.get(h.level, 0)
+        yield h, n >= 2 and 2 * n > total[h.level]
+
+
+def _next_block(blocks, starts, block):
+    """The body block after ``block``; None if it is the last or not a body block."""
+    i = bisect_left(starts, block.start)
+    while i < len(blocks) and starts[i] == block.start:
+        if blocks[i] is block:
+            return blocks[i + 1] if i + 1 < len(blocks) else None
+        i += 1
+    return None
 
 
 def mixed(ctx, rule, params, heads, doc):
     names = data()["names"]
-    # 1. One level, different families under different parents.
-    by_level: dict[int, list] = {}
-    allowed = set(map(id, heads))
+    # 1. One level, different families under different parents: each sibling list counts by
+    # its first numbered heading (of the rule's levels, not 第一，).
+    by_level: dict[int, list] = {}      # level -> the first heading of each list
+    every = heads is doc.headings
+    allowed = None if every else set(map(id, heads))
     flat = doc.derived("numbering.flattened", lambda: flattened(doc))   # (asked by the tree aspects too)
     for sibs in ([] if flat else sibling_groups(doc)):
-        numbered = [h for h in numbered_of(sibs) if id(h) in allowed and h.token.family != "di"]
-        if numbered:
-            by_level.setdefault(numbered[0].level, []).append(numbered)
-    for level, groups in sorted(by_level.items()):
-        fams = Counter(g[0].token.family for g in groups)
+        for h in sibs:
+            t = h.token
+            if t is not None and t.family != "di" and (every or id(h) in allowed):
+                by_level.setdefault(h.level, []).append(h)
+                break
+    for level, firsts in sorted(by_level.items()):
+        fams: dict = {}
+        for h in firsts:
+            fams[h.token.family] = fams.get(h.token.family, 0) + 1
         if len(fams) < 2:
             continue
-        major = fams.most_common(1)[0][0]
-        for g in groups:
-            if g[0].token.family != major:
-                s, e = token_span(g[0])
+        major = max(fams.items(), key=itemgetter(1))[0]   # (the first of the most: most_common(1))
+        for h in firsts:
+            if h.token.family != major:
+                s, e = token_span(h)
                 yield ctx.diagnostic(rule, s, e, message=message_for(
-                    rule, params, token=strip_blank(g[0].token.text), family=names[g[0].token.family],
+                    rule, params, token=strip_blank(h.token.text), family=names[h.token.family],
                     major=names[major]))
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
     allowed = data()["punct"]
-    forms = []   # (family, form, start of the space, end of the space, has space, token as written)
     # A token with wrong punctuation counts as the form the punct rule's fix will give it, so
     # fixing both rules' findings once leaves nothing for a second pass.
     def as_fixed(family, p):
         ok = allowed.get(family, [p])
         return p if p in ok else ok[0]
 
+    # Which forms each family is written in: a heading's form depends on its token alone (its
+    # title starts where the token ends, spaces included), worked out once per token; the places
+    # are gathered only for a family written in two forms or more.
+    forms: dict = {}        # family -> {form: None}
+    of_token: dict = {}     # id(token) -> its form
     for h in heads:
         t = h.token
         if t is None:
             continue
-        off, p = _punct_of(h)
-        end = off + len(p)
-        space = h.title_start - end
-        forms.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
-                      h.title_start, bool(space), t.text.strip(_WS)))
-    if params.inline:
-        for family, m, off in _inline_items(doc):
-            sp = m.group("space")
-            forms.append(("inline-" + family, as_fixed(family, m.group("punct")) + (" " if sp else ""),
-                          off + m.end("punct"), off + m.end("space"), bool(sp),
-                          m.group(0).strip(_WS)))
-    for family in sorted({f[0] for f in forms}):
-        mine = [f for f in forms if f[0] == family]
-        count = Counter(f[1] for f in mine)
-        if len(count) < 2:
+        form = of_token.get(id(t))
+        if form is None:
+            space = t.length - len(t.text.rstrip(_WS))
+            form = of_token[id(t)] = as_fixed(t.family, t.punct) + (" " if space else "")
+        forms.setdefault(t.family, {})[form] = None
+    items = inline.items(doc) if params.inline else ()
+    for family, m, off in items:
+        forms.setdefault("inline-" + family, {})[
+            as_fixed(family, m.group("punct")) + (" " if m.group("space") else "")] = None
+    for family in sorted(forms):
+        if len(forms[family]) < 2:
             continue
+        mine = _forms(heads, family, as_fixed) if not family.startswith("inline-") else \
+            _inline_forms(items, family, as_fixed)
+        count = Counter(f[1] for f in mine)
         major = min(count, key=lambda k: (-count[k], " " in k))   # a tie: prefer no space
         sample = next(f[5] for f in mine if f[1] == major)
         for fam, form, s, e, space, token in mine:
@@ -186,3 +201,31 @@ def mixed(ctx, rule, params, heads, doc):
             else:
                 yield ctx.diagnostic(rule, s - len(strip_blank(form)), e, message=message_for(
                     rule, params, "form", token=token, major=sample))
+
+
+def _forms(heads, family, as_fixed):
+    """(family, form, start of the space, end of the space, has space, token as written) of each
+    heading of ``family``."""
+    out = []
+    for h in heads:
+        t = h.token
+        if t is None or t.family != family:
+            continue
+        off, p = _punct_of(h)
+        end = off + len(p)
+        space = h.title_start - end
+        out.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
+                    h.title_start, bool(space), t.text.strip(_WS)))
+    return out
+
+
+def _inline_forms(items, family, as_fixed):
+    """The same of each numbered item inside paragraphs of ``family`` (``inline-`` + its family)."""
+    out = []
+    for fam, m, off in items:
+        if "inline-" + fam != family:
+            continue
+        sp = m.group("space")
+        out.append((family, as_fixed(fam, m.group("punct")) + (" " if sp else ""),
+                    off + m.end("punct"), off + m.end("space"), bool(sp), m.group(0).strip(_WS)))
+    return out
