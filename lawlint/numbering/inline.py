@@ -41,15 +41,7 @@ def _find(doc):
     if len(marks) == 1 and all(lead is not None for _, _, lead, _ in scans):
         yield from _find_led(doc, text, *marks.items(), starts, [(f, rx) for f, rx, _, _ in scans])
         return
-    for b in doc.body_blocks:
-        h = b.heading
-        if h is None:
-            start = b.start
-        elif h.run_in:
-            start = b.body_start
-        else:
-            continue
-        end = b.end
+    for start, end in _paragraphs(doc):
         chunk = text[start:end]
         places = {}             # leading characters -> its marks in the paragraph, or None
         for family, rx, lead, needed in scans:
@@ -75,15 +67,7 @@ def _find_led(doc, text, led, starts, families):
     lead, after = led
     starter = starts[lead].match
     n, k = len(after), 0
-    for b in doc.body_blocks:
-        h = b.heading
-        if h is None:
-            start = b.start
-        elif h.run_in:
-            start = b.body_start
-        else:
-            continue
-        end = b.end
+    for start, end in _paragraphs(doc):
         while k < n and after[k] <= start:
             k += 1
         j = k
@@ -95,6 +79,15 @@ def _find_led(doc, text, led, starts, families):
         for family, rx in families:
             for m in _anchored(rx, chunk, start, after[k:j]):
                 yield family, m, start
+
+
+def _paragraphs(doc):
+    """(start, end) of the running text of each paragraph: every body block but a stand-alone
+    heading, a run-in heading's from past its title (``Block.body_start``)."""
+    for b in doc.body_blocks:
+        h = b.heading
+        if h is None or h.run_in:
+            yield b.body_start, b.end
 
 
 @lru_cache(maxsize=1)
