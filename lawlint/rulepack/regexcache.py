@@ -88,42 +88,42 @@ def _compile(pattern, flags):
     return rx
 
 
-def required_literals(pattern: str, most: int | None = None):
-    """:func:`lawlint.rulepack.literals.required`, remembered across processes like the compiled code
-    (reading a pattern's parse tree costs about as much as compiling it); ``most``: its bound on
-    the strings, when not the default."""
-    key = ("literals", pattern if most is None else f"\0most{most}\0{pattern}")
+def _fact(key, compute):
+    """``compute()`` (data: a tuple, empty for "none"), remembered across processes in the table
+    beside the compiled code: reading a pattern's parse tree costs about as much as compiling it."""
     table = _load()
     if key in table:
-        return table[key] or None
-    from .literals import required
-    needed = required(pattern) if most is None else required(pattern, 0, most)
-    _remember(key, needed or ())
-    return needed
+        return table[key]
+    got = compute()
+    _remember(key, got)
+    return got
+
+
+def required_literals(pattern: str, most: int | None = None):
+    """:func:`lawlint.rulepack.literals.required` (None: no string is required); ``most``: its
+    bound on the strings, when not the default."""
+    def compute():
+        from .literals import required
+        return (required(pattern) if most is None else required(pattern, 0, most)) or ()
+    return _fact(("literals", pattern if most is None else f"\0most{most}\0{pattern}"), compute) or None
 
 
 def first_class(pattern: str) -> str | None:
-    """:func:`lawlint.rulepack.anchors.first_class` (the class of a match's first character),
-    remembered across processes beside the pattern's literals."""
-    key = ("literals", "\0first\0" + pattern)
-    got = _load().get(key)
-    if got is None:
-        from .anchors import first_class as compute
-        got = (compute(pattern),)
-        _remember(key, got if got[0] else ())
+    """:func:`lawlint.rulepack.anchors.first_class`: the class of a match's first character."""
+    def compute():
+        from .anchors import first_class as of
+        got = of(pattern)
+        return (got,) if got else ()
+    got = _fact(("literals", "\0first\0" + pattern), compute)
     return got[0] if got else None
 
 
 def pairs_of(pattern: str) -> tuple:
-    """:func:`lawlint.rulepack.heads.pairs`, remembered across processes like the literals."""
-    key = ("literals", "\0heads\0" + pattern)
-    table = _load()
-    got = table.get(key)
-    if got is None:
+    """:func:`lawlint.rulepack.heads.pairs`: the characters a match's first two may be, or ()."""
+    def compute():
         from .heads import pairs
-        got = pairs(pattern)
-        _remember(key, got)
-    return got
+        return pairs(pattern)
+    return _fact(("literals", "\0heads\0" + pattern), compute)
 
 
 def split_scans(pattern: str):
