@@ -58,14 +58,8 @@ def _scan_cost(p) -> int:
     compiled = getattr(p, "compiled", None)
     if compiled is not None:
         compiled()
-    args = regexcache._load().get((p.pattern, 0))
-    if args is None:
-        return 1
-    code = args[1]
-    try:
-        if code[0] == splitscan._INFO and code[2] & splitscan._PREFIX:
-            return 1
-    except (IndexError, TypeError):
+    code = regexcache.stored_code(p.pattern)
+    if code is None or splitscan.prefixed(code):
         return 1
     chars = splitscan.first_chars(code)       # a scan per character, or a class test everywhere
     return len(chars) if chars else _CLASS_SCAN

@@ -126,6 +126,12 @@ def pairs_of(pattern: str) -> tuple:
     return _fact(("literals", "\0heads\0" + pattern), compute)
 
 
+def stored_code(pattern: str):
+    """The sre code of ``pattern`` (flags 0) in the regex table, or None."""
+    args = _load().get((pattern, 0))
+    return None if args is None else args[1]
+
+
 def split_scans(pattern: str):
     """:func:`lawlint.rulepack.splitscan.scans` of the pattern's stored code."""
     return splitscan.scans(pattern, _load())

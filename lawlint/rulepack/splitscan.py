@@ -30,6 +30,15 @@ _CHARSET_OP, _BIGCHARSET = int(_c.CHARSET), int(_c.BIGCHARSET)
 _WORDS = 256 // 32                  # a 256-bit map in 32-bit code words (_sre.CODESIZE is 4)
 
 
+def prefixed(code) -> bool:
+    """Does sre scan for ``code`` by a literal prefix, in a tight loop (True, too, for code this
+    module cannot read: then nothing is known to be cheaper)?"""
+    try:
+        return bool(code[0] == _INFO and code[2] & _PREFIX)
+    except (IndexError, TypeError):
+        return True
+
+
 def may_split(code) -> bool:
     """Does ``code`` start with an INFO block holding a class (the only place
     :func:`first_chars` looks)? Cheap: the class itself is read only when a scan needs it."""

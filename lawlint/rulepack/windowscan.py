@@ -61,12 +61,7 @@ def worth(code) -> bool:
     """Does sre scan for the pattern of ``code`` by testing a class (or running it) at every
     position? A pattern with a literal prefix, or one split into a scan per first character
     (:mod:`lawlint.rulepack.splitscan`), is scanned in a tight loop: windows would cost more."""
-    try:
-        if code[0] == splitscan._INFO and code[2] & splitscan._PREFIX:
-            return False
-    except (IndexError, TypeError):
-        return False
-    return splitscan.first_chars(code) is None
+    return not splitscan.prefixed(code) and splitscan.first_chars(code) is None
 
 
 def finditer_later(inner, plan_of):
