@@ -17,7 +17,8 @@ from lawlint.sections import evidence as partscore
     ("\\bplan", False),
 ])
 def test_contextfree_reads_lookarounds_and_anchors(pattern, free):
-    assert partscore._contextfree(re.compile(pattern)) is free
+    from lawlint.sections.pieces import contextfree
+    assert contextfree(re.compile(pattern)) is free
 
 
 def _plain(text, spec):

@@ -50,8 +50,9 @@ def _doc(text):
 def test_said_of_uses_the_fast_paths(monkeypatch):
     """A spec of one-pattern items is weighed by pieces.raise_to over spans from sentence_spans."""
     calls = []
-    real = evidence._sentence_spans
-    monkeypatch.setattr(evidence, "_sentence_spans", lambda t: calls.append(t) or real(t))
+    from lawlint.sections import said as saidmod
+    real = saidmod._sentence_spans
+    monkeypatch.setattr(saidmod, "_sentence_spans", lambda t: calls.append(t) or real(t))
     doc = _doc("一、主要举措\n全年办理案件12件。县长主持会议。\n二、存在的不足\n执法力量薄弱，培训不足。")
     spec = {"cap": 4, "sentences": [([re.compile("不足|薄弱")], 1), ([re.compile(r"\d+件")], 1)]}
     before = pieces.stats["raised"]

@@ -18,18 +18,19 @@ Weights are data (``score:`` of a ``section`` rule in ``rules/sections.yaml``, d
 ``title_min``   least the title must score (a section titled 政务公开 is no leadership part)
 ``frame``       true: the part competes for whole sections (measures, shortcings, plans)
 Book titles (《…》) are blanked before sentences are read: 「…领导小组关于…的通知」 names no actor.
+
+Only the sections whose sentences can change an answer are read (:mod:`lawlint.sections.said`): a
+section whose title names no frame takes its parent's frame whatever its sentences say, and a part
+with ``title_min`` scores only the sections whose title reaches it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from ..rulepack import regexcache
 from . import titles
 from .livepatterns import live
-from .pieces import contextfree as _contextfree, matching as _matching, raise_to as _raise, \
-    sentence_spans as _sentence_spans
+from .said import _BOOK, fill as _fill, own_text, said_memo as _said_memo, said_of, sentence_score
 
-_BOOK = regexcache.compile(r"《[^《》]{0,80}》")
+__all__ = ["_BOOK", "area_headings", "compile_spec", "frame_regions", "frames", "own_text", "said_of",
+           "score", "sentence_score", "title_score", "weigh"]
 
 
 def compile_spec(score):
@@ -46,128 +47,26 @@ def compile_spec(score):
             "title_cues": weighted(score.title_cues), "sentences": weighted(score.sentences)}
 
 
-def own_text(doc, h) -> str:
-    """The text a heading governs before its first sub-heading (all of it for a leaf)."""
-    end = h.children[0].start if h.children else h.end
-    parts = []
-    for b in doc.blocks_in(h.start, end):
-        parts.append(doc.text[b.body_start:b.end] if b is h.block else b.text)
-    return "\n".join(p for p in parts if p)
-
-
-def sentence_score(text, spec) -> float:
-    """What the sentences of ``text`` add (each its highest weight), capped."""
-    if not spec["sentences"] or not text:
-        return 0
-    return _said(_sentences(text), spec)
-
-
-
-
-def _sentences(text) -> tuple:
-    """``text`` with book titles blanked, its sentences of four characters or more (what the
-    scorers weigh; every part rule weighs the same section's sentences) and their spans."""
-    return _split(_BOOK.sub("《》", text) if "《" in text else text)
-
-
-def _split(text) -> tuple:
-    return text, _sentence_spans(text)
-
-
-def _said(split, spec) -> float:
-    text, spans = split
-    items = spec["sentences"]
-    if not items or not spans:
-        return 0
-    best = _best(text, spans, items)
-    total = sum(best)
-    return min(total, spec["cap"]) if spec["cap"] else total
-
-
-def _best(text, spans, items, starts=None) -> list:
-    """Each sentence's highest weight among ``items`` (``starts``: the spans' starts, if kept)."""
-    # A sentence adds the highest weight among the items it matches. A pattern without anchors
-    # or look-arounds matches the same characters wherever they stand, so for an item of one
-    # such pattern the sentences it matches are found by searching the whole text, one search
-    # per matching sentence instead of one per sentence (most sentences match nothing). An item
-    # of several patterns (all in one sentence) asks its other patterns only about the sentences
-    # that every such pattern matches.
-    best = [0] * len(spans)
-    for pats, w in items:
-        if w <= 0:
-            continue
-        if len(pats) == 1 and _contextfree(pats[0]):    # one pattern (most items): no set nor sort
-            _raise(best, pats[0], w, text, spans, starts)
-            continue
-        free = [rx for rx in pats if _contextfree(rx)]
-        found = None
-        for rx in free:
-            hits = set(_matching(rx, text, spans, starts))
-            found = hits if found is None else found & hits
-            if not found:
-                break
-        rest = [rx for rx in pats if not _contextfree(rx)]
-        for i in range(len(spans)) if found is None else sorted(found):
-            if w > best[i] and all(rx.search(text[spans[i][0]:spans[i][1]]) for rx in rest):
-                best[i] = w
-    return best
-
-
-def _own_split(doc) -> tuple:
-    """Every heading's own text as the scorers read it (:func:`_sentences`), joined one after
-    another with a stop between, and where each heading's sentences are among them: one search
-    per pattern answers for every section (each section's sentences are those of its own text)."""
-    def compute():
-        texts, bounds, at = [], [], 0
-        for h in doc.headings:
-            text = own_text(doc, h)
-            if "《" in text:
-                text = _BOOK.sub("《》", text)
-            texts.append(text)
-            bounds.append(at)
-            at += len(text) + 1           # a stop between two sections' texts: no sentence spans it
-        text, spans = _split("\n".join(texts))
-        firsts = [s for s, _ in spans]
-        where, lo = {}, 0
-        for h, start in zip(doc.headings, bounds[1:] + [at]):
-            hi = bisect_left(firsts, start, lo)
-            where[id(h)] = (lo, hi)
-            lo = hi
-        return text, spans, where, firsts
-    return doc.derived("own_split", compute)
-
-
-def said_of(doc, h, spec) -> float:
-    """What the sentences of heading ``h``'s own text add for a part (``sentence_score`` of
-    :func:`own_text`), worked out for every heading of the document at once."""
-    return _said_table(doc, spec)[id(h)]
-
-
-def _said_table(doc, spec) -> dict:
-    """id(heading) -> :func:`said_of` for every heading."""
-    def compute():
-        text, spans, where, starts = _own_split(doc)
-        best = _best(text, spans, spec["sentences"], starts) if spec["sentences"] and spans else None
-        out, cap = {}, spec["cap"]
-        for key, (lo, hi) in where.items():
-            if best is None or lo == hi:
-                out[key] = 0
-                continue
-            total = sum(best[lo:hi])
-            out[key] = min(total, cap) if cap else total
-        return out
-    return doc.derived_for("said", (spec,), compute)
-
-
 def score(doc, h, pats, spec, text=None, said=None) -> float:
     """A section's score for one part (``pats``: the rule's compiled patterns)."""
-    base = _title_memo(doc, pats, spec, h.title, bool(spec["last"]) and h.parent is None
-                       and _last_top(doc) is h)[0]
+    base = _title_memo(doc, pats, spec, h.title, _is_last(doc, h, spec))[0]
     if base is None:
         return 0
     if said is None:
-        said = said_of(doc, h, spec) if text is None else sentence_score(text, spec)
+        said = _said_memo(doc, spec, h, lambda: _scored_heads(doc, pats, spec)) if text is None \
+            else sentence_score(text, spec)
     return base + said
+
+
+def _is_last(doc, h, spec) -> bool:
+    return bool(spec["last"]) and h.parent is None and _last_top(doc) is h
+
+
+def _scored_heads(doc, pats, spec) -> list:
+    """The headings whose title scores at least ``title_min`` for a part: the only ones whose
+    sentences :func:`score` reads."""
+    return [h for h in doc.headings
+            if _title_memo(doc, pats, spec, h.title, _is_last(doc, h, spec))[0] is not None]
 
 
 def _title_memo(doc, pats, spec, title, last) -> tuple:
@@ -238,16 +137,29 @@ def _frames(doc, year, rules) -> dict:
         pats = r.bound(year)
         if pats.score_spec and pats.score_spec["frame"]:
             scored.append((pats.section, pats, pats.score_spec))
-    # each part's tables, looked up per heading (what score() and _title_memo() answer)
-    tables = [(sid, _said_table(doc, spec), _title_table(doc, pats, spec), spec["threshold"],
-               spec["last"], spec["title_min"]) for sid, pats, spec in scored]
+    # each part's title table, looked up per heading (what _title_memo() answers)
+    tables = [(sid, spec, _title_table(doc, pats, spec), spec["threshold"], spec["last"],
+               spec["title_min"]) for sid, pats, spec in scored]
+    # A heading whose title names no frame takes its parent's, whatever its sentences say: only
+    # the sections whose title names one are read (what score() and said_of() answer).
+    read = [h for h in doc.headings if any(t[2][h.title][1] for t in tables)]
+    saids = []
+    for _sid, spec, *_ in tables:
+        memo = doc.derived_for("said", (spec,), dict)
+        _fill(doc, spec, memo, read)
+        saids.append(memo)
+    read = set(map(id, read))
     last_top = _last_top(doc)
     out, shared = {}, {}                         # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
+        if id(h) not in read:
+            got = out.get(id(h.parent), frozenset()) if h.parent else frozenset()
+            out[id(h)] = shared.setdefault(got, got)
+            continue
         best, best_key, titled = None, (0, False, 0), set()
         key, is_last = id(h), h.parent is None and last_top is h
-        for sid, saids, title_table, threshold, last, title_min in tables:
-            said = saids[key]
+        for (sid, _spec, title_table, threshold, last, title_min), memo in zip(tables, saids):
+            said = memo[key]
             s, named = title_table[h.title]
             s += last if last and is_last else 0
             s = 0 if s < title_min else s + said
@@ -257,12 +169,10 @@ def _frames(doc, year, rules) -> dict:
             rank = (s, named and said > 0, said)
             if s >= threshold and rank > best_key:
                 best, best_key = sid, rank
-        # A title that names no frame leaves the section to its parent's frame; a title that
-        # names one is weighed against what the section's sentences say. A shared title
+        # A title that names no frame leaves the section to its parent's frame (above); a title
+        # that names one is weighed against what the section's sentences say. A shared title
         # (「存在不足及下步打算」) that the winner shares keeps every frame it names.
-        if not titled:
-            out[id(h)] = out.get(id(h.parent), frozenset()) if h.parent else frozenset()
-        elif best in titled:
+        if best in titled:
             out[id(h)] = frozenset(titled - {None})
         else:
             out[id(h)] = frozenset({best} if best else ())

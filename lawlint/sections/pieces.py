@@ -15,6 +15,7 @@ from ..rulepack import regexcache
 
 _STOPS = "。；;！!？?"      # with the newline, what ends a sentence the scorer weighs
 _FREE: dict = {}
+_SCAN: dict = {}            # pattern -> scannable, this process
 stats = {"raised": 0}       # items weighed by raise_to, this process (tests: the path is taken)
 _CONTEXT = regexcache.compile(r"\(\?<?[=!]|\\[bBAZ]|\$|(?<!\[)\^")   # look-arounds, anchors
 
@@ -26,6 +27,21 @@ def contextfree(rx) -> bool:
     if got is None:
         got = _FREE[rx.pattern] = _CONTEXT.search(rx.pattern) is None
     return got
+
+
+def scannable(rx) -> bool:
+    """Is ``rx`` context-free and unable to match the empty string (then a piece has a match
+    exactly where :func:`matching` finds one in the pieces joined)?"""
+    got = _SCAN.get(rx.pattern)
+    if got is None:
+        got = _SCAN[rx.pattern] = contextfree(rx) and rx.search("") is None
+    return got
+
+
+def plain(rx):
+    """The compiled pattern of ``rx`` (a LazyPattern's own methods first check its literals in
+    Python: for a short piece, or once the text is known to hold them, sre alone costs less)."""
+    return rx.compiled() if hasattr(rx, "may_occur_in") else rx
 
 
 def matching(rx, text, spans, starts=None):

@@ -5,11 +5,24 @@ Part detection and the part scorer ask each part rule's title patterns (``headin
 per pattern and heading, each a Python call. Here the distinct titles, joined one a line, are
 searched once per pattern (:func:`lawlint.sections.pieces.matching`, for a pattern that matches by
 the characters it consumes alone); any other pattern, or one that matches the empty string, is
-asked title by title. The answers are sets of titles, so a question is a set lookup.
+asked title by title (one C loop, ``filter``). The answers are sets of titles, so a question is a
+set lookup.
+
+A list of patterns asked "which titles does one of them match" (a part's ``heading`` patterns) is
+asked as one alternation of those that read the same inside it (:func:`_grouped`): one search of
+the joined titles instead of one per pattern.
 """
 from __future__ import annotations
 
-from .pieces import contextfree, matching
+import re
+
+from ..rulepack import regexcache
+from ..rulepack.regexcache import LazyPattern
+from .pieces import matching, plain, scannable
+
+_GROUP = regexcache.compile(r"\(\?(?!:)|\\[1-9]")     # (?P<…>, (?P=…), (?i), (?#…): not merged
+_MERGED: dict = {}          # pattern sources -> (their alternation or None, the patterns asked alone)
+stats = {"merged": 0}       # alternations searched, this process (tests: the path is taken)
 
 
 def _table(doc) -> tuple:
@@ -30,9 +43,9 @@ def _hits(doc, rx) -> frozenset:
     titles, joined, spans, starts = _table(doc)
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
-    if contextfree(rx) and rx.search("") is None:
-        return frozenset(titles[i] for i in matching(rx, joined, spans, starts))
-    return frozenset(t for t in titles if rx.search(t))
+    if scannable(rx):
+        return frozenset(titles[i] for i in matching(plain(rx), joined, spans, starts))
+    return frozenset(filter(plain(rx).search, titles))
 
 
 def any_of(doc, patterns) -> frozenset:
@@ -41,11 +54,48 @@ def any_of(doc, patterns) -> frozenset:
         return frozenset()
 
     def compute():
+        merged, alone = _grouped(patterns)
         out = set()
-        for rx in patterns:
+        if merged is not None:
+            stats["merged"] += 1
+            out |= _hits(doc, merged)
+        for rx in alone:
             out |= _hits(doc, rx)
         return frozenset(out)
     return doc.derived_for("titles_any", (patterns,), compute)
+
+
+def _grouped(patterns) -> tuple:
+    """(one alternation of the ``patterns`` that match by the characters they consume alone, or
+    None; the others). A title has a match of the alternation exactly where it has a match of
+    one of them; patterns with groups that could clash (names, references), inline flags, or a
+    match of the empty string stay alone."""
+    key = tuple((getattr(rx, "pattern", None), _flags(rx)) for rx in patterns)
+    got = _MERGED.get(key)
+    if got is None:
+        free = [i for i, rx in enumerate(patterns) if _mergeable(rx)]
+        got = None, range(len(patterns))
+        if len(free) > 1:
+            merged = LazyPattern("|".join(f"(?:{patterns[i].pattern})" for i in free))
+            try:
+                if merged.search("") is None:
+                    got = merged, [i for i in range(len(patterns)) if i not in free]
+            except re.error:
+                pass
+        _MERGED[key] = got
+    return got[0], [patterns[i] for i in got[1]]
+
+
+def _flags(rx):
+    """A pattern's flags as :func:`_mergeable` reads them (None: not a pattern it merges)."""
+    if type(rx) is LazyPattern:
+        return 0                # (compiled without flags)
+    return rx.flags if type(rx) is re.Pattern else None
+
+
+def _mergeable(rx) -> bool:
+    return _flags(rx) in (0, re.UNICODE) and type(rx.pattern) is str \
+        and _GROUP.search(rx.pattern) is None and scannable(rx)
 
 
 def named(doc, patterns, exclude) -> frozenset:
