@@ -18,13 +18,14 @@ parameters and their defaults are declared once, in the ``section`` check type's
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..chars import CN_NUMERAL_CHARS, strip_blank
 from ..rulepack import regexcache
+from .pieces import contextfree
 
 
 _CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
+_SENTENCE = regexcache.compile(r"[^。！？!?]+[。！？!?]?")
+stats = {"inside": 0, "unframed": 0}          # (tests: the fast paths are taken)
 
 
 def framed(text: str, c) -> bool:
@@ -32,24 +33,62 @@ def framed(text: str, c) -> bool:
     return any(rx.search(text) for rx in c.frames + c.weak_frames)
 
 
-@lru_cache(maxsize=2048)
-def _pairs(text: str) -> frozenset:
-    """The character pairs of a text, remembered: each clause is compared with every problem
-    sentence of the part, whose pairs are the same each time."""
+def unframed(text: str, sentences, c) -> list:
+    """The texts of ``sentences`` (pieces of ``text``, a paragraph) that have no causal frame
+    (:func:`framed`). A frame pattern that matches by the characters it consumes alone and has
+    no match in the paragraph has none in its sentences: only the others are asked about each."""
+    frames = [rx for rx in c.frames + c.weak_frames if not contextfree(rx) or rx.search(text)]
+    if not frames:
+        stats["unframed"] += 1
+        return [x.text for x in sentences]
+    return [x.text for x in sentences if not any(rx.search(x.text) for rx in frames)]
+
+
+def pairs(text: str) -> frozenset:
+    """The character pairs of a text."""
     return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
+class Problems:
+    """The problem sentences a cause must not restate, read once per report: their pairs are
+    worked out once (a clause is compared with each), and them joined, one a line, tell at
+    once whether a clause is part of one of them."""
+
+    __slots__ = ("sentences", "joined", "_pairs")
+
+    def __init__(self, sentences):
+        self.sentences = list(sentences)
+        self.joined = "\n".join(self.sentences)
+        self._pairs = None
+
+    def pairs(self) -> list:
+        if self._pairs is None:
+            self._pairs = [pairs(p) for p in self.sentences]
+        return self._pairs
+
+
+def _problems(problems) -> Problems:
+    return problems if isinstance(problems, Problems) else Problems(problems)
+
+
 def restates(clause: str, problems, share: float) -> bool:
-    """Do most of the clause's character pairs appear in one problem sentence?"""
-    pairs = _pairs(clause)
-    if not pairs:
+    """Do most of the clause's character pairs appear in one problem sentence? (``problems``:
+    the sentences, or their :class:`Problems`.)"""
+    problems = _problems(problems)
+    if share <= 1 and "\n" not in clause and clause in problems.joined:
+        stats["inside"] += 1         # part of one problem: every pair of it is that problem's
         return True
-    return any(len(pairs & _pairs(p)) >= share * len(pairs) for p in problems)
+    got = pairs(clause)
+    if not got:
+        return True
+    least = share * len(got)
+    return any(len(got & p) >= least for p in problems.pairs())
 
 
 def analysis(text: str, c, problems, governed: bool = False):
     """Offset in ``text`` where a cause analysis starts, or None. ``governed``: the text sits
     under a 原因 heading (the heading is its frame)."""
+    problems = _problems(problems)
     start = 0
     if not governed:
         hits = [m for rx in c.frames for m in [rx.search(text)] if m]
@@ -76,7 +115,7 @@ def _weak(text, c, problems):
     """A sentence with a weak frame (由于, 导致) naming ``weak_min`` distinct causes in clauses
     that do not restate a problem."""
     offset = 0
-    for sent in regexcache.compile(r"[^。！？!?]+[。！？!?]?").findall(text):
+    for sent in _SENTENCE.findall(text):
         fresh = "，".join(cl for cl in _CLAUSE.split(sent)
                          if len(strip_blank(cl)) >= 3 and not restates(strip_blank(cl), problems, c.restate))
         if explains(fresh, c):
