@@ -18,6 +18,8 @@ parameters and their defaults are declared once, in the ``section`` check type's
 """
 from __future__ import annotations
 
+import re
+
 from ..chars import CN_NUMERAL_CHARS, strip_blank
 from ..rulepack import regexcache
 from .pieces import contextfree
@@ -25,7 +27,7 @@ from .pieces import contextfree
 
 _CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
 _SENTENCE = regexcache.compile(r"[^。！？!?]+[。！？!?]?")
-stats = {"inside": 0, "unframed": 0}          # (tests: the fast paths are taken)
+stats = {"inside": 0, "unframed": 0, "frameless": 0}          # (tests: the fast paths are taken)
 
 
 def framed(text: str, c) -> bool:
@@ -114,14 +116,41 @@ def analysis(text: str, c, problems, governed: bool = False):
 def _weak(text, c, problems):
     """A sentence with a weak frame (由于, 导致) naming ``weak_min`` distinct causes in clauses
     that do not restate a problem."""
+    lits, empty = _facts(c)
+    if lits is not None and not any(s in text for s in lits):
+        stats["frameless"] += 1       # no frame, strong or weak, can match: no sentence explains
+        return None
     offset = 0
     for sent in _SENTENCE.findall(text):
+        if lits is not None and not any(s in sent for s in lits):
+            offset += len(sent)
+            continue
         fresh = "，".join(cl for cl in _CLAUSE.split(sent)
                          if len(strip_blank(cl)) >= 3 and not restates(strip_blank(cl), problems, c.restate))
-        if explains(fresh, c):
+        if (explains(fresh, c) if fresh else empty):
             return offset
         offset += len(sent)
     return None
+
+
+_FACTS: dict = {}       # id(causal parameters) -> (them, _facts(them)): rule pack data
+
+
+def _facts(c) -> tuple:
+    """(literals one of which every match of a frame or weak frame holds, or None; whether the
+    empty text explains). A sentence's clauses are joined with 「，」 before :func:`explains`
+    reads them: a literal without one lies inside one clause, i.e. inside the sentence."""
+    got = _FACTS.get(id(c))
+    if got is None or got[0] is not c:
+        every = set()
+        for rx in c.frames + c.weak_frames:
+            lits = None if rx.flags & re.IGNORECASE else regexcache.required_literals(rx.pattern)
+            if lits is None or any("，" in s for s in lits):
+                every = None
+                break
+            every.update(lits)
+        got = _FACTS[id(c)] = (c, (None if every is None else tuple(sorted(every)), explains("", c)))
+    return got[1]
 
 
 def explains(text: str, c) -> bool:

@@ -29,8 +29,7 @@ from __future__ import annotations
 from ..chars import is_blank
 from ..result import SectionVerdict
 from . import causal, evidence, inline, titles
-from .pieces import contextfree
-from .shared import first_block, shared, stats
+from .shared import first_match, literals, shared, stats
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -168,7 +167,7 @@ def _best_scored(doc, sh, pats, spec, excluded):
         if sh.dead_in_titles(pats.heading, *cues):
             return None
         scored = titles.named(doc, pats.heading, pats.heading_exclude).union(
-            *(titles.all_of(doc, cue) for cue in cues))
+            *(titles.all_of(doc, cue) for cue in cues if not sh.dead_in_titles(cue)))
         heads = [h for h in heads if h.title in scored and evidence.score(doc, h, pats, spec, said=0)]
         stats["read"] += len(heads)
         text = lambda h: evidence.own_text(doc, h)     # noqa: E731
@@ -228,23 +227,15 @@ def _has_evidence(doc, sh, pats, p, regions, after=None, problems=None, governed
     live = sh.live(pats.evidence)
     if live:
         first, hits = None, 0
-        spans = starts = None
-        for rx in live:
-            if len(blocks) > 1 and contextfree(rx) and rx.search("") is None:
-                if spans is None:         # one search across the blocks, not one per block
-                    spans = [(b.start, b.end) for b in blocks]
-                    starts = [b.start for b in blocks]
-                i = first_block(rx, doc.text, spans, starts)
-                found = () if i is None else (blocks[i],)
-            else:
-                found = blocks
-            for b in found:
-                m = rx.search(b.text)
-                if m:
-                    hits += 1
-                    if first is None or b.start + m.start() < first[0]:
-                        first = (b.start + m.start(), b)
-                    break
+        text, starts = doc.text, [b.start for b in blocks]
+        table = dict(literals(pats.evidence)[0])
+        for rx in live:            # from the first block that holds one of its literals
+            got = first_match(rx, table[rx], blocks, starts, text)
+            if got is not None:
+                b, m = got
+                hits += 1
+                if first is None or b.start + m.start() < first[0]:
+                    first = (b.start + m.start(), b)
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     if p.causal:           # cause analysis: a causal frame naming a cause

@@ -21,8 +21,10 @@ from bisect import bisect_right
 
 from ..rulepack.regexcache import required_literals
 from . import evidence
+from .pieces import contextfree, matching
 
-stats = {"shared": 0, "dead_titles": 0, "scanned": 0, "read": 0, "unscored": 0}    # (tests: the fast paths are taken)
+stats = {"shared": 0, "dead_titles": 0, "skipped": 0, "read": 0, "unscored": 0,
+         "item_titles": 0}    # (tests: the fast paths are taken)
 
 _LITERALS: dict = {}      # (id(pattern list), most) -> (the list, its table)
 _TITLES_MOST = 24         # titles are short: a pattern's many alternatives are looked for there
@@ -50,7 +52,7 @@ class Shared:
     """The per-document answers (``rules``: the detectors, in the order they run)."""
 
     __slots__ = ("doc", "year", "rules", "_text", "_titles", "_live", "_dead", "_excluded",
-                 "_blocks", "_items", "_frames")
+                 "_blocks", "_items", "_frames", "_item_table", "_item_hits")
 
     def __init__(self, doc, year, rules):
         stats["shared"] += 1
@@ -58,7 +60,8 @@ class Shared:
         self._text = doc.text
         self._titles = None
         self._live, self._dead, self._excluded, self._blocks = {}, {}, {}, {}
-        self._items = self._frames = None
+        self._items = self._frames = self._item_table = None
+        self._item_hits = {}
 
     # -- literals ---------------------------------------------------------------------------
     def live(self, patterns) -> list:
@@ -141,11 +144,40 @@ class Shared:
             for b in self.doc.body_blocks:
                 if b.heading is not None and not b.heading.run_in:
                     continue
-                items = list(finditer(b.text))
+                text = b.text
+                if "是" not in text and "其" not in text:      # an item opens 一是… or 其一…
+                    continue
+                items = list(finditer(text))
                 if items:
                     out.append((b, items))
             self._items = out
         return self._items
+
+    def item_titles(self, patterns) -> frozenset:
+        """The titles of the document's run-in items that one of ``patterns`` matches (each
+        pattern asked about all the titles at once, as :mod:`lawlint.sections.titles` does for
+        the headings')."""
+        if not patterns:
+            return frozenset()
+        got = self._item_hits.get(id(patterns))
+        if got is None:
+            if self._item_table is None:
+                names = list(dict.fromkeys(m.group(1) for _b, items in self.inline_items() for m in items))
+                spans, at = [], 0
+                for t in names:
+                    spans.append((at, at + len(t)))
+                    at += len(t) + 1
+                self._item_table = (names, "\n".join(names), spans, [a for a, _ in spans])
+            names, joined, spans, starts = self._item_table
+            hits = set()
+            for rx in patterns:
+                if contextfree(rx) and rx.search("") is None:
+                    hits.update(names[i] for i in matching(rx, joined, spans, starts))
+                else:
+                    hits.update(t for t in names if rx.search(t))
+            got = self._item_hits[id(patterns)] = frozenset(hits)
+            stats["item_titles"] += 1
+        return got
 
 
 def shared(doc, year, rules) -> Shared:
@@ -154,32 +186,27 @@ def shared(doc, year, rules) -> Shared:
     return got if got.rules is rules else Shared(doc, year, rules)
 
 
-def first_block(rx, text, spans, starts):
-    """Index of the first span (sorted, disjoint) of ``text`` in which context-free ``rx`` has a
-    match, or None: a match inside a span is a match in the text, and the leftmost match from a
-    span's start that starts inside it tells whether the span holds one (a match running past
-    the span's end is looked for again inside it)."""
-    stats["scanned"] += 1
-    n = len(spans)
+def first_match(rx, lits, blocks, starts, text):
+    """``(block, match)`` of the first of ``blocks`` (pieces of ``text``, in order; ``starts``:
+    theirs) in which ``rx`` has a match, or None. ``lits``: literals one of which every match of
+    ``rx`` holds (None: unknown). Blocks before the first that holds one cannot match: the search
+    block by block starts there."""
     i = 0
-    pos, end_all = spans[0][0], spans[-1][1]
-    search = rx.search
-    while i < n:
-        m = search(text, pos, end_all)
-        if m is None:
+    if lits is not None:
+        lo, hi, at = blocks[0].start, blocks[-1].end, -1
+        for s in lits:
+            k = text.find(s, lo, hi)
+            if k != -1 and (at == -1 or k < at):
+                at = k
+        if at == -1:
             return None
-        a = m.start()
-        i = bisect_right(starts, a) - 1
-        if i < 0 or a >= spans[i][1]:        # in a gap between two spans: on to the next span
-            i += 1
-            if i >= n:
-                return None
-            pos = spans[i][0]
-            continue
-        end = spans[i][1]
-        if m.end() <= end or search(text, a, end) is not None:
-            return i
-        i += 1
-        if i < n:
-            pos = spans[i][0]
+        i = bisect_right(starts, at) - 1
+        if i > 0:
+            stats["skipped"] += 1
+        else:
+            i = 0
+    for b in blocks[i:] if i else blocks:
+        m = rx.search(b.text)
+        if m:
+            return b, m
     return None
