@@ -165,7 +165,7 @@ def test_an_item_title_that_does_not_score_is_not_weighed():
 
 def test_clauses_inside_a_problem_and_unframed_paragraphs_are_answered_at_once():
     text = ("一、主要举措和成效\n全年办理行政复议案件12件。\n二、存在的不足\n执法力量薄弱，普法形式单一。\n"
-            "个别单位重视不够，导致推进不平衡。\n三、2022年工作安排\n将继续推进依法行政。")
+            "受理案件办理不及时，队伍老化。\n三、2022年工作安排\n将继续推进依法行政。")   # 受 of 受理: no frame
     _, got = _counts(text)
     assert got["inside"] >= 1 and got["unframed"] >= 1
 
@@ -173,3 +173,43 @@ def test_clauses_inside_a_problem_and_unframed_paragraphs_are_answered_at_once()
 @pytest.mark.parametrize("name", ["_pairs"])
 def test_no_text_keyed_cache_outlives_a_report(name):
     assert not hasattr(causal, name)          # the pairs of a report's problems are read per report
+
+
+def test_item_titles_are_asked_once_per_pattern_list():
+    text = "一、主要工作\n一是加强队伍建设。培训执法人员300人次。二是强化责任担当。县委书记听取汇报。"
+    got, _ = _counts(text)
+    assert got["item_titles"] >= 2
+
+
+def test_a_paragraph_no_frame_can_match_is_not_split_into_clauses():
+    text = ("一、主要举措和成效\n全年办理行政复议案件12件。\n二、存在的不足\n执法力量薄弱，普法形式单一。\n"
+            "三、2022年工作安排\n将继续推进依法行政。")
+    _, got = _counts(text)
+    assert got["frameless"] >= 1
+
+
+def test_weak_frames_read_with_the_frame_literals_equal_the_plain_reading():
+    """causal.analysis (frame literals, problems read once) equals the plain analysis on every
+    paragraph of every corpus text, against the problems of its own report."""
+    c = next(r for r in _rules() if r.bound(2021).causal).bound(2021).causal
+    found = 0
+    for text in _corpus_texts():
+        doc = parse(Source(text=text))
+        problems = [x.text for b in doc.body_blocks for x in b.sentences() if not causal.framed(x.text, c)][:40]
+        for b in doc.body_blocks:
+            want = plain.analysis(b.text, c, problems)
+            assert causal.analysis(b.text, c, problems) == want
+            assert causal.analysis(b.text, c, causal.Problems(problems)) == want
+            found += want is not None
+    assert found > 10
+
+
+def test_section_verdicts_are_made_as_the_dataclass_would():
+    from lawlint.plain import replace
+    from lawlint.result import SectionVerdict
+    a, b = SectionVerdict(), SectionVerdict()
+    assert (a.status, a.line, a.title, a.start, a.regions, a.note, a.reached) == ("absent", None, "", None, [], "", True)
+    a.regions.append((1, 2))
+    assert b.regions == [] and a != b
+    v = SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x", False)
+    assert replace(v, reached=True) == SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x")

@@ -134,6 +134,7 @@ def _weak(text, c, problems):
 
 
 _FACTS: dict = {}       # id(causal parameters) -> (them, _facts(them)): rule pack data
+_MOST = 24              # a frame may list many words: each looked for in a paragraph with one `in`
 
 
 def _facts(c) -> tuple:
@@ -144,7 +145,7 @@ def _facts(c) -> tuple:
     if got is None or got[0] is not c:
         every = set()
         for rx in c.frames + c.weak_frames:
-            lits = None if rx.flags & re.IGNORECASE else regexcache.required_literals(rx.pattern)
+            lits = None if rx.flags & re.IGNORECASE else regexcache.required_literals(rx.pattern, _MOST)
             if lits is None or any("，" in s for s in lits):
                 every = None
                 break

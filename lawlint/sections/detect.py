@@ -29,7 +29,7 @@ from __future__ import annotations
 from ..chars import is_blank
 from ..result import SectionVerdict
 from . import causal, evidence, inline, titles
-from .shared import first_match, literals, shared, stats
+from .shared import Shared, first_match, literals, shared, stats
 
 
 def locate(doc, detectors, year, run=None) -> dict:
@@ -37,24 +37,30 @@ def locate(doc, detectors, year, run=None) -> dict:
     wrap each detection (the engine times it and turns a crash into the rule's finding: a failed
     detection leaves the part absent)."""
     verdicts: dict = {}
+    sh = Shared(doc, year, detectors)       # what they share, read once for this document
     for rule in detectors:
         sid = rule.bound(year).section
         if run is None:
-            verdicts[sid] = detect(doc, rule, year, verdicts, detectors)
+            verdicts[sid] = detect(doc, rule, year, verdicts, sh)
         else:
-            verdicts[sid] = run(rule, lambda r=rule: detect(doc, r, year, verdicts, detectors)) \
+            verdicts[sid] = run(rule, lambda r=rule: detect(doc, r, year, verdicts, sh)) \
                 or SectionVerdict()
     return verdicts
 
 
 def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     """One part's verdict; ``verdicts`` already holds the parts it depends on, ``rules`` are all
-    part detectors (a section's frame is decided among them, :mod:`lawlint.sections.evidence`)."""
+    part detectors (a section's frame is decided among them, :mod:`lawlint.sections.evidence`),
+    or the :class:`~lawlint.sections.shared.Shared` reading of the document made for them."""
     def part(sid):
         return verdicts.get(sid) or SectionVerdict()
 
     p = pats = rule.bound(year)      # the rule's parameters, patterns compiled for this year
-    sh = shared(doc, year, rules)    # what the detectors of this document share
+    if type(rules) is Shared and rules.doc is doc and rules.year == year:
+        sh, rules = rules, rules.rules
+    else:
+        sh = shared(doc, year, rules.rules if type(rules) is Shared else rules)
+        rules = sh.rules
     scope = p.scope
     if scope != "document":
         base = part(scope)
