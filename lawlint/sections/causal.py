@@ -39,7 +39,11 @@ def unframed(text: str, sentences, c) -> list:
     """The texts of ``sentences`` (pieces of ``text``, a paragraph) that have no causal frame
     (:func:`framed`). A frame pattern that matches by the characters it consumes alone and has
     no match in the paragraph has none in its sentences: only the others are asked about each."""
-    frames = [rx for rx in c.frames + c.weak_frames if not contextfree(rx) or rx.search(text)]
+    lits = _facts(c)[0]
+    if lits is not None and not any(s in text for s in lits):
+        frames = ()            # no frame can match in the paragraph (its literals are not there)
+    else:
+        frames = [rx for rx in c.frames + c.weak_frames if not contextfree(rx) or rx.search(text)]
     if not frames:
         stats["unframed"] += 1
         return [x.text for x in sentences]
@@ -93,6 +97,10 @@ def analysis(text: str, c, problems, governed: bool = False):
     problems = _problems(problems)
     start = 0
     if not governed:
+        lits = _facts(c)[0]
+        if lits is not None and not any(s in text for s in lits):
+            stats["frameless"] += 1       # no frame, strong or weak, can match: nothing explains
+            return None
         hits = [m for rx in c.frames for m in [rx.search(text)] if m]
         if not hits:
             return _weak(text, c, problems)

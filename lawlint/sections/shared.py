@@ -17,6 +17,7 @@ only leaving one out could.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..rulepack.regexcache import required_literals
@@ -45,6 +46,15 @@ def literals(patterns, most=None) -> tuple:
             if every is not None:
                 every = None if lits is None else every.union(lits)
         got = _LITERALS[(id(patterns), most)] = (patterns, (tuple(pairs), None if every is None else tuple(every)))
+    return got[1]
+
+
+def _item_literals(rx) -> tuple:
+    """Literals one of which every run-in item holds (("",): unknown), read once per pattern."""
+    got = _LITERALS.get(id(rx))
+    if got is None or got[0] is not rx:
+        lits = None if rx.flags & re.IGNORECASE else required_literals(rx.pattern, _TITLES_MOST)
+        got = _LITERALS[id(rx)] = (rx, lits or ("",))
     return got[1]
 
 
@@ -139,13 +149,17 @@ class Shared:
         「一是……。」 item, in text order."""
         if self._items is None:
             from ..parse.document import lexicon
-            finditer = lexicon()["inline_item"].finditer
+            rx = lexicon()["inline_item"]
+            finditer, lits = rx.finditer, _item_literals(rx)
             out = []
             for b in self.doc.body_blocks:
                 if b.heading is not None and not b.heading.run_in:
                     continue
                 text = b.text
-                if "是" not in text and "其" not in text:      # an item opens 一是… or 其一…
+                for s in lits:            # (是 or 其: an item opens 一是… or 其一…)
+                    if s in text:
+                        break
+                else:
                     continue
                 items = list(finditer(text))
                 if items:
