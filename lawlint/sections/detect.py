@@ -26,34 +26,41 @@ reads those parameters is :func:`detect` and the helpers below it.
 """
 from __future__ import annotations
 
-from ..chars import is_blank, lstrip_blank
+from ..chars import is_blank
 from ..result import SectionVerdict
-from . import causal, evidence, titles
-from .livepatterns import live
+from . import causal, evidence, inline, titles
+from .shared import Shared, first_match, literals, shared, stats
 
 
 def locate(doc, detectors, year, run=None) -> dict:
     """Every part's verdict, each detector run once in dependency order. ``run(rule, fn)`` may
-    wrap each detection (the engine times it and turns a crash into the rule's finding)."""
+    wrap each detection (the engine times it and turns a crash into the rule's finding: a failed
+    detection leaves the part absent)."""
     verdicts: dict = {}
+    sh = Shared(doc, year, detectors)       # what they share, read once for this document
     for rule in detectors:
         sid = rule.bound(year).section
-        verdicts[sid] = SectionVerdict()          # what a failed detection leaves
         if run is None:
-            verdicts[sid] = detect(doc, rule, year, verdicts, detectors)
+            verdicts[sid] = detect(doc, rule, year, verdicts, sh)
         else:
-            verdicts[sid] = run(rule, lambda r=rule: detect(doc, r, year, verdicts, detectors)) \
+            verdicts[sid] = run(rule, lambda r=rule: detect(doc, r, year, verdicts, sh)) \
                 or SectionVerdict()
     return verdicts
 
 
 def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     """One part's verdict; ``verdicts`` already holds the parts it depends on, ``rules`` are all
-    part detectors (a section's frame is decided among them, :mod:`lawlint.sections.evidence`)."""
+    part detectors (a section's frame is decided among them, :mod:`lawlint.sections.evidence`),
+    or the :class:`~lawlint.sections.shared.Shared` reading of the document made for them."""
     def part(sid):
         return verdicts.get(sid) or SectionVerdict()
 
     p = pats = rule.bound(year)      # the rule's parameters, patterns compiled for this year
+    if type(rules) is Shared and rules.doc is doc and rules.year == year:
+        sh, rules = rules, rules.rules
+    else:
+        sh = shared(doc, year, rules.rules if type(rules) is Shared else rules)
+        rules = sh.rules
     scope = p.scope
     if scope != "document":
         base = part(scope)
@@ -64,18 +71,19 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
         regions = [(0, len(doc.text))]
     # Sections scored as another frame (shortcomings, plans) are left out: decided by each
     # section's own evidence, never by another part's first matching heading.
-    excluded = [r for sid in p.not_within
-                for r in evidence.frame_regions(doc, year, rules, sid)] if rules else \
+    excluded = sh.excluded(p.not_within) if rules else \
         [r for sid in p.not_within for r in part(sid).regions]
     if excluded:
         regions = _subtract(regions, excluded)
     spec = pats.score_spec
-    frame = evidence.frames(doc, year, rules) if spec and spec["frame"] and rules else None
+    framed = bool(spec and spec["frame"] and rules)
     problems = _problems(doc, verdicts, p, pats) if p.causal else None
 
     promised = None
-    # the titles that name the part (lawlint.sections.titles: each pattern asked about all titles at once)
-    named = titles.named(doc, pats.heading, pats.heading_exclude)
+    # the titles that name the part (lawlint.sections.titles: each pattern asked about all titles
+    # at once; none when no title holds the literals its patterns need)
+    named = frozenset() if sh.dead_in_titles(pats.heading) else \
+        titles.named(doc, pats.heading, pats.heading_exclude)
     unweak = titles.named(doc, pats.heading, pats.weak_heading) if named else frozenset()  # no weak title
     for h in doc.headings if named else ():
         title = h.title
@@ -83,38 +91,38 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             continue
         if any(s <= h.start < e for s, e in excluded):
             continue
-        if frame is not None and frame.get(id(h)) and p.section not in frame[id(h)]:
+        if framed and sh.frames().get(id(h)) and p.section not in sh.frames()[id(h)]:
             continue            # the title says this part, the section's evidence says another
         body = doc.heading_body(h)
         weak = title not in unweak           # (named titles match ``heading``)
         if weak or p.causal:      # a cause heading is only a promise until a cause is named
-            if _has_evidence(doc, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
+            if _has_evidence(doc, sh, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
         if not is_blank(body) or h.children:       # a body of zero-width spaces is blank
             return _verdict(doc, "heading", h)
     if spec and not spec["frame"]:
-        best = _best_scored(doc, pats, spec, excluded)
+        best = _best_scored(doc, sh, pats, spec, excluded)
         if best is not None:
             return _verdict(doc, "heading", best)
 
-    if p.areas is not None and p.areas.patterns:
+    if p.areas is not None and p.areas.patterns and not sh.dead_in_titles(p.areas.patterns):
         hits = evidence.area_headings(doc, pats, p.areas.min, excluded)
         if hits:
             v = SectionVerdict("heading", doc.position(hits[0].start)[0], hits[0].title, hits[0].start)
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
-    if p.inline_items:
-        item = _inline_item(doc, pats, regions, p.evidence_min)
+    if p.inline_items and sh.inline_items():
+        item = inline.item(doc, sh, pats, regions, p.evidence_min)
         if item is not None:
             return item
 
     after = None
     if p.lead_after:
         after = part(p.lead_after).start
-    where = _has_evidence(doc, pats, p, regions, after, problems)
+    where = _has_evidence(doc, sh, pats, p, regions, after, problems)
     if where is not None:
         start, region = where
         v = SectionVerdict("body", doc.position(start)[0], "", start)
@@ -124,36 +132,6 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     if promised is not None:
         v.start = promised.start
     return v
-
-
-def _inline_item(doc, pats, regions, need):
-    """A run-in 「一是……。」 item inside a paragraph devoted to the part (its title matches
-    ``inline_items`` and its own text carries ``evidence_min`` evidence): the part has a numbered item, i.e. a
-    heading. Its region runs to the next item of the paragraph."""
-    from ..parse.document import lexicon
-    rx = lexicon()["inline_item"]
-    for b in doc.body_blocks:
-        if b.heading is not None and not b.heading.run_in:
-            continue
-        if not any(s <= b.start < e for s, e in regions):
-            continue
-        text = b.text
-        items = list(rx.finditer(text))
-        for i, m in enumerate(items):
-            title, end = m.group(1), items[i + 1].start() if i + 1 < len(items) else len(text)
-            spec = pats.score_spec    # 「一是强化责任担当。县委书记主持…听取汇报」: its text decides
-            said = evidence.sentence_score(text[m.end():end], spec) if spec and not spec["frame"] else 0
-            if said and evidence.weigh(title, None, pats, spec, said=said) >= spec["threshold"]:
-                pass
-            elif not _any(pats.inline_items, title) or _any(pats.heading_exclude, title):
-                continue
-            elif sum(1 for e in pats.evidence if e.search(text, m.start(), end)) < need:
-                continue
-            start = b.start + m.start() + (len(m.group(0)) - len(lstrip_blank(m.group(0))))
-            v = SectionVerdict("heading", doc.position(start)[0], title, start)
-            v.regions = [(start, b.start + end)]
-            return v
-    return None
 
 
 def _subtract(regions, holes):
@@ -185,14 +163,27 @@ def _any(patterns, text) -> bool:
     return any(rx.search(text) for rx in patterns)
 
 
-def _best_scored(doc, pats, spec, excluded):
+def _best_scored(doc, sh, pats, spec, excluded):
     """The section scoring highest for a part whose titles vary (「提高政治站位…」 heading a
     section where the Party secretary hears reports): None below the threshold."""
+    heads, cues = doc.headings, [cue for cue, _w in spec["title_cues"]]
+    if spec["title_min"] > 0 and not spec["last"] and all(cues):
+        # A title below ``title_min`` scores nothing, whatever its text says, and a title that
+        # matches neither ``heading`` nor a cue scores 0: only the other sections are read.
+        if sh.dead_in_titles(pats.heading, *cues):
+            return None
+        scored = titles.named(doc, pats.heading, pats.heading_exclude).union(
+            *(titles.all_of(doc, cue) for cue in cues if not sh.dead_in_titles(cue)))
+        heads = [h for h in heads if h.title in scored and evidence.score(doc, h, pats, spec, said=0)]
+        stats["read"] += len(heads)
+        text = lambda h: evidence.own_text(doc, h)     # noqa: E731
+    else:
+        text = lambda h: None                           # noqa: E731 - the document's table
     best, best_score = None, 0
-    for h in doc.headings:
+    for h in heads:
         if any(s <= h.start < e for s, e in excluded):
             continue        # (a title word such as 问题 excludes nothing here: the frames decide)
-        s = evidence.score(doc, h, pats, spec)
+        s = evidence.score(doc, h, pats, spec, text=text(h))
         if s >= spec["threshold"] and s > best_score:
             best, best_score = h, s
     return best
@@ -200,10 +191,10 @@ def _best_scored(doc, pats, spec, excluded):
 
 def _problems(doc, verdicts, p, pats):
     """The shortcomings' sentences a cause must not merely restate: the scope's text outside
-    cause headings and outside sentences with a causal frame."""
+    cause headings and outside sentences with a causal frame (:class:`causal.Problems`)."""
     base = verdicts.get(p.scope)
     if base is None:
-        return []
+        return causal.Problems([])
     named = titles.named(doc, pats.heading, pats.weak_heading)
     own = [(h.start, h.end) for h in doc.headings if h.title in named]
     out = []
@@ -211,20 +202,19 @@ def _problems(doc, verdicts, p, pats):
         for b in doc.blocks_in(s, e):
             if any(hs <= b.start < he for hs, he in own):
                 continue
-            out.extend(x.text for x in b.sentences()
-                       if not causal.framed(x.text, p.causal))
-    return out
+            out.extend(causal.unframed(b.text, b.sentences(), p.causal))
+    return causal.Problems(out)
 
 
-def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=False):
+def _has_evidence(doc, sh, pats, p, regions, after=None, problems=None, governed=False):
     """Return (offset of the first evidence, the region it belongs to) or None. With ``after``
     (an offset), a sentence opening with a lead pattern anywhere after it counts as well."""
-    blocks = _blocks_starting_in(doc, regions)
+    blocks = sh.blocks(regions)
     if not blocks:
         return None
     # A paragraph that opens with a lead pattern is evidence on its own. (Only patterns that can
-    # match somewhere in the document are tried: lawlint.sections.livepatterns.)
-    lead = live(doc, pats.lead)
+    # match somewhere in the document are tried: lawlint.sections.shared.)
+    lead = sh.live(pats.lead)
     for i, b in enumerate(blocks if lead else ()):
         text_start = b.body_start if b.heading is not None else b.start
         lead_text = doc.text[text_start:b.end]
@@ -240,17 +230,18 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
                     return sent.start, (sent.start, _paragraph_region(doc, b)[1])
     # Distinct evidence patterns.
     need = p.evidence_min
-    evidence = live(doc, pats.evidence)
-    if evidence:
+    live = sh.live(pats.evidence)
+    if live:
         first, hits = None, 0
-        for rx in evidence:
-            for b in blocks:
-                m = rx.search(b.text)
-                if m:
-                    hits += 1
-                    if first is None or b.start + m.start() < first[0]:
-                        first = (b.start + m.start(), b)
-                    break
+        text, starts = doc.text, [b.start for b in blocks]
+        table = dict(literals(pats.evidence)[0])
+        for rx in live:            # from the first block that holds one of its literals
+            got = first_match(rx, table[rx], blocks, starts, text)
+            if got is not None:
+                b, m = got
+                hits += 1
+                if first is None or b.start + m.start() < first[0]:
+                    first = (b.start + m.start(), b)
         if hits >= need and first is not None:
             return first[0], _paragraph_region(doc, first[1])
     if p.causal:           # cause analysis: a causal frame naming a cause
@@ -260,7 +251,7 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
                                  governed)
             if at is not None:
                 return text_start + at, _paragraph_region(doc, b)
-    weak = live(doc, pats.weak_evidence)
+    weak = sh.live(pats.weak_evidence)
     if weak:
         count, first = 0, None
         for b in blocks:
@@ -273,21 +264,11 @@ def _has_evidence(doc, pats, p, regions, after=None, problems=None, governed=Fal
     return None
 
 
-def _blocks_starting_in(doc, regions) -> list:
-    """Body blocks that start inside any of ``regions``, in text order (by bisection)."""
-    if len(regions) == 1:
-        return doc.blocks_in(*regions[0])
-    got = {id(b): b for s, e in regions for b in doc.blocks_in(s, e)}
-    return sorted(got.values(), key=lambda b: b.start)
-
-
 def _paragraph_region(doc, block):
     """A part found only in the body: its paragraph and the paragraphs that follow it up to the
     next heading (a 「但仍存在…主要表现在：」 paragraph is often followed by the list)."""
     end = block.end
-    for b in doc.body_blocks:
-        if b.start <= block.start:
-            continue
+    for b in doc.blocks_in(block.start + 1, 1 << 62):      # the blocks after it
         if b.heading is not None:
             break
         end = b.end
