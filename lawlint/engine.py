@@ -51,6 +51,7 @@ class Context:
         script = getattr(self.doc, "script", None)
         self._script = script if script is not None and script.converted else None
         self._text = getattr(self.doc, "text", "")      # (a Context may be made without a document)
+        self._position = getattr(self.doc, "position", None)
 
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
@@ -69,14 +70,15 @@ class Context:
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:
             message, suggestion = _filled(message, suggestion, fields)
-        line, col = self.doc.position(start)
+        position = self._position or self.doc.position
+        line, col = position(start)
         text = self._text
         if end <= start:
             end_line, end_col = line, col
         elif end <= len(text) and text.find("\n", start, end) == -1:   # one line
             end_line, end_col = line, col + end - start
         else:
-            end_line, end_col = self.doc.position(end)
+            end_line, end_col = position(end)
         # positional, in Diagnostic's field order (built hundreds of times per report)
         if severity is None or rule.severity_set:     # a severity the configuration set wins
             severity = rule.severity
@@ -195,15 +197,22 @@ def _checker(ctx):
             if len(found) <= limit:             # (collect's first case, without the call)
                 return out.extend(found)
         elif limit:                             # a generator: its first ``limit`` findings taken
-            n = len(out)                        # here, and collect called only when it has more
-            found = iter(found)
-            out.extend(islice(found, limit))
+            found = iter(found)                 # here (most have none), and collect called only
+            first = next(found, _END)           # when it has more
+            if first is _END:
+                return None
+            n = len(out)
+            out.append(first)
+            out.extend(islice(found, limit - 1))
             if len(out) - n < limit:
                 return None
             return fold(found, rule, limit, out, suppressed)
         collect(found, rule, limit, out, suppressed)
 
     return check
+
+
+_END = object()
 
 
 def _run_rules(ctx, rules, timer, check, out: list, strict: bool) -> None:

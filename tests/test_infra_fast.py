@@ -304,7 +304,12 @@ def test_init_by_dict_is_not_used_where_a_field_cannot_be_put_in_the_dict():
 
         def __setattr__(self, name, value):
             object.__setattr__(self, name, value * 2)
+    @plain.dataclass
+    class O:
+        __slots__ = ("x",)
+        x: int
     assert not hasattr(S.__init__, "generic") and not hasattr(W.__init__, "generic") and W(2).x == 4
+    assert not hasattr(O.__init__, "generic") and O(3).x == 3
 
 
 def test_a_signal_handled_after_the_watch_ended_sets_no_timer():
@@ -317,3 +322,35 @@ def test_a_signal_handled_after_the_watch_ended_sets_no_timer():
         pass
     w.fired(_signal.SIGALRM, None)
     assert _signal.getitimer(_signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_empty_generator_is_settled_by_one_next(monkeypatch):
+    """Fails if the engine's empty-generator shortcut stops being taken: no islice is made for a
+    check that yields nothing (most, on most reports)."""
+    rule = next(r for r in RULES if r.check == "existence")
+    ctx = _ctx(3)
+
+    class Fake:
+        @staticmethod
+        def check(ctx, rule, p):
+            return (d for d in ())
+    monkeypatch.setattr(engine.checks, "get", lambda name: Fake)
+
+    def no_islice(*a):
+        raise AssertionError("islice made for an empty generator")
+    monkeypatch.setattr(engine, "islice", no_islice)
+    out = []
+    engine._checker(ctx)(rule, out)
+    assert out == []
+
+
+def test_a_finding_is_placed_by_the_position_the_context_took_once():
+    ctx = _ctx(3)
+    rule = next(r for r in RULES if r.check == "existence")
+    assert ctx._position is not None
+    text = ctx.doc.text
+    for start in (0, 7, len(text) // 2, len(text) - 1, len(text)):
+        for end in (start, start + 1, start + 40):
+            d = ctx.diagnostic(rule, start, end)
+            assert (d.line, d.column) == ctx.doc.source.position(start)
+            assert (d.end_line, d.end_column) == ctx.doc.source.position(end)

@@ -170,7 +170,7 @@ def _by_dict(cls, flds, frozen, slots) -> bool:
     """May an instance's fields be put in its ``__dict__`` at once? (No slots, here or in a base;
     no ``__setattr__`` but object's, or a frozen one's, which sets through object's; no field
     named like a descriptor of the class.)"""
-    if slots or any("__slots__" in b.__dict__ for b in cls.__mro__[1:-1]):
+    if slots or any("__slots__" in b.__dict__ for b in cls.__mro__[:-1]):
         return False
     if not frozen and cls.__setattr__ is not object.__setattr__:
         return False
