@@ -10,6 +10,7 @@ every test that runs it.
 from __future__ import annotations
 
 import os
+from itertools import islice
 from operator import attrgetter
 from .plain import dataclass, field
 
@@ -19,7 +20,7 @@ from .sections import stage
 from .parse import directives
 from .result import Diagnostic, SectionVerdict, spans_to_diagnostics
 from .rulepack.selectors import any_match
-from .rulepack.template import fill
+from .rulepack.template import fill_map
 
 
 def strict_default() -> bool:
@@ -50,6 +51,7 @@ class Context:
         script = getattr(self.doc, "script", None)
         self._script = script if script is not None and script.converted else None
         self._text = getattr(self.doc, "text", "")      # (a Context may be made without a document)
+        self._position = getattr(self.doc, "position", None)
 
     def diagnostic(self, rule, start: int, end: int | None = None, *, message: str | None = None,
                    suggestion: str | None = None, severity: str | None = None,
@@ -68,14 +70,15 @@ class Context:
         suggestion = rule.suggestion if suggestion is None else suggestion
         if fields:
             message, suggestion = _filled(message, suggestion, fields)
-        line, col = self.doc.position(start)
+        position = self._position or self.doc.position
+        line, col = position(start)
         text = self._text
         if end <= start:
             end_line, end_col = line, col
         elif end <= len(text) and text.find("\n", start, end) == -1:   # one line
             end_line, end_col = line, col + end - start
         else:
-            end_line, end_col = self.doc.position(end)
+            end_line, end_col = position(end)
         # positional, in Diagnostic's field order (built hundreds of times per report)
         if severity is None or rule.severity_set:     # a severity the configuration set wins
             severity = rule.severity
@@ -104,13 +107,13 @@ def _filled(message: str, suggestion: str, fields: dict) -> tuple[str, str]:
     finding (the same half-width mark) hundreds of times."""
     for v in fields.values():
         if type(v) is not str:              # 1, 1.0 and True are one key but print differently
-            return fill(message, **fields), fill(suggestion, **fields)
+            return fill_map(message, fields), fill_map(suggestion, fields)
     key = (message, suggestion, *fields.items())
     got = _FILLED.get(key)
     if got is None:
         if len(_FILLED) > 4096:
             _FILLED.clear()
-        got = _FILLED[key] = (fill(message, **fields), fill(suggestion, **fields))
+        got = _FILLED[key] = (fill_map(message, fields), fill_map(suggestion, fields))
     return got
 
 
@@ -180,7 +183,7 @@ def _checker(ctx):
     spans = ctx.doc.meta.get("ignore_spans")
     year = ctx.year
     get = checks.get
-    collect = overflow.collect
+    collect, fold = overflow.collect, overflow.fold
     covered, covered_by_span = directives.covered, directives.covered_by_span
     functions: dict = {}        # check type -> its check function
 
@@ -190,23 +193,40 @@ def _checker(ctx):
     def check(rule, out):
         fn = functions.get(rule.check) or functions.setdefault(rule.check, get(rule.check).check)
         found = fn(ctx, rule, rule.bound(year))
-        if type(found) is list and len(found) <= limit:      # (collect's first case, without the call)
-            return out.extend(found)
+        if type(found) is list:
+            if len(found) <= limit:             # (collect's first case, without the call)
+                return out.extend(found)
+        elif limit:                             # a generator: its first ``limit`` findings taken
+            found = iter(found)                 # here (most have none), and collect called only
+            first = next(found, _END)           # when it has more
+            if first is _END:
+                return None
+            n = len(out)
+            out.append(first)
+            out.extend(islice(found, limit - 1))
+            if len(out) - n < limit:
+                return None
+            return fold(found, rule, limit, out, suppressed)
         collect(found, rule, limit, out, suppressed)
 
     return check
 
 
+_END = object()
+
+
 def _run_rules(ctx, rules, timer, check, out: list, strict: bool) -> None:
-    """``_guarded(ctx, rule, timer, check, out, strict, rule, out)`` for each rule, written out."""
-    arm, disarm = timer.arm, timer.disarm
-    for rule in rules:
+    """``_guarded(ctx, rule, timer, check, out, strict, rule, out)`` for each rule, written out (the
+    timer's arm and disarm too)."""
+    monotonic = timelimit.monotonic if timer.seconds else None    # what timer.arm()/disarm() do,
+    for rule in rules:                                              # without two calls per rule
         try:
-            arm()
+            if monotonic is not None:
+                timer.started = monotonic()
             try:
                 check(rule, out)
             finally:
-                disarm()
+                timer.started = None
         except timelimit.RuleTimeout:
             out.append(_timed_out(ctx, rule, timer))
         except Exception as e:  # noqa: BLE001 - reported as a finding, never swallowed

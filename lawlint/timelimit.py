@@ -12,7 +12,7 @@ limit (or a whole limit between rules). A timer the caller had set is restored a
 """
 from __future__ import annotations
 
-import time
+from time import monotonic     # (engine's rule loop sets ``started`` with it itself)
 
 try:        # the signal module's C core: the module itself builds enums on import (≈3.4 M
     import _signal as signal    # instructions a start, and contextlib ≈2.9 M more), for three calls
@@ -29,18 +29,21 @@ class _Watch:
     def __init__(self, seconds):
         self.seconds = seconds
         self.started = None             # monotonic time the running rule began; None between rules
+        self.done = False               # the watch is over: a late signal sets no timer again
 
     def arm(self):
         if self.seconds:
-            self.started = time.monotonic()
+            self.started = monotonic()
 
     def disarm(self):
         self.started = None
 
     def fired(self, signum, frame):
+        if self.done:   # (a signal that came as the watch ended is handled after its timer was
+            return      # stopped: set again, it would kill the process with the default action)
         started = self.started
         if started is not None:
-            ran = time.monotonic() - started
+            ran = monotonic() - started
             if ran >= self.seconds:
                 # Raised again shortly while the rule is still running (disarm() clears
                 # ``started``): one exception swallowed on its way up must not end the limit.
@@ -70,11 +73,13 @@ class watch:
         if not self.installed:
             return _Watch(None)
         self.outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+        self.watch = w
         return w
 
     def __exit__(self, *exc) -> None:
         if self.installed:
             self.installed = False
+            self.watch.done = True
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
             if self.outer:                             # give the caller's timer back

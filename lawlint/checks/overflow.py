@@ -31,6 +31,12 @@ def collect(found, rule, limit: int, out: list, suppressed) -> None:
         return
     found = iter(found)
     out.extend(islice(found, limit))        # (a check that raises midway keeps what it found)
+    fold(found, rule, limit, out, suppressed)
+
+
+def fold(found, rule, limit: int, out: list, suppressed) -> None:
+    """The rest of ``found`` (an iterator whose first ``limit`` findings are in ``out``) folded into
+    one finding appended to ``out``, as :func:`collect` does past the limit."""
     first, more, weight = None, 0, 0.0
     for d in found:
         if not suppressed(d):

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
+from itertools import accumulate
+
 from ..plain import dataclass, field
 
-from ..rulepack import regexcache
-
-_NEWLINE = regexcache.compile("\n")
+_PLUS_ONE = (1).__add__
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Source:
                                  # in the document's own text
 
     def __post_init__(self):
-        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        self._starts = line_starts(self.text)
 
     @property
     def line_count(self) -> int:
@@ -93,6 +94,16 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
-        offset = max(0, min(offset, len(self.text)))
-        idx = bisect.bisect_right(self._starts, offset) - 1
-        return idx + 1, offset - self._starts[idx] + 1
+        if offset < 0:                          # (max(0, min(offset, len)) without the two calls)
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        starts = self._starts
+        idx = bisect_right(starts, offset) - 1
+        return idx + 1, offset - starts[idx] + 1
+
+
+def line_starts(text: str) -> list:
+    """0 and the offset after each line break of ``text`` (``\\n``), as ``[0] + [m.end() for m
+    in re.finditer("\\n", text)]`` gives them, in C loops: each line's length plus one, summed."""
+    return list(accumulate(map(_PLUS_ONE, map(len, text.split("\n")[:-1])), initial=0))

@@ -112,7 +112,7 @@ def _process(cls, frozen, eq, slots, want_repr):
     cls.__plain_params__ = {"frozen": frozen, "eq": eq, "slots": slots}
     cls.__match_args__ = tuple(f.name for f in flds if f.init)
     if "__init__" not in own:
-        cls.__init__ = _make_init(cls, flds, frozen)
+        cls.__init__ = _make_init(cls, flds, frozen, slots)
     if want_repr and "__repr__" not in own:
         cls.__repr__ = _make_repr(tuple(f.name for f in flds if f.repr))
     if eq and "__eq__" not in own:
@@ -129,7 +129,7 @@ def _process(cls, frozen, eq, slots, want_repr):
     return cls
 
 
-def _make_init(cls, flds, frozen):
+def _make_init(cls, flds, frozen, slots=False):
     init_names = tuple(f.name for f in flds if f.init)
     position = {n: i for i, n in enumerate(init_names)}
     fill = tuple((f.name, f.init, f.default, f.default_factory) for f in flds)
@@ -163,6 +163,56 @@ def _make_init(cls, flds, frozen):
             setter(self, field_name, value)
         if post:
             self.__post_init__()
+    return _dict_init(cls, flds, init_names, post, __init__) if _by_dict(cls, flds, frozen, slots) else __init__
+
+
+def _by_dict(cls, flds, frozen, slots) -> bool:
+    """May an instance's fields be put in its ``__dict__`` at once? (No slots, here or in a base;
+    no ``__setattr__`` but object's, or a frozen one's, which sets through object's; no field
+    named like a descriptor of the class.)"""
+    if slots or any("__slots__" in b.__dict__ for b in cls.__mro__[:-1]):
+        return False
+    if not frozen and cls.__setattr__ is not object.__setattr__:
+        return False
+    return not any(hasattr(getattr(cls, f.name, None), "__set__") for f in flds)
+
+
+def _dict_init(cls, flds, init_names, post, generic):
+    """``generic`` (the field-by-field ``__init__``) as two ``dict.update`` s of the instance's
+    ``__dict__``: every field's default (a placeholder for the others, so that the fields keep
+    their order), then the values given; factories and checks after. Any call that is not plain
+    (too many arguments, an unknown or repeated keyword) goes to ``generic``, which raises."""
+    allowed = frozenset(init_names)
+    template = {f.name: f.default for f in flds
+                if f.default is not _MISSING or f.default_factory is not _MISSING or f.init}
+    factories = tuple((f.name, f.default_factory) for f in flds if f.default_factory is not _MISSING)
+    required = tuple(f.name for f in flds
+                     if f.init and f.default is _MISSING and f.default_factory is _MISSING)
+    name, most = cls.__qualname__, len(init_names)
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            if len(args) > most or (kwargs and not (kwargs.keys() <= allowed and
+                                                    kwargs.keys().isdisjoint(init_names[:len(args)]))):
+                return generic(self, *args, **kwargs)
+            values = dict(zip(init_names, args))
+            values.update(kwargs)
+        else:
+            if not kwargs.keys() <= allowed:
+                return generic(self, *args, **kwargs)
+            values = kwargs
+        own = self.__dict__
+        own.update(template)
+        own.update(values)
+        for field_name, factory in factories:
+            if field_name not in values:
+                own[field_name] = factory()
+        for field_name in required:
+            if field_name not in values:
+                raise TypeError(f"{name}.__init__() missing 1 required positional argument: {field_name!r}")
+        if post:
+            self.__post_init__()
+    __init__.generic = generic          # (tests compare the two)
     return __init__
 
 

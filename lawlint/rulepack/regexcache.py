@@ -128,8 +128,7 @@ def pairs_of(pattern: str) -> tuple:
 
 def stored_code(pattern: str):
     """The sre code of ``pattern`` (flags 0) in the regex table, or None."""
-    args = _load().get((pattern, 0))
-    return None if args is None else args[1]
+    return (_load().get((pattern, 0)) or (None, None))[1]
 
 
 def split_scans(pattern: str):
@@ -182,15 +181,13 @@ def compile_all(patterns, year=None) -> list:
 
 class LazyPattern:
     """A regex compiled on its first use; reads like the ``re.Pattern`` it stands for."""
-
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
     def __init__(self, pattern: str):
         self.pattern = pattern
 
     def compiled(self) -> re.Pattern:
-        rx = self.__dict__.get("_rx")
-        if rx is None:
+        if (rx := self.__dict__.get("_rx")) is None:
             rx = self._rx = compile(self.pattern)
             for name in self._METHODS:          # later calls go straight to the pattern's methods
                 setattr(self, name, getattr(rx, name))
@@ -208,16 +205,19 @@ class LazyPattern:
         return rx
 
     def may_occur_in(self, text: str) -> bool:
-        """False when ``text`` lacks every literal the pattern cannot match without (so no part of
-        it can match); True otherwise. Asked once per report, it spares a rule that scans the
-        report piece by piece a call per piece. Not compiled yet, its literals answer without
-        compiling it (a fresh process compiles only the patterns its report may hold)."""
-        if "_rx" not in self.__dict__:
-            needed = required_literals(self.pattern)
-            if needed is not None and absent(needed, text, 0, len(text)):
+        """False when ``text`` lacks every literal the pattern cannot match without; else True.
+        Not compiled yet, its literals answer without compiling it (a fresh process compiles
+        only the patterns its report may hold)."""
+        own = self.__dict__
+        lacks = own.get("_lacks")
+        if lacks is None:               # not compiled, or no literal required: the table's answer
+            needed = own.get("_needed")     # kept (``()``: none), asked once per pattern
+            if needed is None:
+                needed = own["_needed"] = required_literals(self.pattern) or ()
+            if needed and absent(needed, text, 0, len(text)):
                 return False
-        self.compiled()
-        lacks = self.__dict__.get("_lacks")
+            self.compiled()
+            lacks = own.get("_lacks")
         return lacks is None or not lacks.whole(text)
 
     def __getattr__(self, name):

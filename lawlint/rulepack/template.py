@@ -34,9 +34,19 @@ class _Keep(dict):
 
 def fill(template: str, **fields) -> str:
     """A message template with its {fields} filled; unknown fields are left as written."""
+    return fill_map(template, fields)
+
+
+def fill_map(template: str, fields: dict) -> str:
+    """:func:`fill` of a dict of fields (not changed). When the template names only fields that
+    ``fields`` has (nearly always: the loader checks a message's fields), ``format_map`` reads the
+    dict as it is; a KeyError (a field it lacks) fills again leaving unknown fields as written."""
     if "{" not in template and "}" not in template:     # most suggestions name no field
         return template
-    return template.format_map(_Keep(fields))
+    try:
+        return template.format_map(fields)
+    except KeyError:
+        return template.format_map(_Keep(fields))
 
 
 _FIELD = r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})"     # (compiled when first used: re's cache)
