@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
-from ..rulepack import pairgate
+from ..rulepack import needgate, pairgate
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -54,14 +54,31 @@ SPEC = CheckSpec({
         "within": Param({"type": "integer", "minimum": 1}, REQUIRED, "在列举的前多少个字符内查找 unless")},
         None, "句子之后紧接着以 by 开头的列举时，在列举的前 within 个字符内也查找 unless：总起句的依据在随后的列举中"),
     "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
-}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table})
+}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table, "plan": lambda p: []})
+
+stats = {"skipped": 0}      # reports a rule was not run on (its patterns' strings absent), this process
 
 
 def check(ctx, rule, p):
+    """The rule's findings; none, at once, when the report lacks what each of its patterns needs
+    (:mod:`lawlint.rulepack.needgate`): the scope, the matches and their filters are not worked
+    out. ``p.plan``: [those needs, the rule's pair gate], filled on the rule's first report."""
+    plan = p.plan
+    if not plan:
+        plan.append(needgate.needs(p.patterns))
+        plan.append(None)
+    text = ctx.doc.text
+    needs = plan[0]
+    if needs is not None and needgate.lacking(needs, text):
+        stats["skipped"] += 1
+        return []
+    return _findings(ctx, rule, p, text, plan)
+
+
+def _findings(ctx, rule, p, text, plan):
     patterns, unless, around = p.patterns, p.unless, p.unless_around
     replacement = p.replacement
     table = p.table
-    text = ctx.doc.text
     where = p.scope
     if p.lead:      # what a part opens with: its running text, not its heading
         pieces = _bounds([(s.start, s.end)        # (only the pieces that hold them are split)
@@ -71,7 +88,7 @@ def check(ctx, rule, p):
         pieces = memo.get(where)
         if pieces is None:
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
-    found, single = _ordered(text, patterns, pieces)
+    found, single = _ordered(text, patterns, pieces, plan)
     covered, sentences_seen = None, set()
     for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
@@ -133,7 +150,7 @@ def _bounds(pieces):
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
 
 
-def _ordered(text, patterns, bounds):
+def _ordered(text, patterns, bounds, plan=None):
     """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
     pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
     its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
@@ -142,7 +159,13 @@ def _ordered(text, patterns, bounds):
         return (), True
     if len(patterns) == 1:
         return _matches(text, patterns, bounds), True
-    got = pairgate.gate(patterns)
+    if plan is None:
+        got = pairgate.gate(patterns)
+    else:               # (the gate kept in the rule's plan: no key to build per report)
+        got = plan[1]
+        if got is None:
+            got = plan[1] = (pairgate.gate(patterns),)
+        got = got[0]
     if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
         return (), True
     return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
