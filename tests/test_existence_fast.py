@@ -39,6 +39,7 @@ def _both(monkeypatch, text, year=None):
     with monkeypatch.context() as m:
         m.setattr(existence, "_ordered", _plain)
         m.setattr(needgate, "lacking", lambda needs, text: False)
+        m.setattr(existence, "_placed", lambda ctx, text, patterns, bounds, plan: bounds)
         plain = _findings(text, year)
     return fast, plain
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
-from ..rulepack import needgate, pairgate
+from ..rulepack import firstscan, needgate, pairgate
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -67,6 +67,7 @@ def check(ctx, rule, p):
     if not plan:
         plan.append(needgate.needs(p.patterns))
         plan.append(None)
+        plan.append(None)
     text = ctx.doc.text
     needs = plan[0]
     if needs is not None and needgate.lacking(needs, text):
@@ -88,6 +89,8 @@ def _findings(ctx, rule, p, text, plan):
         pieces = memo.get(where)
         if pieces is None:
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
+    if pieces and plan[2] != ():
+        pieces = _placed(ctx, text, patterns, pieces, plan)
     found, single = _ordered(text, patterns, pieces, plan)
     covered, sentences_seen = None, set()
     for m in found:
@@ -127,6 +130,34 @@ def _findings(ctx, rule, p, text, plan):
 
 
 _LEAD_SPACE = WHITESPACE + LINE_BREAKS
+
+
+def _placed(ctx, text, patterns, bounds, plan):
+    """``bounds`` with, for a rule whose patterns all open with one of a few characters that stand
+    in the report in a few places, those places (found once per report: :mod:`firstscan`)."""
+    got = plan[2]
+    if got is None:
+        got = plan[2] = firstscan.chars(patterns) or ()
+        if not got:
+            return bounds
+    starts, ends, lo, hi = bounds
+    if hi - lo < firstscan.splitscan.MIN_RANGE:
+        return bounds
+    chars, scans = got
+    most = firstscan.most(scans, len(patterns), lo, hi)
+    memo = ctx.cache.setdefault("first_places", {})
+    key = (chars, lo, hi)
+    at = memo.get(key, False)
+    if at is False or (at is None and memo.get((key, "most"), 0) < most):   # (not enough for a rule: maybe for this one)
+        at = memo[key] = firstscan.places(text, chars, lo, hi, most)
+        memo[(key, "most")] = most
+    elif at is not None and len(at) > most:
+        at = None
+    if at is None:
+        firstscan.stats["scanned"] += 1
+        return bounds
+    firstscan.stats["placed"] += 1
+    return starts, ends, lo, hi, at
 
 
 def _supported_after(text, end, by, unless, within) -> bool:
@@ -173,12 +204,15 @@ def _ordered(text, patterns, bounds, plan=None):
 
 def _matches(text, patterns, bounds):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
-    cover (scanning piece by piece costs a call per paragraph per pattern)."""
+    cover (scanning piece by piece costs a call per paragraph per pattern), or its tries at the
+    places of its first characters when ``bounds`` carries them (:func:`_placed`)."""
     if not bounds:
         return
-    starts, ends, lo, hi = bounds
+    starts, ends, lo, hi = bounds[:4]
     for rx in patterns:
-        for m in rx.finditer(text, lo, hi):
+        found = rx.finditer(text, lo, hi) if len(bounds) == 4 else \
+            firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
+        for m in found:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < m.end() <= ends[i]:
                 yield m
