@@ -96,7 +96,7 @@ def ready(stored, match, compile):
 class Plan:
     """A stored plan made ready: the anchors' strings, bounds and class tests (see the module)."""
 
-    __slots__ = ("first", "options", "match", "misses")
+    __slots__ = ("first", "options", "match", "misses", "beaten")
 
     def __init__(self, stored, match, compile):
         first, *options = stored
@@ -112,6 +112,7 @@ class Plan:
             raise ValueError("damaged plan")
         self.match = match
         self.misses = 0
+        self.beaten = [0] * len(self.options)   # per option: texts in a row it was not the best for
 
     def finditer(self, whole, text: str, lo: int, hi: int):
         """The matches of ``whole(text, lo, hi)`` (the pattern's ``finditer``), by windows when
@@ -120,12 +121,20 @@ class Plan:
             return whole(text, lo, hi)
         best, places = None, None
         fewest = max(8, (hi - lo) >> 6)     # a window costs about what sre's scan of 64 characters does
-        for option in self.options:
+        beaten = self.beaten
+        for i, option in enumerate(self.options):
+            if beaten[i] >= GIVE_UP:        # not the best in GIVE_UP texts in a row: its finds cost
+                continue
             got = _places(text, option[0], lo, hi, fewest)
             if got is not None:
                 if not got:
                     return iter(())         # no anchor: no match anywhere
-                best, places, fewest = option, got, len(got) - 1
+                if best is not None:
+                    beaten[best_i] += 1
+                best, best_i, places, fewest = option, i, got, len(got) - 1
+                beaten[i] = 0
+            else:
+                beaten[i] += 1
         if best is None:
             stats["whole"] += 1
             self.misses += 1
