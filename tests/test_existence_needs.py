@@ -81,7 +81,9 @@ def test_needs_of_rule_patterns_hold_every_match_in_real_reports():
 def test_needs_of_a_few_patterns():
     assert _sets(r"(?<![\d\-])(?:19|20)\d{2}年?\s*(?:[-－–~～]|——)\s*(?:19|20)\d{2}") == \
         [["19", "20"], ["-", "~", "–", "——", "－", "～"]]
-    assert _sets(r"取得了?[^。]{0,12}(?:成绩|成效)") == [["取得"], ["成"], ["效", "绩"]]   # (sre takes the common 成 out)
+    assert _sets(r"取得了?[^。]{0,12}(?:成绩|成效)") == [["取得"], ["成效", "成绩"], ["效", "绩"]]   # (sre takes 成 out)
+    assert _sets(r"(?<!\d)(?:19|20)\d{2}年?一(?:19|20)\d{2}") == [["一19", "一20"], ["19", "20"]]
+    assert _sets(r"(?<!。)。{3,}") == [["。。。"]]          # (a string grows past its item: 一 then 19)
     assert _sets(r"\S.{0,15}") == [] and _sets("(?i)ab") == [] and _sets("a?b*") == []
     assert needgate.needs_of("近日") == anchors.needs("近日") == ("近日",)
 
