@@ -112,6 +112,22 @@ def test_too_many_anchors_scan_whole_and_give_up_after_a_few_texts():
     assert _found(plan.finditer(rx.finditer, text, 0, len(text))) == _found(rx.finditer(text))
 
 
+def test_a_split_pattern_with_a_rare_anchor_is_windowed(monkeypatch):
+    """time.relative.now opens with one of 截到至目 (splitscan: four literal scans) and needs 目前:
+    a long text holding 目前 once is tried around it; one holding it everywhere is scanned."""
+    monkeypatch.setattr(windowscan, "_plans", {})
+    pat = r"(?:截[止至]到?|到|至)?目前(?:为止)?(?=[^。！？；;!?\n]*\d)"
+    lazy, rx = regexcache.LazyPattern(pat), re.compile(pat)
+    plan = regexcache.window_plan(pat, regexcache.compile(pat))
+    assert plan is not None and plan.scans == 4
+    rare = "我局推进依法行政，到年底完成任务。" * 60 + "截至目前已办理案件12件。"
+    dense = "截至目前已办理案件12件。" * 60
+    for text, windowed in ((rare, 1), (dense, 0)):
+        before = windowscan.stats["windowed"]
+        assert _found(lazy.finditer(text)) == _found(rx.finditer(text)) != []
+        assert windowscan.stats["windowed"] == before + windowed
+
+
 def test_an_anchor_never_the_best_is_no_longer_looked_for():
     """punct.day_name's plan offers a mark (rare) and a digit (common) as anchors: after GIVE_UP
     texts in a row where the digit was not the best, its finds are spared; the matches stay re's."""
