@@ -112,6 +112,41 @@ def test_too_many_anchors_scan_whole_and_give_up_after_a_few_texts():
     assert _found(plan.finditer(rx.finditer, text, 0, len(text))) == _found(rx.finditer(text))
 
 
+def test_a_split_pattern_with_a_rare_anchor_is_windowed(monkeypatch):
+    """time.relative.now opens with one of 截到至目 (splitscan: four literal scans) and needs 目前:
+    a long text holding 目前 once is tried around it; one holding it everywhere is scanned."""
+    monkeypatch.setattr(windowscan, "_plans", {})
+    pat = r"(?:截[止至]到?|到|至)?目前(?:为止)?(?=[^。！？；;!?\n]*\d)"
+    lazy, rx = regexcache.LazyPattern(pat), re.compile(pat)
+    plan = regexcache.window_plan(pat, regexcache.compile(pat))
+    assert plan is not None and plan.scans == 4
+    rare = "我局推进依法行政，到年底完成任务。" * 60 + "截至目前已办理案件12件。"
+    dense = "截至目前已办理案件12件。" * 60
+    for text, windowed in ((rare, 1), (dense, 0)):
+        before = windowscan.stats["windowed"]
+        assert _found(lazy.finditer(text)) == _found(rx.finditer(text)) != []
+        assert windowscan.stats["windowed"] == before + windowed
+
+
+def test_an_anchor_never_the_best_is_no_longer_looked_for():
+    """punct.day_name's plan offers a mark (rare) and a digit (common) as anchors: after GIVE_UP
+    texts in a row where the digit was not the best, its finds are spared; the matches stay re's."""
+    pat = (r"(?<![\d.．])(?P<m>1[0-2]|[1-9])[.．•・∙?？\ufffd](?P<d>3[01]|[12]\d|[1-9])(?![\d.．%％])"
+           r"(?=\s*(?:国际|国家|全国|世界))")
+    rx = re.compile(pat)
+    plan = windowscan.ready(anchors.plan(pat), rx.match, re.compile)
+    assert plan is not None and len(plan.options) >= 2
+    digits = [i for i, o in enumerate(plan.options) if "1" in o[0]]
+    assert digits and all("." not in plan.options[i][0] for i in digits)
+    text = "2021年12月办理案件35件，开展宣传。" * 30 + "12.4国家宪法日。"
+    before = dict(windowscan.stats)
+    for _ in range(windowscan.GIVE_UP + 2):
+        assert _found(plan.finditer(rx.finditer, text, 0, len(text))) == _found(rx.finditer(text))
+    assert all(plan.beaten[i] >= windowscan.GIVE_UP for i in digits)
+    assert windowscan.stats["windowed"] == before["windowed"] + windowscan.GIVE_UP + 2
+    assert _found(rx.finditer(text)) != []
+
+
 @pytest.mark.parametrize("stored", [("",), ("[", "-\0\0x"), ("", "-\0\0x"), ("", "3\0\0"), ("", "x\0\0a"),
                                     ("", "2\0[\\d\0a"), 5, None, ()])
 def test_a_damaged_plan_is_no_plan(stored):

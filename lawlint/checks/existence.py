@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
-from ..rulepack import pairgate
+from ..rulepack import firstscan, needgate, pairgate
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -54,14 +54,32 @@ SPEC = CheckSpec({
         "within": Param({"type": "integer", "minimum": 1}, REQUIRED, "在列举的前多少个字符内查找 unless")},
         None, "句子之后紧接着以 by 开头的列举时，在列举的前 within 个字符内也查找 unless：总起句的依据在随后的列举中"),
     "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
-}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table})
+}, fields=("match", "year", "next_year", "fixed"), derived={"table": _table, "plan": lambda p: []})
+
+stats = {"skipped": 0}      # reports a rule was not run on (its patterns' strings absent), this process
 
 
 def check(ctx, rule, p):
+    """The rule's findings; none, at once, when the report lacks what each of its patterns needs
+    (:mod:`lawlint.rulepack.needgate`): the scope, the matches and their filters are not worked
+    out. ``p.plan``: [those needs, the rule's pair gate], filled on the rule's first report."""
+    plan = p.plan
+    if not plan:
+        plan.append(needgate.needs(p.patterns))
+        plan.append(None)
+        plan.append(None)
+    text = ctx.doc.text
+    needs = plan[0]
+    if needs is not None and needgate.lacking(needs, text):
+        stats["skipped"] += 1
+        return []
+    return _findings(ctx, rule, p, text, plan)
+
+
+def _findings(ctx, rule, p, text, plan):
     patterns, unless, around = p.patterns, p.unless, p.unless_around
     replacement = p.replacement
     table = p.table
-    text = ctx.doc.text
     where = p.scope
     if p.lead:      # what a part opens with: its running text, not its heading
         pieces = _bounds([(s.start, s.end)        # (only the pieces that hold them are split)
@@ -71,7 +89,9 @@ def check(ctx, rule, p):
         pieces = memo.get(where)
         if pieces is None:
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
-    found, single = _ordered(text, patterns, pieces)
+    if pieces and plan[2] != ():
+        pieces = _placed(ctx, text, patterns, pieces, plan)
+    found, single = _ordered(text, patterns, pieces, plan)
     covered, sentences_seen = None, set()
     for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
@@ -112,6 +132,34 @@ def check(ctx, rule, p):
 _LEAD_SPACE = WHITESPACE + LINE_BREAKS
 
 
+def _placed(ctx, text, patterns, bounds, plan):
+    """``bounds`` with, for a rule whose patterns all open with one of a few characters that stand
+    in the report in a few places, those places (found once per report: :mod:`firstscan`)."""
+    got = plan[2]
+    if got is None:
+        got = plan[2] = firstscan.chars(patterns) or ()
+        if not got:
+            return bounds
+    starts, ends, lo, hi = bounds
+    if hi - lo < firstscan.splitscan.MIN_RANGE:
+        return bounds
+    chars, scans = got
+    most = firstscan.most(scans, len(patterns), lo, hi)
+    memo = ctx.cache.setdefault("first_places", {})
+    key = (chars, lo, hi)
+    at = memo.get(key, False)
+    if at is False or (at is None and memo.get((key, "most"), 0) < most):   # (not enough for a rule: maybe for this one)
+        at = memo[key] = firstscan.places(text, chars, lo, hi, most)
+        memo[(key, "most")] = most
+    elif at is not None and len(at) > most:
+        at = None
+    if at is None:
+        firstscan.stats["scanned"] += 1
+        return bounds
+    firstscan.stats["placed"] += 1
+    return starts, ends, lo, hi, at
+
+
 def _supported_after(text, end, by, unless, within) -> bool:
     """Does an enumeration open right after ``end`` (spaces and line breaks aside) and carry an
     ``unless`` pattern in its first ``within`` characters?"""
@@ -133,7 +181,7 @@ def _bounds(pieces):
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
 
 
-def _ordered(text, patterns, bounds):
+def _ordered(text, patterns, bounds, plan=None):
     """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
     pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
     its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
@@ -142,7 +190,13 @@ def _ordered(text, patterns, bounds):
         return (), True
     if len(patterns) == 1:
         return _matches(text, patterns, bounds), True
-    got = pairgate.gate(patterns)
+    if plan is None:
+        got = pairgate.gate(patterns)
+    else:               # (the gate kept in the rule's plan: no key to build per report)
+        got = plan[1]
+        if got is None:
+            got = plan[1] = (pairgate.gate(patterns),)
+        got = got[0]
     if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
         return (), True
     return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
@@ -150,12 +204,15 @@ def _ordered(text, patterns, bounds):
 
 def _matches(text, patterns, bounds):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
-    cover (scanning piece by piece costs a call per paragraph per pattern)."""
+    cover (scanning piece by piece costs a call per paragraph per pattern), or its tries at the
+    places of its first characters when ``bounds`` carries them (:func:`_placed`)."""
     if not bounds:
         return
-    starts, ends, lo, hi = bounds
+    starts, ends, lo, hi = bounds[:4]
     for rx in patterns:
-        for m in rx.finditer(text, lo, hi):
+        found = rx.finditer(text, lo, hi) if len(bounds) == 4 else \
+            firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
+        for m in found:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < m.end() <= ends[i]:
                 yield m

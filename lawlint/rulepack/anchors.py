@@ -15,6 +15,9 @@ from __future__ import annotations
 from .literals import class_chars
 
 MAX_STRINGS = 10        # an anchor of more alternatives is not worth the finds
+MAX_NEED_STRINGS = 16   # :func:`needs`: a set of more strings is not worth the finds
+MAX_NEEDS = 3
+NEED_LENGTH = 6         # :func:`needs`: characters a string may grow to past its item's
 MAX_OPTIONS = 3         # anchors tried per text (the finds cost about a fast scan each)
 _UNBOUNDED = 1 << 30
 SEP = "\0"                  # between an option's fields
@@ -73,6 +76,31 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
         return None
 
 
+def needs(pattern: str, flags: int = 0) -> tuple:
+    """What every match of ``pattern`` holds, as data: ``(set, …)``, each set strings joined by SEP
+    one of which occurs in the match (the leads of its top-level items, :func:`_lead`), at most
+    MAX_NEEDS sets of at most MAX_NEED_STRINGS strings, fewest strings first; ``()`` when nothing
+    is known. A text lacking every string of one set holds no match (checks.existence skips a rule
+    so)."""
+    try:
+        from .sreparts import constants as c, parser as _parser
+
+        parsed = _parser.parse(pattern, flags)
+        if (flags | parsed.state.flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+            return ()
+        items = _flat(list(parsed), c)
+        found = set()
+        for k, (op, _av) in enumerate(items):
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT) or (op is c.LITERAL and k and items[k - 1][0] is c.LITERAL):
+                continue
+            strings = _lead(items[k:], c, MAX_NEED_STRINGS, NEED_LENGTH)
+            if strings and all(strings) and not any(SEP in s for s in strings):
+                found.add(tuple(sorted(strings)))
+    except Exception:           # noqa: BLE001 - another Python's parser, or an odd pattern
+        return ()
+    return tuple(SEP.join(s) for s in sorted(found, key=lambda s: (len(s), -min(map(len, s)), s))[:MAX_NEEDS])
+
+
 def _flat(items, c) -> list:
     """The top-level sequence with its groups that hold a sequence (no alternatives) written out:
     what a match takes is the same, and an anchor inside one (「([一二…十]{1,2}是)、」) is found."""
@@ -85,42 +113,64 @@ def _flat(items, c) -> list:
     return out
 
 
-def _lead(items, c):
-    """Strings one of which the text the sequence ``items`` matches always begins with, or None."""
+def _lead(items, c, most=MAX_STRINGS, grow=0):
+    """Strings one of which the text the sequence ``items`` matches always begins with, or None.
+    ``grow``: how many characters the strings may take past the first item's (0: that item's own,
+    what :func:`plan` anchors on; :func:`needs` lets 「一(?P<b>(?:19|20)…)」 give 一19, 一20)."""
     i = 0
     while i < len(items) and items[i][0] in (c.ASSERT, c.ASSERT_NOT, c.AT):
         i += 1
     if i == len(items):
         return None
     op, av = items[i]
+    rest = items[i + 1:] if grow else []
     if op is c.LITERAL:
         run = [chr(av)]
-        for op2, av2 in items[i + 1:]:
-            if op2 is not c.LITERAL:
-                break
-            run.append(chr(av2))
-        return {"".join(run)}
+        j = i + 1
+        while j < len(items) and items[j][0] is c.LITERAL:
+            run.append(chr(items[j][1]))
+            j += 1
+        return _then({"".join(run)}, items[j:] if grow else [], c, most, grow)
     if op is c.IN:
-        chars = class_chars(av, c, MAX_STRINGS)
-        return chars if chars is not None and len(chars) <= MAX_STRINGS else None
+        chars = class_chars(av, c, most)
+        return _then(chars, rest, c, most, grow) if chars is not None and len(chars) <= most else None
     if op is c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         if (add_flags | del_flags) & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
             return None
-        return _lead(list(sub), c)
+        return _lead(list(sub) + rest, c, most, grow)
     if op is getattr(c, "ATOMIC_GROUP", None):
-        return _lead(list(av), c)
+        return _lead(list(av) + rest, c, most, grow)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        return _lead(list(av[2]), c) if av[0] >= 1 else None
+        lo, hi, sub = av
+        if lo < 1:
+            return None
+        more = [] if not grow or hi == 1 else [(op, (lo - 1, hi if hi >= c.MAXREPEAT else hi - 1, sub))]
+        return _lead(list(sub) + more + rest, c, most, grow)
     if op is c.BRANCH:
         out: set = set()
         for alt in av[1]:
-            got = _lead(list(alt), c)
+            got = _lead(list(alt) + rest, c, most, grow)
             if not got:
                 return None
             out |= got
-        return out if len(out) <= MAX_STRINGS else None
+        return out if len(out) <= most else None
     return None
+
+
+def _then(heads, rest, c, most, grow):
+    """``heads`` each followed by one of the strings ``rest`` begins with, while the strings stay
+    within ``grow`` characters and ``most`` alternatives; else ``heads`` as they are."""
+    room = grow - max(map(len, heads))
+    if room <= 0 or not rest:
+        return heads
+    try:
+        tail = _lead(rest, c, most, room)
+    except RecursionError:
+        tail = None
+    if not tail or len(heads) * len(tail) > most:
+        return heads
+    return {h + t[:room] for h in heads for t in tail}
 
 
 def _taken(items, c):

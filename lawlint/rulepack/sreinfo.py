@@ -52,11 +52,40 @@ def build(pattern, flags):
         rest = (p.state.groups - 1, dict(groupindex), tuple(indexgroup))
         own = (flags | p.state.flags, code, *rest)
         block = info_block(p, flags)
-        if block is None or code[0] != sre.constants.INFO:
+        if code[0] != sre.constants.INFO:
             return own, None
-        return own, (flags | p.state.flags, [int(x) for x in block] + code[1 + code[1]:], *rest)
+        if block is None:
+            return own, None
+        guarded = None if block[2] & sre.constants.SRE_INFO_PREFIX and block[5] > 1 else \
+            _guarded(pattern, flags, p, sre)        # (a prefix of two characters tests the pair)
+        body = code[1 + code[1]:] if guarded is None else guarded[1 + guarded[1]:]
+        return own, (flags | p.state.flags, [int(x) for x in block] + body, *rest)
     except Exception:           # noqa: BLE001 - another Python's internals: no caching
         return None
+
+
+def _guarded(pattern, flags, parsed, sre):
+    """The code of ``pattern`` behind a look-ahead for the pair of characters its every match
+    opens with (:func:`lawlint.rulepack.heads.pairs`): 「(?=[大明不…][幅显断…])(?<!有待)…(?:大幅度?|明显|
+    不断|…)」. Where the pattern opens with look-behinds or an alternation, sre runs them at every
+    place its first character stands (不, 大, 有: common) before failing on the second; two class
+    tests fail there first. The look-ahead holds wherever the pattern matches (every match opens
+    with such a pair) and captures nothing, so the matches are the same. None: no guard (the
+    pattern opens otherwise, or its pair cannot be told). Only a pattern given a hint gets one."""
+    c = sre.constants
+    first = parsed[0] if len(parsed) else None
+    if first is None or not (first[0] in (c.ASSERT, c.ASSERT_NOT) and first[1][0] < 0 or first[0] is c.BRANCH
+                             or first[0] is c.SUBPATTERN and any(op is c.BRANCH for op, _ in first[1][3])):
+        return None
+    from .heads import pairs
+    got = pairs(pattern, flags)
+    if not got:
+        return None
+    guard = sre.parser.parse("".join("[" + "".join("\\x%02x" % ord(ch) if ord(ch) < 256 else "\\u%04x" % ord(ch)
+                                                       for ch in chars) + "]" for chars in got))
+    again = sre.parser.parse(pattern, flags)
+    again.data.insert(0, (c.ASSERT, (1, guard)))
+    return [int(op) for op in sre.code(again, flags)]
 
 
 def first_chars(parsed, c) -> list | None:

@@ -19,7 +19,8 @@ look-behind, ``^`` and ``\\b`` see what they saw: sre's ``match`` at ``s`` is it
 attempt at ``s``), so the first that matches is the leftmost match there is. Matches are never
 empty (they hold an anchor). Where the anchors are too many the pattern is scanned as it is (and
 after GIVE_UP such texts in a row, always: finding them costs; the matches are the same either way).
-Only a pattern sre scans by testing a class at every position gets a plan (:func:`worth`).
+Only a pattern sre scans by testing a class at every position, or by a literal scan per first
+character, gets a plan (:func:`worth`); the places worth windows are fewer for the second.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from . import splitscan
 from .anchors import SEP
 from .splitscan import MIN_RANGE
 
+SPLIT_WINDOW = 3200     # … and what a literal scan of this many characters does
 GIVE_UP = 3             # texts in a row with too many anchors: a plan is not tried again
 stats = {"windowed": 0, "whole": 0}     # long scans run by windows / as they are, this process
 _plans: dict = {}                       # pattern -> its Plan or None, this process
@@ -54,14 +56,23 @@ def cached(pattern: str, rx, table, remember, compile):
                 stored = plan(pattern)
                 remember(key, stored)
             _plans[pattern] = ready(stored, rx.match, compile)
+            if _plans[pattern] is not None:
+                _plans[pattern].scans = _scans(args[1])
     return _plans[pattern]
 
 
 def worth(code) -> bool:
     """Does sre scan for the pattern of ``code`` by testing a class (or running it) at every
-    position? A pattern with a literal prefix, or one split into a scan per first character
-    (:mod:`lawlint.rulepack.splitscan`), is scanned in a tight loop: windows would cost more."""
-    return not splitscan.prefixed(code) and splitscan.first_chars(code) is None
+    position, or by a scan per first character (:mod:`lawlint.rulepack.splitscan`)? A pattern with
+    a literal prefix is scanned in a tight loop: windows would cost more."""
+    return not splitscan.prefixed(code)
+
+
+def _scans(code) -> int:
+    """The literal scans a split pattern's scan costs (one per first character), or 0 for a
+    pattern scanned by a class test (which costs about what a window per 64 characters does)."""
+    chars = splitscan.first_chars(code)
+    return len(chars) if chars else 0
 
 
 def finditer_later(inner, plan_of):
@@ -96,7 +107,7 @@ def ready(stored, match, compile):
 class Plan:
     """A stored plan made ready: the anchors' strings, bounds and class tests (see the module)."""
 
-    __slots__ = ("first", "options", "match", "misses")
+    __slots__ = ("first", "options", "match", "misses", "beaten", "scans")
 
     def __init__(self, stored, match, compile):
         first, *options = stored
@@ -112,6 +123,8 @@ class Plan:
             raise ValueError("damaged plan")
         self.match = match
         self.misses = 0
+        self.scans = 0                  # literal scans per character its scan costs; 0: a class test
+        self.beaten = [0] * len(self.options)   # per option: texts in a row it was not the best for
 
     def finditer(self, whole, text: str, lo: int, hi: int):
         """The matches of ``whole(text, lo, hi)`` (the pattern's ``finditer``), by windows when
@@ -119,13 +132,22 @@ class Plan:
         if self.misses >= GIVE_UP:
             return whole(text, lo, hi)
         best, places = None, None
-        fewest = max(8, (hi - lo) >> 6)     # a window costs about what sre's scan of 64 characters does
-        for option in self.options:
+        scans = self.scans              # a window costs about what sre's class scan of 64 characters
+        fewest = max(2, (hi - lo) * scans // SPLIT_WINDOW) if scans else max(8, (hi - lo) >> 6)   # does
+        beaten = self.beaten
+        for i, option in enumerate(self.options):
+            if beaten[i] >= GIVE_UP:        # not the best in GIVE_UP texts in a row: its finds cost
+                continue
             got = _places(text, option[0], lo, hi, fewest)
             if got is not None:
                 if not got:
                     return iter(())         # no anchor: no match anywhere
-                best, places, fewest = option, got, len(got) - 1
+                if best is not None:
+                    beaten[best_i] += 1
+                best, best_i, places, fewest = option, i, got, len(got) - 1
+                beaten[i] = 0
+            else:
+                beaten[i] += 1
         if best is None:
             stats["whole"] += 1
             self.misses += 1

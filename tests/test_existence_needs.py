@@ -1,0 +1,103 @@
+"""rulepack.anchors.needs / checks.existence: a rule is not run on a report that lacks, for each of
+its patterns, every string of one set the pattern's matches hold one of. The sets must hold every
+match (on generated patterns and texts, and on every rule pattern over the seeds and real reports);
+the findings with the skip are those without it (tests/test_existence_fast.py compares the check
+with its plain way, skip turned off, on every corpus and on generated reports); and the skip must
+not silently stop being taken (a parser change would turn it off without changing any finding)."""
+import re
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from helpers import lint
+from lawlint.api import ruleset_for
+from lawlint.checks import existence
+from lawlint.checks.spec import patterns
+from lawlint.config import Config
+from lawlint.rulepack import anchors, needgate
+from lawlint.rulepack.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [p.read_text(encoding="utf-8") for d in ("seeds", "tests/corpus/real") for p in sorted((ROOT / d).glob("*.txt"))]
+EXISTENCE = sorted(r.id for r in load_rules() if r.check == "existence")
+
+
+def _sets(pattern):
+    return [s.split(anchors.SEP) for s in anchors.needs(pattern)]
+
+
+def _holds(pattern, text):
+    """Every match of ``pattern`` in ``text``, at every start, holds a string of each set."""
+    rx, sets = re.compile(pattern), _sets(pattern)
+    for i in range(len(text) + 1):
+        m = rx.match(text, i)
+        if m is not None:
+            got = m.group()
+            for strings in sets:
+                assert any(s in got for s in strings), (pattern, text, i, got, strings)
+
+
+def _pattern():
+    base = st.sampled_from(["取得", "成效", "a", "1", "19", "[，,]", "[、。a]", "[^，]", r"\d", ".", "年",
+                            "(?<!。)", "(?=，)", "(?!a)", "^", "$", r"\b", r"\s*"])
+    return st.recursive(base, lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+        inner.map(lambda x: f"(?:{x})?"), inner.map(lambda x: f"(?:{x})*"),
+        inner.map(lambda x: f"(?:{x})+"), inner.map(lambda x: f"(?:{x}){{1,2}}"),
+        inner.map(lambda x: f"(?>{x})"), inner.map(lambda x: f"({x})"),
+        inner.map(lambda x: f"(?P<g>{x})"), inner.map(lambda x: f"(?i:{x})")), max_leaves=7)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_pattern(), st.text(alphabet="取得成效年a1 9，,、。A", max_size=14))
+def test_needs_hold_every_match(pattern, text):
+    try:
+        re.compile(pattern)
+    except re.error:
+        return
+    _holds(pattern, text)
+
+
+def test_needs_of_rule_patterns_hold_every_match_in_real_reports():
+    found = set()
+    for rule in ruleset_for(Config()).rules:
+        for year in (2019, 2021, 2024):
+            found.update(rx.pattern for rx in patterns(rule.bound(year)))
+    known = matched = 0
+    for pattern in sorted(found):
+        sets = _sets(pattern)
+        if not sets:
+            continue
+        known += 1
+        rx = re.compile(pattern)
+        for text in TEXTS:
+            for m in rx.finditer(text):
+                matched += 1
+                assert all(any(s in m.group() for s in strings) for strings in sets), (pattern, m.group())
+    assert known >= 300 and matched >= 1000       # the comparison compared something
+
+
+def test_needs_of_a_few_patterns():
+    assert _sets(r"(?<![\d\-])(?:19|20)\d{2}年?\s*(?:[-－–~～]|——)\s*(?:19|20)\d{2}") == \
+        [["19", "20"], ["-", "~", "–", "——", "－", "～"]]
+    assert _sets(r"取得了?[^。]{0,12}(?:成绩|成效)") == [["取得"], ["成效", "成绩"], ["效", "绩"]]   # (sre takes 成 out)
+    assert _sets(r"(?<!\d)(?:19|20)\d{2}年?一(?:19|20)\d{2}") == [["一19", "一20"], ["19", "20"]]
+    assert _sets(r"(?<!。)。{3,}") == [["。。。"]]          # (a string grows past its item: 一 then 19)
+    assert _sets(r"\S.{0,15}") == [] and _sets("(?i)ab") == [] and _sets("a?b*") == []
+    assert needgate.needs_of("近日") == anchors.needs("近日") == ("近日",)
+
+
+def test_a_report_lacking_the_strings_skips_the_rules():
+    rules = {r.id: r.bound(2021) for r in load_rules() if r.check == "existence"}
+    planned = [rid for rid, p in rules.items() if needgate.needs(p.patterns) is not None]
+    assert len(planned) >= len(rules) - 3 and len(rules) >= 30
+    text = "关于2023年法治政府建设情况的报告\n\n一、主要工作\n\n我局推进依法行政。\n"
+    before = existence.stats["skipped"]
+    assert lint(text, select=EXISTENCE).diagnostics == []
+    assert existence.stats["skipped"] - before >= 20
+    # …and a report holding them runs the rule and finds what it finds
+    before = existence.stats["skipped"]
+    got = lint(text + "近日，我局召开会议。\n", select=["time.relative"]).diagnostics
+    selected = [r for r in EXISTENCE if r.startswith("time.relative")]       # (a prefix selects them all)
+    assert [d.rule for d in got] == ["time.relative"] and existence.stats["skipped"] - before < len(selected)
