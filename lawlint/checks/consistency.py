@@ -84,18 +84,30 @@ def _indents(ctx, variants):
     # A block cut out of the middle of a line (a page that lost its line breaks) has the text
     # before it, not an indentation: only a line's first block is compared, the one with a line
     # break (or the text's start) between it and the block before. (Slicing what stood before
-    # each of a long line's blocks was quadratic.)
-    first, before = set(), None
-    for b in doc.blocks:
-        s = b.start
-        if before is None or lines.find("\n", min(before, s), max(before, s)) != -1:
-            first.add(id(b))
-        before = s
+    # each of a long line's blocks was quadratic.) The block before is read by the block's index,
+    # for the blocks compared only (not a walk over every block).
+    blocks = doc.blocks
     filed: dict = {}        # indentation -> the first variant matching all of it (None: none)
     for b in doc.body_blocks:
-        if id(b) in skip or id(b) not in first:
+        if id(b) in skip:
             continue
-        line_start = lines.rfind("\n", 0, b.start) + 1
+        k = b.index
+        if not (0 <= k < len(blocks) and blocks[k] is b):
+            k = next(i for i, x in enumerate(blocks) if x is b)
+        s = b.start
+        if k:
+            before = blocks[k - 1].start
+            if before > s:          # (blocks out of order: what stands between them)
+                if "\n" not in lines[s:before]:
+                    continue
+                line_start = lines.rfind("\n", 0, s) + 1
+            else:                   # (a slice read from its end: the last line break before the block)
+                j = lines[before:s].rfind("\n")
+                if j == -1:
+                    continue
+                line_start = before + j + 1
+        else:
+            line_start = lines.rfind("\n", 0, s) + 1
         lead = text[line_start:b.start]
         i = filed.get(lead, -1)
         if i == -1:
