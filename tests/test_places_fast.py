@@ -148,3 +148,46 @@ def test_padded_tries_only_beside_each_year(monkeypatch):
     text = "依法行政工作扎实推进。" * 30 + "\n2024年03月05日"
     found = list(date_form.check(_ctx(text), PADDED, PADDED.bound(None)))
     assert [d.replacement for d in found] == ["2024年3月5日"] and tried == [text.index("2024")]
+
+
+# -- consistency: a one-character variant read from the report's places of it -----------------------
+from lawlint.checks import consistency  # noqa: E402
+
+PERCENT = next(r for r in RULES if r.id == "number.percent_mixed")
+CHAR_VARIANTS = [re.compile(p) for p in ["%", "％", "a", "、", ".", r"\.", "%%", "[%％]", "(?i)a"]]
+
+
+def _occurrences_plain(ctx, variants):
+    from lawlint.checks import scope as sc
+    text = ctx.doc.text
+    spans = [(b.start, b.end) for b in ctx.doc.body_blocks]
+    return [[(m.start(), m.end(), m.group(0)) for s, e in sc.able(text, rx, spans) for m in rx.finditer(text, s, e)]
+            for rx in variants]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["%", "％", "a", "A", "、", ".", "12", "依法", "\n", "一、主要做法\n", " ", "。"]),
+                max_size=40).map("".join),
+       st.lists(st.sampled_from(range(len(CHAR_VARIANTS))), min_size=1, max_size=3))
+def test_one_character_variants_are_what_finditer_finds_in_the_body(text, which):
+    variants = [CHAR_VARIANTS[i] for i in which]
+    ctx = _ctx(text)
+    assert consistency._occurrences(ctx, variants) == _occurrences_plain(ctx, variants)
+
+
+def test_percent_mixed_same_findings_on_every_corpus_and_no_scan(monkeypatch):
+    """The built-in variants 「%」「％」 are read from the places (no finditer runs), and the findings
+    on every corpus are those of scanning each body block."""
+    p = PERCENT.bound(None)
+    assert all(consistency._one_char(rx) for g in p.groups for rx in g.variants)
+    assert not consistency._one_char(re.compile(".")) and not consistency._one_char(re.compile("(?i)a"))
+    n = 0
+    for path in CORPUS:
+        ctx = _ctx(normalise(path.read_text(encoding="utf-8"))[0])
+        fast = [(d.start, d.end, d.message) for d in consistency.check(ctx, PERCENT, p)]
+        with monkeypatch.context() as m:
+            m.setattr(consistency, "_occurrences", _occurrences_plain)
+            slow = [(d.start, d.end, d.message) for d in consistency.check(ctx, PERCENT, p)]
+        assert fast == slow, path
+        n += len(fast)
+    assert n > 0
