@@ -191,3 +191,41 @@ def test_percent_mixed_same_findings_on_every_corpus_and_no_scan(monkeypatch):
         assert fast == slow, path
         n += len(fast)
     assert n > 0
+
+
+# -- numbering.inline._marks: each lead mark's search run from its first place -----------------------
+from lawlint.numbering import inline  # noqa: E402
+
+
+def _marks_plain(text, finders):
+    out = []
+    for c, pattern, flags in finders:
+        if c in text:
+            out.extend(m.end() for m in re.compile(pattern, flags).finditer(text))
+    return sorted(out)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["。", "；", ";", "：", "1.", "2、", "第一，", "第二、", " ", "依法", "12", ".",
+                                 "\n", "！", "?"]), max_size=40).map("".join))
+def test_inline_marks_are_those_of_a_scan_from_the_start(text):
+    for finders in inline.scanners()["finders"].values():
+        assert inline._marks(text, finders) == _marks_plain(text, finders)
+
+
+def test_inline_marks_scan_from_the_first_mark(monkeypatch):
+    starts = []
+    real = inline.regexcache.compile
+
+    class Spy:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def finditer(self, text, pos=0):
+            starts.append(pos)
+            return self.rx.finditer(text, pos)
+    monkeypatch.setattr(inline.regexcache, "compile", lambda p, f=0: Spy(real(p, f)))
+    text = "依法行政" * 50 + "。1.加强学习；2.强化培训。"
+    (finders,) = inline.scanners()["finders"].values()
+    assert inline._marks(text, finders) == _marks_plain(text, finders)
+    assert starts and min(starts) >= 200
