@@ -60,19 +60,26 @@ _LITERALS: dict = {}        # string -> its search (rule-pack data: the strings 
 
 def plan(pattern: str):
     """(the strings one of which every match holds, the widest a match can be), or None when there
-    is none (no such string, or matches of unbounded length): once a process per pattern."""
+    is none (no such string, or matches of unbounded length): once a process per pattern, the
+    width kept in the regex table beside the literals (a warm start parses no pattern)."""
     if pattern not in _plans:
         _plans[pattern] = None
         strings = regexcache.required_literals(pattern)
         if strings and all(strings):
-            try:
-                from ..rulepack.sreparts import parser
-                width = parser.parse(pattern).getwidth()[1]
-            except Exception:       # noqa: BLE001 - another Python's parser: scanned as it is
-                width = None
-            if width is not None and width <= WIDEST:
-                _plans[pattern] = (tuple(strings), width)
+            width = regexcache._fact(("literals", "\0width\0" + pattern), lambda: _width(pattern))
+            if width and width[0].isdigit() and int(width[0]) <= WIDEST:
+                _plans[pattern] = (tuple(strings), int(width[0]))
     return _plans[pattern]
+
+
+def _width(pattern: str) -> tuple:
+    """(the widest a match of ``pattern`` can be, as text,) or () (data for the regex table)."""
+    try:
+        from ..rulepack.sreparts import parser
+        width = parser.parse(pattern).getwidth()[1]
+    except Exception:       # noqa: BLE001 - another Python's parser: scanned as it is
+        return ()
+    return (str(width),) if width <= WIDEST else ()
 
 
 def within(doc, rx, ranges) -> list:
