@@ -95,3 +95,24 @@ def test_each_indentation_is_worded_only_when_reported(monkeypatch):
     assert _run(C.check, text) == [[], []] and worded == []
     fast = _run(C.check, text + "\n 全年办理案件。")
     assert sum(map(len, fast)) == 1 and set(worded) == {"\u3000\u3000", " "}
+
+
+CORPUS = sorted(SEEDS.glob("*.txt")) + sorted((SEEDS.parent / "tests" / "corpus").glob("*/*.txt"))
+
+
+def test_same_findings_on_every_corpus_and_a_flattened_page():
+    """Pages that lost their line breaks (several blocks on a line) among them."""
+    texts = [normalise(p.read_text(encoding="utf-8"))[0] for p in CORPUS]
+    texts.append("\u3000\u3000一、主要做法 全年办理案件12件。 二、存在问题 执法力量不足。 （一）加强领导\n"
+                 " 推进改革。\n\u3000\u3000成效明显。")
+    for text in texts:
+        fast, slow = _both(text)
+        assert fast == slow
+
+
+def test_the_block_before_is_read_by_index():
+    """The shortcut is taken: every block's ``index`` is its place in ``doc.blocks`` (so the block
+    before one compared is looked up, never searched for), on every corpus."""
+    for p in CORPUS:
+        doc = parse(Source(text=normalise(p.read_text(encoding="utf-8"))[0], path="<t>", kind="txt"))
+        assert all(doc.blocks[b.index] is b for b in doc.blocks), p

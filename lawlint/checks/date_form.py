@@ -12,9 +12,12 @@ Both fixes are unambiguous: the same date, written the standard way.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, strip_blank
 from ..rulepack import regexcache
 from ..numbering import cn_to_int
+from . import places
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -38,8 +41,8 @@ def check(ctx, rule, p):
 
 def _zero_padded(ctx, rule, p):
     text = ctx.doc.text
-    for s, e in sc.spans(ctx, p.scope):
-        for m in _PADDED.finditer(text, s, e):
+    years = places.of(ctx.doc, "年")
+    for m in _padded(text, sc.spans(ctx, p.scope), years):
             y, g1, mo, g2, sp, d, g3 = m.groups()
             padded = [v for v in (mo, d) if v is not None and len(v) == 2 and v[0] == "0"]
             if not padded or not 1 <= int(mo) <= 12 or (d is not None and not 1 <= int(d) <= 31):
@@ -47,6 +50,34 @@ def _zero_padded(ctx, rule, p):
             fixed = f"{y}{g1}{int(mo)}{g2}" + (f"{sp}{int(d)}{g3}" if d is not None else "")
             yield ctx.diagnostic(rule, m.start(), m.end(), replacement=fixed,
                                  fields=dict(match=m.group(0), fixed=fixed))
+
+
+def _padded(text, spans, years):
+    """``_PADDED.finditer(text, s, e)`` for each span, tried only where a match can start: a match
+    holds one 「年」 (``years``: where each stands), the first character after its year and the
+    blanks (``\\s``, what ``str.isspace`` tells) that follow it, so it starts four characters
+    before that run of blanks (sre's scan tried the look-behind at every character: ≈ 150
+    instructions each). A span without a 「年」 is not looked at."""
+    match = _PADDED.match
+    k, n, before = 0, len(years), 0
+    for lo, hi in spans:
+        if lo < before:                     # (spans out of order: look the span's first up)
+            k = bisect_left(years, lo)
+        before = hi
+        while k < n and years[k] < lo:
+            k += 1
+        p = lo
+        while k < n and years[k] < hi:
+            j = years[k]
+            k += 1
+            while j > p and text[j - 1].isspace():
+                j -= 1
+            s = j - 4
+            if s >= p:
+                m = match(text, s, hi)
+                if m is not None:
+                    yield m
+                    p = m.end()
 
 
 def _chinese(ctx, rule, p):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..chars import WHITESPACE
 from ..numbering import cn_to_int
+from . import places
 from .spec import REQUIRED, CheckSpec, Param
 
 SPEC = CheckSpec({
@@ -20,9 +21,14 @@ SPEC = CheckSpec({
 
 def check(ctx, rule, p):
     text, seps = ctx.doc.text, p.separators
-    for b in ctx.doc.body_blocks:
+    blocks = ctx.doc.body_blocks
+    # (the marker tried only just before each 「是」 the report holds: places.within)
+    found = places.within(ctx.doc, p.marker, [(b.body_start if b.heading else b.start, b.end) for b in blocks])
+    for b, matches in zip(blocks, found):
+        if not matches:
+            continue
         sequences = []                       # each: the separators before items 2, 3, …
-        for m in p.marker.finditer(text, b.body_start if b.heading else b.start, b.end):
+        for m in matches:
             value = cn_to_int(m.group("num"))
             if value == 1:
                 sequences.append([])

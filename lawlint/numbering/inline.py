@@ -161,10 +161,14 @@ def _marks(text: str, finders) -> list:
     """Offsets just past each mark in ``text`` that has an item's body after it, in order."""
     out = []
     for c, pattern, flags in finders:
-        if c in text:
-            out.extend(m.end() for m in regexcache.compile(pattern, flags).finditer(text))
+        i = text.find(c)
+        if i != -1:             # (scanned from its first: each match's end read in C)
+            out += map(_END, regexcache.compile(pattern, flags).finditer(text, i))
     out.sort()
     return out
+
+
+_END = re.Match.end
 
 
 def _anchored(rx, chunk, base, after):
