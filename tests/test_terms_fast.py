@@ -1,6 +1,7 @@
 """The citation and law-status rules read the titles in 《》 from one scan of the whole document
 (lawlint.checks.cited) and find law_status's bare names only in the paragraphs that hold one of
 them: their findings must be exactly those of scanning every paragraph of the scope as before."""
+import re
 from pathlib import Path
 
 import pytest
@@ -164,7 +165,7 @@ class _Counting:
 
 # --- typo.confusion: the entries looked at are those whose words the one scan found ---------------
 
-from lawlint.checks import confusion, repetition  # noqa: E402
+from lawlint.checks import confusion, repetition, termscan  # noqa: E402
 
 CONFUSION = [r for r in RULES if r.check == "confusion"]
 WORDS = ["布署", "份", "部份", "成份", "组成份", "权利", "行政权利运行", "帐", "台帐", "帐篷", "其它", "做出决定",
@@ -188,7 +189,8 @@ def _confusion_both(text, mp):
     for plain in (False, True):
         ctx = _ctx(text, 2021)
         with mp.context() as m:
-            if plain:
+            if plain:       # (its own scan, not the one shared with the other term rules)
+                m.setattr(termscan, "present", lambda ctx, words: None)
                 m.setattr(confusion.Literals, "present", _plain_present)
                 m.setattr(confusion.Literals, "entries", lambda self, entries, present: entries)
             out.append([list(confusion.check(ctx, r, r.bound(2021))) for r in CONFUSION])
@@ -291,6 +293,7 @@ def _subst_both(text, year, mp):
         ctx = _ctx(text, year)
         with mp.context() as m:
             if plain:       # every pattern scanned, as if none needed a string
+                m.setattr(termscan, "present", lambda ctx, words: None)
                 m.setattr(substitution, "_holds", lambda text, need, held: True)
             out.append([list(substitution.check(ctx, r, r.bound(ctx.year))) for r in SUBST])
     return out
@@ -309,24 +312,82 @@ def test_substitution_same_findings_on_every_corpus(mp, path):
     assert fast == plain
 
 
-def test_substitution_asks_each_string_once(mp):
-    """The fast path: every shipped term pattern has required strings, bound with the rule, and a
-    string shared by several patterns is looked for once per report."""
+def test_substitution_asks_no_string_itself(mp):
+    """The fast path: every shipped term pattern has required strings, bound with the rule, all
+    looked for in the one scan shared by the term rules (:mod:`lawlint.checks.termscan`), so no
+    string is asked of the text by the rule, and a rule none of whose strings the report holds
+    returns at once."""
     for r in SUBST:
         p = r.bound(2021)
         assert all(n is not None for needs in p.needed for n in needs), r.id
-    asked = []
+        assert not p.always and p.words == {w for needs in p.needed for n in needs for w in n}
     with mp.context() as m:
-        m.setattr(substitution, "_holds", _counting_holds(asked))
+        m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked of the text by the rule"))
         rule = next(r for r in SUBST if r.id == "term.reform_bodies")
-        list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
-    assert asked and len(asked) == len(set(asked))
+        got = list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
+        assert [d.rule for d in got] == ["term.reform_bodies"]
+        m.setattr(substitution, "_found", lambda *a: pytest.fail("a rule without its words looked further"))
+        assert substitution.check(_ctx("依法行政。", 2021), rule, rule.bound(2021)) == []
 
 
-def _counting_holds(asked):
-    real = substitution.__dict__["_holds"]
+# --- termscan: one scan of each report for every term rule's words ------------------------------
 
-    def holds(text, need, held):
-        asked.extend(w for w in need if w not in held)
-        return real(text, need, held)
-    return holds
+TERM_RULES = [r for r in RULES if r.check in termscan.CHECKS]
+TWORDS = WORDS + ["法制办", "法制", "法治政府", "法治政府建设", "政府法制局", "a.b", "a", "ab", "b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TWORDS + ["《", "》", "。", "，", "清单", "依法行政", "法", "政府", "治"]),
+                max_size=30).map("".join), st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12))
+@example("组成份额，部份，台帐再接再励", WORDS)
+def test_the_shared_scan_finds_exactly_the_words_the_text_holds(text, words):
+    """The trie matches at each place what the flat alternation (longest first) matches, and the
+    scan's answer is each word asked with ``in``."""
+    flat = re.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
+    trie = re.compile(termscan.alternation(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert termscan.Scan(words).present(text) == {w for w in words if w in text}
+
+
+@pytest.mark.parametrize("year", [None, 2018, 2021, 2024])
+def test_the_shared_scan_on_every_corpus(year):
+    scan = termscan._plan(RULES, year)
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        assert scan.present(text) == {w for w in scan.words if w in text}, path.name
+
+
+def test_the_shared_scan_looks_for_every_term_rules_words(mp):
+    """Each term rule's words are in the plan (so each takes the fast path), and a report is
+    scanned once for all of them whatever the number of rules asking."""
+    for year in (None, 2019, 2023):
+        looked = termscan._plan(RULES, year).looked
+        for r in TERM_RULES:
+            p = r.bound(year)
+            assert p.words <= looked and (p.words or r.check == "law_status" and not p.bare), (r.id, year)
+    calls = []
+    with mp.context() as m:
+        real = termscan.Scan.present
+        m.setattr(termscan.Scan, "present", lambda self, text: calls.append(1) or real(self, text))
+        m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked by a substitution rule"))
+        m.setattr(confusion.Literals, "present", lambda *a: pytest.fail("confusion's own scan"))
+        m.setattr(law_status, "_bare_spans", _bare_spans_of_found(law_status._bare_spans))
+        seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+        ctx = _ctx(seed.read_text(encoding="utf-8") + "\n依据合同法审查。", 2021)
+        for r in TERM_RULES:
+            list(_check_of(r)(ctx, r, r.bound(2021)))
+    assert calls == [1]
+    other = Context(doc=ctx.doc, rules=None, year=2021)        # no rule set: each rule asks the text
+    assert termscan.present(other, frozenset({"法制办"})) is None
+    assert termscan.present(ctx, frozenset({"不在表中的词"})) is None
+
+
+def _bare_spans_of_found(real):
+    def bare_spans(text, rx, spans, found=None):
+        assert found is not None, "the bare names looked for one by one"
+        return real(text, rx, spans, found)
+    return bare_spans
+
+
+def _check_of(rule):
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check}[rule.check]

@@ -23,6 +23,7 @@ from . import dates as dt      # (datetime.date without importing datetime)
 from . import cited, lawtable
 from ..rulepack import regexcache
 from . import scope as sc
+from . import termscan
 
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -39,7 +40,9 @@ SPEC = CheckSpec({
     "skip": Param(_RX_LIST, [], "不由本规则报告的名称（已有专门规则的）"),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("term", "title", "date", "successor", "year"),
-    derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"])})
+    derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"]),
+             # the bare patterns' names (:mod:`.termscan` looks for them once per report)
+             "words": lambda v: frozenset(w for rx in v["bare"] for w in _names(rx) or ())})
 _BEFORE = 24
 _LONGEST = 60           # characters of a title looked up
 _MANY = 24              # ``bare``: the names a pattern needs, found with a str.find each
@@ -50,7 +53,8 @@ def _citations(ctx, pats, scope):
     in the spans' order, its titles, then each bare pattern's names."""
     text = ctx.doc.text
     titles = _titles(ctx, scope)
-    bare = [(rx, _bare_spans(text, rx, sc.spans(ctx, scope))) for rx in pats.bare]
+    found = termscan.present(ctx, pats.words) if pats.bare else None
+    bare = [(rx, _bare_spans(text, rx, sc.spans(ctx, scope), found)) for rx in pats.bare]
     bare = [(rx, set(where)) for rx, where in bare if where]
     if not bare:
         return _flat(ctx, scope, titles)
@@ -95,11 +99,22 @@ def _flat(ctx, scope, titles) -> list:
     return [(a, b, name, s) for (s, _), found in titles.items() for a, b, name in found]
 
 
-def _bare_spans(text, rx, spans) -> list:
+def _names(rx):
+    return regexcache.required_literals(rx.pattern, _MANY)
+
+
+def _bare_spans(text, rx, spans, found=None) -> list:
     """The spans where ``rx`` may match: those holding one of the names it cannot match without
-    (however many: a find each costs far less than its scan of every span), or every span."""
-    needed = regexcache.required_literals(rx.pattern, _MANY)
-    return sc.holding(text, needed, spans) if needed else list(spans)
+    (however many: a find each costs far less than its scan of every span), or every span. With
+    ``found`` (the words the report holds, :mod:`.termscan`) only the names it holds are found."""
+    needed = _names(rx)
+    if not needed:
+        return list(spans)
+    if found is not None:
+        needed = [w for w in needed if w in found]
+        if not needed:
+            return []
+    return sc.holding(text, needed, spans)
 
 
 def _merged(text, titles, bare, held):
