@@ -154,6 +154,41 @@ def test_bare_names_have_a_literal_prefilter():
     assert law_status._bare_spans(ctx.doc.text, rx, spans) == [s for s in spans if "合同法" in ctx.doc.text[s[0]:s[1]]]
 
 
+def test_each_name_looked_up_and_each_title_judged_once_per_report(mp):
+    """The fast path: a name is looked up in the law table once per report whatever the rules,
+    scopes and places citing it, and citation.title judges each distinct title once."""
+    text = "一、总体情况\n依据《行政处罚法》《行政处罚法》，合同法审查。\n学习《行政处罚法》《民法典》《信访条例》。\n"
+    ctx = _ctx(text * 3, 2021)
+    looked, judged = [], []
+    with mp.context() as m:
+        real_lookup, real_judge = lawtable.lookup, citation.judge
+        m.setattr(lawtable, "lookup", lambda name: looked.append(name) or real_lookup(name))
+        m.setattr(citation, "judge", lambda title, p: judged.append(title) or real_judge(title, p))
+        for r in LAW_RULES:
+            list(law_status.check(ctx, r, r.bound(ctx.year)))
+        list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year)))
+    assert sorted(looked) == sorted(set(looked)) and {"行政处罚法", "民法典", "合同法"} <= set(looked)
+    assert sorted(judged) == sorted({"行政处罚法", "民法典", "信访条例"})
+
+
+def test_citation_searches_only_entries_whose_strings_the_title_holds():
+    """The fast path: every shipped entry's pattern has required strings, and an entry whose
+    strings a title lacks is not searched (its pattern is never asked)."""
+    from types import SimpleNamespace
+    p = CITE_RULE.bound(2021)
+    assert all(n for n in p.needed)
+
+    class Unasked:
+        pattern = p.titles[0].match.pattern
+
+        def search(self, title):
+            pytest.fail("an entry searched although the title lacks its strings")
+    fake = SimpleNamespace(titles=[SimpleNamespace(match=Unasked(), canonical="x")], accepted=[set()],
+                           needed=[p.needed[0]], laws=False)
+    assert citation.judge("行政处罚法", fake) is citation._FINE
+    assert citation.judge("法治政府建设实施纲要(2021-2025)", p) == (p.titles[1].canonical, True)
+
+
 class _Counting:
     def __init__(self, rx, calls):
         self.rx, self.calls = rx, calls
@@ -391,3 +426,26 @@ def _bare_spans_of_found(real):
 
 def _check_of(rule):
     return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check}[rule.check]
+
+
+def test_rules_with_nothing_to_look_at_return_at_once(mp):
+    """The fixed cost of a report that gives a term rule nothing: the check returns an empty list
+    (the engine's cheap case) without walking its tables, and a report that gives it something
+    still gets its findings."""
+    ctx = _ctx("关于2023年法治政府建设情况的报告\n\n一、主要工作\n\n我局推进依法行政。\n", 2023)
+    with mp.context() as m:
+        for mod, inner in ((law_status, "_judged"), (citation, "_found"), (repetition, "_judged"),
+                           (substitution, "_found"), (confusion, "_found")):
+            m.setattr(mod, inner, lambda *a: pytest.fail(f"{mod.__name__} looked further"))
+        for r in TERM_RULES + [CITE_RULE, next(r for r in RULES if r.check == "repetition")]:
+            fn = _check_of(r) if r.check in termscan.CHECKS else {"citation": citation.check,
+                                                                 "repetition": repetition.check}[r.check]
+            assert fn(ctx, r, r.bound(2023)) == [], r.id
+    ctx = _ctx("一、总体情况\n依据《合同法》审查，申报材料材料已报送，区环保局《法治政府建设实施纲要(2021-2025)》。\n", 2023)
+    got = {r.id for r in RULES for d in (list(_any_check(r)(ctx, r, r.bound(2023))) if _any_check(r) else ())}
+    assert {"term.repealed_law", "word.duplicated", "term.reform_bodies", "citation.title"} <= got
+
+
+def _any_check(rule):
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check,
+            "citation": citation.check, "repetition": repetition.check}.get(rule.check)

@@ -75,24 +75,32 @@ def _titles(ctx, scope) -> dict:
     return got
 
 
-def _known(ctx, pats, scope):
+def _known(ctx, pats, scope) -> list:
     """(start, end, span start, entry, entry's key) of each citation in the law table: looked up
     once per report and scope for the rules that read titles alone."""
     found = _citations(ctx, pats, scope)
     if type(found) is not list:             # (bare names too: this rule's own)
-        return _looked_up(found)
+        return list(_looked_up(ctx, found))
     memo = ctx.cache.setdefault("law_status.known", {})
     got = memo.get(scope)
     if got is None:
-        got = memo[scope] = list(_looked_up(found))
+        got = memo[scope] = list(_looked_up(ctx, found))
     return got
 
 
-def _looked_up(found):
+def _looked_up(ctx, found):
+    """Each citation's entry and its key: each name looked up once per report, whatever the
+    rules, scopes and places that cite it."""
+    names = ctx.cache.get("law_status.names")
+    if names is None:
+        names = ctx.cache["law_status.names"] = {}
     for a, b, name, s in found:
-        entry = lawtable.lookup(name)
-        if entry is not None:
-            yield a, b, s, entry, lawtable.key(entry["title"])
+        got = names.get(name)
+        if got is None:
+            entry = lawtable.lookup(name)
+            got = names[name] = (entry, None if entry is None else lawtable.key(entry["title"]))
+        if got[0] is not None:
+            yield a, b, s, got[0], got[1]
 
 
 def _flat(ctx, scope, titles) -> list:
@@ -141,12 +149,18 @@ def _quiet(text, a, b, line_start, pats) -> bool:
 
 
 def check(ctx, rule, p):
+    """The findings (a list when there is nothing to judge: no year, or no citation in the table)."""
     if ctx.year is None:
-        return
+        return []
+    known = _known(ctx, p, p.scope)
+    return _judged(ctx, rule, p, known) if known else []
+
+
+def _judged(ctx, rule, p, known):
     pats, text = p, ctx.doc.text
     judge = {"repealed": _repealed, "future": _future, "not_in_force": _not_in_force,
              "stale_new": _stale}[p.status]
-    for a, b, line_start, entry, k in _known(ctx, pats, p.scope):
+    for a, b, line_start, entry, k in known:
         if k in p.skip_keys:
             continue
         found = judge(ctx, rule, entry, a, b, line_start, pats)
