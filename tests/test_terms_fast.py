@@ -226,6 +226,7 @@ def _confusion_both(text, mp):
         with mp.context() as m:
             if plain:       # (its own scan, not the one shared with the other term rules)
                 m.setattr(termscan, "present", lambda ctx, words: None)
+                m.setattr(termscan, "visited", lambda spans, live: spans)
                 m.setattr(confusion.Literals, "present", _plain_present)
                 m.setattr(confusion.Literals, "entries", lambda self, entries, present: entries)
             out.append([list(confusion.check(ctx, r, r.bound(2021))) for r in CONFUSION])
@@ -329,6 +330,7 @@ def _subst_both(text, year, mp):
         with mp.context() as m:
             if plain:       # every pattern scanned, as if none needed a string
                 m.setattr(termscan, "present", lambda ctx, words: None)
+                m.setattr(termscan, "visited", lambda spans, live: spans)
                 m.setattr(substitution, "_holds", lambda text, need, held: True)
             out.append([list(substitution.check(ctx, r, r.bound(ctx.year))) for r in SUBST])
     return out
@@ -449,3 +451,22 @@ def test_rules_with_nothing_to_look_at_return_at_once(mp):
 def _any_check(rule):
     return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check,
             "citation": citation.check, "repetition": repetition.check}.get(rule.check)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5)), max_size=12).map(
+    lambda xs: tuple(sorted({(a, a + n) for a, n in xs})))
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.data())
+def test_visited_spans_are_those_a_live_pattern_may_match_in(spans, data):
+    live = [(None, None if data.draw(st.booleans().map(lambda b: b and data.draw(st.integers(0, 5)) == 0))
+             else set(data.draw(st.lists(st.sampled_from(spans), max_size=3)) if spans else ()))
+            for _ in range(data.draw(st.integers(1, 3)))]
+    got = termscan.visited(spans, live)
+    assert list(got) == [sp for sp in spans if any(w is None or sp in w for _, w in live)]
+
+
+def test_visited_leaves_out_the_spans_no_pattern_may_match_in():
+    spans = tuple((i * 10, i * 10 + 5) for i in range(50))
+    assert termscan.visited(spans, [(None, {spans[3]}), (None, {spans[7], spans[3]})]) == [spans[3], spans[7]]

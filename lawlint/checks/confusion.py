@@ -63,7 +63,7 @@ def _found(ctx, rule, p, present):
         # each pattern the report may hold, and the paragraphs that may hold it (None: all)
         live = [(rx, sc.holders(text, rx, spans)) for rx in entry.match
                 if (rx.may_occur_in(text) if present is None else p.literals.may_occur(rx, present))]
-        for s, e in spans if live else ():
+        for s, e in termscan.visited(spans, live) if live else ():
             for rx, where in live:
                 if where is not None and (s, e) not in where:
                     continue

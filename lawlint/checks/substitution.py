@@ -103,7 +103,7 @@ def _found(ctx, rule, p, found):
             continue
         spans = sc.spans(ctx, entry.scope or default_scope)
         live = [(rx, sc.holders(text, rx, spans)) for rx in live]     # and where (None: anywhere)
-        for s, e in _visited(spans, live):
+        for s, e in termscan.visited(spans, live):
             for rx, where in live:
                 if where is not None and (s, e) not in where:
                     continue
@@ -117,17 +117,6 @@ def _found(ctx, rule, p, found):
                         continue
                     seen.add((a, b))
                     yield _diagnostic(ctx, rule, entry, m)
-
-
-def _visited(spans, live):
-    """The spans some live pattern may match in, in the spans' order (all of them when a pattern
-    may match anywhere): a document has hundreds of spans, a term stands in a few."""
-    where = set()
-    for _, w in live:
-        if w is None:
-            return spans
-        where |= w
-    return [span for span in spans if span in where] if len(where) < len(spans) else spans
 
 
 def _holds(text, need, held) -> bool:

@@ -77,6 +77,18 @@ def may_hide(m: str, w: str) -> bool:
     return w in m or any(w.startswith(m[k:]) for k in range(1, len(m)))
 
 
+def visited(spans, live):
+    """The spans of ``spans`` that some pattern of ``live`` ((pattern, the set of spans it may match
+    in, or None for any)) may match in, in the spans' order: a document has hundreds of spans, a
+    term stands in a few."""
+    where = set()
+    for _, w in live:
+        if w is None:
+            return spans
+        where |= w
+    return [span for span in spans if span in where] if len(where) < len(spans) else spans
+
+
 def present(ctx, words) -> frozenset | None:
     """The words the report's text holds, from the one shared scan (a set holding those of
     ``words`` the text holds, and maybe others); None when the scan did not look for every one of
