@@ -470,3 +470,12 @@ def test_visited_spans_are_those_a_live_pattern_may_match_in(spans, data):
 def test_visited_leaves_out_the_spans_no_pattern_may_match_in():
     spans = tuple((i * 10, i * 10 + 5) for i in range(50))
     assert termscan.visited(spans, [(None, {spans[3]}), (None, {spans[7], spans[3]})]) == [spans[3], spans[7]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12),
+       st.lists(st.sampled_from(TWORDS + ["清", "单", "权利清单份", "法制办公室"]), min_size=1, max_size=3).map("".join))
+def test_the_words_a_match_may_hide_are_found_by_prefix(words, m):
+    """Scan.hiding (substrings and prefixes looked up) gives what may_hide asked of every word gives."""
+    scan = termscan.Scan(words)
+    assert scan.hiding(m) == {w for w in set(words) if termscan.may_hide(m, w)}

@@ -35,12 +35,9 @@ SPEC = CheckSpec({
     "literals": lambda p: Literals((), [[rx.pattern for rx in e.match] for e in p["entries"]]),
     # every string some pattern cannot match without (:mod:`.termscan` looks for them), and
     # whether some pattern needs none
-    "words": lambda p: frozenset(w for n in _needs(p) if n for w in n),
-    "always": lambda p: any(not n for n in _needs(p))})
-
-
-def _needs(p):
-    return [regexcache.required_literals(rx.pattern) for e in p["entries"] for rx in e.match]
+    "needs": lambda p: [regexcache.required_literals(rx.pattern) for e in p["entries"] for rx in e.match],
+    "words": lambda p: frozenset(w for n in p["needs"] if n for w in n),
+    "always": lambda p: any(not n for n in p["needs"])})
 
 
 def check(ctx, rule, p):

@@ -62,8 +62,8 @@ SPEC = CheckSpec({
     derived={"needed": lambda v: _needed(v),
              # all of them (:mod:`.termscan` looks for them once per report), and whether a
              # pattern needs none
-             "words": lambda v: frozenset(w for needs in _needed(v) for n in needs if n for w in n),
-             "always": lambda v: any(n is None for needs in _needed(v) for n in needs)})
+             "words": lambda v: frozenset(w for needs in v["needed"] for n in needs if n for w in n),
+             "always": lambda v: any(n is None for needs in v["needed"] for n in needs)})
 
 
 def _needed(v):

@@ -24,13 +24,14 @@ class Scan:
     (written as a trie: :func:`alternation`), and the words it may have passed over (inside or
     across a match) asked with ``in``."""
 
-    __slots__ = ("words", "looked", "rx", "_hides")
+    __slots__ = ("words", "looked", "rx", "_hides", "_starting")
 
     def __init__(self, words):
         self.words = tuple(sorted(set(words), key=lambda w: (-len(w), w)))
         self.looked = frozenset(self.words)
         self.rx = regexcache.compile(alternation(self.words)) if self.words else None
         self._hides = {}        # a match -> the words that may hide in it (may_hide), as met
+        self._starting = None   # a prefix -> the words that start with it (built when first needed)
 
     def present(self, text: str) -> frozenset:
         if self.rx is None:
@@ -40,10 +41,25 @@ class Scan:
         for m in found:
             hides = self._hides.get(m)
             if hides is None:
-                hides = self._hides[m] = frozenset(w for w in self.words if may_hide(m, w))
+                hides = self._hides[m] = self.hiding(m)
             hidden |= hides
         found.update(w for w in hidden - found if w in text)
         return frozenset(found)
+
+    def hiding(self, m: str) -> frozenset:
+        """The words that may hide in a match ``m`` (:func:`may_hide`): those inside it, and those
+        starting with one of its proper suffixes (looked up by prefix, not asked word by word)."""
+        starting = self._starting
+        if starting is None:
+            starting = self._starting = {}
+            for w in self.words:
+                for k in range(1, len(w) + 1):
+                    starting.setdefault(w[:k], []).append(w)
+        n = len(m)
+        out = {m[i:j] for i in range(n) for j in range(i + 1, n + 1)} & self.looked
+        for k in range(1, n):
+            out.update(starting.get(m[k:], ()))
+        return frozenset(out)
 
 
 def alternation(words) -> str:
@@ -54,18 +70,22 @@ def alternation(words) -> str:
 
 
 def _trie(words: list) -> str:
-    """``words`` (sorted, without duplicates; '' for "end here") as nested groups."""
+    """``words`` (sorted, without duplicates; '' for "end here") as nested groups: the words that
+    share a first character are one branch, their common prefix written once."""
     ends = bool(words) and words[0] == ""
     by_first: dict = {}
     for w in words[1:] if ends else words:
-        by_first.setdefault(w[0], []).append(w[1:])
+        by_first.setdefault(w[0], []).append(w)
     parts = []
-    for c, rest in by_first.items():
-        lit = re.escape(c)
-        while all(rest) and len({r[0] for r in rest}) == 1:
-            lit += re.escape(rest[0][0])          # one way on: a literal run
-            rest = [r[1:] for r in rest]
-        parts.append(lit + _trie(rest))
+    for group in by_first.values():
+        if len(group) == 1:
+            parts.append(re.escape(group[0]))
+            continue
+        a, b = group[0], group[-1]          # (sorted: their common prefix is the group's)
+        k = 1
+        while k < len(a) and a[k] == b[k]:
+            k += 1
+        parts.append(re.escape(a[:k]) + _trie([w[k:] for w in group]))
     if ends:
         parts.append("")                            # (last: the longer words are tried first)
     return "(?:" + "|".join(parts) + ")" if len(parts) > 1 else parts[0] if parts else ""
