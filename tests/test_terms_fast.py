@@ -1,6 +1,7 @@
 """The citation and law-status rules read the titles in 《》 from one scan of the whole document
 (lawlint.checks.cited) and find law_status's bare names only in the paragraphs that hold one of
 them: their findings must be exactly those of scanning every paragraph of the scope as before."""
+import re
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,41 @@ def test_bare_names_have_a_literal_prefilter():
     assert law_status._bare_spans(ctx.doc.text, rx, spans) == [s for s in spans if "合同法" in ctx.doc.text[s[0]:s[1]]]
 
 
+def test_each_name_looked_up_and_each_title_judged_once_per_report(mp):
+    """The fast path: a name is looked up in the law table once per report whatever the rules,
+    scopes and places citing it, and citation.title judges each distinct title once."""
+    text = "一、总体情况\n依据《行政处罚法》《行政处罚法》，合同法审查。\n学习《行政处罚法》《民法典》《信访条例》。\n"
+    ctx = _ctx(text * 3, 2021)
+    looked, judged = [], []
+    with mp.context() as m:
+        real_lookup, real_judge = lawtable.lookup, citation.judge
+        m.setattr(lawtable, "lookup", lambda name: looked.append(name) or real_lookup(name))
+        m.setattr(citation, "judge", lambda title, p: judged.append(title) or real_judge(title, p))
+        for r in LAW_RULES:
+            list(law_status.check(ctx, r, r.bound(ctx.year)))
+        list(citation.check(ctx, CITE_RULE, CITE_RULE.bound(ctx.year)))
+    assert sorted(looked) == sorted(set(looked)) and {"行政处罚法", "民法典", "合同法"} <= set(looked)
+    assert sorted(judged) == sorted({"行政处罚法", "民法典", "信访条例"})
+
+
+def test_citation_searches_only_entries_whose_strings_the_title_holds():
+    """The fast path: every shipped entry's pattern has required strings, and an entry whose
+    strings a title lacks is not searched (its pattern is never asked)."""
+    from types import SimpleNamespace
+    p = CITE_RULE.bound(2021)
+    assert all(n for n in p.needed)
+
+    class Unasked:
+        pattern = p.titles[0].match.pattern
+
+        def search(self, title):
+            pytest.fail("an entry searched although the title lacks its strings")
+    fake = SimpleNamespace(titles=[SimpleNamespace(match=Unasked(), canonical="x")], accepted=[set()],
+                           needed=[p.needed[0]], laws=False)
+    assert citation.judge("行政处罚法", fake) is citation._FINE
+    assert citation.judge("法治政府建设实施纲要(2021-2025)", p) == (p.titles[1].canonical, True)
+
+
 class _Counting:
     def __init__(self, rx, calls):
         self.rx, self.calls = rx, calls
@@ -164,7 +200,7 @@ class _Counting:
 
 # --- typo.confusion: the entries looked at are those whose words the one scan found ---------------
 
-from lawlint.checks import confusion, repetition  # noqa: E402
+from lawlint.checks import confusion, repetition, termscan  # noqa: E402
 
 CONFUSION = [r for r in RULES if r.check == "confusion"]
 WORDS = ["布署", "份", "部份", "成份", "组成份", "权利", "行政权利运行", "帐", "台帐", "帐篷", "其它", "做出决定",
@@ -188,7 +224,9 @@ def _confusion_both(text, mp):
     for plain in (False, True):
         ctx = _ctx(text, 2021)
         with mp.context() as m:
-            if plain:
+            if plain:       # (its own scan, not the one shared with the other term rules)
+                m.setattr(termscan, "present", lambda ctx, words: None)
+                m.setattr(termscan, "visited", lambda spans, live: spans)
                 m.setattr(confusion.Literals, "present", _plain_present)
                 m.setattr(confusion.Literals, "entries", lambda self, entries, present: entries)
             out.append([list(confusion.check(ctx, r, r.bound(2021))) for r in CONFUSION])
@@ -291,6 +329,8 @@ def _subst_both(text, year, mp):
         ctx = _ctx(text, year)
         with mp.context() as m:
             if plain:       # every pattern scanned, as if none needed a string
+                m.setattr(termscan, "present", lambda ctx, words: None)
+                m.setattr(termscan, "visited", lambda spans, live: spans)
                 m.setattr(substitution, "_holds", lambda text, need, held: True)
             out.append([list(substitution.check(ctx, r, r.bound(ctx.year))) for r in SUBST])
     return out
@@ -309,24 +349,133 @@ def test_substitution_same_findings_on_every_corpus(mp, path):
     assert fast == plain
 
 
-def test_substitution_asks_each_string_once(mp):
-    """The fast path: every shipped term pattern has required strings, bound with the rule, and a
-    string shared by several patterns is looked for once per report."""
+def test_substitution_asks_no_string_itself(mp):
+    """The fast path: every shipped term pattern has required strings, bound with the rule, all
+    looked for in the one scan shared by the term rules (:mod:`lawlint.checks.termscan`), so no
+    string is asked of the text by the rule, and a rule none of whose strings the report holds
+    returns at once."""
     for r in SUBST:
         p = r.bound(2021)
         assert all(n is not None for needs in p.needed for n in needs), r.id
-    asked = []
+        assert not p.always and p.words == {w for needs in p.needed for n in needs for w in n}
     with mp.context() as m:
-        m.setattr(substitution, "_holds", _counting_holds(asked))
+        m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked of the text by the rule"))
         rule = next(r for r in SUBST if r.id == "term.reform_bodies")
-        list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
-    assert asked and len(asked) == len(set(asked))
+        got = list(substitution.check(_ctx("区环保局。", 2021), rule, rule.bound(2021)))
+        assert [d.rule for d in got] == ["term.reform_bodies"]
+        m.setattr(substitution, "_found", lambda *a: pytest.fail("a rule without its words looked further"))
+        assert substitution.check(_ctx("依法行政。", 2021), rule, rule.bound(2021)) == []
 
 
-def _counting_holds(asked):
-    real = substitution.__dict__["_holds"]
+# --- termscan: one scan of each report for every term rule's words ------------------------------
 
-    def holds(text, need, held):
-        asked.extend(w for w in need if w not in held)
-        return real(text, need, held)
-    return holds
+TERM_RULES = [r for r in RULES if r.check in termscan.CHECKS]
+TWORDS = WORDS + ["法制办", "法制", "法治政府", "法治政府建设", "政府法制局", "a.b", "a", "ab", "b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TWORDS + ["《", "》", "。", "，", "清单", "依法行政", "法", "政府", "治"]),
+                max_size=30).map("".join), st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12))
+@example("组成份额，部份，台帐再接再励", WORDS)
+def test_the_shared_scan_finds_exactly_the_words_the_text_holds(text, words):
+    """The trie matches at each place what the flat alternation (longest first) matches, and the
+    scan's answer is each word asked with ``in``."""
+    flat = re.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
+    trie = re.compile(termscan.alternation(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert termscan.Scan(words).present(text) == {w for w in words if w in text}
+
+
+@pytest.mark.parametrize("year", [None, 2018, 2021, 2024])
+def test_the_shared_scan_on_every_corpus(year):
+    scan = termscan._plan(RULES, year)
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        assert scan.present(text) == {w for w in scan.words if w in text}, path.name
+
+
+def test_the_shared_scan_looks_for_every_term_rules_words(mp):
+    """Each term rule's words are in the plan (so each takes the fast path), and a report is
+    scanned once for all of them whatever the number of rules asking."""
+    for year in (None, 2019, 2023):
+        looked = termscan._plan(RULES, year).looked
+        for r in TERM_RULES:
+            p = r.bound(year)
+            assert p.words <= looked and (p.words or r.check == "law_status" and not p.bare), (r.id, year)
+    calls = []
+    with mp.context() as m:
+        real = termscan.Scan.present
+        m.setattr(termscan.Scan, "present", lambda self, text: calls.append(1) or real(self, text))
+        m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked by a substitution rule"))
+        m.setattr(confusion.Literals, "present", lambda *a: pytest.fail("confusion's own scan"))
+        m.setattr(law_status, "_bare_spans", _bare_spans_of_found(law_status._bare_spans))
+        seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+        ctx = _ctx(seed.read_text(encoding="utf-8") + "\n依据合同法审查。", 2021)
+        for r in TERM_RULES:
+            list(_check_of(r)(ctx, r, r.bound(2021)))
+    assert calls == [1]
+    other = Context(doc=ctx.doc, rules=None, year=2021)        # no rule set: each rule asks the text
+    assert termscan.present(other, frozenset({"法制办"})) is None
+    assert termscan.present(ctx, frozenset({"不在表中的词"})) is None
+
+
+def _bare_spans_of_found(real):
+    def bare_spans(text, rx, spans, found=None):
+        assert found is not None, "the bare names looked for one by one"
+        return real(text, rx, spans, found)
+    return bare_spans
+
+
+def _check_of(rule):
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check}[rule.check]
+
+
+def test_rules_with_nothing_to_look_at_return_at_once(mp):
+    """The fixed cost of a report that gives a term rule nothing: the check returns an empty list
+    (the engine's cheap case) without walking its tables, and a report that gives it something
+    still gets its findings."""
+    ctx = _ctx("关于2023年法治政府建设情况的报告\n\n一、主要工作\n\n我局推进依法行政。\n", 2023)
+    with mp.context() as m:
+        for mod, inner in ((law_status, "_judged"), (citation, "_found"), (repetition, "_judged"),
+                           (substitution, "_found"), (confusion, "_found")):
+            m.setattr(mod, inner, lambda *a: pytest.fail(f"{mod.__name__} looked further"))
+        for r in TERM_RULES + [CITE_RULE, next(r for r in RULES if r.check == "repetition")]:
+            fn = _check_of(r) if r.check in termscan.CHECKS else {"citation": citation.check,
+                                                                 "repetition": repetition.check}[r.check]
+            assert fn(ctx, r, r.bound(2023)) == [], r.id
+    ctx = _ctx("一、总体情况\n依据《合同法》审查，申报材料材料已报送，区环保局《法治政府建设实施纲要(2021-2025)》。\n", 2023)
+    got = {r.id for r in RULES for d in (list(_any_check(r)(ctx, r, r.bound(2023))) if _any_check(r) else ())}
+    assert {"term.repealed_law", "word.duplicated", "term.reform_bodies", "citation.title"} <= got
+
+
+def _any_check(rule):
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check,
+            "citation": citation.check, "repetition": repetition.check}.get(rule.check)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 5)), max_size=12).map(
+    lambda xs: tuple(sorted({(a, a + n) for a, n in xs})))
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.data())
+def test_visited_spans_are_those_a_live_pattern_may_match_in(spans, data):
+    live = [(None, None if data.draw(st.booleans().map(lambda b: b and data.draw(st.integers(0, 5)) == 0))
+             else set(data.draw(st.lists(st.sampled_from(spans), max_size=3)) if spans else ()))
+            for _ in range(data.draw(st.integers(1, 3)))]
+    got = termscan.visited(spans, live)
+    assert list(got) == [sp for sp in spans if any(w is None or sp in w for _, w in live)]
+
+
+def test_visited_leaves_out_the_spans_no_pattern_may_match_in():
+    spans = tuple((i * 10, i * 10 + 5) for i in range(50))
+    assert termscan.visited(spans, [(None, {spans[3]}), (None, {spans[7], spans[3]})]) == [spans[3], spans[7]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12),
+       st.lists(st.sampled_from(TWORDS + ["清", "单", "权利清单份", "法制办公室"]), min_size=1, max_size=3).map("".join))
+def test_the_words_a_match_may_hide_are_found_by_prefix(words, m):
+    """Scan.hiding (substrings and prefixes looked up) gives what may_hide asked of every word gives."""
+    scan = termscan.Scan(words)
+    assert scan.hiding(m) == {w for w in set(words) if termscan.may_hide(m, w)}

@@ -29,7 +29,9 @@ SPEC = CheckSpec({
                   "与法律法规表（rules/data/laws.json 及人工补充）中某一名称只差一字、或条例/办法混用的，也报告并给出正确名称"),
 }, fields=("title", "canonical"),
     # each title's accepted forms, normalised once
-    derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]]})
+    derived={"accepted": lambda p: [{normalise(x) for x in [e.canonical, *e.accept]} for e in p["titles"]],
+             # the strings each entry's pattern cannot match without (None: none)
+             "needed": lambda p: [regexcache.required_literals(e.match.pattern) for e in p["titles"]]})
 _NO_SPACE = str.maketrans("", "", WHITESPACE + LINE_BREAKS)
 _EIGHT_DIGITS = regexcache.compile(r"(?<!\d)(\d{4})(\d{4})(?!\d)")     # 20212022 → 2021-2022
 _DASH = regexcache.compile(r"(?<=\d)\s*[—–－\-~～一]+\s*(?=\d)")
@@ -44,17 +46,44 @@ def normalise(title: str) -> str:
 
 
 def check(ctx, rule, p):
-    # the titles of the document's blocks (:mod:`lawlint.checks.cited`: one scan, shared)
-    for found in cited.by_span(ctx, "document").values():
+    """The findings (a list when the document cites no title)."""
+    titles = cited.by_span(ctx, "document")     # (:mod:`lawlint.checks.cited`: one scan, shared)
+    return _found(ctx, rule, p, titles) if titles else []
+
+
+def _found(ctx, rule, p, titles):
+    # each distinct title judged once (a report cites 《行政处罚法》 again and again)
+    judged: dict = {}
+    for found in titles.values():
         for a, b, title in found:
-            for entry, accepted in zip(p.titles, p.accepted):
-                if not entry.match.search(title):
-                    continue
-                if normalise(title) not in accepted:
-                    yield ctx.diagnostic(rule, a, b, fields=dict(title=title, canonical=entry.canonical))
-                break
+            got = judged.get(title)
+            if got is None:
+                got = judged[title] = judge(title, p)
+            if got is _FINE:
+                continue
+            canonical, whole = got
+            if whole:
+                yield ctx.diagnostic(rule, a, b, fields=dict(title=title, canonical=canonical))
             else:
-                real = lawtable.near(title) if p.laws else None
-                if real is not None:
-                    yield ctx.diagnostic(rule, a + 1, b - 1, replacement=real,
-                                         fields=dict(title=title, canonical=real))
+                yield ctx.diagnostic(rule, a + 1, b - 1, replacement=canonical,
+                                     fields=dict(title=title, canonical=canonical))
+
+
+_FINE = ()
+
+
+def judge(title: str, p):
+    """``(canonical, True)`` for a title an entry recognises under a form it does not accept,
+    ``(real title, False)`` for a near miss of a law's title (the fix), else ``_FINE``."""
+    for entry, accepted, need in zip(p.titles, p.accepted, p.needed):
+        if need is not None:            # (a title lacking them: what the search would find, nothing)
+            for w in need:
+                if w in title:
+                    break
+            else:
+                continue
+        if not entry.match.search(title):
+            continue
+        return _FINE if normalise(title) in accepted else (entry.canonical, True)
+    real = lawtable.near(title) if p.laws else None
+    return _FINE if real is None else (real, False)

@@ -16,6 +16,7 @@ import re
 
 from ..rulepack import regexcache
 from . import scope as sc
+from . import termscan
 from .spec import REQUIRED, CheckSpec, Param, Table
 
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
@@ -30,21 +31,36 @@ SPEC = CheckSpec({
         "good": Param({"type": "string"}, REQUIRED, "不得报告的例句（易混的正确写法）"),
     }, REQUIRED, "易混字词表", min_items=1),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
-}, fields=("match", "right"), derived={"literals": lambda p: Literals((), [[rx.pattern for rx in e.match] for e in p["entries"]])})
+}, fields=("match", "right"), derived={
+    "literals": lambda p: Literals((), [[rx.pattern for rx in e.match] for e in p["entries"]]),
+    # every string some pattern cannot match without (:mod:`.termscan` looks for them), and
+    # whether some pattern needs none
+    "needs": lambda p: [regexcache.required_literals(rx.pattern) for e in p["entries"] for rx in e.match],
+    "words": lambda p: frozenset(w for n in p["needs"] if n for w in n),
+    "always": lambda p: any(not n for n in p["needs"])})
 
 
 def check(ctx, rule, p):
+    """The findings (a list when the report holds none of the rule's words: nothing to look at)."""
+    present = termscan.present(ctx, p.words)
+    if present is None:                 # (a rule the shared scan does not know: its own scan)
+        present = p.literals.present(ctx.doc.text)
+    elif not p.always and present.isdisjoint(p.words):
+        return []
+    return _found(ctx, rule, p, present)
+
+
+def _found(ctx, rule, p, present):
     text = ctx.doc.text
     spans = sc.spans(ctx, p.scope)
     taken = set()
-    present = p.literals.present(text)
     entries = p.entries if present is None else p.literals.entries(p.entries, present)
     for entry in entries:
         unless = entry.unless
         # each pattern the report may hold, and the paragraphs that may hold it (None: all)
         live = [(rx, sc.holders(text, rx, spans)) for rx in entry.match
                 if (rx.may_occur_in(text) if present is None else p.literals.may_occur(rx, present))]
-        for s, e in spans if live else ():
+        for s, e in termscan.visited(spans, live) if live else ():
             for rx, where in live:
                 if where is not None and (s, e) not in where:
                     continue
@@ -99,6 +115,8 @@ class Literals:
     def entries(self, entries, present) -> list:
         """The entries (of the table the groups came from, in its order) with a pattern that may
         match a text holding ``present``: the others are not looked at."""
+        if self._scan is None:
+            self._build()
         users = self._users
         live = set(self._always)
         for w in present:
@@ -130,7 +148,4 @@ class Literals:
         return not needed or not present.isdisjoint(needed)
 
 
-def _may_hide(m: str, w: str) -> bool:
-    """Can an occurrence of ``w`` overlap a match ``m`` that the scan took instead (``w`` inside
-    ``m``, or starting inside it and running on)? Matches take the longest word at their start."""
-    return w in m or any(w.startswith(m[k:]) for k in range(1, len(m)))
+_may_hide = termscan.may_hide

@@ -23,6 +23,7 @@ from . import dates as dt      # (datetime.date without importing datetime)
 from . import cited, lawtable
 from ..rulepack import regexcache
 from . import scope as sc
+from . import termscan
 
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -39,7 +40,9 @@ SPEC = CheckSpec({
     "skip": Param(_RX_LIST, [], "不由本规则报告的名称（已有专门规则的）"),
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("term", "title", "date", "successor", "year"),
-    derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"])})
+    derived={"skip_keys": lambda v: frozenset(lawtable.key(s) for s in v["skip"]),
+             # the bare patterns' names (:mod:`.termscan` looks for them once per report)
+             "words": lambda v: frozenset(w for rx in v["bare"] for w in _names(rx) or ())})
 _BEFORE = 24
 _LONGEST = 60           # characters of a title looked up
 _MANY = 24              # ``bare``: the names a pattern needs, found with a str.find each
@@ -50,7 +53,8 @@ def _citations(ctx, pats, scope):
     in the spans' order, its titles, then each bare pattern's names."""
     text = ctx.doc.text
     titles = _titles(ctx, scope)
-    bare = [(rx, _bare_spans(text, rx, sc.spans(ctx, scope))) for rx in pats.bare]
+    found = termscan.present(ctx, pats.words) if pats.bare else None
+    bare = [(rx, _bare_spans(text, rx, sc.spans(ctx, scope), found)) for rx in pats.bare]
     bare = [(rx, set(where)) for rx, where in bare if where]
     if not bare:
         return _flat(ctx, scope, titles)
@@ -71,35 +75,54 @@ def _titles(ctx, scope) -> dict:
     return got
 
 
-def _known(ctx, pats, scope):
+def _known(ctx, pats, scope) -> list:
     """(start, end, span start, entry, entry's key) of each citation in the law table: looked up
     once per report and scope for the rules that read titles alone."""
     found = _citations(ctx, pats, scope)
     if type(found) is not list:             # (bare names too: this rule's own)
-        return _looked_up(found)
+        return list(_looked_up(ctx, found))
     memo = ctx.cache.setdefault("law_status.known", {})
     got = memo.get(scope)
     if got is None:
-        got = memo[scope] = list(_looked_up(found))
+        got = memo[scope] = list(_looked_up(ctx, found))
     return got
 
 
-def _looked_up(found):
+def _looked_up(ctx, found):
+    """Each citation's entry and its key: each name looked up once per report, whatever the
+    rules, scopes and places that cite it."""
+    names = ctx.cache.get("law_status.names")
+    if names is None:
+        names = ctx.cache["law_status.names"] = {}
     for a, b, name, s in found:
-        entry = lawtable.lookup(name)
-        if entry is not None:
-            yield a, b, s, entry, lawtable.key(entry["title"])
+        got = names.get(name)
+        if got is None:
+            entry = lawtable.lookup(name)
+            got = names[name] = (entry, None if entry is None else lawtable.key(entry["title"]))
+        if got[0] is not None:
+            yield a, b, s, got[0], got[1]
 
 
 def _flat(ctx, scope, titles) -> list:
     return [(a, b, name, s) for (s, _), found in titles.items() for a, b, name in found]
 
 
-def _bare_spans(text, rx, spans) -> list:
+def _names(rx):
+    return regexcache.required_literals(rx.pattern, _MANY)
+
+
+def _bare_spans(text, rx, spans, found=None) -> list:
     """The spans where ``rx`` may match: those holding one of the names it cannot match without
-    (however many: a find each costs far less than its scan of every span), or every span."""
-    needed = regexcache.required_literals(rx.pattern, _MANY)
-    return sc.holding(text, needed, spans) if needed else list(spans)
+    (however many: a find each costs far less than its scan of every span), or every span. With
+    ``found`` (the words the report holds, :mod:`.termscan`) only the names it holds are found."""
+    needed = _names(rx)
+    if not needed:
+        return list(spans)
+    if found is not None:
+        needed = [w for w in needed if w in found]
+        if not needed:
+            return []
+    return sc.holding(text, needed, spans)
 
 
 def _merged(text, titles, bare, held):
@@ -126,12 +149,18 @@ def _quiet(text, a, b, line_start, pats) -> bool:
 
 
 def check(ctx, rule, p):
+    """The findings (a list when there is nothing to judge: no year, or no citation in the table)."""
     if ctx.year is None:
-        return
+        return []
+    known = _known(ctx, p, p.scope)
+    return _judged(ctx, rule, p, known) if known else []
+
+
+def _judged(ctx, rule, p, known):
     pats, text = p, ctx.doc.text
     judge = {"repealed": _repealed, "future": _future, "not_in_force": _not_in_force,
              "stale_new": _stale}[p.status]
-    for a, b, line_start, entry, k in _known(ctx, pats, p.scope):
+    for a, b, line_start, entry, k in known:
         if k in p.skip_keys:
             continue
         found = judge(ctx, rule, entry, a, b, line_start, pats)

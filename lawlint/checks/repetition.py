@@ -8,6 +8,7 @@ stands when the repeat is exactly two identical words. Real reduplications (å¸¸å
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import chain
 
 from ..rulepack import regexcache
 from ..chars import HAN
@@ -22,10 +23,16 @@ _CANDIDATE = regexcache.compile(rf"([{HAN}]{{2,4}})\1")
 
 
 def check(ctx, rule, p):
+    """The findings (a list when the report has no candidate repeat)."""
+    found = _all_candidates(ctx.doc.text, ctx.doc.body_blocks)
+    first = next(found, None)
+    return [] if first is None else _judged(ctx, rule, p, first, found)
+
+
+def _judged(ctx, rule, p, first, rest):
     allow, allow_rx = p.allowed, p.allow_patterns
-    text = ctx.doc.text
     bounds: dict = {}       # the last window's word bounds (candidates come in text order)
-    for m in _all_candidates(text, ctx.doc.body_blocks):
+    for m in chain((first,), rest):
         whole, word = m.group(0), m.group(1)
         if whole in allow or word in allow or any(rx.fullmatch(whole) for rx in allow_rx):
             continue

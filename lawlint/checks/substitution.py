@@ -21,6 +21,7 @@ from __future__ import annotations
 from ..rulepack import regexcache
 from ..vocabulary import SEVERITY_SCHEMA
 from . import scope as sc
+from . import termscan
 from .spec import REQUIRED, CheckSpec, Param, Table
 
 _RX_LIST = {"type": "array", "items": {"type": "string"}}
@@ -58,7 +59,15 @@ SPEC = CheckSpec({
     "scope": Param(sc.SCOPE_SCHEMA, "document"),
 }, fields=("term", "current", "changed", "year"),
     # the strings each entry's patterns cannot match without (None: the pattern needs none)
-    derived={"needed": lambda v: [[regexcache.required_literals(rx.pattern) for rx in e.match] for e in v["terms"]]})
+    derived={"needed": lambda v: _needed(v),
+             # all of them (:mod:`.termscan` looks for them once per report), and whether a
+             # pattern needs none
+             "words": lambda v: frozenset(w for needs in v["needed"] for n in needs if n for w in n),
+             "always": lambda v: any(n is None for needs in v["needed"] for n in needs)})
+
+
+def _needed(v):
+    return [[regexcache.required_literals(rx.pattern) for rx in e.match] for e in v["terms"]]
 _BEFORE = 24   # characters of left context the *_before patterns see
 
 
@@ -72,6 +81,15 @@ def _in_years(entry, year) -> bool:
 
 
 def check(ctx, rule, p):
+    """The findings (a list when the report holds none of the rule's words: nothing to look at)."""
+    found = termscan.present(ctx, p.words)
+    if found is not None and not p.always and found.isdisjoint(p.words):
+        return []
+    return _found(ctx, rule, p, found)
+
+
+def _found(ctx, rule, p, found):
+    """``found``: the words the report holds (:mod:`.termscan`), or None to ask the text."""
     text = ctx.doc.text
     seen = set()
     default_scope = p.scope
@@ -80,12 +98,12 @@ def check(ctx, rule, p):
         if not _in_years(entry, ctx.year):
             continue
         live = [rx for rx, need in zip(entry.match, needs)               # most terms: not in it
-                if need is None or _holds(text, need, held)]
+                if need is None or (_holds(text, need, held) if found is None else not found.isdisjoint(need))]
         if not live:
             continue
         spans = sc.spans(ctx, entry.scope or default_scope)
         live = [(rx, sc.holders(text, rx, spans)) for rx in live]     # and where (None: anywhere)
-        for s, e in spans:
+        for s, e in termscan.visited(spans, live):
             for rx, where in live:
                 if where is not None and (s, e) not in where:
                     continue
