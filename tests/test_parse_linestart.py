@@ -104,6 +104,23 @@ def test_the_chrome_step_asks_few_blocks_of_a_report():
     assert plan is not None and plan[0] is not None
 
 
+def test_the_chrome_plan_is_made_once_a_lexicon(monkeypatch):
+    """The fast path is taken: what the chrome step asks of every report (the patterns split by
+    their literals, the first-character scan, the joined matchers) is prepared once, not per
+    report (it cost a short report ≈0.12 M instructions)."""
+    blocks = _blocks("关于2023年法治政府建设情况的报告\n一、主要工作\n发布时间：2023-05-10")
+    first = B.mark_chrome(blocks)
+    plan = B._plan(B.lexicon())
+
+    def again(*a, **k):
+        raise AssertionError("the chrome plan was made again for a report")
+    for where, name in ((B, "_split"), (B, "_prepared"), (B.linestart, "scanner"),
+                        (B.anyof, "matcher"), (B.anyof, "searcher")):
+        monkeypatch.setattr(where, name, again)
+    assert B.mark_chrome(blocks) == first and first[0]
+    assert B._plan(B.lexicon()) is plan
+
+
 def test_a_block_opening_with_a_blank_is_asked():
     """Page numbers are matched in a block's stripped text: a block opening with a blank (no
     block the parser makes does) is found whatever its next character."""
