@@ -23,11 +23,13 @@ def split_blocks(source: Source, text: str) -> list[Block]:
     pending = None  # Markdown paragraph being accumulated: [start, end]
     for line in text.split("\n"):
         stripped = line.strip(_WS)
-        lead = len(line) - len(line.lstrip(_WS))
-        start = offset + lead
+        # (the first non-blank character's first place is where the stripped text starts: no
+        # copy of the line's rest, as ``lstrip`` made, to measure its lead)
+        start = offset + (line.find(stripped[0]) if stripped else len(line))
         end = start + len(stripped)
         if md and stripped and pending is not None and not _md_breaks(stripped):
             pending[1] = end
+            pending[2] = None                       # (several lines: cut from the text)
         else:
             if pending is not None:
                 blocks.append(pending)
@@ -35,13 +37,13 @@ def split_blocks(source: Source, text: str) -> list[Block]:
             if stripped and not (stripped.startswith("<!--") and stripped.endswith("-->")) \
                     and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
-                    pending = [start, end]
+                    pending = [start, end, stripped]
                 else:
-                    blocks.append([start, end])
+                    blocks.append((start, end, stripped))
         offset += len(line) + 1
     if pending is not None:
         blocks.append(pending)
-    return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
+    return [Block(i, s, e, text[s:e] if t is None else t) for i, (s, e, t) in enumerate(blocks)]
 
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))

@@ -168,9 +168,61 @@ def _glued(b: Block, lx) -> list[Block]:
 
 def _closing_tail(b: Block, lx) -> list[Block]:
     """The last block with a closing glued to its end (「…能力。特此报告。某某局2019年1月15日」)
-    cut into the text, 「特此报告。」, the issuer and the date."""
+    cut into the text, 「特此报告。」, the issuer and the date. A block holding none of the strings
+    the groups ``thanks`` and ``date`` need (:func:`_tail_needs`) has neither: it is not searched."""
+    needs = _tail_needs(lx["closing_tail"].pattern)
+    if needs is not None and not any(s in b.text for s in needs):
+        return [b]
     m = lx["closing_tail"].search(b.text)
     if m is None or not (m.group("thanks") or m.group("date")):
         return [b]
     edges = sorted({m.start(g) for g in ("thanks", "issuer", "date") if m.group(g)} - {0})
     return _cut(b, [(c, c) for c in edges]) if edges else [b]
+
+
+_needs: dict = {}
+
+
+def _tail_needs(pattern: str):
+    """The strings one of which every match of ``pattern`` with its group ``thanks`` or ``date``
+    holds (the required literals of each group's own pattern), or None when one is not known."""
+    if pattern not in _needs:
+        got = []
+        for name in ("thanks", "date"):
+            source = group_source(pattern, name)
+            needed = required_literals(source) if source else None
+            if needed is None:
+                got = None
+                break
+            got.extend(needed)
+        _needs[pattern] = None if got is None else tuple(got)
+    return _needs[pattern]
+
+
+def group_source(pattern: str, name: str) -> str | None:
+    """The pattern of the group ``(?P<name>…)`` as written in ``pattern`` (None: not there)."""
+    at = pattern.find(f"(?P<{name}>")
+    if at < 0:
+        return None
+    i = start = at + len(name) + 5
+    depth, n = 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":                  # (a class: read as anyof._top_parts reads one)
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[start:i]
+        i += 1
+    return None
