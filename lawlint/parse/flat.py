@@ -38,8 +38,8 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
-    needed = required_literals(lx["separator"].pattern)     # (its flags: none; kept across processes)
-    held = _holding(blocks, text, needed) if needed else None
+    blanks = lx["separator_blanks"]      # (two of them open every separator)
+    held = _holding_pairs(blocks, blanks) if blanks else None
     for b in blocks:
         pieces = _labelled(b, lx)
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
@@ -61,21 +61,21 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     return out
 
 
-def _holding(blocks: list[Block], text: str, needed) -> set:
-    """The (start, end) of the blocks holding one of the ``needed`` strings. Where the strings are
-    too common in the whole text for :func:`holding` to tell (it then names every block), they are
-    looked for again in the blocks' own text, joined: the lines' indentation (spaces or 「　　」
-    before every paragraph) is no block's text, and had every block scanned for separators."""
-    spans = [(b.start, b.end) for b in blocks]
-    held = set(holding(text, needed, spans))
-    if len(held) < len(spans) or len(spans) < 2:
-        return held
+def _holding_pairs(blocks: list[Block], blanks: str) -> set:
+    """The (start, end) of the blocks holding two of ``blanks`` side by side (every separator
+    opens with such a pair), looked for in the blocks' own text, joined: the lines' indentation
+    (spaces or 「　　」 before every paragraph) is no block's text. Only the pairs of the blanks
+    the blocks hold at all are looked for (one ``in`` a blank: most reports hold one or two)."""
     own, at = [], 0
     for b in blocks:
         own.append((at, at + len(b.text)))
         at += len(b.text) + 1
-    kept = set(holding("\n".join(b.text for b in blocks), needed, own))
-    return {s for s, o in zip(spans, own) if o in kept}
+    hay = "\n".join([b.text for b in blocks])
+    present = [c for c in blanks if c in hay]
+    if not present:
+        return set()
+    kept = set(holding(hay, [a + c for a in present for c in present], own))
+    return {(b.start, b.end) for b, o in zip(blocks, own) if o in kept}
 
 
 def _piece(b: Block, s: int, e: int, glued: bool = False) -> Block | None:
