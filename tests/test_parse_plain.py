@@ -125,3 +125,82 @@ def test_a_last_block_without_a_date_or_thanks_is_not_searched(monkeypatch):
     assert Counted.searched == []
     F._closing_tail(Block(0, 0, 9, "全面推进。某县人民政府2023年1月10日"), lx)
     assert len(Counted.searched) == 1
+
+
+def _plain_classify(blocks, kinds, source):
+    """classify with every block matched against the closing pattern (no literal prefilter)."""
+    from lawlint.parse import headings as H
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(H, "_needs", lambda pattern: None)
+        return H.classify(blocks, kinds, source)
+
+
+def _classified(text, kind="txt"):
+    from lawlint.parse.front import front_matter
+    source = Source(text=text, path="x." + kind, kind=kind)
+    blocks = F.unflatten(B.split_blocks(source, text), text)
+    kinds, _ = B.mark_chrome(blocks)
+    return blocks, front_matter(blocks, kinds).kinds, source
+
+
+def _heads(found):
+    headings, kinds = found
+    return [(h.block.index, h.title, h.title_start, h.title_end, h.run_in, h.style) for h in headings], kinds
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_headings_and_closing_lines_of_every_corpus_as_the_plain_match(path):
+    from lawlint.parse import headings as H
+    text = normalise(path.read_text(encoding="utf-8", errors="replace"))[0]
+    blocks, kinds, source = _classified(text, path.suffix[1:])
+    assert _heads(H.classify(blocks, kinds, source)) == _heads(_plain_classify(blocks, kinds, source))
+
+
+_CLOSE = ["特此报告。", "以上报告", "某县人民政府", "司法局", "2023年1月10日", "二〇二三年一月十日", "\u3000", " ",
+          "一、主要工作", "全年办理案件12件。", "年", "日", "\n", "（一）依法决策", "法治政府建设情况"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLOSE), min_size=1, max_size=16))
+def test_headings_and_closing_lines_as_the_plain_match(pieces):
+    from lawlint.parse import headings as H
+    blocks, kinds, source = _classified("".join(pieces))
+    assert _heads(H.classify(blocks, kinds, source)) == _heads(_plain_classify(blocks, kinds, source))
+    for b in blocks:
+        t = b.text
+        assert H._unnumbered_heading_candidate(t) == _plain_candidate(t)
+        assert H._unnumbered_heading_candidate("\u3000" + t) == _plain_candidate("\u3000" + t)
+
+
+def _plain_candidate(text):
+    from lawlint.chars import HAN_RE, SENTENCE_ENDS
+    from lawlint.parse.headings import _DIGITS
+    t = text.strip(_WS)
+    if not (4 <= len(t) <= 40):
+        return False
+    if any(c in t for c in SENTENCE_ENDS) or t[-1] in "，,、：:（(“\"":
+        return False
+    if _DIGITS.search(t):
+        return False
+    cjk = len(HAN_RE.findall(t))
+    return cjk >= 4 and cjk >= 0.6 * len(t)
+
+
+def test_a_block_without_the_closing_literals_is_not_matched(monkeypatch):
+    """The fast path is taken: the closing pattern's required literals are known, and a block
+    holding none of them is not matched."""
+    from lawlint.parse import headings as H
+    lx = dict(lexicon())
+    assert H._needs(lx["closing"].pattern)
+
+    class Counted:
+        pattern, matched = lx["closing"].pattern, []
+
+        def match(self, text):
+            self.matched.append(text)
+            return None
+    lx["closing"] = Counted()
+    monkeypatch.setattr(H, "lexicon", lambda: lx)
+    blocks, kinds, source = _classified("关于法治政府建设情况的报告\n一、主要工作\n全面推进依法行政。\n2023年1月10日")
+    H.classify(blocks, kinds, source)
+    assert Counted.matched == ["2023年1月10日"]
