@@ -35,10 +35,14 @@ def _same(blocks):
     for b in blocks:
         spans.append((at, at + len(b.text)))
         at += len(b.text) + 1
-    for patterns in _lists():
-        test = B._searcher(patterns, blocks, hay, spans)
-        for i, b in enumerate(blocks):
-            assert test(i, b.text) == any(p.search(b.text) for p in patterns), (b.text, patterns)
+    plan = B._plan(B.lexicon())
+    for patterns, prepared in zip(_lists(), (plan.labels, plan.crumb, plan.footer, None)):
+        tests = [B._searcher(patterns, blocks, hay, spans)]
+        if prepared is not None:        # as mark_chrome asks it: prepared once a lexicon
+            tests.append(B._searcher(None, blocks, hay, spans, prepared=prepared))
+        for test in tests:
+            for i, b in enumerate(blocks):
+                assert test(i, b.text) == any(p.search(b.text) for p in patterns), (b.text, patterns)
 
 
 @pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name)
@@ -231,17 +235,41 @@ REAL = sorted((ROOT / "tests" / "corpus" / "real").glob("*.txt"))
 @pytest.mark.parametrize("path", TEXTS[:40] + REAL, ids=lambda p: p.name)
 def test_the_blocks_scanned_for_separators_hold_every_block_a_separator_can_be_in(path):
     from lawlint.parse import flat
-    from lawlint.rulepack.literals import required
-    sep = B.lexicon()["flat"]["separator"]
+    lx = B.lexicon()["flat"]
+    sep = lx["separator"]
     raw, text = _raw(path.read_text(encoding="utf-8"))
-    held = flat._holding(raw, text, required(sep.pattern, sep.flags))
+    held = flat._holding_pairs(raw, lx["separator_blanks"])
     assert {(b.start, b.end) for b in raw if sep.search(b.text)} <= held
+
+
+_BLANKS = [" ", "\t", "\u00a0", "\u3000", "\u2002", "\u200b", "\n", "a", "。", "法", "1", "一、"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BLANKS), max_size=24))
+def test_every_separator_opens_with_two_of_the_separator_blanks(pieces):
+    """The lexicon's ``separator_blanks`` are what every separator opens with, two side by side:
+    the blocks without such a pair are not scanned (flat._holding_pairs)."""
+    from lawlint.parse import flat
+    lx = B.lexicon()["flat"]
+    text = "".join(pieces)
+    for m in lx["separator"].finditer(text):
+        assert all(c in lx["separator_blanks"] for c in text[m.start():m.start() + 2]), repr(text)
+    raw, norm = _raw("甲" + text + "乙\n" + text)
+    held = flat._holding_pairs(raw, lx["separator_blanks"])
+    assert {(b.start, b.end) for b in raw if lx["separator"].search(b.text)} <= held
 
 
 def test_indentation_does_not_have_every_block_scanned_for_separators():
     from lawlint.parse import flat
-    from lawlint.rulepack.literals import required
-    sep = B.lexicon()["flat"]["separator"]
+    lx = B.lexicon()["flat"]
+    assert lx["separator_blanks"]           # (the fast path is taken: no pair, no scan)
     lines = [f"　　第{i}段，全年办理案件{i}件。" for i in range(60)] + ["　　指标　　2021年　　2022年"]
     raw, text = _raw("\n".join(lines))
-    assert flat._holding(raw, text, required(sep.pattern, sep.flags)) == {(raw[-1].start, raw[-1].end)}
+    assert flat._holding_pairs(raw, lx["separator_blanks"]) == {(raw[-1].start, raw[-1].end)}
+    scanned = []
+    real = flat._separated
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(flat, "_separated", lambda b, lx: scanned.append(b.text) or real(b, lx))
+        flat.unflatten(raw, text)
+    assert scanned == [raw[-1].text]

@@ -114,3 +114,49 @@ def test_simplified_copy_keeps_every_offset(text):
         [i for i, c in enumerate(s.original) if c == "\n"]
     # restoring the copy's own text gives the original back
     assert s.restore(s.simplified[:10], 0, 10) == s.original[:10]
+
+
+# -- the markers counted by a charmap encoding (parse/script._marker_map) -------------------------
+
+def _plain_is_traditional(text):
+    """The plain way: sre's scan for the marker class, counted."""
+    from lawlint.parse.script import _data
+    d = _data()
+    return len(d["markers"].findall(text)) >= d["min_markers"]
+
+
+_MARKERS = "執務實區設進開項範規監會審發紀"
+_OTHERS = "执务实区设进开项法治政府建设。，\n　 \x00\ud800\U0001F600a1於後徵国縣"
+
+
+@given(st.text(alphabet=_MARKERS + _OTHERS, max_size=120))
+def test_markers_counted_by_the_encoding_as_sre_counts_them(text):
+    assert is_traditional(text) == _plain_is_traditional(text)
+
+
+@pytest.mark.parametrize("variant", [None, *sorted(S2T)])
+def test_markers_counted_by_the_encoding_on_every_corpus(variant):
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/corpus").glob("**/*.txt"),
+                              *(ROOT / "tests/fixtures").glob("**/*.txt")])]
+    assert len(texts) > 30
+    for text in texts:
+        text = text if variant is None else S2T[variant].convert(text)
+        for piece in (text, text[:40], text[:400]):
+            assert is_traditional(piece) == _plain_is_traditional(piece)
+
+
+def test_markers_are_counted_without_sre(monkeypatch):
+    """The fast path is taken: the shipped markers fit a charmap table, and a report (Simplified
+    or Traditional) is judged without the regex scan."""
+    from lawlint.parse import script
+    d = script._data()
+    assert d["marker_map"] is not None and not isinstance(d["marker_map"], dict)
+
+    class NoScan:
+        def finditer(self, *a):
+            raise AssertionError("the markers were scanned by sre")
+    monkeypatch.setitem(d, "markers", NoScan())
+    text = (ROOT / "seeds" / "2021-henan-xinyang-pingqiao.txt").read_text(encoding="utf-8")
+    assert not is_traditional(text)
+    assert is_traditional(S2T["s2tw"].convert(text))

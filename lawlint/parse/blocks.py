@@ -23,11 +23,13 @@ def split_blocks(source: Source, text: str) -> list[Block]:
     pending = None  # Markdown paragraph being accumulated: [start, end]
     for line in text.split("\n"):
         stripped = line.strip(_WS)
-        lead = len(line) - len(line.lstrip(_WS))
-        start = offset + lead
+        # (the first non-blank character's first place is where the stripped text starts: no
+        # copy of the line's rest, as ``lstrip`` made, to measure its lead)
+        start = offset + (line.find(stripped[0]) if stripped else len(line))
         end = start + len(stripped)
         if md and stripped and pending is not None and not _md_breaks(stripped):
             pending[1] = end
+            pending[2] = None                       # (several lines: cut from the text)
         else:
             if pending is not None:
                 blocks.append(pending)
@@ -35,13 +37,13 @@ def split_blocks(source: Source, text: str) -> list[Block]:
             if stripped and not (stripped.startswith("<!--") and stripped.endswith("-->")) \
                     and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
-                    pending = [start, end]
+                    pending = [start, end, stripped]
                 else:
-                    blocks.append([start, end])
+                    blocks.append((start, end, stripped))
         offset += len(line) + 1
     if pending is not None:
         blocks.append(pending)
-    return [Block(i, s, e, text[s:e]) for i, (s, e) in enumerate(blocks)]
+    return [Block(i, s, e, text[s:e] if t is None else t) for i, (s, e, t) in enumerate(blocks)]
 
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))
@@ -58,6 +60,7 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     """Page numbers and web-page chrome: (block index → ``page`` or ``chrome``, the dates chrome
     lines state: ``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``)."""
     lx = lexicon()
+    plan = _plan(lx)
     kinds: dict = {}
     dates: dict = {}
     short_max = lx["footer_max_line"]
@@ -68,15 +71,14 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     # Patterns anchored at the line's start are tried once per block, joined into one call
     # (lawlint.parse.anyof), and only in the blocks where one scan of all of them finds that
     # one may match (lawlint.parse.linestart); any other block can only be a site footer's
-    # piece or a byline.
+    # piece or a byline. What depends on the lexicon only is prepared once (:func:`_plan`).
     hay, spans, _ = _joined(blocks)
     labels_max = lx["labels_max_line"]        # (labels are asked of short blocks only: their
-    labelled_by = _searcher(lx["labels"], blocks, *_joined(blocks, labels_max))   # literals there)
-    crumb = _searcher(lx["breadcrumb"] + lx["metadata"], blocks, hay, spans)
-    footer_line = _searcher(lx["footer"], blocks, hay, spans)
-    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line))
-    page = anyof.matcher(lx["page_number"])
-    line = anyof.matcher(lx["line"])
+    labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)  # literals there)
+    crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb)
+    footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer)
+    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan)
+    page, line = plan.page, plan.line
     byline = lx["byline"]
     for i, b in enumerate(blocks):
         text = b.text
@@ -114,13 +116,15 @@ def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
             dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
 
 
-def _asked(lx, blocks, hay: str, spans, searchers) -> set | None:
+def _asked(lx, blocks, hay: str, spans, searchers, scan=False) -> set | None:
     """The positions of the blocks a chrome pattern may match (a superset): those where the scan
     of the patterns tried at a block's start finds one may (:mod:`lawlint.parse.linestart`), those
     holding the literals of another (the searchers' ``hits``), and any block opening with a blank
     (page numbers are matched in its stripped text: its first character is the block's when the
-    block opens with none). None: every block is to be asked."""
-    scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
+    block opens with none). None: every block is to be asked. ``scan``: the plan's
+    :func:`lawlint.parse.linestart.scanner`, when prepared (:func:`_plan`)."""
+    if scan is False:
+        scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
     found = linestart.starts(scan, hay, spans)
     if found is None:
         return None
@@ -143,7 +147,7 @@ def _joined(blocks, longest=None):
     return "\n".join(texts), spans, where
 
 
-def _searcher(patterns, blocks, hay: str, spans, where=None):
+def _searcher(patterns, blocks, hay: str, spans, where=None, prepared=None):
     """``(i, text) -> bool``: does one of ``patterns`` match somewhere in ``text``, the text of
     ``blocks[i]``? The patterns anchored at the start are tried once per block, joined into one
     call (:mod:`lawlint.parse.anyof`). Any other is searched only in the blocks that hold one of
@@ -153,8 +157,8 @@ def _searcher(patterns, blocks, hay: str, spans, where=None):
     metadata pattern 「(索引号|发布机构|…)\\s*[\\]】:：]」 had been searched through every paragraph.
     (An anchored pattern is one try per block: the finds would cost more.) The function's
     ``hits`` are the positions of the blocks the latter match, ``rest`` the patterns tried in
-    every block."""
-    rest, needs = _split(tuple(patterns))
+    every block. ``prepared``: :func:`_prepared` of the patterns, made once a lexicon."""
+    rest, needs, others = prepared or _prepared(patterns)
     hits: set = set()
     index = None
     for p, needed in needs:
@@ -166,12 +170,47 @@ def _searcher(patterns, blocks, hay: str, spans, where=None):
         def test(i, text):
             return i in hits
     else:
-        others = anyof.searcher(rest)
-
         def test(i, text):
             return i in hits or others(text)
     test.hits, test.rest = hits, rest
     return test
+
+
+class _Plan:
+    """What the chrome step asks of every report, prepared once for a lexicon: the searchers'
+    patterns split (:func:`_prepared`), the scan of the first characters, the joined matchers."""
+
+    __slots__ = ("lexicon", "labels", "crumb", "footer", "scan", "page", "line")
+
+    def __init__(self, lx):
+        self.lexicon = lx
+        self.labels = _prepared(lx["labels"])
+        self.crumb = _prepared(lx["breadcrumb"] + lx["metadata"])
+        self.footer = _prepared(lx["footer"])
+        rest = [p for got in (self.labels, self.crumb, self.footer) for p in got[0]]
+        self.scan = linestart.scanner(lx["page_number"] + lx["line"], rest, _WS)
+        self.page = anyof.matcher(lx["page_number"])
+        self.line = anyof.matcher(lx["line"])
+
+
+_plans: list = []
+
+
+def _plan(lx) -> _Plan:
+    """The chrome plan of the lexicon ``lx`` (made on first use; lexicon() is made once)."""
+    for plan in _plans:
+        if plan.lexicon is lx:
+            return plan
+    plan = _Plan(lx)
+    _plans[:] = [plan]
+    return plan
+
+
+def _prepared(patterns):
+    """(the patterns tried in every block, [(pattern, its needed strings)] for the others
+    (:func:`_split`), the joined search of the former (:func:`lawlint.parse.anyof.searcher`))."""
+    rest, needs = _split(tuple(patterns))
+    return rest, needs, anyof.searcher(rest) if rest else None
 
 
 _splits: dict = {}

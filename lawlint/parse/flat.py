@@ -38,8 +38,8 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     glued = _glued_page(blocks, lx)     # judged on the lines as they came
     out: list[Block] = []
     separated = set()                    # pieces of a line cut at its separators
-    needed = required_literals(lx["separator"].pattern)     # (its flags: none; kept across processes)
-    held = _holding(blocks, text, needed) if needed else None
+    blanks = lx["separator_blanks"]      # (two of them open every separator)
+    held = _holding_pairs(blocks, blanks) if blanks else None
     for b in blocks:
         pieces = _labelled(b, lx)
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
@@ -61,21 +61,21 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     return out
 
 
-def _holding(blocks: list[Block], text: str, needed) -> set:
-    """The (start, end) of the blocks holding one of the ``needed`` strings. Where the strings are
-    too common in the whole text for :func:`holding` to tell (it then names every block), they are
-    looked for again in the blocks' own text, joined: the lines' indentation (spaces or 「　　」
-    before every paragraph) is no block's text, and had every block scanned for separators."""
-    spans = [(b.start, b.end) for b in blocks]
-    held = set(holding(text, needed, spans))
-    if len(held) < len(spans) or len(spans) < 2:
-        return held
+def _holding_pairs(blocks: list[Block], blanks: str) -> set:
+    """The (start, end) of the blocks holding two of ``blanks`` side by side (every separator
+    opens with such a pair), looked for in the blocks' own text, joined: the lines' indentation
+    (spaces or 「　　」 before every paragraph) is no block's text. Only the pairs of the blanks
+    the blocks hold at all are looked for (one ``in`` a blank: most reports hold one or two)."""
     own, at = [], 0
     for b in blocks:
         own.append((at, at + len(b.text)))
         at += len(b.text) + 1
-    kept = set(holding("\n".join(b.text for b in blocks), needed, own))
-    return {s for s, o in zip(spans, own) if o in kept}
+    hay = "\n".join([b.text for b in blocks])
+    present = [c for c in blanks if c in hay]
+    if not present:
+        return set()
+    kept = set(holding(hay, [a + c for a in present for c in present], own))
+    return {(b.start, b.end) for b, o in zip(blocks, own) if o in kept}
 
 
 def _piece(b: Block, s: int, e: int, glued: bool = False) -> Block | None:
@@ -168,9 +168,61 @@ def _glued(b: Block, lx) -> list[Block]:
 
 def _closing_tail(b: Block, lx) -> list[Block]:
     """The last block with a closing glued to its end (「…能力。特此报告。某某局2019年1月15日」)
-    cut into the text, 「特此报告。」, the issuer and the date."""
+    cut into the text, 「特此报告。」, the issuer and the date. A block holding none of the strings
+    the groups ``thanks`` and ``date`` need (:func:`_tail_needs`) has neither: it is not searched."""
+    needs = _tail_needs(lx["closing_tail"].pattern)
+    if needs is not None and not any(s in b.text for s in needs):
+        return [b]
     m = lx["closing_tail"].search(b.text)
     if m is None or not (m.group("thanks") or m.group("date")):
         return [b]
     edges = sorted({m.start(g) for g in ("thanks", "issuer", "date") if m.group(g)} - {0})
     return _cut(b, [(c, c) for c in edges]) if edges else [b]
+
+
+_needs: dict = {}
+
+
+def _tail_needs(pattern: str):
+    """The strings one of which every match of ``pattern`` with its group ``thanks`` or ``date``
+    holds (the required literals of each group's own pattern), or None when one is not known."""
+    if pattern not in _needs:
+        got = []
+        for name in ("thanks", "date"):
+            source = group_source(pattern, name)
+            needed = required_literals(source) if source else None
+            if needed is None:
+                got = None
+                break
+            got.extend(needed)
+        _needs[pattern] = None if got is None else tuple(got)
+    return _needs[pattern]
+
+
+def group_source(pattern: str, name: str) -> str | None:
+    """The pattern of the group ``(?P<name>…)`` as written in ``pattern`` (None: not there)."""
+    at = pattern.find(f"(?P<{name}>")
+    if at < 0:
+        return None
+    i = start = at + len(name) + 5
+    depth, n = 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":                  # (a class: read as anyof._top_parts reads one)
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[start:i]
+        i += 1
+    return None

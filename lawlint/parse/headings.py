@@ -27,14 +27,16 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
     blocks = [b for b in blocks if kind_of(kinds, b) == "paragraph"]
     headings: list[Heading] = []
     long_after = _has_long_paragraph_after(blocks)
+    closing = lx["closing"].match
+    needs = _needs(lx["closing"].pattern)      # (a block holding none of them is no closing line)
+    last = len(blocks) - 1
     for pos, b in enumerate(blocks):
         text = b.text
-        if lx["closing"].match(text):
+        if (needs is None or _holds(text, needs)) and closing(text):
             kinds[b.index] = "closing"
             continue
         h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
-        if h is None and _unnumbered_heading_candidate(b.text) and long_after[pos] \
-                and pos + 1 < len(blocks):
+        if h is None and pos < last and long_after[pos] and _unnumbered_heading_candidate(b.text):
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
         hint = source.hints.get(source.position(b.start)[0]) if source.hints else None
         if h is None and hint:
@@ -45,6 +47,23 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
             headings.append(h)
     _signature(blocks, kinds, lx)
     return headings, kinds
+
+
+_NEEDS: dict = {}
+
+
+def _needs(pattern: str):
+    """The strings one of which every match of ``pattern`` holds (its required literals), or None."""
+    if pattern not in _NEEDS:
+        _NEEDS[pattern] = regexcache.required_literals(pattern)
+    return _NEEDS[pattern]
+
+
+def _holds(text: str, strings) -> bool:
+    for s in strings:
+        if s in text:
+            return True
+    return False
 
 
 def _signature(blocks, kinds, lx):
@@ -138,7 +157,9 @@ def _markdown_heading(b: Block) -> Heading | None:
 
 def _unnumbered_heading_candidate(text: str) -> bool:
     """A short line with no sentence punctuation, mostly CJK: a heading without a number."""
-    t = text.strip(_WS)
+    if len(text) < 4 or (len(text) > 40 and text[0] not in _WS and text[-1] not in _WS):
+        return False                # (stripping cannot lengthen it, nor shorten a text without blanks
+    t = text.strip(_WS)             # at its ends)
     if not (4 <= len(t) <= 40):
         return False
     if any(c in t for c in SENTENCE_ENDS) or t[-1] in "，,、：:（(“\"":

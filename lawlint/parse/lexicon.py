@@ -44,6 +44,7 @@ def lexicon() -> dict:
 
 def _flat(data: dict) -> dict:
     return {"separator": regexcache.compile(data["separator"]), "long_line": data["long_line"],
+            "separator_blanks": data.get("separator_blanks", ""),
             "paragraph_min": data["paragraph_min"],
             "ends": data["ends"], "glued_heading": [regexcache.compile(p) for p in data["glued_heading"]],
             "closing_tail": regexcache.compile(data["closing_tail"]),

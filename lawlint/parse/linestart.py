@@ -64,12 +64,15 @@ def starts(plan, hay: str, spans) -> set | None:
         return None
     scan, literals = plan
     found: set = set()
+    at = {s: i for i, (s, _) in enumerate(spans)}      # block position by its start in hay
+    get = at.get
     if scan is not None:
-        get = {s: i for i, (s, _) in enumerate(spans)}.get
-        found = {get(m.start()) for m in scan.finditer("\n" + hay)}    # (offset k in it: k in hay)
+        # (a ``\n`` at k in hay: the block starting at k + 1; the first block is told by the scan
+        # of its first character after a ``\n``, not by a copy of hay behind one)
+        found = {get(m.start() + 1) for m in scan.finditer(hay)}
+        if hay and scan.match("\n" + hay[0]):
+            found.add(get(0))
         found.discard(None)             # (a line inside a Markdown block)
-    if literals:
-        index = {s: i for i, s in enumerate(spans)}
-        for needed in literals:
-            found.update(index[s] for s in holding(hay, needed, spans))
+    for needed in literals:             # (the blocks joined one a line: no two start together)
+        found.update(at[s] for s, _ in holding(hay, needed, spans))
     return found
