@@ -14,10 +14,11 @@ examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..rulepack import regexcache
-from ..chars import FULL_STOPS
 from ..rulepack.literals import absent
+from ..chars import FULL_STOPS
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -47,9 +48,18 @@ def check(ctx, rule, p):
     share = p.shortfall_share
     text = ctx.doc.text
     spans = sc.spans(ctx, p.scope)
-    for s, e in sc.holding(text, needed, spans) if needed else spans:    # (those lacking them: skipped)
+    if needed:
+        # a sentence without one of the literals of ``parts`` whole in it has no parts: where they
+        # are is found once, and a sentence (a span) asks by bisection, not by a find per literal
+        if absent(needed, text, 0, len(text)):
+            return
+        places = sorted((i, i + len(w)) for w in needed for i in _occurrences(text, w))
+        starts = [a for a, _ in places]
+    for s, e in spans:
+        if needed and not _holds(places, starts, s, e):
+            continue
         for sent in _SENTENCE.finditer(text, s, e):
-            if needed and absent(needed, text, sent.start(), sent.end()):
+            if needed and not _holds(places, starts, sent.start(), sent.end()):
                 continue
             for m in total_rx.finditer(text, sent.start(), sent.end()):
                 lead = parts_rx.match(text, m.end(), sent.end())
@@ -68,6 +78,25 @@ def check(ctx, rule, p):
                         total=_num(total), unit=unit, sum=_num(added),
                         parts="＋".join(_num(x) for x in parts),
                         relation="大于" if added > total else "小于"))
+
+
+def _occurrences(text: str, word: str):
+    """Where ``word`` starts in ``text`` (overlapping ones too, as ``str.find`` from each)."""
+    i = text.find(word)
+    while i != -1:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _holds(places, starts, lo: int, hi: int) -> bool:
+    """Is one of ``places`` (sorted (start, end); ``starts`` their starts) whole in [lo, hi)?"""
+    j = bisect_left(starts, lo)
+    n = len(starts)
+    while j < n and starts[j] < hi:
+        if places[j][1] <= hi:
+            return True
+        j += 1
+    return False
 
 
 def _parts(text, start, end, unit, count_rx, exclude, stages):
