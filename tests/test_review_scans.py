@@ -172,3 +172,76 @@ _TOTAL_TEXTS = [
     "二、主要举措\n全市办理行政复议案件1.2万件，其中维持8000件、撤销3100件、确认违法1500件；全年培训1200人次，含领导干部300人次、执法人员950人次。\n三、存在的不足",
     "2024年乡镇共有执法人员88名：持证执法人员61名、辅助人员12名、其他人员9名。审查合同90份，包括采购合同40份、租赁合同30份、其他合同21份。",
 ]
+
+
+# -- plenum: a shape is scanned only in the spans holding one of the strings its matches hold ----
+
+_PLENUM_CHARS = list("十九二届中全会大精神代表报告以来胜利召开、，和 .") + ["19", "20", "6", "１９", "二十", "中央", "第", "次全体会议"]
+
+
+def _shapes():
+    from lawlint.checks import plenum
+    return plenum, plenum.patterns()
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(_PLENUM_CHARS), max_size=25).map("".join))
+def test_every_match_of_a_shape_holds_a_string_of_its_gate(text):
+    plenum, shapes = _shapes()
+    for rx in shapes.values():
+        gate = plenum.gate(rx.pattern)
+        for a in range(0, len(text) + 1, 3):     # (a scan range: the look-ahead reads no further)
+            for m in rx.finditer(text, 0, a):
+                assert any(g in text[:a] and g in text[max(0, m.start() - 1):a] for g in gate)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["a", "大", "b", "(?:c|d)", "[|]", "\\|", "(?=x|y)", "(?<!z)"]), max_size=8)
+       .map("".join), st.lists(st.sampled_from(list("abcdxyz大|精神")), max_size=15).map("".join))
+def test_gates_of_other_patterns_hold_for_their_matches(pattern, text):
+    import re
+    from lawlint.checks import plenum
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return
+    gate = plenum.gate(pattern)
+    if gate is not None:
+        for m in rx.finditer(text):
+            assert any(g in text for g in gate)
+    alts = plenum._alternatives(pattern)
+    assert "|".join(alts) == pattern
+
+
+def test_plenum_shapes_by_their_gates_find_what_every_span_gave(monkeypatch):
+    """On every corpus, each shape's matches are those of scanning every span of the document;
+    the arabic shape is gated by 届 and 大精神 …, not by 大 (in most reports), and skips spans."""
+    from lawlint.checks import scope as sc
+    from helpers import lint
+    plenum, shapes = _shapes()
+    assert "大" not in plenum.gate(shapes["arabic"].pattern) and "届" in plenum.gate(shapes["arabic"].pattern)
+    find = plenum._find
+    compared = []
+
+    def both(ctx, rx):
+        fast = [(m.span(), m.groupdict()) for m in find(ctx, rx)]
+        text = ctx.doc.text
+        plain = [(m.span(), m.groupdict()) for s, e in sc.spans(ctx, "document") for m in rx.finditer(text, s, e)]
+        assert fast == plain
+        compared.append(len(fast))
+        return iter(find(ctx, rx))
+
+    monkeypatch.setattr(plenum, "_find", both)
+    extra = ["2021年，学习贯彻19届6中全会精神和20大精神，十九届六中、七中全会，党的二十大代表。\n学习二十大报告。"]
+    for text in TEXTS + extra:
+        lint(text, year=2022, select=["plenum.future", "plenum.stale", "plenum.missing", "plenum.arabic"])
+    assert sum(compared) > 20
+
+    monkeypatch.setattr(plenum, "_find", find)
+    held = []
+    holding = sc.holding
+    monkeypatch.setattr(sc, "holding", lambda text, needed, spans: held.append(
+        (needed, len(spans), len(holding(text, needed, spans)))) or holding(text, needed, spans))
+    lint(TEXTS[0], year=2022, select=["plenum.arabic"])
+    arabic = [(n, k) for needed, n, k in held if "届" in needed]
+    assert arabic and all(k < n / 2 for n, k in arabic)      # (大 alone: every span)
