@@ -133,12 +133,11 @@ def _plain_total(ctx, rule, p):
 @given(st.lists(st.sampled_from(list("其中含包括:：，。a") + ["其中", "包括"]), max_size=20).map("".join),
        st.lists(st.sampled_from(["其中", "包括", "含", ":", "：", "中含"]), min_size=1, max_size=4, unique=True),
        st.integers(0, 35), st.integers(0, 35))
-def test_holds_is_the_find_of_each_literal(text, needed, a, b):
-    from lawlint.checks import total
+def test_places_within_is_the_find_of_each_literal(text, needed, a, b):
+    from lawlint.checks import scope as sc
     from lawlint.rulepack.literals import absent
-    places = sorted((i, i + len(w)) for w in needed for i in total._occurrences(text, w))
     lo, hi = min(a, b), max(a, b)
-    assert total._holds(places, [x for x, _ in places], lo, hi) == (not absent(needed, text, lo, hi))
+    assert sc.Places(text, needed).within(lo, hi) == (not absent(needed, text, lo, hi))
 
 
 def test_total_parts_reads_the_sentences_the_plain_way_read(monkeypatch):
@@ -147,7 +146,8 @@ def test_total_parts_reads_the_sentences_the_plain_way_read(monkeypatch):
     from lawlint.checks import total
     from helpers import lint
     seen, holds = [], []
-    fast_check, fast_holds = total.check, total._holds
+    from lawlint.checks import scope as sc
+    fast_check, fast_holds = total.check, sc.Places.within
 
     def both(ctx, rule, p):
         fast = list(fast_check(ctx, rule, p))
@@ -161,7 +161,7 @@ def test_total_parts_reads_the_sentences_the_plain_way_read(monkeypatch):
         return fast_holds(*a)
 
     monkeypatch.setattr(total, "check", both)
-    monkeypatch.setattr(total, "_holds", spy)
+    monkeypatch.setattr(sc.Places, "within", spy)
     for text in TEXTS + _TOTAL_TEXTS:
         lint(text, select=["review.total_parts"])
     assert sum(seen) >= 4 and holds
@@ -245,3 +245,53 @@ def test_plenum_shapes_by_their_gates_find_what_every_span_gave(monkeypatch):
     lint(TEXTS[0], year=2022, select=["plenum.arabic"])
     arabic = [(n, k) for needed, n, k in held if "届" in needed]
     assert arabic and all(k < n / 2 for n, k in arabic)      # (大 alone: every span)
+
+
+# -- the sentences holding a word, found around the word (ratio reads only those) ---------------
+
+def _plain_sentences_holding(text, spans, words):
+    from lawlint.model import split_sentences
+    return [(x.start, x.text) for s, e in spans for x in split_sentences(text[s:e], s)
+            if any(w in x.text for w in words)]
+
+
+_SENT_CHARS = list("率占比。！？；!?;\n”’」』）)】 \u3000\t，a") + ["占比", "率", "。”", "\u4e00"]
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(_SENT_CHARS), max_size=40).map("".join), st.data())
+def test_sentences_holding_a_word_are_those_split_sentences_gives(text, data):
+    from lawlint.checks import scope as sc
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    bounds = [0, *cuts, len(text)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    for words in (("率", "占比"), ("占比",), ("比",)):
+        assert sc.sentences_holding(text, spans, words) == _plain_sentences_holding(text, spans, words)
+    assert sc.sentences_holding(text, spans, ("率。",)) is None      # (a word an end may cut)
+
+
+def test_sentences_holding_a_word_on_every_corpus():
+    from lawlint.checks import scope as sc
+    from lawlint.api import parse
+    from lawlint.loaders.source import Source
+    from lawlint.loaders.text import normalise
+    n = 0
+    for text in TEXTS:
+        doc = parse(Source(text=normalise(text)[0]))
+        spans = [(b.start, b.end) for b in doc.body_blocks]
+        got = sc.sentences_holding(doc.text, spans, ("率", "占比"))
+        assert got == _plain_sentences_holding(doc.text, spans, ("率", "占比"))
+        n += len(got)
+    assert n > 50
+
+
+def test_rate_mismatch_reads_only_the_sentences_holding_a_rate_word(monkeypatch):
+    from lawlint.checks import ratio, scope as sc
+    from helpers import lint
+    calls = []
+    holding = sc.sentences_holding
+    monkeypatch.setattr(sc, "sentences_holding", lambda *a: calls.append(1) or holding(*a))
+    monkeypatch.setattr(sc, "sentences", lambda *a: pytest.fail("the paragraphs were cut into sentences"))
+    found = lint("2024年，共收到行政复议案件340件，受理303件，审结284件，经调解和解终止审查结案76件，调解和解结案率35%。\n"
+                 "全年行政执法效率提高。", select=["content.rate_mismatch"]).diagnostics
+    assert calls and [d.rule for d in found] == ["content.rate_mismatch"]

@@ -45,12 +45,19 @@ def check(ctx, rule, p):
         return          # no rate anywhere: no sentence of the report split and kept for nothing
     # only the paragraphs holding a literal every rate has (率, 占比): the others' sentences cannot
     # hold one, and splitting and walking them cost most of the check
-    for sent in sc.sentences(ctx, sc.able(ctx.doc.text, rate_rx, sc.spans(ctx, p.scope))):
-        for m in rate_rx.finditer(sent.text) if lead is None else _by_anchor(lead, rate_rx, sent.text):
+    text = ctx.doc.text
+    spans = sc.able(text, rate_rx, sc.spans(ctx, p.scope))
+    # and in them only the sentences holding one of the lead's words (each rate holds one): found
+    # around the words, without cutting the paragraphs into sentences
+    found = None if lead is None else sc.sentences_holding(text, spans, lead[3])
+    if found is None:
+        found = [(x.start, x.text) for x in sc.sentences(ctx, spans)]
+    for start, sentence in found:
+        for m in rate_rx.finditer(sentence) if lead is None else _by_anchor(lead, rate_rx, sentence):
             value = float(m.group("value"))
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
                 continue
-            before = sent.text[:m.start()]
+            before = sentence[:m.start()]
             counts = [(quantity(c), c.group("unit"), c.start())
                       for c in count_rx.finditer(before)]
             if not counts:
@@ -73,7 +80,7 @@ def check(ctx, rule, p):
                 continue
             shown = "、".join(f"{_num(b)}" for b in dens[:3])
             best = min((a * 100 / b for b in dens), key=lambda r: abs(r - value))
-            yield ctx.diagnostic(rule, sent.start + m.start(), sent.start + m.end(),
+            yield ctx.diagnostic(rule, start + m.start(), start + m.end(),
                                  fields=dict(
                                      name=m.group("name"), value=m.group("value"),
                                      numerator=_num(a), unit=unit, denominators=shown,

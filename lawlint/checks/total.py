@@ -14,7 +14,6 @@ examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..rulepack import regexcache
 from ..rulepack.literals import absent
@@ -53,13 +52,12 @@ def check(ctx, rule, p):
         # are is found once, and a sentence (a span) asks by bisection, not by a find per literal
         if absent(needed, text, 0, len(text)):
             return
-        places = sorted((i, i + len(w)) for w in needed for i in _occurrences(text, w))
-        starts = [a for a, _ in places]
+        places = sc.Places(text, needed)
     for s, e in spans:
-        if needed and not _holds(places, starts, s, e):
+        if needed and not places.within(s, e):
             continue
         for sent in _SENTENCE.finditer(text, s, e):
-            if needed and not _holds(places, starts, sent.start(), sent.end()):
+            if needed and not places.within(sent.start(), sent.end()):
                 continue
             for m in total_rx.finditer(text, sent.start(), sent.end()):
                 lead = parts_rx.match(text, m.end(), sent.end())
@@ -78,25 +76,6 @@ def check(ctx, rule, p):
                         total=_num(total), unit=unit, sum=_num(added),
                         parts="＋".join(_num(x) for x in parts),
                         relation="大于" if added > total else "小于"))
-
-
-def _occurrences(text: str, word: str):
-    """Where ``word`` starts in ``text`` (overlapping ones too, as ``str.find`` from each)."""
-    i = text.find(word)
-    while i != -1:
-        yield i
-        i = text.find(word, i + 1)
-
-
-def _holds(places, starts, lo: int, hi: int) -> bool:
-    """Is one of ``places`` (sorted (start, end); ``starts`` their starts) whole in [lo, hi)?"""
-    j = bisect_left(starts, lo)
-    n = len(starts)
-    while j < n and starts[j] < hi:
-        if places[j][1] <= hi:
-            return True
-        j += 1
-    return False
 
 
 def _parts(text, start, end, unit, count_rx, exclude, stages):
