@@ -295,3 +295,28 @@ def test_rate_mismatch_reads_only_the_sentences_holding_a_rate_word(monkeypatch)
     found = lint("2024年，共收到行政复议案件340件，受理303件，审结284件，经调解和解终止审查结案76件，调解和解结案率35%。\n"
                  "全年行政执法效率提高。", select=["content.rate_mismatch"]).diagnostics
     assert calls and [d.rule for d in found] == ["content.rate_mismatch"]
+
+
+def test_rate_mismatch_by_the_lead_finds_what_the_plain_scan_found(monkeypatch):
+    """On every corpus (and texts with findings), the check with its lead (sentences around the
+    words, rates by their words) gives the findings of the check without it (each paragraph
+    holding a rate cut into sentences, each scanned by the whole pattern)."""
+    from lawlint.checks import ratio
+    from helpers import lint
+    fast_check, seen = ratio.check, []
+
+    def both(ctx, rule, p):
+        assert p.lead is not None
+        fast = list(fast_check(ctx, rule, p))
+        plain_p = type(p)(**{f: getattr(p, f) for f in p._record_fields if f != "lead"}, lead=None)
+        plain = list(fast_check(ctx, rule, plain_p))
+        assert [(d.start, d.end, d.message) for d in fast] == [(d.start, d.end, d.message) for d in plain]
+        seen.append(len(fast))
+        return fast
+
+    monkeypatch.setattr(ratio, "check", both)
+    extra = ["2024年，共收到行政复议案件340件，受理303件，审结284件，经调解和解终止审查结案76件，调解和解结案率35%。\n"
+             "全区办结3.2万件，办结4.1万件，办结率99.6%；另有12件占比未计。\n“全市受理120件，结案90件，结案率60%。”"]
+    for text in TEXTS + extra:
+        lint(text, year=2023, select=["content.rate_mismatch"])
+    assert sum(seen) >= 2

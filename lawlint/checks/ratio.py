@@ -45,13 +45,12 @@ def check(ctx, rule, p):
         return          # no rate anywhere: no sentence of the report split and kept for nothing
     # only the paragraphs holding a literal every rate has (率, 占比): the others' sentences cannot
     # hold one, and splitting and walking them cost most of the check
-    text = ctx.doc.text
-    spans = sc.able(text, rate_rx, sc.spans(ctx, p.scope))
-    # and in them only the sentences holding one of the lead's words (each rate holds one): found
-    # around the words, without cutting the paragraphs into sentences
+    # (with a lead: only the sentences holding one of its words, which every rate holds, found
+    # around the words without cutting the paragraphs into sentences)
+    text, spans = ctx.doc.text, sc.spans(ctx, p.scope)
     found = None if lead is None else sc.sentences_holding(text, spans, lead[3])
     if found is None:
-        found = [(x.start, x.text) for x in sc.sentences(ctx, spans)]
+        found = [(x.start, x.text) for x in sc.sentences(ctx, sc.able(text, rate_rx, spans))]
     for start, sentence in found:
         for m in rate_rx.finditer(sentence) if lead is None else _by_anchor(lead, rate_rx, sentence):
             value = float(m.group("value"))
