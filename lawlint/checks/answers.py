@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 
 from ..chars import HAN, strip_blank
+from ..rulepack import regexcache
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -122,8 +123,20 @@ def _has_term(pairs, generic) -> bool:
     return any(lo <= x & 0xFFFF <= hi and lo <= x >> 16 <= hi and x not in generic for x in pairs)
 
 
+_OTHER = regexcache.compile(f"[^{HAN}]+")
+
+
 def han_pairs(s: str) -> set:
     """The pairs of :func:`_pairs` whose two characters are both Han: the bigrams of the runs of
-    Han characters (``[\u3400-\u9fff]+``)."""
-    lo, hi = _LO, _HI
-    return {x for x in _pairs(s) if lo <= x & 0xFFFF <= hi and lo <= x >> 16 <= hi}
+    Han characters (``[\u3400-\u9fff]+``). Every run of other characters is made one NUL, so
+    the only other pairs are each Han run's last character with the NUL after it (the int is that
+    character's code) and the NUL before it with its first (the code << 16): taken out run by run,
+    not tested pair by pair."""
+    t = _OTHER.sub("\0", s)
+    out = _pairs(t)
+    discard = out.discard
+    for run in t.split("\0"):
+        if run:
+            discard(ord(run[-1]))
+            discard(ord(run[0]) << 16)
+    return out

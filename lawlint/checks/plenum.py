@@ -125,12 +125,69 @@ def _matches(ctx, rx) -> list:
 
 def _find(ctx, rx):
     text = ctx.doc.text
-    needed = regexcache.required_literals(rx.pattern)      # 届, 大 …: most reports lack some
+    needed = gate(rx.pattern)      # 届, 大精神 …: most reports lack some
     if needed and absent(needed, text, 0, len(text)):
         return
     spans = sc.spans(ctx, "document")
     for s, e in sc.holding(text, needed, spans) if needed else spans:
         yield from rx.finditer(text, s, e)
+
+
+_META = r"\\()\[\]{}|.*+?^$"
+# an alternative ending in a plain character and a look-ahead of plain words: 「…大(?=精神|代表)」
+_ENDS_LOOKING = regexcache.compile(rf"(?<!\\)([^{_META}])\(\?=((?:[^{_META}]+\|)*[^{_META}]+)\)$")
+_FLAGS = regexcache.compile(r"\(\?[aiLmsux]+[:)]")
+
+
+@lru_cache(maxsize=None)
+def gate(pattern: str) -> tuple | None:
+    """Strings one of which every match of ``pattern`` holds whole, in the range scanned; None
+    when no such strings are known (every span is scanned). Per top-level alternative: the
+    literals it requires (``regexcache.required_literals``) or, for one ending in a character
+    and a look-ahead of plain words, that character followed by each word (「大(?=精神|…)」:
+    大精神 …; the look-ahead reads only the range scanned). 「大」 alone is in most reports; 「大精神」
+    and 「届」 in few."""
+    if _FLAGS.search(pattern):
+        return None         # (a flag would not hold for an alternative read alone)
+    out: set = set()
+    for alt in _alternatives(pattern):
+        m = _ENDS_LOOKING.search(alt)
+        if m:
+            out.update(m.group(1) + w for w in m.group(2).split("|"))
+            continue
+        needed = regexcache.required_literals(alt)
+        if needed is None:
+            return None
+        out.update(needed)
+    return tuple(sorted(out)) or None
+
+
+def _alternatives(pattern: str) -> list:
+    """The top-level alternatives of ``pattern`` (its ``|`` outside groups, classes, escapes)."""
+    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = i + 1
+            j += j < n and pattern[j] == "^"
+            j += j < n and pattern[j] == "]"
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
 
 
 def _plenum_mentions(ctx):

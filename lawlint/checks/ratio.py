@@ -31,7 +31,7 @@ SPEC = CheckSpec({
     "tolerance": Param({"type": "number", "minimum": 0}, 1.0, "允许的误差（百分点）"),
     "skip_values": Param({"type": "array", "items": {"type": "number"}}, [100, 0], "这些百分数不检查"),
 }, fields=("name", "value", "numerator", "unit", "denominators", "computed"),
-    derived={"skip": lambda p: set(p["skip_values"])})
+    derived={"skip": lambda p: set(p["skip_values"]), "lead": lambda p: _lead(p["rate"].pattern)})
 _CLAUSE = regexcache.compile(r"[，,；;：:]")
 _RATE_WORD = regexcache.compile(r"(率|占比)$")
 _LEAD_WORD = regexcache.compile(r"^(其中|的|，|,)")
@@ -40,17 +40,23 @@ _LEAD_WORD = regexcache.compile(r"^(其中|的|，|,)")
 def check(ctx, rule, p):
     rate_rx, count_rx, exclude = p.rate, p.count, p.exclude      # skipped where 率/占比 … are absent
     tol = p.tolerance
-    skip = p.skip
+    skip, lead = p.skip, p.lead
     if hasattr(rate_rx, "may_occur_in") and not rate_rx.may_occur_in(ctx.doc.text):
         return          # no rate anywhere: no sentence of the report split and kept for nothing
     # only the paragraphs holding a literal every rate has (率, 占比): the others' sentences cannot
     # hold one, and splitting and walking them cost most of the check
-    for sent in sc.sentences(ctx, sc.able(ctx.doc.text, rate_rx, sc.spans(ctx, p.scope))):
-        for m in rate_rx.finditer(sent.text):
+    # (with a lead: only the sentences holding one of its words, which every rate holds, found
+    # around the words without cutting the paragraphs into sentences)
+    text, spans = ctx.doc.text, sc.spans(ctx, p.scope)
+    found = None if lead is None else sc.sentences_holding(text, spans, lead[3])
+    if found is None:
+        found = [(x.start, x.text) for x in sc.sentences(ctx, sc.able(text, rate_rx, spans))]
+    for start, sentence in found:
+        for m in rate_rx.finditer(sentence) if lead is None else _by_anchor(lead, rate_rx, sentence):
             value = float(m.group("value"))
             if value in skip or value > 100 or any(x.search(m.group("name")) for x in exclude):
                 continue
-            before = sent.text[:m.start()]
+            before = sentence[:m.start()]
             counts = [(quantity(c), c.group("unit"), c.start())
                       for c in count_rx.finditer(before)]
             if not counts:
@@ -73,11 +79,65 @@ def check(ctx, rule, p):
                 continue
             shown = "、".join(f"{_num(b)}" for b in dens[:3])
             best = min((a * 100 / b for b in dens), key=lambda r: abs(r - value))
-            yield ctx.diagnostic(rule, sent.start + m.start(), sent.start + m.end(),
+            yield ctx.diagnostic(rule, start + m.start(), start + m.end(),
                                  fields=dict(
                                      name=m.group("name"), value=m.group("value"),
                                      numerator=_num(a), unit=unit, denominators=shown,
                                      computed=f"{best:.1f}"))
+
+
+# 「(?P<name>[\u4e00-\u9fff]{0,10}?(?:率|占比))…」: a name of at most N characters of a class, taken
+# lazily, then one of a few words; the rest of the pattern follows them
+_LEAD = regexcache.compile(r"\(\?P<\w+>(\[(?:\\.|[^\]\\])+\])\{0,(\d+)\}\?"
+                           r"\(\?:((?:[^\\()\[\]{}|.*+?^$]+\|)*[^\\()\[\]{}|.*+?^$]+)\)\)")
+_BACKREF = regexcache.compile(r"\(\?P=|\(\?\(|\\[1-9]|\\g")
+
+
+def _lead(pattern: str):
+    """(the pattern from its words on, the class's test, N, the words, the test's answers so far) when ``pattern`` opens with a lazy
+    name (``_LEAD``) and refers back to no group; else None (the pattern is scanned as it is).
+
+    sre tries the lazy name at every character of a sentence, up to N+1 times each; the words
+    start the rest of the pattern, so scanning for the words (a scan for their first characters)
+    finds the same places (:func:`_by_anchor`)."""
+    m = _LEAD.match(pattern)
+    if m is None or _BACKREF.search(pattern):
+        return None
+    cls, width, words = m.groups()
+    return (regexcache.compile(f"(?:{words})" + pattern[m.end():]), regexcache.compile(cls).fullmatch,
+            int(width), tuple(words.split("|")), {})
+
+
+def _by_anchor(lead, rx, text: str):
+    """``rx.finditer(text)`` for a pattern of :func:`_lead`. A match starting at i holds the words
+    at the first place T >= i where the rest matches (``tail.search``), at most N characters of
+    the class after i; so the first match from ``pos`` on starts at the leftmost i >= pos, >= T-N,
+    with text[i:T] all of the class, T the first such place from ``pos``: ``rx.match`` there is
+    that match (the same string, so look-arounds see what they saw)."""
+    tail, of_class, width, words, known = lead
+    for w in words:
+        if w in text:
+            break
+    else:
+        return          # (a sentence of a paragraph that has a rate elsewhere)
+    pos = 0
+    while True:
+        t = tail.search(text, pos)
+        if t is None:
+            return
+        at = i = t.start()
+        floor = max(pos, at - width)
+        while i > floor:
+            ch = text[i - 1]
+            ok = known.get(ch)
+            if ok is None:
+                ok = known[ch] = of_class(ch) is not None
+            if not ok:
+                break
+            i -= 1
+        m = rx.match(text, i)
+        yield m
+        pos = m.end()
 
 
 def _names_match(name: str, clause: str) -> bool:

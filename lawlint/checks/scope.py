@@ -8,9 +8,10 @@ keep exact offsets.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
-from ..chars import FULL_STOPS, SENTENCE_STOPS  # noqa: F401 - FULL_STOPS for sentence_at callers
+from ..chars import CLOSERS, FULL_STOPS, SENTENCE_ENDS, SENTENCE_STOPS, WHITESPACE  # noqa: F401 - FULL_STOPS for sentence_at callers
 from ..parse.document import split_sentences
 from ..rulepack import regexcache
 from ..rulepack.literals import holding  # noqa: F401 - the checks ask it as scope.holding
@@ -108,6 +109,42 @@ def sentences(ctx, span_list):
         yield from memo[(s, e)]
 
 
+_ENDS = SENTENCE_ENDS + "\n"          # what split_sentences cuts after (an end and the closers after it)
+_END = regexcache.compile(f"[{re.escape(_ENDS)}][{re.escape(CLOSERS)}]*")
+_STRIP = WHITESPACE + "\n"
+
+
+def sentences_holding(text: str, span_list, words):
+    """The sentences of :func:`sentences` (``split_sentences`` of each span) that hold one of
+    ``words``, each once, in order, as (start, text): the span's sentence ends are found (one
+    scan) and only the sentences around the words are cut and stripped (a rule that reads only
+    those). None when a word may be cut by an end (it holds an end, a closer or a character
+    stripped): then split the spans."""
+    if any(c in _ENDS or c in CLOSERS or c in _STRIP for w in words for c in w):
+        return None
+    places = Places(text, words)
+    starts, spans = places.starts, places.spans
+    out = []
+    for s, e in span_list:
+        j = bisect_left(starts, s)
+        if j == len(starts) or starts[j] >= e:
+            continue
+        ends = [m.end() for m in _END.finditer(text, s, e)]
+        last = -1
+        while j < len(starts) and starts[j] < e:
+            q, qe = spans[j]
+            j += 1
+            k = bisect_right(ends, q)
+            if qe > e or k == last:
+                continue        # (not whole in the span; in the sentence just taken)
+            last = k
+            lo, hi = ends[k - 1] if k else s, ends[k] if k < len(ends) else e
+            seg = text[lo:hi]
+            body = seg.strip(_STRIP)
+            out.append((lo + len(seg) - len(seg.lstrip(_STRIP)), body))
+    return out
+
+
 def holders(text: str, rx, span_list):
     """The set of spans of ``span_list`` where pattern ``rx`` can match, by the literals it cannot
     match without (:func:`holding`); None when it has none (every span)."""
@@ -120,6 +157,38 @@ def able(text: str, rx, span_list) -> list:
     as a list, every span when it needs no literal."""
     needed = regexcache.required_literals(rx.pattern)
     return holding(text, needed, span_list) if needed else list(span_list)
+
+
+class Places:
+    """Where any of ``words`` stands in ``text`` (every occurrence, overlapping ones too), found
+    once; whether one lies whole in a range is then a bisection, not a find per word and range
+    (rules ask it for every paragraph and sentence)."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, text: str, words):
+        found = []
+        for w in words:
+            i = text.find(w)
+            while i != -1:
+                found.append((i, i + len(w)))
+                i = text.find(w, i + 1)
+        found.sort()
+        self.spans = found
+        self.starts = [a for a, _ in found]
+
+    def __bool__(self):
+        return bool(self.spans)
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Does one of the places lie whole in [lo, hi)?"""
+        starts, spans = self.starts, self.spans
+        j, n = bisect_left(starts, lo), len(starts)
+        while j < n and starts[j] < hi:
+            if spans[j][1] <= hi:
+                return True
+            j += 1
+        return False
 
 
 def joined(ctx, span_list) -> str:

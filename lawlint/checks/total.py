@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..rulepack import regexcache
-from ..chars import FULL_STOPS
 from ..rulepack.literals import absent
+from ..chars import FULL_STOPS
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 
@@ -47,9 +47,17 @@ def check(ctx, rule, p):
     share = p.shortfall_share
     text = ctx.doc.text
     spans = sc.spans(ctx, p.scope)
-    for s, e in sc.holding(text, needed, spans) if needed else spans:    # (those lacking them: skipped)
+    if needed:
+        # a sentence without one of the literals of ``parts`` whole in it has no parts: where they
+        # are is found once, and a sentence (a span) asks by bisection, not by a find per literal
+        if absent(needed, text, 0, len(text)):
+            return
+        places = sc.Places(text, needed)
+    for s, e in spans:
+        if needed and not places.within(s, e):
+            continue
         for sent in _SENTENCE.finditer(text, s, e):
-            if needed and absent(needed, text, sent.start(), sent.end()):
+            if needed and not places.within(sent.start(), sent.end()):
                 continue
             for m in total_rx.finditer(text, sent.start(), sent.end()):
                 lead = parts_rx.match(text, m.end(), sent.end())
