@@ -149,9 +149,6 @@ def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: st
     return out
 
 
-_FRESH = object()      # SectionVerdict's regions not given: a new empty list
-
-
 @dataclass
 class SectionVerdict:
     status: str = "absent"    # heading | body | absent
@@ -161,12 +158,6 @@ class SectionVerdict:
     regions: list = field(default_factory=list)   # (start, end) spans of the part's text
     note: str = ""
     reached: bool = True      # False: a partial text stops before this part (not "missing")
-
-    def __init__(self, status="absent", line=None, title="", start=None, regions=_FRESH, note="",
-                 reached=True):      # (nine a report: plain's generic __init__ cost ≈15 k instructions each)
-        self.status, self.line, self.title, self.start = status, line, title, start
-        self.regions = [] if regions is _FRESH else regions
-        self.note, self.reached = note, reached
 
     @property
     def display(self) -> str:

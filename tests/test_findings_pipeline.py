@@ -112,7 +112,8 @@ def test_a_text_without_directives_is_not_read_line_by_line(monkeypatch):
 
 def test_each_check_type_is_looked_up_once_per_report(monkeypatch):
     """The per-rule path: the check module is found once per check type, a list of findings goes
-    straight into the output, and a generator or an overlong list through overflow.collect."""
+    straight into the output, a generator is drained by the rule loop up to the limit (its rest
+    through overflow.fold), and an overlong list goes through overflow.collect."""
     from lawlint import checks
     from lawlint.checks import overflow
     from lawlint.loaders.source import Source
@@ -128,7 +129,7 @@ def test_each_check_type_is_looked_up_once_per_report(monkeypatch):
     for rule in RULES.of_check("existence")[:5] + RULES.of_check("punctuation"):
         check(rule, out)
     assert asked == ["existence", "punctuation"]
-    # existence yields (a generator: collected); punct.halfwidth's list is past the limit of 3
+    # existence yields (a generator: drained by the loop); punct.halfwidth's list is past the limit of 3
     assert collected[-1] is list and list not in collected[:-1] and out[-1].folded > 0
     assert out == [d for r in RULES.of_check("existence")[:5] + RULES.of_check("punctuation")
                    for d in _collected(ctx, r, 3)]
