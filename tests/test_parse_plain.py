@@ -19,6 +19,7 @@ from lawlint.parse import flat as F
 from lawlint.parse.directives import is_directive, may_hold
 from lawlint.parse.headings import MD_HEADING
 from lawlint.parse.lexicon import lexicon
+from lawlint.rulepack.patternread import group_source
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/corpus").glob("**/*.txt"),
@@ -112,7 +113,7 @@ def test_a_last_block_without_a_date_or_thanks_is_not_searched(monkeypatch):
     holding none of it is not searched."""
     lx = dict(lexicon()["flat"])
     assert F._tail_needs(lx["closing_tail"].pattern) is not None
-    assert F.group_source(r"a(?P<x>[]()]\)(b)[^]]c)d", "x") == r"[]()]\)(b)[^]]c"
+    assert group_source(r"a(?P<x>[]()]\)(b)[^]]c)d", "x") == r"[]()]\)(b)[^]]c"
 
     class Counted:
         pattern, searched = lx["closing_tail"].pattern, []

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from lawlint.parse import anyof
+from lawlint.rulepack.patternread import top_alternatives
 
 PATTERNS = [
     r"^(?:上一篇|下一篇)\s*[:：]", r"^(?:共\s*\d+\s*页|首页|\d{1,3})+$", r"(?:备案序?号|ICP备)",
@@ -131,6 +132,6 @@ def test_the_cover_letter_pattern_is_split():
     tried with one match, the rest with one search (not its search at every position)."""
     from lawlint.parse.lexicon import lexicon
     rx = lexicon()["cover_letter"]
-    assert len(anyof._top_parts(rx.pattern)) > 2
+    assert len(top_alternatives(rx.pattern)) > 2
     assert set(anyof.alternatives(rx).__code__.co_freevars) == {"at", "anywhere"}
-    assert anyof._top_parts(r"(?#|)^a|b") is None and anyof._top_parts(r"[|]a") == [r"[|]a"]
+    assert top_alternatives(r"(?#|)^a|b") is None and top_alternatives(r"[|]a") == [r"[|]a"]

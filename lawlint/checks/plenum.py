@@ -24,6 +24,7 @@ from ..rulepack import regexcache
 from .. import numbering as num
 from ..chars import CN_NUMERAL_CHARS
 from ..rulepack.literals import absent
+from ..rulepack.patternread import top_alternatives
 from ..rulepack.template import fill
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -149,8 +150,11 @@ def gate(pattern: str) -> tuple | None:
     and 「届」 in few."""
     if _FLAGS.search(pattern):
         return None         # (a flag would not hold for an alternative read alone)
+    alternatives = top_alternatives(pattern)
+    if alternatives is None:
+        return None         # (a comment group: not read)
     out: set = set()
-    for alt in _alternatives(pattern):
+    for alt in alternatives:
         m = _ENDS_LOOKING.search(alt)
         if m:
             out.update(m.group(1) + w for w in m.group(2).split("|"))
@@ -160,34 +164,6 @@ def gate(pattern: str) -> tuple | None:
             return None
         out.update(needed)
     return tuple(sorted(out)) or None
-
-
-def _alternatives(pattern: str) -> list:
-    """The top-level alternatives of ``pattern`` (its ``|`` outside groups, classes, escapes)."""
-    out, depth, start, i, n = [], 0, 0, 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            j = i + 1
-            j += j < n and pattern[j] == "^"
-            j += j < n and pattern[j] == "]"
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            i = j + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
 
 
 def _plenum_mentions(ctx):

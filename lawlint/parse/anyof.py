@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..rulepack import regexcache
+from ..rulepack.patternread import top_alternatives
 
 _FLAGS = regexcache.compile(r"\(\?[aiLmsux]+\)")        # global inline flags
 _REFERS = regexcache.compile(r"\\\d|\(\?P=|\(\?\(")    # back-references, conditionals
@@ -53,7 +54,7 @@ def alternatives(rx):
 
 def _split(rx):
     search = rx.search
-    parts = _top_parts(rx.pattern) or ()
+    parts = top_alternatives(rx.pattern) or ()
     if len(parts) < 2 or rx.flags != re.UNICODE or _FLAGS.search(rx.pattern) or _REFERS.search(rx.pattern):
         return lambda text: search(text) is not None
     try:
@@ -70,34 +71,6 @@ def _split(rx):
     return lambda text: at(text) is not None or anywhere(text) is not None
 
 
-def _top_parts(pattern: str) -> list | None:
-    """``pattern`` cut at its ``|`` outside every group and class (read as :func:`_no_top_bar`
-    reads it, without parsing it); None when a comment group makes the reading unsure."""
-    parts, depth, i, n, last = [], 0, 0, len(pattern), 0
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i += 1
-            if pattern.startswith("^", i):
-                i += 1
-            if pattern.startswith("]", i):
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            if pattern.startswith("(?#", i):
-                return None
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth <= 0:
-            parts.append(pattern[last:i])
-            last = i + 1
-        i += 1
-    return parts + [pattern[last:]]
 
 
 def _build(how, patterns):
@@ -142,7 +115,7 @@ def _no_top_bar(pattern: str) -> bool:
     pattern opening with ``^`` opens with that ``^``): read as sre reads escapes, classes and
     groups, without parsing it (a parse costs a start ≈0.3 M instructions a pattern). False when
     there is one, or a comment group (read differently), and sre's parser decides."""
-    parts = _top_parts(pattern)
+    parts = top_alternatives(pattern)
     return parts is not None and len(parts) == 1
 
 

@@ -27,6 +27,7 @@ from .. import numbering
 from ..chars import WHITESPACE as _WS
 from ..model import Block
 from ..rulepack.literals import holding
+from ..rulepack.patternread import group_source
 from ..rulepack.regexcache import required_literals
 from .lexicon import lexicon
 
@@ -197,32 +198,3 @@ def _tail_needs(pattern: str):
             got.extend(needed)
         _needs[pattern] = None if got is None else tuple(got)
     return _needs[pattern]
-
-
-def group_source(pattern: str, name: str) -> str | None:
-    """The pattern of the group ``(?P<name>…)`` as written in ``pattern`` (None: not there)."""
-    at = pattern.find(f"(?P<{name}>")
-    if at < 0:
-        return None
-    i = start = at + len(name) + 5
-    depth, n = 1, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":                  # (a class: read as anyof._top_parts reads one)
-            i += 1
-            if pattern.startswith("^", i):
-                i += 1
-            if pattern.startswith("]", i):
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return pattern[start:i]
-        i += 1
-    return None
