@@ -16,6 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from ..rulepack import regexcache
+from ..rulepack.windowscan import back_over
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
 from .total import quantity
@@ -125,17 +126,8 @@ def _by_anchor(lead, rx, text: str):
         t = tail.search(text, pos)
         if t is None:
             return
-        at = i = t.start()
-        floor = max(pos, at - width)
-        while i > floor:
-            ch = text[i - 1]
-            ok = known.get(ch)
-            if ok is None:
-                ok = known[ch] = of_class(ch) is not None
-            if not ok:
-                break
-            i -= 1
-        m = rx.match(text, i)
+        at = t.start()
+        m = rx.match(text, back_over(text, at, max(pos, at - width), known, of_class))
         yield m
         pos = m.end()
 

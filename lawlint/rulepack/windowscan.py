@@ -162,18 +162,8 @@ class Plan:
             memo, fullmatch = back.memo, back.fullmatch
         for a in places:
             floor = lo if width is None else max(lo, a - width)
-            x = a
-            if back is None:
-                x = floor
-            else:
-                while x > floor:            # back over what the items before the anchor can take
-                    ch = text[x - 1]
-                    ok = memo.get(ch)
-                    if ok is None:
-                        ok = memo[ch] = fullmatch(ch) is not None
-                    if not ok:
-                        break
-                    x -= 1
+            # back over what the items before the anchor can take
+            x = floor if back is None else back_over(text, a, floor, memo, fullmatch)
             spans.append((x, a))
         spans.sort()
         match, first = self.match, self.first
@@ -223,3 +213,17 @@ def _places(text: str, strings, lo: int, hi: int, most: int):
             i = text.find(s, i + 1, hi)
     out.sort()
     return out
+
+
+def back_over(text: str, i: int, floor: int, memo: dict, fullmatch) -> int:
+    """The least x >= floor such that every character of text[x:i] passes ``fullmatch`` (a class's
+    test, its answers kept in ``memo`` by character): where a window behind an anchor at i opens."""
+    while i > floor:
+        ch = text[i - 1]
+        ok = memo.get(ch)
+        if ok is None:
+            ok = memo[ch] = fullmatch(ch) is not None
+        if not ok:
+            break
+        i -= 1
+    return i
