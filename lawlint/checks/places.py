@@ -31,11 +31,11 @@ def of(doc, s: str) -> list:
     memo = doc.derived("places", dict)
     got = memo.get(s)
     if got is None:
-        got = memo[s] = _scan(doc.text, s)
+        got = memo[s] = occurrences(doc.text, s)
     return got
 
 
-def _scan(text: str, s: str) -> list:
+def occurrences(text: str, s: str) -> list:
     """Where ``s`` starts in ``text`` (overlapping occurrences included). The first few by
     ``str.find`` (its scan is ``memchr``'s, ≈ 1 instruction a character, but a call costs ≈ 2,000:
     its arguments are parsed as a tuple), the rest of a frequent one by a regex led by the literal

@@ -16,6 +16,7 @@ from ..parse.document import split_sentences
 from ..rulepack import regexcache
 from ..rulepack.literals import holding  # noqa: F401 - the checks ask it as scope.holding
 from ..vocabulary import SECTION_IDS
+from .places import occurrences
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
 SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、title 标题、document 全文（不含网页残留）、"
@@ -167,12 +168,7 @@ class Places:
     __slots__ = ("spans", "starts")
 
     def __init__(self, text: str, words):
-        found = []
-        for w in words:
-            i = text.find(w)
-            while i != -1:
-                found.append((i, i + len(w)))
-                i = text.find(w, i + 1)
+        found = [(i, i + len(w)) for w in words for i in occurrences(text, w)]
         found.sort()
         self.spans = found
         self.starts = [a for a, _ in found]
