@@ -127,6 +127,27 @@ def test_inline_items_are_tried_only_past_their_marks():
     assert not list(inline._anchored(plain_rx("ar"), "全年办理案件", 0, []))
 
 
+def _first_and_finders():
+    from lawlint.rulepack import regexcache
+    (lead, finders), = inline.scanners()["finders"].items()
+    return regexcache.first_class(inline.scanners()["starts"][lead].pattern), finders
+
+
+def test_a_mark_is_passed_over_by_one_class_test():
+    # each mark's search tests the characters a body opens with before trying the bodies
+    import re
+    first, finders = _first_and_finders()
+    assert first and all(p.startswith(f"{re.escape(c)}(?={first})(?=") for c, p, _ in finders)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。；;：:！?1２٣.．、，, \u3000\t第一二十x“《\n", max_size=60))
+def test_marks_found_with_the_class_test_are_those_found_without(text):
+    first, finders = _first_and_finders()
+    bare = [(c, p.replace(f"(?={first})", "", 1), f) for c, p, f in finders]
+    assert inline._marks(text, finders) == inline._marks(text, bare)
+
+
 def plain_rx(family):
     return dict((f, rx) for f, rx, _ in inline.scanners()["families"])[family]
 
