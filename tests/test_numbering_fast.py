@@ -260,3 +260,38 @@ def test_named_groups_become_plain():
     import re
     body = r"(?P<num>\d{1,2})(?P<punct>[.．])(?P<space> *)(?=[“《])"
     assert inline._unnamed(body) == re.sub(r"\(\?P<\w+>", "(?:", body)
+
+
+# -- a token found by one match of every family joined ------------------------------------------------
+from lawlint import numbering as num  # noqa: E402
+
+TOKEN_LINES = st.builds(lambda lead, t, title: lead + t + title, st.sampled_from(["", "", "#", "（", "("]),
+                        st.sampled_from(TOKENS + ["3.5", "2021.", "一,", "十,", "二十五、", "第十一，", "⑳", "0.",
+                                                  "（0）", "一 、", "（ 一 ）", "第一部分：", "99.", "1 、"]),
+                        st.sampled_from(TITLES + ["", " ", "\u3000", "万元", "二年级", "%", "年"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TOKEN_LINES, st.text(alphabet="一二十第部分（）()、.．,，:：1234０①⑳ 　\u200b年万元", max_size=12)))
+def test_a_token_is_what_each_family_tried_in_turn_finds(line):
+    assert num.match_token.__wrapped__(line) == num.match_plain(line)
+
+
+def test_every_corpus_line_gives_the_token_of_the_plain_way():
+    lines = {line.strip() for p in CORPUS for line in p.read_text(encoding="utf-8").splitlines()}
+    found = 0
+    for line in lines:
+        got = num.match_token.__wrapped__(line)
+        assert got == num.match_plain(line), line
+        found += got is not None
+    assert found > 100
+
+
+def test_the_families_are_joined_in_one_pattern():
+    joined = num._joined()
+    assert joined is not None and len(joined[2]) == len(num.families())
+    with patch.object(num, "match_plain", side_effect=AssertionError("tried in turn")):
+        assert num.match_token.__wrapped__("（一）推进依法行政").family == "cn_paren"
+        assert num.match_token.__wrapped__("全年办理案件12件。") is None
+    # a family ruled out by what follows its number: the families after it are tried
+    assert num.match_token.__wrapped__("3.5万元") is None and num.match_plain("3.5万元") is None
