@@ -295,3 +295,26 @@ def test_the_families_are_joined_in_one_pattern():
         assert num.match_token.__wrapped__("全年办理案件12件。") is None
     # a family ruled out by what follows its number: the families after it are tried
     assert num.match_token.__wrapped__("3.5万元") is None and num.match_plain("3.5万元") is None
+
+
+def test_the_token_aspects_share_one_walk_of_the_headings():
+    text = SAMPLE + "\n四、其他\n(一)加强学习\n（二）、强化培训\n1、落实责任\n2.  压实责任"
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    ctx = Context(doc=doc, rules=RULES, year=doc.year)
+    walked = []
+    real = type(doc).derived
+
+    def derived(self, key, compute):
+        if key == "numbering.tokens" and key not in self._memo:
+            walked.append(key)
+        return real(self, key, compute)
+    with patch.object(type(doc), "derived", derived):
+        found = {r.bound(None).aspect: list(N.check(ctx, r, r.bound(doc.year))) for r in CHOSEN}
+    assert walked == ["numbering.tokens"]           # walked once, read by brackets, punct and mixed
+    bracketed, wrong, forms = doc._memo["numbering.tokens"]
+    assert [h.token.text for h in bracketed] == ["(一)"]
+    assert [h.token.text for h in wrong] == ["（二）、", "1、"]
+    assert len(forms["ar"]) == 2 and found["brackets"] and found["punct"] and found["mixed"]
+    # the aspects read the walk's lists, not every heading
+    with patch.object(tokens, "_walk", lambda d: ([], [], {})):
+        assert not list(tokens.brackets(ctx, CHOSEN[0], None, doc.headings, doc))
