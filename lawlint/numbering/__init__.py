@@ -167,18 +167,32 @@ def _joined():
     ``<name>_<i>``; group ``f<i>`` -> i; (family, its names of num, punct, open (None: none),
     close) per family), made once a process from the data; None when the families cannot be
     joined (a pattern refers back to a group or sets flags), and each is tried in turn."""
+    from ..rulepack.resources import load_data
     parts, names = [], []
-    for i, (family, rx) in enumerate(families()):
-        pattern = rx.pattern
-        if rx.flags != re.UNICODE or "(?P=" in pattern or re.search(r"\\[1-9]|\(\?[aiLmsux]", pattern):
-            return None
-        for g in rx.groupindex:
+    for i, f in enumerate(load_data("numbering.yaml")["families"]):   # (what families() compiles:
+        family, pattern = f["family"], expand(f["pattern"])           # not compiled one by one here)
+        if "(?P=" in pattern or any(f"\\{d}" in pattern for d in "123456789") or any(
+                f"(?{c}" in pattern for c in "aiLmsux"):
+            return None         # (a reference back to a group, or flags: not joined)
+        groups = _group_names(pattern)
+        for g in groups:
             pattern = pattern.replace(f"(?P<{g}>", f"(?P<{g}_{i}>")
         parts.append(f"(?P<f{i}>{pattern})")
-        names.append((family, (f"num_{i}", f"punct_{i}", f"open_{i}" if "open" in rx.groupindex else None,
+        names.append((family, (f"num_{i}", f"punct_{i}", f"open_{i}" if "open" in groups else None,
                                f"close_{i}")))
     try:
         joined = regexcache.compile("|".join(parts))
     except re.error:
         return None
     return joined, {f"f{i}": i for i in range(len(parts))}, names
+
+
+def _group_names(pattern: str) -> list:
+    """The names of the named groups ``(?P<name>`` of ``pattern``, in order."""
+    out = []
+    i = pattern.find("(?P<")
+    while i != -1:
+        j = pattern.find(">", i)
+        out.append(pattern[i + 4:j])
+        i = pattern.find("(?P<", j)
+    return out
