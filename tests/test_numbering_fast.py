@@ -127,6 +127,27 @@ def test_inline_items_are_tried_only_past_their_marks():
     assert not list(inline._anchored(plain_rx("ar"), "全年办理案件", 0, []))
 
 
+def _first_and_finders():
+    from lawlint.rulepack import regexcache
+    (lead, finders), = inline.scanners()["finders"].items()
+    return regexcache.first_class(inline.scanners()["starts"][lead].pattern), finders
+
+
+def test_a_mark_is_passed_over_by_one_class_test():
+    # each mark's search tests the characters a body opens with before trying the bodies
+    import re
+    first, finders = _first_and_finders()
+    assert first and all(p.startswith(f"{re.escape(c)}(?={first})(?=") for c, p, _ in finders)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。；;：:！?1２٣.．、，, \u3000\t第一二十x“《\n", max_size=60))
+def test_marks_found_with_the_class_test_are_those_found_without(text):
+    first, finders = _first_and_finders()
+    bare = [(c, p.replace(f"(?={first})", "", 1), f) for c, p, f in finders]
+    assert inline._marks(text, finders) == inline._marks(text, bare)
+
+
 def plain_rx(family):
     return dict((f, rx) for f, rx, _ in inline.scanners()["families"])[family]
 
@@ -239,3 +260,61 @@ def test_named_groups_become_plain():
     import re
     body = r"(?P<num>\d{1,2})(?P<punct>[.．])(?P<space> *)(?=[“《])"
     assert inline._unnamed(body) == re.sub(r"\(\?P<\w+>", "(?:", body)
+
+
+# -- a token found by one match of every family joined ------------------------------------------------
+from lawlint import numbering as num  # noqa: E402
+
+TOKEN_LINES = st.builds(lambda lead, t, title: lead + t + title, st.sampled_from(["", "", "#", "（", "("]),
+                        st.sampled_from(TOKENS + ["3.5", "2021.", "一,", "十,", "二十五、", "第十一，", "⑳", "0.",
+                                                  "（0）", "一 、", "（ 一 ）", "第一部分：", "99.", "1 、"]),
+                        st.sampled_from(TITLES + ["", " ", "\u3000", "万元", "二年级", "%", "年"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TOKEN_LINES, st.text(alphabet="一二十第部分（）()、.．,，:：1234０①⑳ 　\u200b年万元", max_size=12)))
+def test_a_token_is_what_each_family_tried_in_turn_finds(line):
+    assert num.match_token.__wrapped__(line) == num.match_plain(line)
+
+
+def test_every_corpus_line_gives_the_token_of_the_plain_way():
+    lines = {line.strip() for p in CORPUS for line in p.read_text(encoding="utf-8").splitlines()}
+    found = 0
+    for line in lines:
+        got = num.match_token.__wrapped__(line)
+        assert got == num.match_plain(line), line
+        found += got is not None
+    assert found > 100
+
+
+def test_the_families_are_joined_in_one_pattern():
+    joined = num._joined()
+    assert joined is not None and len(joined[2]) == len(num.families())
+    with patch.object(num, "match_plain", side_effect=AssertionError("tried in turn")):
+        assert num.match_token.__wrapped__("（一）推进依法行政").family == "cn_paren"
+        assert num.match_token.__wrapped__("全年办理案件12件。") is None
+    # a family ruled out by what follows its number: the families after it are tried
+    assert num.match_token.__wrapped__("3.5万元") is None and num.match_plain("3.5万元") is None
+
+
+def test_the_token_aspects_share_one_walk_of_the_headings():
+    text = SAMPLE + "\n四、其他\n(一)加强学习\n（二）、强化培训\n1、落实责任\n2.  压实责任"
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    ctx = Context(doc=doc, rules=RULES, year=doc.year)
+    walked = []
+    real = type(doc).derived
+
+    def derived(self, key, compute):
+        if key == "numbering.tokens" and key not in self._memo:
+            walked.append(key)
+        return real(self, key, compute)
+    with patch.object(type(doc), "derived", derived):
+        found = {r.bound(None).aspect: list(N.check(ctx, r, r.bound(doc.year))) for r in CHOSEN}
+    assert walked == ["numbering.tokens"]           # walked once, read by brackets, punct and mixed
+    bracketed, wrong, forms = doc._memo["numbering.tokens"]
+    assert [h.token.text for h in bracketed] == ["(一)"]
+    assert [h.token.text for h in wrong] == ["（二）、", "1、"]
+    assert len(forms["ar"]) == 2 and found["brackets"] and found["punct"] and found["mixed"]
+    # the aspects read the walk's lists, not every heading
+    with patch.object(tokens, "_walk", lambda d: ([], [], {})):
+        assert not list(tokens.brackets(ctx, CHOSEN[0], None, doc.headings, doc))

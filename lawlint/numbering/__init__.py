@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..plain import dataclass
 from functools import lru_cache
+import re
 
 from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
 from ..rulepack import regexcache
@@ -95,34 +96,103 @@ class Token:
 
 @lru_cache(maxsize=8192)     # the parser asks about each line twice, and headings repeat (Token is frozen)
 def match_token(text: str) -> Token | None:
-    """Recognise a numbering token at the start of ``text`` (already stripped of indentation)."""
-    for family, rx in families():
+    """Recognise a numbering token at the start of ``text`` (already stripped of indentation): the
+    first family (in the data's order) whose pattern matches there and whose number and what
+    follows it make a heading's. One match of all the families joined in that order
+    (:func:`_joined`) finds the first whose pattern matches (sre skips a line no family can open
+    with by its first character); the families after it are tried one by one only when that one's
+    number or what follows rules it out (:func:`match_plain` is the plain way)."""
+    joined = _joined()
+    if joined is None:
+        return match_plain(text)
+    m = joined[0].match(text)
+    if m is None:
+        return None
+    i = joined[1][m.lastgroup]
+    family, names = joined[2][i]
+    tok = _token(family, m, text, *names)
+    if tok is None:
+        return match_plain(text, i + 1)
+    return tok
+
+
+def match_plain(text: str, first: int = 0) -> Token | None:
+    """:func:`match_token`, each family's pattern tried in turn (from the ``first``)."""
+    for family, rx in families()[first:]:
         m = rx.match(text)
-        if not m:
+        if m is None:
             continue
-        num = m.group("num")
-        if family in ("ar", "ar_paren"):
-            value = int(num)
-        elif family == "circled":
-            value = CIRCLED.index(num) + 1
-        else:
-            value = cn_to_int(num)
-        if value is None or value == 0:
-            continue
-        rest = text[m.end():]
-        if is_blank(rest):
-            continue
-        if family == "cn" and m.group("punct") in ",，" :
-            # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-            if not _TITLE_START.match(rest):
-                continue
-        if family == "ar" and _AMOUNT_NEXT.match(rest):
-            continue  # "3.5万" "2021.5" are numbers, not items
-        brackets = ""
-        if "open" in m.groupdict() and m.group("open"):
-            o, c = m.group("open"), m.group("close")
-            full = (o == "（") + (c == "）")
-            brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
-        punct = strip_blank(m.group("punct") or "")
-        return Token(family, value, m.group(0), punct, brackets, m.end())
+        tok = _token(family, m, text, "num", "punct", "open" if "open" in rx.groupindex else None, "close")
+        if tok is not None:
+            return tok
     return None
+
+
+def _token(family, m, text, num, punct, opened, close):
+    """The token a family's match ``m`` at the start of ``text`` makes (its groups named ``num``,
+    ``punct``, ``opened`` (None: the family has no brackets) and ``close``), or None when its number
+    or what follows rules it out."""
+    n = m.group(num)
+    if family in ("ar", "ar_paren"):
+        value = int(n)
+    elif family == "circled":
+        value = CIRCLED.index(n) + 1
+    else:
+        value = cn_to_int(n)
+    if value is None or value == 0:
+        return None
+    end = m.end()
+    rest = text[end:]
+    if is_blank(rest):
+        return None
+    p = m.group(punct)
+    if family == "cn" and p in ",，":
+        # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
+        if not _TITLE_START.match(rest):
+            return None
+    if family == "ar" and _AMOUNT_NEXT.match(rest):
+        return None  # "3.5万" "2021.5" are numbers, not items
+    brackets = ""
+    if opened is not None:
+        o = m.group(opened)
+        if o:
+            full = (o == "（") + (m.group(close) == "）")
+            brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
+    return Token(family, value, m.group(0), strip_blank(p or ""), brackets, end)
+
+
+@lru_cache(maxsize=1)
+def _joined():
+    """(one pattern: every family's, in order, each as group ``f<i>`` with its groups renamed
+    ``<name>_<i>``; group ``f<i>`` -> i; (family, its names of num, punct, open (None: none),
+    close) per family), made once a process from the data; None when the families cannot be
+    joined (a pattern refers back to a group or sets flags), and each is tried in turn."""
+    from ..rulepack.resources import load_data
+    parts, names = [], []
+    for i, f in enumerate(load_data("numbering.yaml")["families"]):   # (what families() compiles:
+        family, pattern = f["family"], expand(f["pattern"])           # not compiled one by one here)
+        if "(?P=" in pattern or any(f"\\{d}" in pattern for d in "123456789") or any(
+                f"(?{c}" in pattern for c in "aiLmsux"):
+            return None         # (a reference back to a group, or flags: not joined)
+        groups = _group_names(pattern)
+        for g in groups:
+            pattern = pattern.replace(f"(?P<{g}>", f"(?P<{g}_{i}>")
+        parts.append(f"(?P<f{i}>{pattern})")
+        names.append((family, (f"num_{i}", f"punct_{i}", f"open_{i}" if "open" in groups else None,
+                               f"close_{i}")))
+    try:
+        joined = regexcache.compile("|".join(parts))
+    except re.error:
+        return None
+    return joined, {f"f{i}": i for i in range(len(parts))}, names
+
+
+def _group_names(pattern: str) -> list:
+    """The names of the named groups ``(?P<name>`` of ``pattern``, in order."""
+    out = []
+    i = pattern.find("(?P<")
+    while i != -1:
+        j = pattern.find(">", i)
+        out.append(pattern[i + 4:j])
+        i = pattern.find("(?P<", j)
+    return out

@@ -50,7 +50,7 @@ def check(ctx, rule, p):
     levels = p.levels
     doc = ctx.doc
     if aspect in TREE_ASPECTS and doc.derived("numbering.flattened", lambda: flattened(doc)):
-        return          # (asked by eight rules: worked out once per report)
+        return ()       # (asked by eight rules: worked out once per report)
     # every heading (the list itself: the aspects then skip their membership tests) or those of
     # the rule's levels
     heads = [h for h in doc.headings if h.level in levels] if levels else doc.headings
@@ -58,7 +58,7 @@ def check(ctx, rule, p):
         # a partial text: the lists open where it stops may go on past the cut
         floor = doc.top_headings[-1].start
         heads = [h for h in heads if h.start < floor]
-    yield from _ASPECTS[aspect](ctx, rule, p, heads, doc)
+    return _ASPECTS[aspect](ctx, rule, p, heads, doc)     # (its generator: no second one around it)
 
 
 _ASPECTS = {"gap": tree.gap, "repeat": tree.repeat, "unnumbered": tree.unnumbered,

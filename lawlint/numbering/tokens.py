@@ -14,11 +14,50 @@ from .base import _WS, canonical, data, flattened, message_for, numbered_of, sib
 
 
 # -- how a token is written --------------------------------------------------------------------------
+def _walk(doc):
+    """What the token aspects read of every heading, found in one walk per report (brackets, punct
+    and mixed had each walked them all): (the headings whose token has half-width or mixed
+    brackets, those whose token has punctuation its family does not take, family -> {form: None}
+    of every token as ``mixed`` reads it)."""
+    def walk():
+        allowed = data()["punct"]
+        bracketed, wrong, forms = [], [], {}
+        for h in doc.headings:
+            t = h.token
+            if t is None:
+                continue
+            family, p = t.family, t.punct
+            if t.brackets in _NOT_FULL:
+                bracketed.append(h)
+            ok = allowed.get(family)
+            if ok is not None and p not in ok:
+                wrong.append(h)
+            # (its title starts where the token ends, spaces included)
+            forms.setdefault(family, {})[_formed(family, p, t.length != len(t.text.rstrip(_WS)))] = None
+        return bracketed, wrong, forms
+    return doc.derived("numbering.tokens", walk)
+
+
+_NOT_FULL = ("half", "mixed")
+_FORMS: dict = {}       # (family, punctuation, spaced) -> form: data (a few dozen at most)
+
+
+def _formed(family, p, spaced: bool) -> str:
+    """How ``mixed`` compares tokens: the punctuation the punct rule's fix will leave (a token with
+    wrong punctuation counts as its fixed form, so fixing both rules' findings once leaves nothing
+    for a second pass), and a space after it or not; worked out once a process per combination."""
+    form = _FORMS.get((family, p, spaced))
+    if form is None:
+        ok = data()["punct"].get(family, [p])
+        form = _FORMS[(family, p, spaced)] = (p if p in ok else ok[0]) + (" " if spaced else "")
+    return form
+
+
 def brackets(ctx, rule, params, heads, doc):
     worded: dict = {}       # token as written -> (its closing bracket, message, fix): a report repeats them
-    for h in heads:
+    for h in _walk(doc)[0] if heads is doc.headings else heads:
         t = h.token
-        if t is None or t.brackets not in ("half", "mixed"):
+        if t is None or t.brackets not in _NOT_FULL:
             continue
         got = worded.get(t.text)
         if got is None:
@@ -41,7 +80,7 @@ def _punct_of(h):
 
 def punct(ctx, rule, params, heads, doc):
     allowed, names = data()["punct"], data()["names"]
-    for h in heads:
+    for h in _walk(doc)[1] if heads is doc.headings else heads:
         t = h.token
         if t is None or t.family not in allowed or t.punct in allowed[t.family]:
             continue
@@ -159,36 +198,24 @@ def mixed(ctx, rule, params, heads, doc):
                     rule, params, token=strip_blank(h.token.text), family=names[h.token.family],
                     major=names[major]))
     # 2. One family written two ways: with or without a space after the number (and 1. vs 1．).
-    allowed = data()["punct"]
-    # A token with wrong punctuation counts as the form the punct rule's fix will give it, so
-    # fixing both rules' findings once leaves nothing for a second pass.
-    def as_fixed(family, p):
-        ok = allowed.get(family, [p])
-        return p if p in ok else ok[0]
-
     # Which forms each family is written in: a heading's form depends on its token alone (its
-    # title starts where the token ends, spaces included), worked out once per token; the places
-    # are gathered only for a family written in two forms or more.
-    forms: dict = {}        # family -> {form: None}
-    of_token: dict = {}     # id(token) -> its form
-    for h in heads:
-        t = h.token
-        if t is None:
-            continue
-        form = of_token.get(id(t))
-        if form is None:
-            space = t.length - len(t.text.rstrip(_WS))
-            form = of_token[id(t)] = as_fixed(t.family, t.punct) + (" " if space else "")
-        forms.setdefault(t.family, {})[form] = None
+    # title starts where the token ends, spaces included), found in the walk the token aspects
+    # share (:func:`_walk`); the places are gathered only for a family written in two forms or more.
+    if every:
+        forms = {family: dict(written) for family, written in _walk(doc)[2].items()}
+    else:
+        forms = {}          # family -> {form: None}
+        for h in heads:
+            t = h.token
+            if t is not None:
+                forms.setdefault(t.family, {})[_formed(t.family, t.punct, t.length != len(t.text.rstrip(_WS)))] = None
     items = inline.items(doc) if params.inline else ()
     for family, m, off in items:
-        forms.setdefault("inline-" + family, {})[
-            as_fixed(family, m.group("punct")) + (" " if m.group("space") else "")] = None
+        forms.setdefault("inline-" + family, {})[_formed(family, m.group("punct"), bool(m.group("space")))] = None
     for family in sorted(forms):
         if len(forms[family]) < 2:
             continue
-        mine = _forms(heads, family, as_fixed) if not family.startswith("inline-") else \
-            _inline_forms(items, family, as_fixed)
+        mine = _forms(heads, family) if not family.startswith("inline-") else _inline_forms(items, family)
         count = Counter(f[1] for f in mine)
         major = min(count, key=lambda k: (-count[k], " " in k))   # a tie: prefer no space
         sample = next(f[5] for f in mine if f[1] == major)
@@ -203,7 +230,7 @@ def mixed(ctx, rule, params, heads, doc):
                     rule, params, "form", token=token, major=sample))
 
 
-def _forms(heads, family, as_fixed):
+def _forms(heads, family):
     """(family, form, start of the space, end of the space, has space, token as written) of each
     heading of ``family``."""
     out = []
@@ -214,18 +241,18 @@ def _forms(heads, family, as_fixed):
         off, p = _punct_of(h)
         end = off + len(p)
         space = h.title_start - end
-        out.append((t.family, as_fixed(t.family, p) + (" " if space else ""), end,
+        out.append((t.family, _formed(t.family, p, bool(space)), end,
                     h.title_start, bool(space), t.text.strip(_WS)))
     return out
 
 
-def _inline_forms(items, family, as_fixed):
+def _inline_forms(items, family):
     """The same of each numbered item inside paragraphs of ``family`` (``inline-`` + its family)."""
     out = []
     for fam, m, off in items:
         if "inline-" + fam != family:
             continue
         sp = m.group("space")
-        out.append((family, as_fixed(fam, m.group("punct")) + (" " if sp else ""),
+        out.append((family, _formed(fam, m.group("punct"), bool(sp)),
                     off + m.end("punct"), off + m.end("space"), bool(sp), m.group(0).strip(_WS)))
     return out
