@@ -32,7 +32,16 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
     last = len(blocks) - 1
     for pos, b in enumerate(blocks):
         text = b.text
-        if (needs is None or _holds(text, needs)) and closing(text):
+        if needs is None:
+            held = True
+        else:                                  # (one of them in the text: tested in the loop, no call a block)
+            for s in needs:
+                if s in text:
+                    held = True
+                    break
+            else:
+                held = False
+        if held and closing(text):
             kinds[b.index] = "closing"
             continue
         h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
@@ -57,13 +66,6 @@ def _needs(pattern: str):
     if pattern not in _NEEDS:
         _NEEDS[pattern] = regexcache.required_literals(pattern)
     return _NEEDS[pattern]
-
-
-def _holds(text: str, strings) -> bool:
-    for s in strings:
-        if s in text:
-            return True
-    return False
 
 
 def _signature(blocks, kinds, lx):
