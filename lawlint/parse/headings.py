@@ -205,6 +205,7 @@ def build_tree(headings: list[Heading], text_end: int):
     list (value 1) it is that list's parent, otherwise it is the next heading's sibling.
     """
     stack: list[tuple[str, Heading]] = []
+    fams: list[str] = []        # the families on the stack, kept beside it (not rebuilt a heading)
     # The next numbered heading after each position, found in one backward pass (a forward scan
     # from every unnumbered heading made a long run of them quadratic).
     next_numbered: list = [None] * len(headings)
@@ -218,40 +219,38 @@ def build_tree(headings: list[Heading], text_end: int):
             # A heading known only by its style (Markdown #, Word 标题 N): it closes every
             # numbered list below it and every styled heading at its depth or deeper.
             depth = h.hint_level
-            while stack and not (stack[-1][0].startswith("#") and int(stack[-1][0][1:]) < depth):
+            while stack and not (fams[-1].startswith("#") and int(fams[-1][1:]) < depth):
                 stack.pop()
-            h.parent = stack[-1][1] if stack else None
-            stack.append((f"#{depth}", h))
-            h.level = len(stack)
-            continue
-        family = h.style
-        if h.token is None:
-            nxt = next_numbered[i]
-            fams = [f for f, _ in stack]
-            hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
-            if hole is not None:
-                family = hole
-            elif nxt is not None and nxt.style in fams:
-                idx = fams.index(nxt.style)
-                if nxt.value == 1 and idx > 0:
-                    idx -= 1
-                family = fams[idx]
-            elif nxt is not None and nxt.value == 1 and stack:
-                family = fams[-1] if len(fams) == 1 else fams[-1]
-                family = f"none@{len(stack) + 1}"
-            elif stack:
-                family = fams[-1]
-            else:
-                family = "none@1"
-        fams = [f for f, _ in stack]
-        if family in fams:
-            del stack[fams.index(family):]
-        h.parent = stack[-1][1] if stack else None
+                fams.pop()
+            family = f"#{depth}"
+        else:
+            family = h.style
+            if h.token is None:
+                nxt = next_numbered[i]
+                hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
+                if hole is not None:
+                    family = hole
+                elif nxt is not None and nxt.style in fams:
+                    idx = fams.index(nxt.style)
+                    if nxt.value == 1 and idx > 0:
+                        idx -= 1
+                    family = fams[idx]
+                elif nxt is not None and nxt.value == 1 and stack:
+                    family = f"none@{len(stack) + 1}"
+                elif stack:
+                    family = fams[-1]
+                else:
+                    family = "none@1"
+            if family in fams:
+                k = fams.index(family)
+                del stack[k:]
+                del fams[k:]
+        parent = h.parent = stack[-1][1] if stack else None
+        if parent is not None:          # (children in the headings' order, as one pass after made them)
+            parent.children.append(h)
         stack.append((family, h))
+        fams.append(family)
         h.level = len(stack)
-    for h in headings:
-        if h.parent is not None:
-            h.parent.children.append(h)
     # Each heading's part ends where the next heading at the same or a higher level starts
     # (one pass with a stack of the still-open headings, levels increasing).
     open_: list[Heading] = []
