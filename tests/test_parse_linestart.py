@@ -216,3 +216,36 @@ def test_the_groups_bits_hold_every_group_that_matches(lines):
         for k, (matched, searched) in enumerate(groups):
             if any(p.match(b.text.strip()) for p in matched) or any(p.search(b.text) for p in searched):
                 assert bits >> k & 1, (b.text, k)
+
+
+def _opened_both_ways(blocks, text):
+    plan = B._plan(B.lexicon())
+    spans = [(b.start, b.end) for b in blocks]
+    plain = linestart.opening(plan.scan, blocks, text, spans)
+    told = linestart.opening(plan.scan, blocks, text, spans, plan.may, {s: i for i, s in enumerate(spans)})
+    return plain, told
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_groups_memo_finds_the_blocks_the_scan_takes(path):
+    """The first characters told by the groups' bits (looked up in C, linestart.grouped) are
+    those the scan of the union of their classes takes, on every corpus."""
+    plain, told = _opened_both_ways(*_cut(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:]))
+    assert plain == told
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES + ["x", "第", "【", "a > b", "\u3000x", "首页 » 新闻"]), min_size=1, max_size=12))
+def test_the_groups_memo_finds_the_blocks_the_scan_takes_on_generated_lines(lines):
+    plain, told = _opened_both_ways(*_cut("\n".join(lines)))
+    assert plain == told
+
+
+def test_the_chrome_step_tells_first_characters_by_the_groups_memo(monkeypatch):
+    """The fast path is taken: mark_chrome hands the plan's groups to linestart.opening."""
+    seen = []
+    real = linestart.opening
+    monkeypatch.setattr(linestart, "opening", lambda *a: seen.append(a[4]) or real(*a))
+    blocks, text = _cut("关于2023年法治政府建设情况的报告\n一、主要工作\n发布时间：2023-05-10")
+    B.mark_chrome(blocks, text)
+    assert seen and seen[0] is B._plan(B.lexicon()).may

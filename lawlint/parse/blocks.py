@@ -80,13 +80,13 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
         labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)
         index = None
     else:                                     # (the blocks' places in the text: no joined copy)
-        hay, spans = text, [(b.start, b.end) for b in blocks]
-        index = {s: i for i, s in enumerate(spans)}
+        index = {(b.start, b.end): i for i, b in enumerate(blocks)}
+        hay, spans = text, list(index)
         labelled_by = _searcher(None, blocks, hay, [s for s, b in zip(spans, blocks) if len(b.text) <= labels_max],
                                 prepared=plan.labels, index=index)
     crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb, index=index)
     footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer, index=index)
-    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan)
+    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan, plan.may, index)
     page, line = plan.page, plan.line
     byline = lx["byline"]
     # Which of the groups of patterns tried at a block's start may match it, told by its first
@@ -144,16 +144,17 @@ def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
             dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
 
 
-def _asked(lx, blocks, hay: str, spans, searchers, scan=False) -> set | None:
+def _asked(lx, blocks, hay: str, spans, searchers, scan=False, may=None, index=None) -> set | None:
     """The positions of the blocks a chrome pattern may match (a superset): those where the scan
     of the patterns tried at a block's start finds one may (:mod:`lawlint.parse.linestart`), those
     holding the literals of another (the searchers' ``hits``), and any block opening with a blank
     (page numbers are matched in its stripped text: its first character is the block's when the
     block opens with none). None: every block is to be asked. ``scan``: the plan's
-    :func:`lawlint.parse.linestart.scanner`, when prepared (:func:`_plan`)."""
+    :func:`lawlint.parse.linestart.scanner`, when prepared (:func:`_plan`); ``may``, ``index``:
+    the plan's groups and the spans' positions (:func:`lawlint.parse.linestart.opening`)."""
     if scan is False:
         scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
-    found = linestart.opening(scan, blocks, hay, spans)
+    found = linestart.opening(scan, blocks, hay, spans, may, index)
     if found is None:
         return None
     for s in searchers:

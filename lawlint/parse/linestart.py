@@ -17,6 +17,7 @@ more: the caller asks those as before, by their own text.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..rulepack import regexcache
 from ..rulepack.literals import holding
@@ -78,15 +79,20 @@ def starts(plan, hay: str, spans) -> set | None:
     return found
 
 
-def opening(plan, blocks, hay: str, spans) -> set | None:
+def opening(plan, blocks, hay: str, spans, may=None, index=None) -> set | None:
     """:func:`starts`, each block told by its own first character (a memo per character and
     scan: no scan of ``hay``); ``spans``: the blocks' (start, end) in ``hay``, one per block, in
-    order (``hay`` may be the text the blocks were cut from)."""
+    order (``hay`` may be the text the blocks were cut from). ``may``: the :func:`grouped` memo
+    of the same patterns, when there is one (its bits, looked up in C, tell the first
+    characters); ``index``: each span's position, when the caller has it."""
     if plan is None:
         return None
     scan, literals = plan
     found: set = set()
-    if scan is not None:
+    if may is not None:                 # (a character some group takes: a bit set)
+        firsts = [b.text[:1] for b in blocks]
+        found = set(compress(range(len(firsts)), map(may.__getitem__, firsts)))
+    elif scan is not None:
         takes = _takers.get(scan)
         if takes is None:
             takes = _takers[scan] = {}
@@ -99,7 +105,7 @@ def opening(plan, blocks, hay: str, spans) -> set | None:
             if took:
                 found.add(i)
     if literals:
-        at = {s: i for i, s in enumerate(spans)}
+        at = index if index is not None else {s: i for i, s in enumerate(spans)}
         for needed in literals:
             found.update(at[s] for s in holding(hay, needed, spans))
     return found
