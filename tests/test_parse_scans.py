@@ -331,3 +331,37 @@ def test_a_report_without_a_pair_of_blanks_measures_no_places(monkeypatch):
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         raw, text = _raw(path.read_text(encoding="utf-8"))
         assert flat._holding_pairs(raw, B.lexicon()["flat"]["separator_blanks"]) == set()
+
+
+def _plain_glued_page(blocks, lx):
+    from lawlint import numbering
+    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
+    return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
+
+
+@pytest.mark.parametrize("path", sorted(set(ALL)), ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_glued_page_is_told_as_counting_every_numbered_line(path):
+    from lawlint.parse import flat
+    raw, _ = _raw(path.read_text(encoding="utf-8", errors="replace"))
+    lx = B.lexicon()["flat"]
+    assert flat._glued_page(raw, lx) == _plain_glued_page(raw, lx)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["一、主要举措", "（二）依法决策", "3. 审查", "全年办理案件12件。" * 12, "正文。", "1"]), max_size=10))
+def test_a_glued_page_is_told_as_counting_every_numbered_line_on_generated_lines(lines):
+    from lawlint.parse import flat
+    raw, _ = _raw("\n".join(lines))
+    lx = B.lexicon()["flat"]
+    assert flat._glued_page(raw, lx) == _plain_glued_page(raw, lx)
+
+
+def test_a_report_with_numbered_lines_is_told_unglued_by_its_first_three(monkeypatch):
+    """The fast path is taken: the lines after the third numbered one are not asked."""
+    from lawlint.parse import flat
+    asked = []
+    real = flat.numbering.match_token
+    monkeypatch.setattr(flat.numbering, "match_token", lambda t: asked.append(t) or real(t))
+    raw, _ = _raw("一、甲\n二、乙\n三、丙\n" + "全年办理案件12件。\n" * 20)
+    assert flat._glued_page(raw, B.lexicon()["flat"]) is False
+    assert asked == ["一、甲", "二、乙", "三、丙"]

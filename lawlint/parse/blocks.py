@@ -114,8 +114,12 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
             _chrome(b, kinds, dates, lx)
     # Footer: from the first footer line after which every remaining block is short (known from
     # the last block that is not: asking each footer line about all the rest was quadratic).
-    last_long = max((i for i, r in enumerate(blocks)
-                     if len(r.text) > short_max and kinds.get(r.index) != "chrome"), default=-1)
+    last_long = -1
+    for i in range(len(blocks) - 1, -1, -1):     # (from the end: the last long block is near it)
+        r = blocks[i]
+        if len(r.text) > short_max and kinds.get(r.index) != "chrome":
+            last_long = i
+            break
     for i in range(last_long + 1, len(blocks)) if asked is None else sorted(i for i in asked if i > last_long):
         text = blocks[i].text
         if i in footer_hits or (may(text) & _FOOTER and footer_rest(text)):

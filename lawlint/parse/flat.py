@@ -151,8 +151,14 @@ def _top(b: Block, lx) -> list[Block]:
 def _glued_page(blocks: list[Block], lx) -> bool:
     """Whole parts on a few long lines, almost no line opening with a numbering token (separated
     pieces of such a line may still hold headings glued to the sentence before them)."""
-    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
-    return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
+    numbered = 0
+    match_token = numbering.match_token
+    for b in blocks:                    # (three are enough to tell: the rest is not asked)
+        if match_token(b.text):
+            numbered += 1
+            if numbered == 3:
+                return False
+    return any(len(b.text) > lx["long_line"] for b in blocks)
 
 
 def _glued(b: Block, lx) -> list[Block]:

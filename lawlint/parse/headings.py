@@ -24,12 +24,15 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
     so far, not changed); ``source`` gives the file's kind and its heading hints (Word styles)."""
     lx = lexicon()
     kinds = dict(kinds)
-    blocks = [b for b in blocks if kind_of(kinds, b) == "paragraph"]
+    kind = kinds.get                           # (model.kind_of, without a call a block)
+    blocks = [b for b in blocks if kind(b.index, "paragraph") == "paragraph"]
     headings: list[Heading] = []
     long_after = _has_long_paragraph_after(blocks)
     closing = lx["closing"].match
     needs = _needs(lx["closing"].pattern)      # (a block holding none of them is no closing line)
     last = len(blocks) - 1
+    md = source.kind == "md"
+    match_token = numbering.match_token
     for pos, b in enumerate(blocks):
         text = b.text
         if needs is None:
@@ -44,7 +47,11 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
         if held and closing(text):
             kinds[b.index] = "closing"
             continue
-        h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
+        if md:
+            h = _markdown_heading(b)
+        else:                                  # (_numbered_heading, written in the loop)
+            tok = match_token(text)
+            h = None if tok is None else _titled(b, tok, text[tok.length:], b.start + tok.length, tok.family)
         if h is None and pos < last and long_after[pos] and _unnumbered_heading_candidate(b.text):
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
         hint = source.hints.get(source.position(b.start)[0]) if source.hints else None
@@ -97,7 +104,8 @@ def _titled(b, tok, rest, t_start, style):
     """Standalone heading if the rest is one short line; otherwise a run-in heading. A heading
     glued to its body (nothing between them on a flattened page) ends at its first clause mark
     when its first sentence is too long to be a title."""
-    cut = _first_sentence_end(rest)
+    m = _SENTENCE_END.search(rest)             # (the first sentence end: a search, no call)
+    cut = None if m is None else m.start()
     if b.glued:
         glued = _glued_title(b, tok, rest, t_start, style, cut)
         if glued is not None:
@@ -133,10 +141,6 @@ _RUN_IN_ITEM = regexcache.compile(f"(?:[{CN_NUMERAL_CHARS}]{{1,2}}是|其[{CN_NU
 
 _SENTENCE_END = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
-
-def _first_sentence_end(rest):
-    m = _SENTENCE_END.search(rest)
-    return None if m is None else m.start()
 
 def _markdown_heading(b: Block) -> Heading | None:
     m = MD_HEADING.match(b.text)
@@ -256,7 +260,7 @@ def build_tree(headings: list[Heading], text_end: int):
     open_: list[Heading] = []
     for n in headings:
         while open_ and open_[-1].level >= n.level:
-            open_.pop().end = n.start
+            open_.pop().end = n.block.start    # (Heading.start, without the property's call)
         open_.append(n)
     for h in open_:
         h.end = text_end
