@@ -38,12 +38,15 @@ def split_blocks(source: Source, text: str) -> list[Block]:
                     and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
                     pending = [start, end, stripped]
-                else:
-                    blocks.append((start, end, stripped))
+                else:                               # (made here: no tuple and second pass a line)
+                    blocks.append(Block(len(blocks), start, end, stripped))
         offset += len(line) + 1
     if pending is not None:
         blocks.append(pending)
-    return [Block(i, s, e, text[s:e] if t is None else t) for i, (s, e, t) in enumerate(blocks)]
+    if not md:
+        return blocks
+    return [b if type(b) is Block else Block(i, b[0], b[1], text[b[0]:b[1]] if b[2] is None else b[2])
+            for i, b in enumerate(blocks)]
 
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))

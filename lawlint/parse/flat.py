@@ -52,7 +52,10 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
             pieces = _separated(b, lx)
             separated.update(id(p) for p in pieces or ())
-        out.extend(pieces or [b])
+        if pieces:
+            out.extend(pieces)
+        else:
+            out.append(b)
     if glued:
         out = [piece for b in out for piece in _glued(b, lx)]
         first = next((i for i, b in enumerate(out) if b.glued and not b.footer), None)
