@@ -78,15 +78,14 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
     # (lawlint.parse.linestart); any other block can only be a site footer's piece or a byline.
     # What depends on the lexicon only is prepared once (:func:`_plan`).
     labels_max = lx["labels_max_line"]        # (labels are asked of short blocks only: their literals there)
+    # (the short blocks joined: their text, not the whole report's, is searched for the labels' literals)
+    labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)
     if text is None:
         hay, spans, _ = _joined(blocks)
-        labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)
         index = None
     else:                                     # (the blocks' places in the text: no joined copy)
         index = {(b.start, b.end): i for i, b in enumerate(blocks)}
         hay, spans = text, list(index)
-        labelled_by = _searcher(None, blocks, hay, [s for s, b in zip(spans, blocks) if len(b.text) <= labels_max],
-                                prepared=plan.labels, index=index)
     crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb, index=index)
     footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer, index=index)
     asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan, plan.may, index)
