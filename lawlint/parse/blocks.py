@@ -24,8 +24,9 @@ def split_blocks(source: Source, text: str) -> list[Block]:
     for line in text.split("\n"):
         stripped = line.strip(_WS)
         # (the first non-blank character's first place is where the stripped text starts: no
-        # copy of the line's rest, as ``lstrip`` made, to measure its lead)
-        start = offset + (line.find(stripped[0]) if stripped else len(line))
+        # copy of the line's rest, as ``lstrip`` made, to measure its lead; none at all when the
+        # line had no blank to strip: ``strip`` gave the line itself)
+        start = offset if stripped is line else offset + (line.find(stripped[0]) if stripped else len(line))
         end = start + len(stripped)
         if md and stripped and pending is not None and not _md_breaks(stripped):
             pending[1] = end
