@@ -41,8 +41,17 @@ class Block:
 
     def __init__(self, index, start, end, text, kind="paragraph", heading=None, glued=False, footer=False,
                  _sentences=None):
-        self.index, self.start, self.end, self.text, self.kind = index, start, end, text, kind
-        self.heading, self.glued, self.footer, self._sentences = heading, glued, footer, _sentences
+        # (one assignment a slot: a multiple assignment of more than three builds and unpacks a
+        # tuple, ≈0.7 k instructions a block; a report's parse makes a few hundred)
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.heading = heading
+        self.glued = glued
+        self.footer = footer
+        self._sentences = _sentences
 
     @property
     def body_start(self) -> int:
@@ -82,10 +91,18 @@ class Heading:
 
     def __init__(self, block, token, title, title_start, title_end, run_in, style, level=0, parent=None,
                  children=None, end=0, hint_level=None):
-        self.block, self.token, self.title, self.title_start, self.title_end = block, token, title, title_start, title_end
-        self.run_in, self.style, self.level, self.parent = run_in, style, level, parent
+        self.block = block              # (one assignment a slot, as Block's)
+        self.token = token
+        self.title = title
+        self.title_start = title_start
+        self.title_end = title_end
+        self.run_in = run_in
+        self.style = style
+        self.level = level
+        self.parent = parent
         self.children = [] if children is None else children
-        self.end, self.hint_level = end, hint_level
+        self.end = end
+        self.hint_level = hint_level
 
     @property
     def value(self):

@@ -22,9 +22,14 @@ TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests").glob("c
 
 
 def _blocks(text, kind="txt"):
+    return _cut(text, kind)[0]
+
+
+def _cut(text, kind="txt"):
+    """(the blocks of ``text``, the text they were cut from)."""
     text, newline = normalise(text)
     source = Source(text=text, path="x." + kind, kind=kind, newline=newline)
-    return unflatten(B.split_blocks(source, text), text)
+    return unflatten(B.split_blocks(source, text), text), text
 
 
 def _every_block_asked(blocks, monkeypatch):
@@ -35,8 +40,10 @@ def _every_block_asked(blocks, monkeypatch):
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
 def test_the_blocks_asked_mark_what_every_block_asked_marks(path, monkeypatch):
-    blocks = _blocks(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:])
-    assert B.mark_chrome(blocks) == _every_block_asked(blocks, monkeypatch)
+    blocks, text = _cut(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:])
+    plain = _every_block_asked(blocks, monkeypatch)
+    assert B.mark_chrome(blocks) == plain
+    assert B.mark_chrome(blocks, text) == plain      # (the literals found in the text, not a joined copy)
 
 
 _LINES = ["无障碍 | 简体 | 繁体", "您当前的位置：首页 > 政务公开", "首页 > 新闻", "[ 索引号 ]11500234", "发布时间：2023-05-10",
@@ -50,11 +57,12 @@ _LINES = ["无障碍 | 简体 | 繁体", "您当前的位置：首页 > 政务�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=14), st.sampled_from(["txt", "md"]))
 def test_the_blocks_asked_mark_what_every_block_asked_marks_on_generated_pages(lines, kind):
-    blocks = _blocks("\n".join(lines), kind)
+    blocks, text = _cut("\n".join(lines), kind)
     with pytest.MonkeyPatch.context() as m:
         fast = B.mark_chrome(blocks)
+        in_text = B.mark_chrome(blocks, text)
         m.setattr(B, "_asked", lambda *a: None)
-        assert fast == B.mark_chrome(blocks)
+        assert fast == in_text == B.mark_chrome(blocks)
 
 
 @settings(max_examples=200, deadline=None)
@@ -167,3 +175,77 @@ def test_the_first_characters_are_found_as_the_scan_over_a_copy_finds_them(lines
         at += len(t) + 1
     for p in (plan, (plan[0], (("»", ">"),)), (None, (("首页",),))):
         assert linestart.starts(p, hay, spans) == _plain_starts(p, hay, spans)
+
+
+class _Counted:
+    """A matcher that counts the texts it is asked about."""
+
+    def __init__(self, test):
+        self.test, self.asked = test, []
+
+    def __call__(self, text):
+        self.asked.append(text)
+        return self.test(text)
+
+
+def test_a_block_is_asked_only_by_the_groups_its_first_character_may_open(monkeypatch):
+    """The fast path is taken: the groups of chrome patterns are told apart by the first
+    characters they take (linestart.grouped), so a block opening with a digit is asked whether it
+    is a page number, not whether it is a toolbar line; a toolbar line is not asked whether it
+    is a page number. And the bits tell every group a shipped pattern matches in the corpora."""
+    plan = B._plan(B.lexicon())
+    assert plan.may is not None
+    page, line = _Counted(plan.page), _Counted(plan.line)
+    monkeypatch.setattr(plan, "page", page)
+    monkeypatch.setattr(plan, "line", line)
+    blocks, text = _cut("2022年，某县扎实推进法治政府建设。\n12\n无障碍 | 简体 | 繁体\n" + "全年审核规范性文件10件，做到应审必审。" * 3)
+    kinds, _ = B.mark_chrome(blocks, text)
+    assert kinds == {1: "page", 2: "chrome"}
+    assert page.asked == ["2022年，某县扎实推进法治政府建设。", "12"]
+    assert line.asked == ["无障碍 | 简体 | 繁体"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LINES + ["x", "第", "【", "a > b", "首页 » 新闻", "12 ›"]), min_size=1, max_size=8))
+def test_the_groups_bits_hold_every_group_that_matches(lines):
+    lx = B.lexicon()
+    plan = B._plan(lx)
+    groups = [(lx["page_number"], ()), (lx["line"], ()), ((), plan.labels[0]), ((), plan.crumb[0]), ((), plan.footer[0])]
+    for b in _blocks("\n".join(lines)):
+        bits = plan.may(b.text)
+        for k, (matched, searched) in enumerate(groups):
+            if any(p.match(b.text.strip()) for p in matched) or any(p.search(b.text) for p in searched):
+                assert bits >> k & 1, (b.text, k)
+
+
+def _opened_both_ways(blocks, text):
+    plan = B._plan(B.lexicon())
+    spans = [(b.start, b.end) for b in blocks]
+    plain = linestart.opening(plan.scan, blocks, text, spans)
+    told = linestart.opening(plan.scan, blocks, text, spans, plan.may, {s: i for i, s in enumerate(spans)})
+    return plain, told
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_groups_memo_finds_the_blocks_the_scan_takes(path):
+    """The first characters told by the groups' bits (looked up in C, linestart.grouped) are
+    those the scan of the union of their classes takes, on every corpus."""
+    plain, told = _opened_both_ways(*_cut(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:]))
+    assert plain == told
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES + ["x", "第", "【", "a > b", "\u3000x", "首页 » 新闻"]), min_size=1, max_size=12))
+def test_the_groups_memo_finds_the_blocks_the_scan_takes_on_generated_lines(lines):
+    plain, told = _opened_both_ways(*_cut("\n".join(lines)))
+    assert plain == told
+
+
+def test_the_chrome_step_tells_first_characters_by_the_groups_memo(monkeypatch):
+    """The fast path is taken: mark_chrome hands the plan's groups to linestart.opening."""
+    seen = []
+    real = linestart.opening
+    monkeypatch.setattr(linestart, "opening", lambda *a: seen.append(a[4]) or real(*a))
+    blocks, text = _cut("关于2023年法治政府建设情况的报告\n一、主要工作\n发布时间：2023-05-10")
+    B.mark_chrome(blocks, text)
+    assert seen and seen[0] is B._plan(B.lexicon()).may

@@ -273,3 +273,95 @@ def test_indentation_does_not_have_every_block_scanned_for_separators():
         m.setattr(flat, "_separated", lambda b, lx: scanned.append(b.text) or real(b, lx))
         flat.unflatten(raw, text)
     assert scanned == [raw[-1].text]
+
+
+def _cut_blocks(raw, text, monkeypatch=None):
+    from lawlint.parse import flat
+    if monkeypatch is None:
+        return [(b.index, b.start, b.end, b.text, b.glued, b.footer) for b in flat.unflatten(raw, text)]
+    with monkeypatch.context() as m:             # the plain way: every block asked for a label
+        m.setattr(flat.linestart, "grouped", lambda groups, also="": None)
+        return _cut_blocks(raw, text)
+
+
+ALL = TEXTS + REAL + sorted((ROOT / "tests").glob("corpus/**/*.txt")) + sorted((ROOT / "tests").glob("fixtures/**/*.txt"))
+
+
+@pytest.mark.parametrize("path", sorted(set(ALL)), ids=lambda p: str(p.relative_to(ROOT)))
+def test_blocks_are_cut_as_when_every_block_is_asked_for_a_label(path, monkeypatch):
+    raw, text = _raw(path.read_text(encoding="utf-8", errors="replace"))
+    fast = _cut_blocks(raw, text)
+    raw, text = _raw(path.read_text(encoding="utf-8", errors="replace"))
+    assert fast == _cut_blocks(raw, text, monkeypatch)
+
+
+_HEADER = ["标题：", "文章标题:", "题目 ：", "标题", "关于2023年法治政府建设情况的报告", "　", " ", "\n", "题", "文",
+           "全年办理案件12件。", "　　", "一、主要举措", "特此报告。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEADER), max_size=14))
+def test_blocks_are_cut_as_when_every_block_is_asked_for_a_label_on_generated_lines(pieces):
+    text = "".join(pieces)
+    with pytest.MonkeyPatch.context() as m:
+        raw, norm = _raw(text)
+        fast = _cut_blocks(raw, norm)
+        raw, norm = _raw(text)
+        assert fast == _cut_blocks(raw, norm, m)
+
+
+def test_only_blocks_opening_as_a_label_may_are_asked_for_one(monkeypatch):
+    """The fast path is taken: the label pattern's first item is told by a class
+    (linestart.grouped), so a paragraph is not matched against it."""
+    from lawlint.parse import flat
+    asked = []
+    real = flat._labelled
+    monkeypatch.setattr(flat, "_labelled", lambda b, lx: asked.append(b.text) or real(b, lx))
+    raw, text = _raw("标题：关于2023年法治政府建设情况的报告\n2023年，某县扎实推进法治政府建设。\n一、主要举措")
+    cut = flat.unflatten(raw, text)
+    assert asked == ["标题：关于2023年法治政府建设情况的报告"]
+    assert [b.text for b in cut][:2] == ["标题：", "关于2023年法治政府建设情况的报告"]
+
+
+def test_a_report_without_a_pair_of_blanks_measures_no_places(monkeypatch):
+    """The fast path is taken: the blocks' places in the joined text are measured only when a
+    pair of blanks is in it (none is in the seeds)."""
+    from lawlint.parse import flat
+    monkeypatch.setattr(flat, "holding", lambda *a: pytest.fail("places measured"))
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        raw, text = _raw(path.read_text(encoding="utf-8"))
+        assert flat._holding_pairs(raw, B.lexicon()["flat"]["separator_blanks"]) == set()
+
+
+def _plain_glued_page(blocks, lx):
+    from lawlint import numbering
+    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
+    return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
+
+
+@pytest.mark.parametrize("path", sorted(set(ALL)), ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_glued_page_is_told_as_counting_every_numbered_line(path):
+    from lawlint.parse import flat
+    raw, _ = _raw(path.read_text(encoding="utf-8", errors="replace"))
+    lx = B.lexicon()["flat"]
+    assert flat._glued_page(raw, lx) == _plain_glued_page(raw, lx)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["一、主要举措", "（二）依法决策", "3. 审查", "全年办理案件12件。" * 12, "正文。", "1"]), max_size=10))
+def test_a_glued_page_is_told_as_counting_every_numbered_line_on_generated_lines(lines):
+    from lawlint.parse import flat
+    raw, _ = _raw("\n".join(lines))
+    lx = B.lexicon()["flat"]
+    assert flat._glued_page(raw, lx) == _plain_glued_page(raw, lx)
+
+
+def test_a_report_with_numbered_lines_is_told_unglued_by_its_first_three(monkeypatch):
+    """The fast path is taken: the lines after the third numbered one are not asked."""
+    from lawlint.parse import flat
+    asked = []
+    real = flat.numbering.match_token
+    monkeypatch.setattr(flat.numbering, "match_token", lambda t: asked.append(t) or real(t))
+    raw, _ = _raw("一、甲\n二、乙\n三、丙\n" + "全年办理案件12件。\n" * 20)
+    assert flat._glued_page(raw, B.lexicon()["flat"]) is False
+    assert asked == ["一、甲", "二、乙", "三、丙"]

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from lawlint.parse import anyof
+from lawlint.rulepack import regexcache
 from lawlint.rulepack.patternread import top_alternatives
 
 PATTERNS = [
@@ -127,11 +128,41 @@ def test_a_pattern_split_at_its_alternatives_answers_as_its_search():
         assert any(found), pattern
 
 
+def test_the_others_are_searched_only_in_a_line_holding_their_literals():
+    """The fast path is taken: a paragraph holding none of the strings the unanchored
+    alternatives need is not searched for them."""
+    class Counted:
+        def __init__(self, rx):
+            self.rx, self.texts = rx, []
+
+        def search(self, text, *a):
+            self.texts.append(text)
+            return self.rx.search(text, *a)
+    real = regexcache.compile
+    made = []
+
+    def compile_counted(pattern, *a, **k):
+        got = real(pattern, *a, **k)
+        if "请审阅" in pattern and pattern.startswith("(?:"):     # the others, joined
+            made.append(Counted(got))
+            return made[-1]
+        return got
+    rx = re.compile(r"现将.{0,40}报告如下|请审阅|^[^，,。；;]{2,40}[:：]$|^附件\s*\d*\s*[:：]|请审议")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(anyof.regexcache, "compile", compile_counted)
+        m.setattr(anyof, "_memo", {})
+        test = anyof.alternatives(rx)
+    lines = ["全年办理案件12件，做到应审必审。" * 5, "2022年，现将我局法治政府建设情况报告如下：", "请审议。"]
+    assert [test(t) for t in lines] == [False, True, True]
+    assert made and made[0].texts == lines[1:]
+
+
 def test_the_cover_letter_pattern_is_split():
     """The fast path is taken for the shipped cover-letter pattern: its lines opening with ^ are
-    tried with one match, the rest with one search (not its search at every position)."""
+    tried with one match, the rest with one search (not its search at every position), and that
+    search only in a line holding one of the strings its matches hold (「报告如下」, 「请审阅」 …)."""
     from lawlint.parse.lexicon import lexicon
     rx = lexicon()["cover_letter"]
     assert len(top_alternatives(rx.pattern)) > 2
-    assert set(anyof.alternatives(rx).__code__.co_freevars) == {"at", "anywhere"}
+    assert set(anyof.alternatives(rx).__code__.co_freevars) == {"at", "anywhere", "needs"}
     assert top_alternatives(r"(?#|)^a|b") is None and top_alternatives(r"[|]a") == [r"[|]a"]

@@ -41,7 +41,8 @@ def _get(how, patterns):
 
 def alternatives(rx):
     """``text -> bool``: ``rx.search(text) is not None``, its top-level alternatives that open
-    with ``^`` tried once, joined, at the start and the others searched joined (sre searching an
+    with ``^`` tried once, joined, at the start and the others searched joined, in a text holding
+    one of the strings their matches hold when those are known (sre searching an
     alternation one of whose alternatives opens with ``^`` finds no first character to scan for:
     it tries every alternative at every position). A pattern with one alternative, or one the
     split could change (its own flags, back-references), is searched as it is."""
@@ -65,10 +66,23 @@ def _split(rx):
         anywhere = regexcache.compile("|".join(f"(?:{a})" for a in rest)).search if rest else None
     except re.error:                    # a group name used twice
         return lambda text: search(text) is not None
+    needs = regexcache.required_literals("|".join(f"(?:{a})" for a in rest)) if rest else None
     if at is None or anywhere is None:
         one = at or anywhere
         return lambda text: one(text) is not None
-    return lambda text: at(text) is not None or anywhere(text) is not None
+    if needs is None:
+        return lambda text: at(text) is not None or anywhere(text) is not None
+
+    def test(text):
+        # (the others are searched only in a text holding one of the strings each of their
+        # matches holds: sre scanning them tries every position of a long paragraph)
+        if at(text) is not None:
+            return True
+        for s in needs:
+            if s in text:
+                return anywhere(text) is not None
+        return False
+    return test
 
 
 

@@ -24,8 +24,9 @@ def split_blocks(source: Source, text: str) -> list[Block]:
     for line in text.split("\n"):
         stripped = line.strip(_WS)
         # (the first non-blank character's first place is where the stripped text starts: no
-        # copy of the line's rest, as ``lstrip`` made, to measure its lead)
-        start = offset + (line.find(stripped[0]) if stripped else len(line))
+        # copy of the line's rest, as ``lstrip`` made, to measure its lead; none at all when the
+        # line had no blank to strip: ``strip`` gave the line itself)
+        start = offset if stripped is line else offset + (line.find(stripped[0]) if stripped else len(line))
         end = start + len(stripped)
         if md and stripped and pending is not None and not _md_breaks(stripped):
             pending[1] = end
@@ -38,12 +39,15 @@ def split_blocks(source: Source, text: str) -> list[Block]:
                     and not (directives and is_directive(line)):
                 if md and not MD_HEADING.match(stripped):
                     pending = [start, end, stripped]
-                else:
-                    blocks.append((start, end, stripped))
+                else:                               # (made here: no tuple and second pass a line)
+                    blocks.append(Block(len(blocks), start, end, stripped))
         offset += len(line) + 1
     if pending is not None:
         blocks.append(pending)
-    return [Block(i, s, e, text[s:e] if t is None else t) for i, (s, e, t) in enumerate(blocks)]
+    if not md:
+        return blocks
+    return [b if type(b) is Block else Block(i, b[0], b[1], text[b[0]:b[1]] if b[2] is None else b[2])
+            for i, b in enumerate(blocks)]
 
 def _md_breaks(line):
     return bool(MD_HEADING.match(line) or numbering.match_token(line) or line.startswith(("<!--", "- ", "* ", ">")))
@@ -56,9 +60,11 @@ def body_of(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.kind in BODY_KINDS]
 
 
-def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
+def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dict]:
     """Page numbers and web-page chrome: (block index → ``page`` or ``chrome``, the dates chrome
-    lines state: ``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``)."""
+    lines state: ``{"date_published": "2023-03-01"}``, keys from ``chrome.dates``). ``text``: the
+    text the blocks were cut from (each block's text is ``text[b.start:b.end]``), searched for
+    the patterns' literals in place of the blocks joined one a line (None: they are joined)."""
     lx = lexicon()
     plan = _plan(lx)
     kinds: dict = {}
@@ -69,17 +75,29 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
     # Only the patterns whose required literals the blocks hold can match one (most chrome
     # patterns never match a report's own text): found with a few str.find over all blocks.
     # Patterns anchored at the line's start are tried once per block, joined into one call
-    # (lawlint.parse.anyof), and only in the blocks where one scan of all of them finds that
-    # one may match (lawlint.parse.linestart); any other block can only be a site footer's
-    # piece or a byline. What depends on the lexicon only is prepared once (:func:`_plan`).
-    hay, spans, _ = _joined(blocks)
-    labels_max = lx["labels_max_line"]        # (labels are asked of short blocks only: their
-    labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)  # literals there)
-    crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb)
-    footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer)
-    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan)
+    # (lawlint.parse.anyof), and only in the blocks whose first character one of them may take
+    # (lawlint.parse.linestart); any other block can only be a site footer's piece or a byline.
+    # What depends on the lexicon only is prepared once (:func:`_plan`).
+    labels_max = lx["labels_max_line"]        # (labels are asked of short blocks only: their literals there)
+    # (the short blocks joined: their text, not the whole report's, is searched for the labels' literals)
+    labelled_by = _searcher(None, blocks, *_joined(blocks, labels_max), prepared=plan.labels)
+    if text is None:
+        hay, spans, _ = _joined(blocks)
+        index = None
+    else:                                     # (the blocks' places in the text: no joined copy)
+        index = {(b.start, b.end): i for i, b in enumerate(blocks)}
+        hay, spans = text, list(index)
+    crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb, index=index)
+    footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer, index=index)
+    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan, plan.may, index)
     page, line = plan.page, plan.line
     byline = lx["byline"]
+    # Which of the groups of patterns tried at a block's start may match it, told by its first
+    # character (lawlint.parse.linestart.grouped): a block opening with a digit is asked whether it
+    # is a page number, not whether it is a toolbar or a footer. Every group when all is asked.
+    may = plan.may if asked is not None and plan.may is not None else _EVERY
+    labels_rest, crumb_rest, footer_rest = labelled_by.others, crumb.others, footer_line.others
+    labels_hits, crumb_hits, footer_hits = labelled_by.hits, crumb.hits, footer_line.hits
     for i, b in enumerate(blocks):
         text = b.text
         short = len(text) <= short_max
@@ -87,25 +105,42 @@ def mark_chrome(blocks: list[Block]) -> tuple[dict, dict]:
             if b.footer or (short and byline is not None and b.index < head_end and byline.match(text)):
                 _chrome(b, kinds, dates, lx)
             continue
-        if page(text.strip(_WS)):
+        m = may(text)
+        if m & _PAGE and page(text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
-        labelled = len(text) <= labels_max and labelled_by(i, text)
-        if labelled or b.footer or crumb(i, text) or (
-                short and (line(text) or (
+        labelled = len(text) <= labels_max and (i in labels_hits or (m & _LABELS and labels_rest(text)))
+        if labelled or b.footer or i in crumb_hits or (m & _CRUMB and crumb_rest(text)) or (
+                short and ((m & _LINE and line(text)) or (
                     byline is not None and b.index < head_end
                     and byline.match(text)))):
             _chrome(b, kinds, dates, lx)
     # Footer: from the first footer line after which every remaining block is short (known from
     # the last block that is not: asking each footer line about all the rest was quadratic).
-    last_long = max((i for i, r in enumerate(blocks)
-                     if len(r.text) > short_max and kinds.get(r.index) != "chrome"), default=-1)
+    last_long = -1
+    for i in range(len(blocks) - 1, -1, -1):     # (from the end: the last long block is near it)
+        r = blocks[i]
+        if len(r.text) > short_max and kinds.get(r.index) != "chrome":
+            last_long = i
+            break
     for i in range(last_long + 1, len(blocks)) if asked is None else sorted(i for i in asked if i > last_long):
-        if footer_line(i, blocks[i].text):
+        text = blocks[i].text
+        if i in footer_hits or (may(text) & _FOOTER and footer_rest(text)):
             for r in blocks[i:]:
                 kinds[r.index] = "chrome"
             break
     return kinds, dates
+
+
+_PAGE, _LINE, _LABELS, _CRUMB, _FOOTER = 1, 2, 4, 8, 16     # the groups of :class:`_Plan`'s ``may``
+
+
+def _EVERY(text):
+    return 31
+
+
+def _never(text):
+    return False
 
 
 def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
@@ -116,16 +151,17 @@ def _chrome(b: Block, kinds: dict, dates: dict, lx) -> None:
             dates[f"date_{key}"] = "%04d-%02d-%02d" % tuple(int(g) for g in m.groups())
 
 
-def _asked(lx, blocks, hay: str, spans, searchers, scan=False) -> set | None:
+def _asked(lx, blocks, hay: str, spans, searchers, scan=False, may=None, index=None) -> set | None:
     """The positions of the blocks a chrome pattern may match (a superset): those where the scan
     of the patterns tried at a block's start finds one may (:mod:`lawlint.parse.linestart`), those
     holding the literals of another (the searchers' ``hits``), and any block opening with a blank
     (page numbers are matched in its stripped text: its first character is the block's when the
     block opens with none). None: every block is to be asked. ``scan``: the plan's
-    :func:`lawlint.parse.linestart.scanner`, when prepared (:func:`_plan`)."""
+    :func:`lawlint.parse.linestart.scanner`, when prepared (:func:`_plan`); ``may``, ``index``:
+    the plan's groups and the spans' positions (:func:`lawlint.parse.linestart.opening`)."""
     if scan is False:
         scan = linestart.scanner(lx["page_number"] + lx["line"], [p for s in searchers for p in s.rest], _WS)
-    found = linestart.starts(scan, hay, spans)
+    found = linestart.opening(scan, blocks, hay, spans, may, index)
     if found is None:
         return None
     for s in searchers:
@@ -147,7 +183,7 @@ def _joined(blocks, longest=None):
     return "\n".join(texts), spans, where
 
 
-def _searcher(patterns, blocks, hay: str, spans, where=None, prepared=None):
+def _searcher(patterns, blocks, hay: str, spans, where=None, prepared=None, index=None):
     """``(i, text) -> bool``: does one of ``patterns`` match somewhere in ``text``, the text of
     ``blocks[i]``? The patterns anchored at the start are tried once per block, joined into one
     call (:mod:`lawlint.parse.anyof`). Any other is searched only in the blocks that hold one of
@@ -157,10 +193,10 @@ def _searcher(patterns, blocks, hay: str, spans, where=None, prepared=None):
     metadata pattern 「(索引号|发布机构|…)\\s*[\\]】:：]」 had been searched through every paragraph.
     (An anchored pattern is one try per block: the finds would cost more.) The function's
     ``hits`` are the positions of the blocks the latter match, ``rest`` the patterns tried in
-    every block. ``prepared``: :func:`_prepared` of the patterns, made once a lexicon."""
+    every block. ``prepared``: :func:`_prepared` of the patterns, made once a lexicon; ``index``:
+    each span's position in ``blocks``, when the caller has it (``where`` is then not read)."""
     rest, needs, others = prepared or _prepared(patterns)
     hits: set = set()
-    index = None
     for p, needed in needs:
         index = index or {s: (k if where is None else where[k]) for k, s in enumerate(spans)}
         search = p.search
@@ -172,7 +208,7 @@ def _searcher(patterns, blocks, hay: str, spans, where=None, prepared=None):
     else:
         def test(i, text):
             return i in hits or others(text)
-    test.hits, test.rest = hits, rest
+    test.hits, test.rest, test.others = hits, rest, others or _never
     return test
 
 
@@ -180,7 +216,7 @@ class _Plan:
     """What the chrome step asks of every report, prepared once for a lexicon: the searchers'
     patterns split (:func:`_prepared`), the scan of the first characters, the joined matchers."""
 
-    __slots__ = ("lexicon", "labels", "crumb", "footer", "scan", "page", "line")
+    __slots__ = ("lexicon", "labels", "crumb", "footer", "scan", "page", "line", "may")
 
     def __init__(self, lx):
         self.lexicon = lx
@@ -191,6 +227,8 @@ class _Plan:
         self.scan = linestart.scanner(lx["page_number"] + lx["line"], rest, _WS)
         self.page = anyof.matcher(lx["page_number"])
         self.line = anyof.matcher(lx["line"])
+        self.may = linestart.grouped([(lx["page_number"], ()), (lx["line"], ()), ((), self.labels[0]),
+                                      ((), self.crumb[0]), ((), self.footer[0])], _WS)   # (bits: _PAGE …)
 
 
 _plans: list = []

@@ -33,7 +33,7 @@ def parse(source: Source, year: int | None = None) -> "Document":
     script = simplify(source.text)
     text = script.simplified
     blocks = unflatten(split_blocks(source, text), text)
-    kinds, dates = mark_chrome(blocks)           # chrome and page numbers; a crawled page's dates
+    kinds, dates = mark_chrome(blocks, text)     # chrome and page numbers; a crawled page's dates
     front = front_matter(blocks, kinds)          # title and issuer lines, addressee, document number
     headings, kinds = classify(blocks, front.kinds, source)     # headings and closing lines
     build_tree(headings, len(text))

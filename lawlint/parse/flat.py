@@ -29,6 +29,7 @@ from ..model import Block
 from ..rulepack.literals import holding
 from ..rulepack.patternread import group_source
 from ..rulepack.regexcache import required_literals
+from . import linestart
 from .lexicon import lexicon
 
 
@@ -41,19 +42,28 @@ def unflatten(blocks: list[Block], text: str) -> list[Block]:
     separated = set()                    # pieces of a line cut at its separators
     blanks = lx["separator_blanks"]      # (two of them open every separator)
     held = _holding_pairs(blocks, blanks) if blanks else None
+    # (a block opening with a character the label pattern's first item cannot take is no
+    # labelled header line: told by a memo per character, lawlint.parse.linestart.grouped)
+    label = linestart.grouped([((lx["label"],), ())])
+    by_first = label is not None and not label.told      # (told by the first character alone)
     for b in blocks:
-        pieces = _labelled(b, lx)
+        text = b.text
+        pieces = _labelled(b, lx) if label is None or (label[text[:1]] if by_first else label(text)) else None
         if pieces is None and (held is None or (b.start, b.end) in held):   # (no separator without those)
             pieces = _separated(b, lx)
             separated.update(id(p) for p in pieces or ())
-        out.extend(pieces or [b])
+        if pieces:
+            out.extend(pieces)
+        else:
+            out.append(b)
     if glued:
         out = [piece for b in out for piece in _glued(b, lx)]
         first = next((i for i, b in enumerate(out) if b.glued and not b.footer), None)
         m = lx["glued_title"].match(out[first].text) if first is not None else None
         if m is not None:
             out[first:first + 1] = _cut(out[first], [(m.start("at"), m.start("at"))])
-    out = [piece for b in out for piece in (_top(b, lx) if id(b) in separated else [b])]
+    if separated:                        # (pieces of a separated line: most reports have none)
+        out = [piece for b in out for piece in (_top(b, lx) if id(b) in separated else [b])]
     body = [i for i, b in enumerate(out) if not b.footer]
     if body:
         out[body[-1]:body[-1] + 1] = _closing_tail(out[body[-1]], lx)
@@ -66,16 +76,19 @@ def _holding_pairs(blocks: list[Block], blanks: str) -> set:
     """The (start, end) of the blocks holding two of ``blanks`` side by side (every separator
     opens with such a pair), looked for in the blocks' own text, joined: the lines' indentation
     (spaces or 「　　」 before every paragraph) is no block's text. Only the pairs of the blanks
-    the blocks hold at all are looked for (one ``in`` a blank: most reports hold one or two)."""
+    the blocks hold at all are looked for (one ``in`` a blank: most reports hold one or two), and
+    the blocks' places in the joined text are measured only when one of them is there (in most
+    reports none is)."""
+    hay = "\n".join([b.text for b in blocks])
+    present = [c for c in blanks if c in hay]
+    pairs = [a + c for a in present for c in present]
+    if not any(p in hay for p in pairs):
+        return set()
     own, at = [], 0
     for b in blocks:
         own.append((at, at + len(b.text)))
         at += len(b.text) + 1
-    hay = "\n".join([b.text for b in blocks])
-    present = [c for c in blanks if c in hay]
-    if not present:
-        return set()
-    kept = set(holding(hay, [a + c for a in present for c in present], own))
+    kept = set(holding(hay, pairs, own))
     return {(b.start, b.end) for b, o in zip(blocks, own) if o in kept}
 
 
@@ -141,8 +154,14 @@ def _top(b: Block, lx) -> list[Block]:
 def _glued_page(blocks: list[Block], lx) -> bool:
     """Whole parts on a few long lines, almost no line opening with a numbering token (separated
     pieces of such a line may still hold headings glued to the sentence before them)."""
-    numbered = sum(1 for b in blocks if numbering.match_token(b.text))
-    return numbered < 3 and any(len(b.text) > lx["long_line"] for b in blocks)
+    numbered = 0
+    match_token = numbering.match_token
+    for b in blocks:                    # (three are enough to tell: the rest is not asked)
+        if match_token(b.text):
+            numbered += 1
+            if numbered == 3:
+                return False
+    return any(len(b.text) > lx["long_line"] for b in blocks)
 
 
 def _glued(b: Block, lx) -> list[Block]:

@@ -24,18 +24,34 @@ def classify(blocks: list[Block], kinds: dict, source) -> tuple[list[Heading], d
     so far, not changed); ``source`` gives the file's kind and its heading hints (Word styles)."""
     lx = lexicon()
     kinds = dict(kinds)
-    blocks = [b for b in blocks if kind_of(kinds, b) == "paragraph"]
+    kind = kinds.get                           # (model.kind_of, without a call a block)
+    blocks = [b for b in blocks if kind(b.index, "paragraph") == "paragraph"]
     headings: list[Heading] = []
     long_after = _has_long_paragraph_after(blocks)
     closing = lx["closing"].match
     needs = _needs(lx["closing"].pattern)      # (a block holding none of them is no closing line)
     last = len(blocks) - 1
+    md = source.kind == "md"
+    match_token = numbering.match_token
     for pos, b in enumerate(blocks):
         text = b.text
-        if (needs is None or _holds(text, needs)) and closing(text):
+        if needs is None:
+            held = True
+        else:                                  # (one of them in the text: tested in the loop, no call a block)
+            for s in needs:
+                if s in text:
+                    held = True
+                    break
+            else:
+                held = False
+        if held and closing(text):
             kinds[b.index] = "closing"
             continue
-        h = _numbered_heading(b) if source.kind != "md" else _markdown_heading(b)
+        if md:
+            h = _markdown_heading(b)
+        else:                                  # (_numbered_heading, written in the loop)
+            tok = match_token(text)
+            h = None if tok is None else _titled(b, tok, text[tok.length:], b.start + tok.length, tok.family)
         if h is None and pos < last and long_after[pos] and _unnumbered_heading_candidate(b.text):
             h = Heading(b, None, b.text.strip(_WS), b.start, b.end, False, "none")
         hint = source.hints.get(source.position(b.start)[0]) if source.hints else None
@@ -57,13 +73,6 @@ def _needs(pattern: str):
     if pattern not in _NEEDS:
         _NEEDS[pattern] = regexcache.required_literals(pattern)
     return _NEEDS[pattern]
-
-
-def _holds(text: str, strings) -> bool:
-    for s in strings:
-        if s in text:
-            return True
-    return False
 
 
 def _signature(blocks, kinds, lx):
@@ -95,7 +104,8 @@ def _titled(b, tok, rest, t_start, style):
     """Standalone heading if the rest is one short line; otherwise a run-in heading. A heading
     glued to its body (nothing between them on a flattened page) ends at its first clause mark
     when its first sentence is too long to be a title."""
-    cut = _first_sentence_end(rest)
+    m = _SENTENCE_END.search(rest)             # (the first sentence end: a search, no call)
+    cut = None if m is None else m.start()
     if b.glued:
         glued = _glued_title(b, tok, rest, t_start, style, cut)
         if glued is not None:
@@ -131,10 +141,6 @@ _RUN_IN_ITEM = regexcache.compile(f"(?:[{CN_NUMERAL_CHARS}]{{1,2}}是|其[{CN_NU
 
 _SENTENCE_END = regexcache.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
-
-def _first_sentence_end(rest):
-    m = _SENTENCE_END.search(rest)
-    return None if m is None else m.start()
 
 def _markdown_heading(b: Block) -> Heading | None:
     m = MD_HEADING.match(b.text)
@@ -203,6 +209,7 @@ def build_tree(headings: list[Heading], text_end: int):
     list (value 1) it is that list's parent, otherwise it is the next heading's sibling.
     """
     stack: list[tuple[str, Heading]] = []
+    fams: list[str] = []        # the families on the stack, kept beside it (not rebuilt a heading)
     # The next numbered heading after each position, found in one backward pass (a forward scan
     # from every unnumbered heading made a long run of them quadratic).
     next_numbered: list = [None] * len(headings)
@@ -216,46 +223,44 @@ def build_tree(headings: list[Heading], text_end: int):
             # A heading known only by its style (Markdown #, Word 标题 N): it closes every
             # numbered list below it and every styled heading at its depth or deeper.
             depth = h.hint_level
-            while stack and not (stack[-1][0].startswith("#") and int(stack[-1][0][1:]) < depth):
+            while stack and not (fams[-1].startswith("#") and int(fams[-1][1:]) < depth):
                 stack.pop()
-            h.parent = stack[-1][1] if stack else None
-            stack.append((f"#{depth}", h))
-            h.level = len(stack)
-            continue
-        family = h.style
-        if h.token is None:
-            nxt = next_numbered[i]
-            fams = [f for f, _ in stack]
-            hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
-            if hole is not None:
-                family = hole
-            elif nxt is not None and nxt.style in fams:
-                idx = fams.index(nxt.style)
-                if nxt.value == 1 and idx > 0:
-                    idx -= 1
-                family = fams[idx]
-            elif nxt is not None and nxt.value == 1 and stack:
-                family = fams[-1] if len(fams) == 1 else fams[-1]
-                family = f"none@{len(stack) + 1}"
-            elif stack:
-                family = fams[-1]
-            else:
-                family = "none@1"
-        fams = [f for f, _ in stack]
-        if family in fams:
-            del stack[fams.index(family):]
-        h.parent = stack[-1][1] if stack else None
+                fams.pop()
+            family = f"#{depth}"
+        else:
+            family = h.style
+            if h.token is None:
+                nxt = next_numbered[i]
+                hole = _fills_hole(headings[i + 1:i + 1 + _HOLE_LOOKAHEAD], stack)
+                if hole is not None:
+                    family = hole
+                elif nxt is not None and nxt.style in fams:
+                    idx = fams.index(nxt.style)
+                    if nxt.value == 1 and idx > 0:
+                        idx -= 1
+                    family = fams[idx]
+                elif nxt is not None and nxt.value == 1 and stack:
+                    family = f"none@{len(stack) + 1}"
+                elif stack:
+                    family = fams[-1]
+                else:
+                    family = "none@1"
+            if family in fams:
+                k = fams.index(family)
+                del stack[k:]
+                del fams[k:]
+        parent = h.parent = stack[-1][1] if stack else None
+        if parent is not None:          # (children in the headings' order, as one pass after made them)
+            parent.children.append(h)
         stack.append((family, h))
+        fams.append(family)
         h.level = len(stack)
-    for h in headings:
-        if h.parent is not None:
-            h.parent.children.append(h)
     # Each heading's part ends where the next heading at the same or a higher level starts
     # (one pass with a stack of the still-open headings, levels increasing).
     open_: list[Heading] = []
     for n in headings:
         while open_ and open_[-1].level >= n.level:
-            open_.pop().end = n.start
+            open_.pop().end = n.block.start    # (Heading.start, without the property's call)
         open_.append(n)
     for h in open_:
         h.end = text_end

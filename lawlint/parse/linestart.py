@@ -17,6 +17,7 @@ more: the caller asks those as before, by their own text.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..rulepack import regexcache
 from ..rulepack.literals import holding
@@ -76,3 +77,86 @@ def starts(plan, hay: str, spans) -> set | None:
     for needed in literals:             # (the blocks joined one a line: no two start together)
         found.update(at[s] for s, _ in holding(hay, needed, spans))
     return found
+
+
+def opening(plan, blocks, hay: str, spans, may=None, index=None) -> set | None:
+    """:func:`starts`, each block told by its own first character (a memo per character and
+    scan: no scan of ``hay``); ``spans``: the blocks' (start, end) in ``hay``, one per block, in
+    order (``hay`` may be the text the blocks were cut from). ``may``: the :func:`grouped` memo
+    of the same patterns, when there is one (its bits, looked up in C, tell the first
+    characters); ``index``: each span's position, when the caller has it."""
+    if plan is None:
+        return None
+    scan, literals = plan
+    found: set = set()
+    if may is not None:                 # (a character some group takes: a bit set)
+        firsts = [b.text[:1] for b in blocks]
+        found = set(compress(range(len(firsts)), map(may.__getitem__, firsts)))
+    elif scan is not None:
+        takes = _takers.get(scan)
+        if takes is None:
+            takes = _takers[scan] = {}
+        for i, b in enumerate(blocks):
+            text = b.text
+            first = text[:1]            # ('' for an empty block: asked, as a superset may be)
+            took = takes.get(first)
+            if took is None:
+                took = takes[first] = not first or scan.match("\n" + first) is not None
+            if took:
+                found.add(i)
+    if literals:
+        at = index if index is not None else {s: i for i, s in enumerate(spans)}
+        for needed in literals:
+            found.update(at[s] for s in holding(hay, needed, spans))
+    return found
+
+
+_takers: dict = {}      # scan → {first character: does the scan take it}
+
+
+def grouped(groups, also: str = ""):
+    """``text -> int``: bit k set when a pattern of ``groups[k]`` (a pair: patterns tried with
+    ``match``, patterns opening with ``^`` tried with ``search``) may match ``text`` at its start:
+    its first character is one the group's first classes take (remembered per character), or
+    the text holds the literals of a pattern of it told by those. A superset: the caller asks
+    the group's patterns as before where its bit is set. None when a group cannot be told
+    (:func:`scanner`). A text opening with one of ``also`` (or empty) has every bit set."""
+    key = tuple((tuple((p.pattern, p.flags) for p in m), tuple((p.pattern, p.flags) for p in s))
+                for m, s in groups) + (also,)
+    if key not in _memo:
+        plans = [_build(m, s, "") for m, s in groups]
+        _memo[key] = None if None in plans else _Grouped(plans, also)
+    return _memo[key]
+
+
+class _Grouped(dict):
+    """First character → the groups whose first classes take it (filled on first use)."""
+
+    def __init__(self, plans, also):
+        super().__init__()
+        self.scans = [scan for scan, _ in plans]
+        self.also = also
+        self.every = (1 << len(plans)) - 1
+        self.told = [(1 << k, tuple(s for needed in literals for s in needed))
+                     for k, (_, literals) in enumerate(plans) if literals]
+
+    def __missing__(self, first):
+        if not first or first in self.also:
+            m = self.every
+        else:
+            m = 0
+            for k, scan in enumerate(self.scans):
+                if scan is not None and scan.match("\n" + first) is not None:
+                    m |= 1 << k
+        self[first] = m
+        return m
+
+    def __call__(self, text: str) -> int:
+        m = self[text[:1]]
+        for bit, strings in self.told:
+            if not m & bit:
+                for s in strings:
+                    if s in text:
+                        m |= bit
+                        break
+        return m
