@@ -416,8 +416,8 @@ def test_the_shared_scan_looks_for_every_term_rules_words(mp):
             assert p.words <= looked and (p.words or r.check == "law_status" and not p.bare), (r.id, year)
     calls = []
     with mp.context() as m:
-        real = termscan.Scan.present
-        m.setattr(termscan.Scan, "present", lambda self, text: calls.append(1) or real(self, text))
+        real = termscan.Scan.scan
+        m.setattr(termscan.Scan, "scan", lambda self, text: calls.append(1) or real(self, text))
         m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked by a substitution rule"))
         m.setattr(confusion.Literals, "present", lambda *a: pytest.fail("confusion's own scan"))
         m.setattr(law_status, "_bare_spans", _bare_spans_of_found(law_status._bare_spans))
@@ -531,8 +531,11 @@ def test_the_kept_plan_is_the_one_built_from_the_ranking(mp):
     scan = termscan._plan(RULES, 2021)
     built = termscan._anchored(scan.words, termscan.anchors(scan.words, termscan.frequent_rank()))
     assert termscan._kept(scan.words, scan.looked) == built
-    assert scan.rx.pattern == built[0] and scan.by_group == built[1] and scan.shadows == built[2]
-    for bad in [(), ("x",), (built[0], "", *scan.words[1:], "不在表中的词"), (built[0], "", *scan.words[:-1])]:
+    assert (scan.rx.pattern, scan.by_group, scan.shadows, scan.back) == built
+    back = ",".join(map(str, built[3][1:]))
+    for bad in [(), ("x",), (built[0], "", back, *scan.words[1:], "不在表中的词"), (built[0], "", back, *scan.words[:-1]),
+                (built[0], "", "0," + back, *scan.words), (built[0], "", "x", *scan.words),
+                (built[0], "1:x", back, *scan.words), (built[0], "", back.replace("0", "99"), *scan.words)]:
         with mp.context() as m:
             m.setattr(regexcache, "_fact", lambda key, compute, bad=bad: bad)
             assert termscan._kept(scan.words, scan.looked) == built

@@ -16,7 +16,7 @@ import re
 from ..rulepack import regexcache
 
 CHECKS = ("substitution", "confusion", "law_status")     # the check types whose params have ``words``
-_NOTHING = (frozenset(), frozenset())
+_NOTHING = (frozenset(), frozenset(), {})
 
 
 class Scan:
@@ -31,34 +31,51 @@ class Scan:
     at its anchor unless a word earlier in that anchor's alternation matched there first, which
     the scan then asks with ``in`` (:attr:`shadows`). Led by each word's first character, the
     scan was tried at every 法, 政, 制 … (≈ 14% of a report's characters, ≈ 1,100 instructions
-    each); anchored, at about a third as many places."""
+    each); anchored, at about a third as many places. Where each word starts is known too (its
+    anchor's place less :attr:`back`), for every word no found word shadows: the rules scan only
+    the paragraphs holding one (:func:`starts`)."""
 
-    __slots__ = ("words", "looked", "rx", "by_group", "shadows")
+    __slots__ = ("words", "looked", "rx", "by_group", "shadows", "back")
 
     def __init__(self, words, rank=None):
         self.words = tuple(sorted(set(words), key=lambda w: (-len(w), w)))
         self.looked = frozenset(self.words)
         self.rx = None
-        self.by_group = self.shadows = None
+        self.by_group = self.shadows = self.back = None
         if self.words:
             if rank is None:        # the shipped ranking: the plan kept in the regex table
-                pattern, self.by_group, self.shadows = _kept(self.words, self.looked)
+                plan = _kept(self.words, self.looked)
             else:
-                pattern, self.by_group, self.shadows = _anchored(self.words, anchors(self.words, rank))
+                plan = _anchored(self.words, anchors(self.words, rank))
+            pattern, self.by_group, self.shadows, self.back = plan
             self.rx = regexcache.compile(pattern)
 
     def present(self, text: str) -> frozenset:
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple:
+        """(the words ``text`` holds, {word: where it starts, every place, in order} for each word
+        found whose every place the scan met: one no other found word shadows)."""
         if self.rx is None:
-            return frozenset()
-        by_group = self.by_group
-        found = {by_group[m.lastindex] for m in self.rx.finditer(text)}
+            return frozenset(), {}
+        by_group, back = self.by_group, self.back
+        at: dict = {}
+        for m in self.rx.finditer(text):
+            g = m.lastindex
+            got = at.get(by_group[g])
+            if got is None:
+                got = at[by_group[g]] = []
+            got.append(m.start() - back[g])
+        found = set(at)
         if found:
             shadows = self.shadows
             maybe = set()
             for w in found:
                 maybe.update(shadows.get(w, ()))
+            for w in maybe:
+                at.pop(w, None)         # (some of its places may have gone to another word)
             found.update(w for w in maybe - found if w in text)
-        return frozenset(found)
+        return frozenset(found), at
 
 
 def frequent_rank() -> dict:
@@ -78,19 +95,25 @@ def _kept(words: tuple, looked: frozenset) -> tuple:
     it reads the ranking and costs a fresh start ≈ 3 M instructions. A kept plan that does not
     name exactly these words is built again."""
     def compute():
-        pattern, by_group, shadows = _anchored(words, anchors(words, frequent_rank()))
+        pattern, by_group, shadows, back = _anchored(words, anchors(words, frequent_rank()))
         number = {w: g for g, w in enumerate(by_group) if g}
         spec = ";".join(f"{number[w]}:" + ",".join(str(number[v]) for v in vs) for w, vs in shadows.items())
-        return (pattern, spec, *by_group[1:])
+        return (pattern, spec, ",".join(map(str, back[1:])), *by_group[1:])
     got = regexcache._fact(("literals", _KEPT + "\0".join(words)), compute)
-    if len(got) != len(words) + 2 or frozenset(got[2:]) != looked:
+    try:
+        if len(got) != len(words) + 3 or frozenset(got[3:]) != looked:
+            raise ValueError
+        by_group = [None, *got[3:]]
+        back = [0, *map(int, got[2].split(","))]
+        shadows = {}
+        for item in got[1].split(";") if got[1] else ():
+            g, vs = item.split(":")
+            shadows[by_group[int(g)]] = tuple(by_group[int(v)] for v in vs.split(","))
+        if len(back) != len(by_group) or not all(0 <= k < len(w) for k, w in zip(back[1:], by_group[1:])):
+            raise ValueError
+    except (ValueError, IndexError):
         return _anchored(words, anchors(words, frequent_rank()))
-    by_group = [None, *got[2:]]
-    shadows = {}
-    for item in got[1].split(";") if got[1] else ():
-        g, vs = item.split(":")
-        shadows[by_group[int(g)]] = tuple(by_group[int(v)] for v in vs.split(","))
-    return got[0], by_group, shadows
+    return got[0], by_group, shadows, back
 
 
 def anchors(words, rank: dict) -> list:
@@ -102,11 +125,12 @@ def anchors(words, rank: dict) -> list:
 
 def _anchored(words, at) -> tuple:
     """(the pattern, the word of each group number, word -> the words that may match at the same
-    place of its anchor after it in the alternation) for ``words`` anchored at ``at``."""
+    place of its anchor after it in the alternation, each group's word's anchor index) for
+    ``words`` anchored at ``at``."""
     by_anchor: dict = {}
     for w, k in zip(words, at):
         by_anchor.setdefault(w[k], []).append((w, k))
-    parts, by_group, shadows = [], [None], {}
+    parts, by_group, shadows, back = [], [None], {}, [0]
     for a in sorted(by_anchor):
         group = by_anchor[a]
         alts = []
@@ -115,11 +139,12 @@ def _anchored(words, at) -> tuple:
             alts.append((f"(?<={re.escape(before)})" if k else "") +
                         (f"(?={re.escape(after)})" if after else "") + "()")
             by_group.append(w)
+            back.append(k)
             later = [v for v, j in group[i + 1:] if _aligned(w, k, v, j)]
             if later:
                 shadows[w] = tuple(later)
         parts.append(re.escape(a) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"))
-    return "|".join(parts), by_group, shadows
+    return "|".join(parts), by_group, shadows, back
 
 
 def _aligned(w: str, k: int, v: str, j: int) -> bool:
@@ -154,15 +179,22 @@ def present(ctx, words) -> frozenset | None:
     got = ctx.cache.get("termscan")
     if got is None:
         got = ctx.cache["termscan"] = _scanned(ctx)
-    found, looked = got
-    return found if words <= looked else None
+    return got[0] if words <= got[1] else None
+
+
+def starts(ctx):
+    """``word -> where it starts in the report`` (every place, in order) for the words the shared
+    scan found and met at every place; None before the scan (:func:`present` makes it)."""
+    got = ctx.cache.get("termscan")
+    return None if got is None else got[2].get
 
 
 def _scanned(ctx) -> tuple:
     plan = _plan(ctx.rules, ctx.year)
     if plan is None:
         return _NOTHING
-    return plan.present(ctx.doc.text), plan.looked
+    found, at = plan.scan(ctx.doc.text)
+    return found, plan.looked, at
 
 
 def _plan(ruleset, year) -> Scan | None:
