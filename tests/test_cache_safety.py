@@ -271,6 +271,7 @@ def test_the_code_key_reads_the_content_not_the_file_times(tmp_path, monkeypatch
     pkg = tmp_path / "pkg"
     (pkg / "rulepack").mkdir(parents=True)
     for name in cache.PRODUCERS["regex"]:
+        (pkg / name).parent.mkdir(parents=True, exist_ok=True)     # (rulepack/, checks/termscan.py)
         (pkg / name).write_bytes((ROOT / "lawlint" / name).read_bytes())
     monkeypatch.setattr(cache, "_PKG", str(pkg))
     monkeypatch.setattr(cache, "_code", {})

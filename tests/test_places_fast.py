@@ -111,7 +111,7 @@ def test_same_findings_on_every_corpus(monkeypatch):
 
 
 DATE_PIECES = ["2024", "2023", "1999", "19", "20", "1", "0", "03", "05", "12", "年", "月", "日", " ", "\u3000",
-               "\t", "\n", "\u2003", ".", "-", "/", "依法", "，"]
+               "\t", "\n", "\u2003", ".", "-", "/", "依法", "，", "０３", "\u0663", "²", "度"]
 
 
 @settings(max_examples=400)
@@ -124,6 +124,30 @@ def test_padded_is_finditer_over_each_span(text, spans):
     years = [m.start() for m in re.finditer("年", text)]
     got = [m.span() for m in date_form._padded(text, spans, years)]
     assert got == [m.span() for s, e in spans for m in date_form._PADDED.finditer(text, s, e)]
+
+
+def test_isdecimal_is_what_backslash_d_matches():
+    """_padded asks str.isdecimal of the character after a 「年」 and its blanks; the pattern's
+    month is ``\\d``."""
+    d = re.compile(r"\d")
+    bad = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdecimal() != bool(d.fullmatch(c))]
+    assert bad == []
+
+
+def test_padded_tries_no_year_without_a_digit_after_it(monkeypatch):
+    """The fast path: a 「年」 not followed by a digit (年度, 年以来) is not tried."""
+    tried = []
+    real = date_form._PADDED
+
+    class Spy:
+        def match(self, text, pos, endpos):
+            tried.append(pos)
+            return real.match(text, pos, endpos)
+    text = "2023年度工作，2023年以来，2023年 03月05日，2023年\n"
+    with monkeypatch.context() as m:
+        m.setattr(date_form, "_PADDED", Spy())
+        got = [x.group(0) for x in date_form._padded(text, [(0, len(text))], [i for i, c in enumerate(text) if c == "年"])]
+    assert got == ["2023年 03月05日"] and tried == [text.index("2023年 03")]
 
 
 def test_isspace_is_what_backslash_s_matches():

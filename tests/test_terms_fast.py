@@ -373,17 +373,29 @@ TERM_RULES = [r for r in RULES if r.check in termscan.CHECKS]
 TWORDS = WORDS + ["法制办", "法制", "法治政府", "法治政府建设", "政府法制局", "a.b", "a", "ab", "b"]
 
 
+RANKS = st.lists(st.sampled_from(sorted(set("".join(TWORDS)))), unique=True).map(
+    lambda chars: {ch: i for i, ch in enumerate(chars)})
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(TWORDS + ["《", "》", "。", "，", "清单", "依法行政", "法", "政府", "治"]),
-                max_size=30).map("".join), st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12))
-@example("组成份额，部份，台帐再接再励", WORDS)
-def test_the_shared_scan_finds_exactly_the_words_the_text_holds(text, words):
-    """The trie matches at each place what the flat alternation (longest first) matches, and the
-    scan's answer is each word asked with ``in``."""
-    flat = re.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
-    trie = re.compile(termscan.alternation(words))
-    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
-    assert termscan.Scan(words).present(text) == {w for w in words if w in text}
+                max_size=30).map("".join), st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12), RANKS)
+@example("组成份额，部份，台帐再接再励", WORDS, {})
+@example("权利清单，法制办公室", ["权利", "权利清单", "法制办", "办公室", "公"], {"利": 0, "权": 1, "办": 2})
+def test_the_shared_scan_finds_exactly_the_words_the_text_holds(text, words, rank):
+    """Whatever character each word is anchored at (any frequency ranking), the scan's answer is
+    each word asked with ``in``."""
+    assert termscan.Scan(words, rank).present(text) == {w for w in words if w in text}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12), RANKS)
+def test_each_word_is_anchored_at_its_least_frequent_character(words, rank):
+    words = sorted(set(words))
+    most = len(rank)
+    for w, k in zip(words, termscan.anchors(words, rank)):
+        assert all(rank.get(w[k], most) > rank.get(c, most) for c in w[:k])
+        assert all(rank.get(w[k], most) >= rank.get(c, most) for c in w[k:])
 
 
 @pytest.mark.parametrize("year", [None, 2018, 2021, 2024])
@@ -404,8 +416,8 @@ def test_the_shared_scan_looks_for_every_term_rules_words(mp):
             assert p.words <= looked and (p.words or r.check == "law_status" and not p.bare), (r.id, year)
     calls = []
     with mp.context() as m:
-        real = termscan.Scan.present
-        m.setattr(termscan.Scan, "present", lambda self, text: calls.append(1) or real(self, text))
+        real = termscan.Scan.scan
+        m.setattr(termscan.Scan, "scan", lambda self, text: calls.append(1) or real(self, text))
         m.setattr(substitution, "_holds", lambda *a: pytest.fail("a string asked by a substitution rule"))
         m.setattr(confusion.Literals, "present", lambda *a: pytest.fail("confusion's own scan"))
         m.setattr(law_status, "_bare_spans", _bare_spans_of_found(law_status._bare_spans))
@@ -473,9 +485,57 @@ def test_visited_leaves_out_the_spans_no_pattern_may_match_in():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12),
-       st.lists(st.sampled_from(TWORDS + ["清", "单", "权利清单份", "法制办公室"]), min_size=1, max_size=3).map("".join))
-def test_the_words_a_match_may_hide_are_found_by_prefix(words, m):
-    """Scan.hiding (substrings and prefixes looked up) gives what may_hide asked of every word gives."""
-    scan = termscan.Scan(words)
-    assert scan.hiding(m) == {w for w in set(words) if termscan.may_hide(m, w)}
+@given(st.lists(st.sampled_from(TWORDS), min_size=1, max_size=12), RANKS)
+def test_the_words_that_may_stand_at_a_words_anchor_are_its_shadows(words, rank):
+    """Scan.shadows: for each word, every word after it in the alternation (longest first) with the
+    same anchor character that can stand at the same place (their characters agree where they
+    overlap), found by laying the two over each other."""
+    scan = termscan.Scan(words, rank)
+    at = dict(zip(scan.words, termscan.anchors(scan.words, rank)))
+    for w in scan.words:
+        expected = set()
+        for v in scan.words:
+            if scan.words.index(v) <= scan.words.index(w) or v[at[v]] != w[at[w]]:
+                continue
+            lead = max(at[v] - at[w], 0)            # w starts at lead, v at lead + at[w] - at[v]
+            text = [None] * (max(lead + len(w), lead + at[w] - at[v] + len(v)))
+            ok = True
+            for off, word in ((lead, w), (lead + at[w] - at[v], v)):
+                for i, ch in enumerate(word):
+                    ok = ok and text[off + i] in (None, ch)
+                    text[off + i] = ch
+            if ok:
+                expected.add(v)
+        assert set(scan.shadows.get(w, ())) == expected, w
+
+
+def test_the_scan_is_tried_only_where_an_anchor_stands():
+    """The fast path: the shipped words' pattern opens with the set of their anchors (sre's
+    first-character gate), each word anchored at a character the frequency list ranks low: a
+    report is tried at about a tenth of its characters, not at each word's first character."""
+    from lawlint.rulepack import sreparts
+    scan = termscan._plan(RULES, 2021)
+    code = sreparts.code(sreparts.parser.parse(scan.rx.pattern), 0)
+    assert code[0] == sreparts.constants.INFO and code[2] & sreparts.constants.SRE_INFO_CHARSET
+    rank = termscan.frequent_rank()
+    anchored = {w[k] for w, k in zip(scan.words, termscan.anchors(scan.words, rank))}
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    tried = sum(text.count(ch) for ch in anchored)
+    firsts = sum(text.count(ch) for ch in {w[0] for w in scan.words})
+    assert tried * 2 < firsts and tried * 10 < len(text)
+
+
+def test_the_kept_plan_is_the_one_built_from_the_ranking(mp):
+    """The shared scan's plan kept in the regex table is what the ranking builds, and a kept entry
+    that does not name exactly the words (damaged, or another version's) is built again."""
+    scan = termscan._plan(RULES, 2021)
+    built = termscan._anchored(scan.words, termscan.anchors(scan.words, termscan.frequent_rank()))
+    assert termscan._kept(scan.words, scan.looked) == built
+    assert (scan.rx.pattern, scan.by_group, scan.shadows, scan.back) == built
+    back = ",".join(map(str, built[3][1:]))
+    for bad in [(), ("x",), (built[0], "", back, *scan.words[1:], "不在表中的词"), (built[0], "", back, *scan.words[:-1]),
+                (built[0], "", "0," + back, *scan.words), (built[0], "", "x", *scan.words),
+                (built[0], "1:x", back, *scan.words), (built[0], "", back.replace("0", "99"), *scan.words)]:
+        with mp.context() as m:
+            m.setattr(regexcache, "_fact", lambda key, compute, bad=bad: bad)
+            assert termscan._kept(scan.words, scan.looked) == built

@@ -55,10 +55,11 @@ def _found(ctx, rule, p, present):
     spans = sc.spans(ctx, p.scope)
     taken = set()
     entries = p.entries if present is None else p.literals.entries(p.entries, present)
+    at = termscan.starts(ctx)   # where the scan's words start (the paragraphs holding them)
     for entry in entries:
         unless = entry.unless
         # each pattern the report may hold, and the paragraphs that may hold it (None: all)
-        live = [(rx, sc.holders(text, rx, spans)) for rx in entry.match
+        live = [(rx, sc.where(ctx, rx, spans, present, at)) for rx in entry.match
                 if (rx.may_occur_in(text) if present is None else p.literals.may_occur(rx, present))]
         for s, e in termscan.visited(spans, live) if live else ():
             for rx, where in live:

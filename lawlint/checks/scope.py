@@ -16,7 +16,7 @@ from ..parse.document import split_sentences
 from ..rulepack import regexcache
 from ..rulepack.literals import holding  # noqa: F401 - the checks ask it as scope.holding
 from ..vocabulary import SECTION_IDS
-from .places import occurrences
+from .places import occurrences, of
 
 SCOPES = ["body", "title", "document", "chrome", *SECTION_IDS]
 SCOPE_SCHEMA = {"enum": SCOPES, "description": "检查范围：body 正文、title 标题、document 全文（不含网页残留）、"
@@ -153,6 +153,55 @@ def holders(text: str, rx, span_list):
     return set(holding(text, needed, span_list)) if needed else None
 
 
+_MANY_PLACES = 48       # more places of a pattern's strings than this: every span (as holding does)
+_NEEDED: dict = {}      # pattern -> the strings it cannot match without, or () (once a process)
+
+
+def where(ctx, rx, span_list, present=None, starts=None):
+    """:func:`holders` (the spans of ``span_list`` where pattern ``rx`` can match, None for every
+    span) from the places of its strings (found once a report and shared by the rules asking:
+    ``starts(s)`` when it knows them, as :func:`lawlint.checks.termscan.starts` does, else
+    :func:`places.of`) and a bisection among the spans: no ``find`` per string and rule, no walk
+    of every span. ``present``: the words the report holds, when known (the others are skipped)."""
+    pattern = rx.pattern
+    needed = _NEEDED.get(pattern)
+    if needed is None:
+        needed = _NEEDED[pattern] = regexcache.required_literals(pattern) or ()
+    if not needed:
+        return None
+    index = _index(ctx, span_list)
+    if index is None:                           # (spans out of order or overlapping: as before)
+        return set(holding(ctx.doc.text, needed, span_list))
+    starts_of, ends = index
+    doc, out, count = ctx.doc, set(), 0
+    for s in needed:
+        if present is not None and s not in present:
+            continue
+        at = starts(s) if starts is not None else None
+        if at is None:
+            at = of(doc, s)
+        count += len(at)
+        if count > _MANY_PLACES:
+            return None
+        n = len(s)
+        for a in at:
+            i = bisect_right(starts_of, a) - 1
+            if i >= 0 and a + n <= ends[i]:
+                out.add(span_list[i])
+    return out
+
+
+def _index(ctx, span_list):
+    """(the spans' starts, their ends) when they are in text order and do not overlap, else None:
+    once a report per list of spans (:func:`spans` gives each scope's list once)."""
+    memo = ctx.cache.setdefault("scope.index", {})
+    got = memo.get(id(span_list))
+    if got is None or got[0] is not span_list:
+        flat = [x for span in span_list for x in span]
+        got = memo[id(span_list)] = (span_list, (flat[0::2], flat[1::2]) if flat == sorted(flat) else None)
+    return got[1]
+
+
 def able(text: str, rx, span_list) -> list:
     """The spans of ``span_list`` (in its order) where pattern ``rx`` can match: :func:`holders`
     as a list, every span when it needs no literal."""
@@ -197,30 +246,51 @@ _OPEN, _CLOSE = "《〈", "》〉"
 def in_title_marks(text: str, start: int, end: int) -> bool:
     """Is text[start:end] inside 《…》 (a document or law title) on its line?"""
     line_start = text.rfind("\n", 0, start) + 1
-    depth = 0
-    for ch in text[line_start:start]:
-        if ch == "《":
-            depth += 1
-        elif ch == "》" and depth:
-            depth -= 1
-    if depth <= 0:
+    last = text.rfind("《", line_start, start)
+    if last < 0:                # (no 《 before it on its line: the depth never rises)
         return False
+    if text.find("》", last, start) >= 0:   # (else the last 《 is open: the depth is above 0)
+        depth = 0               # the marks alone walked (a line is a paragraph: ≈ 40 per character)
+        for m in _MARKS.finditer(text, line_start, start):
+            if m.group() == "《":
+                depth += 1
+            elif depth:
+                depth -= 1
+        if depth <= 0:
+            return False
     line_end = text.find("\n", end)
     return "》" in text[end:line_end if line_end >= 0 else len(text)]
 
 
+_MARKS = regexcache.compile("[《》]")
 _STOPS = SENTENCE_STOPS
 _SENTENCE_MAX = 1000          # longer "sentences" are cut: a sentence_at call stays O(1)
+_NEAR = 64                    # the stretch before a place looked at first (most sentences start in it)
+_FINDERS: dict = {}           # stops -> (the last stop of a stretch, the first), compiled once
 
 
 def sentence_at(text: str, start: int, end: int, stops: str = _STOPS) -> tuple[int, int]:
-    """The sentence (ending in 。！？； or a line break; ``stops`` to choose) around text[start:end]."""
+    """The sentence (ending in 。！？； or a line break; ``stops`` to choose) around text[start:end].
+    Two regex calls, not a ``find`` per stop each way (≈ 2,000 instructions a call): the last stop
+    before ``start`` (looked for ``_NEAR`` characters back, then four times as far …, up to
+    ``_SENTENCE_MAX``: the last in a stretch is the last there is) and the first after ``end``."""
+    finders = _FINDERS.get(stops)
+    if finders is None:
+        cls = "[" + re.escape(stops) + "]"
+        finders = _FINDERS[stops] = (regexcache.compile(f"(?s:.*){cls}"), regexcache.compile(cls))
+    last, first = finders
     floor = max(0, start - _SENTENCE_MAX)        # bounded: an absent mark must not scan the text
-    lo = max(text.rfind(c, floor, start) for c in stops) + 1
-    lo = max(lo, floor)
+    step = _NEAR
+    while True:
+        w = max(floor, start - step)
+        m = last.match(text, w, start)
+        if m is not None:
+            lo = m.end()
+            break
+        if w == floor:
+            lo = floor
+            break
+        step *= 4
     hi = min(len(text), end + _SENTENCE_MAX)
-    for c in stops:
-        i = text.find(c, end, hi)
-        if i != -1:
-            hi = min(hi, i + 1)
-    return lo, hi
+    m = first.search(text, end, hi)
+    return lo, (m.end() if m is not None else hi)

@@ -94,6 +94,7 @@ def _found(ctx, rule, p, found):
     seen = set()
     default_scope = p.scope
     held: dict = {}         # a required string -> whether the text holds it (asked once)
+    at = termscan.starts(ctx)   # where the scan's words start (the paragraphs holding them)
     for entry, needs in zip(p.terms, p.needed):
         if not _in_years(entry, ctx.year):
             continue
@@ -102,7 +103,7 @@ def _found(ctx, rule, p, found):
         if not live:
             continue
         spans = sc.spans(ctx, entry.scope or default_scope)
-        live = [(rx, sc.holders(text, rx, spans)) for rx in live]     # and where (None: anywhere)
+        live = [(rx, sc.where(ctx, rx, spans, found, at)) for rx in live]     # and where (None: anywhere)
         for s, e in termscan.visited(spans, live):
             for rx, where in live:
                 if where is not None and (s, e) not in where:

@@ -16,79 +16,142 @@ import re
 from ..rulepack import regexcache
 
 CHECKS = ("substitution", "confusion", "law_status")     # the check types whose params have ``words``
-_NOTHING = (frozenset(), frozenset())
+_NOTHING = (frozenset(), frozenset(), {})
 
 
 class Scan:
-    """``present(text)``: which of ``words`` the text holds, from one scan of their alternation
-    (written as a trie: :func:`alternation`), and the words it may have passed over (inside or
-    across a match) asked with ``in``."""
+    """``present(text)``: which of ``words`` the text holds, from one scan of one pattern.
 
-    __slots__ = ("words", "looked", "rx", "_hides", "_starting")
+    Each word is looked for by one of its characters, its *anchor*: the one least frequent in
+    reports (:func:`anchors`, ``rules/data/frequent.yaml``). The pattern is an alternation of the
+    anchors, each followed by its words as look-arounds (``A(?:(?<=PA)(?=S)()|…)``: the text
+    before the anchor, the anchor, the text after it) ending in an empty group that names the
+    word. sre tries it only where an anchor stands (its first-character gate), and a match is
+    the anchor alone, so every place of every anchor is tried: an occurrence of a word is found
+    at its anchor unless a word earlier in that anchor's alternation matched there first, which
+    the scan then asks with ``in`` (:attr:`shadows`). Led by each word's first character, the
+    scan was tried at every 法, 政, 制 … (≈ 14% of a report's characters, ≈ 1,100 instructions
+    each); anchored, at about a third as many places. Where each word starts is known too (its
+    anchor's place less :attr:`back`), for every word no found word shadows: the rules scan only
+    the paragraphs holding one (:func:`starts`)."""
 
-    def __init__(self, words):
+    __slots__ = ("words", "looked", "rx", "by_group", "shadows", "back")
+
+    def __init__(self, words, rank=None):
         self.words = tuple(sorted(set(words), key=lambda w: (-len(w), w)))
         self.looked = frozenset(self.words)
-        self.rx = regexcache.compile(alternation(self.words)) if self.words else None
-        self._hides = {}        # a match -> the words that may hide in it (may_hide), as met
-        self._starting = None   # a prefix -> the words that start with it (built when first needed)
+        self.rx = None
+        self.by_group = self.shadows = self.back = None
+        if self.words:
+            if rank is None:        # the shipped ranking: the plan kept in the regex table
+                plan = _kept(self.words, self.looked)
+            else:
+                plan = _anchored(self.words, anchors(self.words, rank))
+            pattern, self.by_group, self.shadows, self.back = plan
+            self.rx = regexcache.compile(pattern)
 
     def present(self, text: str) -> frozenset:
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple:
+        """(the words ``text`` holds, {word: where it starts, every place, in order} for each word
+        found whose every place the scan met: one no other found word shadows)."""
         if self.rx is None:
-            return frozenset()
-        found = set(self.rx.findall(text))
-        hidden = set()
-        for m in found:
-            hides = self._hides.get(m)
-            if hides is None:
-                hides = self._hides[m] = self.hiding(m)
-            hidden |= hides
-        found.update(w for w in hidden - found if w in text)
-        return frozenset(found)
-
-    def hiding(self, m: str) -> frozenset:
-        """The words that may hide in a match ``m`` (:func:`may_hide`): those inside it, and those
-        starting with one of its proper suffixes (looked up by prefix, not asked word by word)."""
-        starting = self._starting
-        if starting is None:
-            starting = self._starting = {}
-            for w in self.words:
-                for k in range(1, len(w) + 1):
-                    starting.setdefault(w[:k], []).append(w)
-        n = len(m)
-        out = {m[i:j] for i in range(n) for j in range(i + 1, n + 1)} & self.looked
-        for k in range(1, n):
-            out.update(starting.get(m[k:], ()))
-        return frozenset(out)
+            return frozenset(), {}
+        by_group, back = self.by_group, self.back
+        at: dict = {}
+        for m in self.rx.finditer(text):
+            g = m.lastindex
+            got = at.get(by_group[g])
+            if got is None:
+                got = at[by_group[g]] = []
+            got.append(m.start() - back[g])
+        found = set(at)
+        if found:
+            shadows = self.shadows
+            maybe = set()
+            for w in found:
+                maybe.update(shadows.get(w, ()))
+            for w in maybe:
+                at.pop(w, None)         # (some of its places may have gone to another word)
+            found.update(w for w in maybe - found if w in text)
+        return frozenset(found), at
 
 
-def alternation(words) -> str:
-    """A pattern matching, at each place, the longest of ``words`` that starts there (what their
-    alternation, longest first, matches), written as a trie: the words that share a first
-    character share one branch (sre tries a branch's alternatives one by one)."""
-    return _trie(sorted(set(words)))
+def frequent_rank() -> dict:
+    """character -> its place in ``rules/data/frequent.yaml`` (0: the most frequent in reports)."""
+    from ..rulepack.resources import load_data
+    chars = "".join(load_data("frequent.yaml")["characters"].split())
+    return {ch: i for i, ch in reversed(list(enumerate(chars)))}
 
 
-def _trie(words: list) -> str:
-    """``words`` (sorted, without duplicates; '' for "end here") as nested groups: the words that
-    share a first character are one branch, their common prefix written once."""
-    ends = bool(words) and words[0] == ""
-    by_first: dict = {}
-    for w in words[1:] if ends else words:
-        by_first.setdefault(w[0], []).append(w)
-    parts = []
-    for group in by_first.values():
-        if len(group) == 1:
-            parts.append(re.escape(group[0]))
-            continue
-        a, b = group[0], group[-1]          # (sorted: their common prefix is the group's)
-        k = 1
-        while k < len(a) and a[k] == b[k]:
-            k += 1
-        parts.append(re.escape(a[:k]) + _trie([w[k:] for w in group]))
-    if ends:
-        parts.append("")                            # (last: the longer words are tried first)
-    return "(?:" + "|".join(parts) + ")" if len(parts) > 1 else parts[0] if parts else ""
+_KEPT = "\0termscan\0"
+
+
+def _kept(words: tuple, looked: frozenset) -> tuple:
+    """:func:`_anchored` of ``words`` at their :func:`anchors` by the shipped ranking, kept in the
+    regex table beside the patterns (data: the pattern, the shadows by group number, the word of
+    each group; keyed by the words and, through the table's key, by this module's code): building
+    it reads the ranking and costs a fresh start ≈ 3 M instructions. A kept plan that does not
+    name exactly these words is built again."""
+    def compute():
+        pattern, by_group, shadows, back = _anchored(words, anchors(words, frequent_rank()))
+        number = {w: g for g, w in enumerate(by_group) if g}
+        spec = ";".join(f"{number[w]}:" + ",".join(str(number[v]) for v in vs) for w, vs in shadows.items())
+        return (pattern, spec, ",".join(map(str, back[1:])), *by_group[1:])
+    got = regexcache._fact(("literals", _KEPT + "\0".join(words)), compute)
+    try:
+        if len(got) != len(words) + 3 or frozenset(got[3:]) != looked:
+            raise ValueError
+        by_group = [None, *got[3:]]
+        back = [0, *map(int, got[2].split(","))]
+        shadows = {}
+        for item in got[1].split(";") if got[1] else ():
+            g, vs = item.split(":")
+            shadows[by_group[int(g)]] = tuple(by_group[int(v)] for v in vs.split(","))
+        if len(back) != len(by_group) or not all(0 <= k < len(w) for k, w in zip(back[1:], by_group[1:])):
+            raise ValueError
+    except (ValueError, IndexError):
+        return _anchored(words, anchors(words, frequent_rank()))
+    return got[0], by_group, shadows, back
+
+
+def anchors(words, rank: dict) -> list:
+    """The index in each of ``words`` of its least frequent character (by ``rank``: a character
+    it lacks is rarer than any it has; among equals, the first)."""
+    most = len(rank)
+    return [max(range(len(w)), key=lambda k: (rank.get(w[k], most), -k)) for w in words]
+
+
+def _anchored(words, at) -> tuple:
+    """(the pattern, the word of each group number, word -> the words that may match at the same
+    place of its anchor after it in the alternation, each group's word's anchor index) for
+    ``words`` anchored at ``at``."""
+    by_anchor: dict = {}
+    for w, k in zip(words, at):
+        by_anchor.setdefault(w[k], []).append((w, k))
+    parts, by_group, shadows, back = [], [None], {}, [0]
+    for a in sorted(by_anchor):
+        group = by_anchor[a]
+        alts = []
+        for i, (w, k) in enumerate(group):
+            before, after = w[:k + 1], w[k + 1:]
+            alts.append((f"(?<={re.escape(before)})" if k else "") +
+                        (f"(?={re.escape(after)})" if after else "") + "()")
+            by_group.append(w)
+            back.append(k)
+            later = [v for v, j in group[i + 1:] if _aligned(w, k, v, j)]
+            if later:
+                shadows[w] = tuple(later)
+        parts.append(re.escape(a) + (alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"))
+    return "|".join(parts), by_group, shadows, back
+
+
+def _aligned(w: str, k: int, v: str, j: int) -> bool:
+    """Can ``w`` (anchored at ``k``) and ``v`` (at ``j``) both stand at one place of their anchor
+    (their characters agree where they overlap, the anchors at the same place)?"""
+    shift = k - j           # v[i] stands at w[i + shift]
+    return all(w[i + shift] == v[i] for i in range(len(v)) if 0 <= i + shift < len(w))
 
 
 def may_hide(m: str, w: str) -> bool:
@@ -116,15 +179,22 @@ def present(ctx, words) -> frozenset | None:
     got = ctx.cache.get("termscan")
     if got is None:
         got = ctx.cache["termscan"] = _scanned(ctx)
-    found, looked = got
-    return found if words <= looked else None
+    return got[0] if words <= got[1] else None
+
+
+def starts(ctx):
+    """``word -> where it starts in the report`` (every place, in order) for the words the shared
+    scan found and met at every place; None before the scan (:func:`present` makes it)."""
+    got = ctx.cache.get("termscan")
+    return None if got is None else got[2].get
 
 
 def _scanned(ctx) -> tuple:
     plan = _plan(ctx.rules, ctx.year)
     if plan is None:
         return _NOTHING
-    return plan.present(ctx.doc.text), plan.looked
+    found, at = plan.scan(ctx.doc.text)
+    return found, plan.looked, at
 
 
 def _plan(ruleset, year) -> Scan | None:

@@ -42,7 +42,7 @@ _PKG = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))     # (os.pa
 # kind -> files (relative to the package) whose code produced what is stored under that kind
 PRODUCERS = {
     "regex": ("rulepack/regexcache.py", "rulepack/regexstore.py", "rulepack/literals.py", "rulepack/sreinfo.py",
-              "rulepack/anchors.py", "rulepack/windowscan.py", "rulepack/heads.py"),
+              "rulepack/anchors.py", "rulepack/windowscan.py", "rulepack/heads.py", "checks/termscan.py"),
     "packs": ("rulepack/ruleset.py", "rulepack/schema.py", "rulepack/yamlio.py", "rulepack/regexsafety.py",
               "rulepack/template.py", "vocabulary.py", "checks/*.py", "numbering/*.py"),
     "data": ("rulepack/resources.py", "rulepack/yamlio.py"),
