@@ -158,18 +158,21 @@ def test_no_address_scan_without_an_address(monkeypatch):
     assert calls and [d.start for d in fast] == [len("详见网站www.gov.cn/a,b")]
 
 
-def test_marks_after_chinese_take_the_short_way():
+def test_marks_after_chinese_take_the_short_way(monkeypatch):
     """A mark right after a Chinese character is found the short way (five line events of the
-    check's loop), not by reading its context (fifteen): counted in line events of ``check``, so
-    the test fails if the short way stops being taken (here 1,510 events, 3,030 without it)."""
+    scan's loop), not by reading its context (fifteen): counted in line events of ``_scan`` (the
+    way the check takes when the bulk way does not apply), so the test fails if the short way
+    stops being taken."""
     import sys
+    from lawlint.checks import punctuation_bulk
+    monkeypatch.setattr(punctuation_bulk, "items", lambda *a: None)
     text = "一、主要做法\n" + "我们坚持依法行政,推进改革;成效明显(试行)。\n" * 40
     ctx = _ctx(text)
     P.check(ctx, RULE, RULE.bound(None))            # (the Chinese characters are known after one run)
     lines = []
 
     def tracer(frame, event, arg):
-        if frame.f_code is P.check.__code__:
+        if frame.f_code is P._scan.__code__:
             return lambda f, e, a: lines.append(1) if e == "line" else None
         return None
     sys.settrace(tracer)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..rulepack import regexcache
 from ..chars import CJK_CONTEXT_RE, MARK_SPACES
+from . import punctuation_bulk as bulk
 from .spec import REQUIRED, CheckSpec, Param
 
 SPEC = CheckSpec({
@@ -46,26 +47,45 @@ def check(ctx, rule, p):
     text = doc.text
     blocks = doc.body_blocks
     quotes = p.quotes
-    # The marks of every body block in one go (blocks are in text order and do not overlap; a
-    # mark is one character, so what is found over all of them is what each block holds).
-    at = _places(text, marks, blocks[0].start, blocks[-1].end) if blocks else []
-    quoted = [q for q in quotes if q in text]       # (a quote the text lacks finds nothing)
-    if not at and not quoted:
+    if not blocks:
         return ctx.diagnostics(rule, [])
-    in_token = {i for h in doc.headings if h.token is not None
-                and not (h.token.family == "di" and h.token.punct in marks)
-                for i in range(h.start, h.start + h.token.length)}
-    once = p.once_per_mark
+
+    def tokens():                   # the places of the headings' numbering tokens
+        out = set()
+        for h in doc.headings:
+            t = h.token
+            if t is not None and not (t.family == "di" and t.punct in marks):
+                s = h.block.start
+                out.update(range(s, s + t.length))
+        return out
+    filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
+    digit_marks = any(ch.isdigit() for ch in marks)
+    chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
+
+    def judge(i, lo, hi):
+        return _judge(text, i, lo, hi, chain, digit_marks)
+
+    def quote_items(q, lo, hi):
+        return [(i, i + 1, dict(mark=q, full=full), full if fixable else None)
+                for i, full, fixable in _straight_quotes(text, q, quotes[q], lo, hi, ())]
+    found = bulk.items(doc, text, blocks, p, tokens, filled, judge, quote_items, _cjk)
+    if found is None:
+        # The marks of every body block in one go (blocks are in text order and do not overlap; a
+        # mark is one character, so what is found over all of them is what each block holds).
+        at = _places(text, marks, blocks[0].start, blocks[-1].end)
+        quoted = [q for q in quotes if q in text]       # (a quote the text lacks finds nothing)
+        found = _scan(text, blocks, marks, quotes, quoted, at, tokens(), p.once_per_mark, filled, chain,
+                      digit_marks) if at or quoted else []
+    return ctx.diagnostics(rule, found)
+
+
+def _scan(text, blocks, marks, quotes, quoted, at, in_token, once, filled, chain, digit_marks):
+    """The findings, mark by mark (the way :mod:`punctuation_bulk` takes in bulk)."""
     # the weight of a finding of this kind (a mark's, the two brackets one; a quote's): with
     # once_per_mark, None (the rule's weight) for the first, 0 for the rest
     weigh = dict.fromkeys([*("()" if ch in "()" else ch for ch in marks), *quotes]).pop if once else _unweighed
-    chain = _SPACES + "".join(marks)          # a run of half-width marks shares its context
-    # A digit is never a mark (the marks are punctuation), so the mark nearest on the left can be
-    # a digit only when the nearest character that is neither a space nor a mark is one.
-    digit_marks = any(ch.isdigit() for ch in marks)
     # Web and e-mail addresses hold 「://」, 「www.」 or 「@」: a text without any has none to skip.
     addresses = "@" in text or "://" in text or "www." in text
-    filled = {ch: {"mark": ch, "full": full} for ch, full in marks.items()}   # read, never changed
     # What a mark written right after a Chinese character (most, in a report saved through NFKC)
     # becomes: its finding is decided by that character alone (see _others).
     plain = {ch: (filled[ch], full, "()" if ch in "()" else ch) for ch, full in marks.items()}
@@ -92,37 +112,47 @@ def check(ctx, rule, p):
                 continue
             if i in in_token or (skip and any(s <= i < e for s, e in skip)):
                 continue
-            ch = text[i]
-            j = i - 1                       # the nearest character on each side that is neither a
-            while j >= lo and text[j] in chain:     # space nor a half-width mark (_near, inlined:
-                j -= 1                              # a report may have hundreds of marks)
-            left = text[j] if j >= lo else ""
-            if ch in ",:" and (digit_marks or left.isdigit()) and _near(text, i, -1, lo, hi).isdigit() \
-                    and _near(text, i, 1, lo, hi).isdigit():
-                continue                    # inside a number: 1,000  10:30
-            chinese = seen.get(left)
-            if chinese is None:
-                chinese = _cjk(left)
-            if not chinese:                 # then the right side decides (a bracket too: Chinese
-                j = i + 1                   # inside a pair with none beside it is not enough)
-                while j < hi and text[j] in chain:
-                    j += 1
-                right = text[j] if j < hi else ""
-                chinese = seen.get(right)
-                if chinese is None:
-                    chinese = _cjk(right)
-                if not chinese:
-                    continue
-            end = i + 1
-            if ch in ",;:?!":
-                while end < hi and text[end] in _SPACES:
-                    end += 1
-            add((i, end, filled[ch], marks[ch], weigh("()" if ch in "()" else ch, 0)))
+            end = _judge(text, i, lo, hi, chain, digit_marks)
+            if end is not None:
+                ch = text[i]
+                add((i, end, filled[ch], marks[ch], weigh("()" if ch in "()" else ch, 0)))
         for q in quoted:
             pair = quotes[q]
             for i, full, fixable in _straight_quotes(text, q, pair, lo, hi, skip):
                 add((i, i + 1, dict(mark=q, full=full), full if fixable else None, weigh(q, 0)))
-    return ctx.diagnostics(rule, found_all)
+    return found_all
+
+
+def _judge(text, i, lo, hi, chain, digit_marks):
+    """The end of the finding of the mark at ``i`` (in the block [lo, hi), outside any address or
+    numbering token), or None: the nearest character on each side that is neither a space nor a
+    half-width mark decides (either Chinese; not inside a number)."""
+    ch = text[i]
+    j = i - 1                       # (_near, inlined: a report may have hundreds of marks)
+    while j >= lo and text[j] in chain:
+        j -= 1
+    left = text[j] if j >= lo else ""
+    if ch in ",:" and (digit_marks or left.isdigit()) and _near(text, i, -1, lo, hi).isdigit() \
+            and _near(text, i, 1, lo, hi).isdigit():
+        return None                 # inside a number: 1,000  10:30
+    chinese = _CJK_SEEN.get(left)
+    if chinese is None:
+        chinese = _cjk(left)
+    if not chinese:                 # then the right side decides (a bracket too: Chinese
+        j = i + 1                   # inside a pair with none beside it is not enough)
+        while j < hi and text[j] in chain:
+            j += 1
+        right = text[j] if j < hi else ""
+        chinese = _CJK_SEEN.get(right)
+        if chinese is None:
+            chinese = _cjk(right)
+        if not chinese:
+            return None
+    end = i + 1
+    if ch in ",;:?!":
+        while end < hi and text[end] in _SPACES:
+            end += 1
+    return end
 
 
 def _unweighed(kind, default):
