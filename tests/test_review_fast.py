@@ -265,3 +265,21 @@ def test_data_density_rules_out_a_dense_part_without_counting_its_han(monkeypatc
     assert not asked
     lint(_SPARSE[0], select=["content.data_density"])
     assert asked
+
+
+def test_share_rules_count_han_only_for_a_finding(monkeypatch):
+    """content.shortcomings_stock and content.plan_slogans (share, no min_chars) count the Han
+    characters only for the message of a finding; the findings are those of the plain count."""
+    from lawlint.checks import metric
+    asked = []
+    han = metric.count_han
+    monkeypatch.setattr(metric, "count_han", lambda text: asked.append(len(text)) or han(text))
+    rules = ["content.shortcomings_stock", "content.plan_slogans"]
+    good = ("2021年，我区扎实推进法治政府建设。\n一、主要举措和成效\n全年审查规范性文件12件。\n二、存在的不足\n"
+            "一是行政复议纠错率偏高，被纠错案件8件。二是基层执法力量薄弱，12个乡镇中有5个没有持证执法人员。\n三、2022年工作安排\n"
+            "2022年，我区将以习近平法治思想为指导。一是制定重大行政决策事项目录；二是完成乡镇综合执法人员轮训。")
+    assert not lint(good, select=rules).diagnostics and not asked
+    bad = ("2022年，我县扎实推进法治政府建设。\n二、存在的不足\n一是法治意识有待进一步加强。个别单位对法治政府建设重视不够。"
+           "二是执法规范化水平有待提升。")
+    found = lint(bad, select=rules).diagnostics
+    assert [d.rule for d in found] == ["content.shortcomings_stock"] and len(asked) == 1

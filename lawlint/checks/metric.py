@@ -45,8 +45,9 @@ def check(ctx, rule, p):
     if p.measure == "per_1000" and p.max is None and p.min is not None and \
             _count(counters, text, len(text), p.min) >= _least(p.min, max(len(text), 1)):
         return      # the rate over every character (no fewer Han ones) reaches ``min``: not counted
-    chars = count_han(text)
-    if chars < p.min_chars or any(rx.search(text) for rx in unless):
+    # (a share with no min_chars needs the Han count only for a finding's message)
+    chars = count_han(text) if p.measure == "per_1000" or p.min_chars else None
+    if (chars is not None and chars < p.min_chars) or any(rx.search(text) for rx in unless):
         return
     if p.measure == "per_1000":
         count = _count(counters, text, chars, p.min if p.max is None else None)
@@ -60,6 +61,7 @@ def check(ctx, rule, p):
     low = p.min is not None and value < p.min
     high = p.max is not None and value > p.max
     if low or high:
+        chars = count_han(text) if chars is None else chars
         start = pieces[0][0]
         yield ctx.diagnostic(rule, start, start, fields=dict(
             value=value, min="" if p.min is None else p.min, max="" if p.max is None else p.max,
