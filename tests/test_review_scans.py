@@ -295,6 +295,28 @@ def test_sentences_holding_a_word_are_those_split_sentences_gives(text, data):
     assert sc.sentences_holding(text, spans, ("率。",)) is None      # (a word an end may cut)
 
 
+def test_sentences_holding_look_only_around_the_words(monkeypatch):
+    """The span is not cut into sentences: its ends are looked for only around each word (an
+    end found before a word starts a match of _END: no end is a closer)."""
+    from lawlint.checks import scope as sc
+
+    class NoSplit:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, *a):
+            return self.rx.search(*a)
+
+        def finditer(self, *a):
+            pytest.fail("the span was cut into sentences")
+
+    assert not set(sc._ENDS) & set(sc.CLOSERS)
+    monkeypatch.setattr(sc, "_END", NoSplit(sc._END))
+    text = "全年办结120件。" * 30 + "“结案率60%。” " + "其他工作。" * 30
+    got = sc.sentences_holding(text, [(0, len(text))], ("率",))
+    assert got == [(270, "“结案率60%。”")] == _plain_sentences_holding(text, [(0, len(text))], ("率",))
+
+
 def test_sentences_holding_a_word_on_every_corpus():
     from lawlint.checks import scope as sc
     from lawlint.api import parse
