@@ -200,3 +200,86 @@ def test_data_density_stops_counting_at_its_floor_and_finds_the_same(monkeypatch
     assert sum(map(len, fast)) > 0
     monkeypatch.setattr(metric, "_count", lambda counters, text, chars, floor: plain(counters, text, chars, None))
     assert run() == fast
+
+
+@settings(max_examples=500)
+@given(st.floats(-5, 2000, allow_nan=False), st.integers(1, 40000))
+def test_least_count_is_the_first_to_reach_the_floor(floor, per):
+    from lawlint.checks import metric
+    n = metric._least(floor, per)
+    assert n >= 1 and round(n * 1000 / per, 1) >= floor
+    assert n == 1 or round((n - 1) * 1000 / per, 1) < floor
+
+
+def _plain_metric(ctx, rule, p):
+    """content.* metric rules as they were: the Han characters counted before anything else."""
+    from lawlint.checks import metric, scope as sc
+    from lawlint.chars import count_han
+    pieces = sc.body_spans(ctx, p.scope)
+    if p.stop:
+        pieces = metric._until(ctx, pieces, p.stop)
+    if not pieces:
+        return
+    text = sc.joined(ctx, pieces)
+    chars = count_han(text)
+    if chars < p.min_chars or any(rx.search(text) for rx in p.unless):
+        return
+    if p.measure == "per_1000":
+        count = sum(len(rx.findall(text)) for rx in p.count)
+        value = round(count * 1000 / max(chars, 1), 1)
+    else:
+        sents = list(sc.sentences(ctx, pieces))
+        if len(sents) < p.min_sentences:
+            return
+        count = sum(1 for s in sents if any(rx.search(s.text) for rx in p.count))
+        value = round(count / len(sents), 2)
+    if (p.min is not None and value < p.min) or (p.max is not None and value > p.max):
+        start = pieces[0][0]
+        yield ctx.diagnostic(rule, start, start, fields=dict(
+            value=value, min="" if p.min is None else p.min, max="" if p.max is None else p.max,
+            count=count, chars=chars))
+
+
+_SPARSE = ["2022年，我县扎实推进法治政府建设。\n一、主要举措和成效\n" + "（一）加强党的领导。县政府高度重视法治政府建设，"
+           "主要负责同志切实履行第一责任人职责，定期听取工作汇报，及时研究解决重大问题，推动各项任务落地见效，" * 4
+           + "审查文件3件。\n二、存在的不足\n执法力量不足。"]
+
+
+def test_metric_rules_equal_the_plain_count_on_every_corpus(monkeypatch):
+    from lawlint.checks import metric
+    texts = TEXTS + _SPARSE
+    for rule_id in ("content.data_density", "content.shortcomings_stock", "content.plan_slogans"):
+        _compare(monkeypatch, metric, _plain_metric, rule_id, texts)
+    monkeypatch.undo()
+    assert lint(_SPARSE[0], select=["content.data_density"]).diagnostics      # (a finding compared)
+
+
+def test_data_density_rules_out_a_dense_part_without_counting_its_han(monkeypatch):
+    """A part whose figures reach the floor over all its characters is not reported whatever its
+    Han count: the count is not made (count_han is asked only of parts that may be reported)."""
+    from lawlint.checks import metric
+    asked = []
+    han = metric.count_han
+    monkeypatch.setattr(metric, "count_han", lambda text: asked.append(len(text)) or han(text))
+    lint(TEXTS[0], select=["content.data_density"])
+    assert not asked
+    lint(_SPARSE[0], select=["content.data_density"])
+    assert asked
+
+
+def test_share_rules_count_han_only_for_a_finding(monkeypatch):
+    """content.shortcomings_stock and content.plan_slogans (share, no min_chars) count the Han
+    characters only for the message of a finding; the findings are those of the plain count."""
+    from lawlint.checks import metric
+    asked = []
+    han = metric.count_han
+    monkeypatch.setattr(metric, "count_han", lambda text: asked.append(len(text)) or han(text))
+    rules = ["content.shortcomings_stock", "content.plan_slogans"]
+    good = ("2021年，我区扎实推进法治政府建设。\n一、主要举措和成效\n全年审查规范性文件12件。\n二、存在的不足\n"
+            "一是行政复议纠错率偏高，被纠错案件8件。二是基层执法力量薄弱，12个乡镇中有5个没有持证执法人员。\n三、2022年工作安排\n"
+            "2022年，我区将以习近平法治思想为指导。一是制定重大行政决策事项目录；二是完成乡镇综合执法人员轮训。")
+    assert not lint(good, select=rules).diagnostics and not asked
+    bad = ("2022年，我县扎实推进法治政府建设。\n二、存在的不足\n一是法治意识有待进一步加强。个别单位对法治政府建设重视不够。"
+           "二是执法规范化水平有待提升。")
+    found = lint(bad, select=rules).diagnostics
+    assert [d.rule for d in found] == ["content.shortcomings_stock"] and len(asked) == 1

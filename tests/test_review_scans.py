@@ -141,13 +141,12 @@ def test_places_within_is_the_find_of_each_literal(text, needed, a, b):
 
 
 def test_total_parts_reads_the_sentences_the_plain_way_read(monkeypatch):
-    """On every corpus, the findings are those of the plain walk, and the walk asks the places by
-    bisection (a sentence lacking them is never scanned)."""
+    """On every corpus, the findings are those of the plain walk, and the check reads only the
+    sentences found around the places (never every sentence of a paragraph holding one)."""
     from lawlint.checks import total
     from helpers import lint
-    seen, holds = [], []
-    from lawlint.checks import scope as sc
-    fast_check, fast_holds = total.check, sc.Places.within
+    seen, taken = [], []
+    fast_check, fast_sentences = total.check, total.holding_sentences
 
     def both(ctx, rule, p):
         fast = list(fast_check(ctx, rule, p))
@@ -157,14 +156,39 @@ def test_total_parts_reads_the_sentences_the_plain_way_read(monkeypatch):
         return fast
 
     def spy(*a):
-        holds.append(1)
-        return fast_holds(*a)
+        got = fast_sentences(*a)
+        taken.append(len(got))
+        return got
 
     monkeypatch.setattr(total, "check", both)
-    monkeypatch.setattr(sc.Places, "within", spy)
+    monkeypatch.setattr(total, "holding_sentences", spy)
     for text in TEXTS + _TOTAL_TEXTS:
         lint(text, select=["review.total_parts"])
-    assert sum(seen) >= 4 and holds
+    assert sum(seen) >= 4 and len(taken) > len(TEXTS) / 2 and sum(taken) > 100
+
+
+def _plain_holding(text, spans, needed):
+    from lawlint.checks import total
+    from lawlint.rulepack.literals import absent
+    return [m.span() for s, e in spans for m in total._SENTENCE.finditer(text, s, e)
+            if not absent(needed, text, m.start(), m.end())]
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(list("其中含包括:：，。！？!?\na ") + ["其中", "包括", "。其"]), max_size=30).map("".join),
+       st.lists(st.sampled_from(["其中", "包括", "含", ":", "：", "中含", "。其", "a\n"]), min_size=1, max_size=4,
+                unique=True), st.data())
+def test_sentences_around_the_places_are_those_holding_them(text, needed, data):
+    """total.holding_sentences: the sentences (runs between stops, per span) holding a literal
+    whole, found around its places, are those the split of every span gives (spans cut
+    anywhere, words holding a stop included)."""
+    from lawlint.checks import scope as sc, total
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    bounds = [0, *cuts, len(text)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+    cut = any(c in total.FULL_STOPS for w in needed for c in w)
+    got = total.holding_sentences(text, spans, sc.Places(text, needed), cut)
+    assert got == _plain_holding(text, spans, needed)
 
 
 _TOTAL_TEXTS = [
@@ -269,6 +293,28 @@ def test_sentences_holding_a_word_are_those_split_sentences_gives(text, data):
     for words in (("率", "占比"), ("占比",), ("比",)):
         assert sc.sentences_holding(text, spans, words) == _plain_sentences_holding(text, spans, words)
     assert sc.sentences_holding(text, spans, ("率。",)) is None      # (a word an end may cut)
+
+
+def test_sentences_holding_look_only_around_the_words(monkeypatch):
+    """The span is not cut into sentences: its ends are looked for only around each word (an
+    end found before a word starts a match of _END: no end is a closer)."""
+    from lawlint.checks import scope as sc
+
+    class NoSplit:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, *a):
+            return self.rx.search(*a)
+
+        def finditer(self, *a):
+            pytest.fail("the span was cut into sentences")
+
+    assert not set(sc._ENDS) & set(sc.CLOSERS)
+    monkeypatch.setattr(sc, "_END", NoSplit(sc._END))
+    text = "全年办结120件。" * 30 + "“结案率60%。” " + "其他工作。" * 30
+    got = sc.sentences_holding(text, [(0, len(text))], ("率",))
+    assert got == [(270, "“结案率60%。”")] == _plain_sentences_holding(text, [(0, len(text))], ("率",))
 
 
 def test_sentences_holding_a_word_on_every_corpus():

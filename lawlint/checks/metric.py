@@ -13,6 +13,8 @@ numbered items is not "only slogans"). Messages may use {value} {min} {max} {cou
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from ..chars import count_han
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Param
@@ -40,8 +42,12 @@ def check(ctx, rule, p):
     if not pieces:
         return
     text = sc.joined(ctx, pieces)
-    chars = count_han(text)
-    if chars < p.min_chars or any(rx.search(text) for rx in unless):
+    if p.measure == "per_1000" and p.max is None and p.min is not None and \
+            _count(counters, text, len(text), p.min) >= _least(p.min, max(len(text), 1)):
+        return      # the rate over every character (no fewer Han ones) reaches ``min``: not counted
+    # (a share with no min_chars needs the Han count only for a finding's message)
+    chars = count_han(text) if p.measure == "per_1000" or p.min_chars else None
+    if (chars is not None and chars < p.min_chars) or any(rx.search(text) for rx in unless):
         return
     if p.measure == "per_1000":
         count = _count(counters, text, chars, p.min if p.max is None else None)
@@ -55,6 +61,7 @@ def check(ctx, rule, p):
     low = p.min is not None and value < p.min
     high = p.max is not None and value > p.max
     if low or high:
+        chars = count_han(text) if chars is None else chars
         start = pieces[0][0]
         yield ctx.diagnostic(rule, start, start, fields=dict(
             value=value, min="" if p.min is None else p.min, max="" if p.max is None else p.max,
@@ -63,17 +70,25 @@ def check(ctx, rule, p):
 
 def _count(counters, text: str, chars: int, floor) -> int:
     """Matches of the ``counters`` in ``text``; with a ``floor`` (a ``min`` and no ``max``), only
-    until the rate reaches it: the part is then not reported whatever the rest holds (the rate
-    only grows with the count), and the count is never shown."""
+    until the rate reaches it (:func:`_least` of them): the part is then not reported whatever the
+    rest holds (the rate only grows with the count), and the count is never shown."""
     if floor is None:
         return sum(len(rx.findall(text)) for rx in counters)
-    count, per = 0, max(chars, 1)
+    need, count = _least(floor, max(chars, 1)), 0
     for rx in counters:
-        for _ in rx.finditer(text):
-            count += 1
-            if round(count * 1000 / per, 1) >= floor:
-                return count        # (fewer than all: enough to rule the finding out)
+        count += sum(1 for _ in islice(rx.finditer(text), need - count))
+        if count >= need:
+            break       # (fewer than all: enough to rule the finding out)
     return count
+
+
+def _least(floor, per: int) -> int:
+    """The least count (one at least) whose rate per 1,000 of ``per`` characters, rounded as the
+    finding rounds it, reaches ``floor``."""
+    n = max(1, int((floor - 0.1) * per / 1000))     # (below it the rate is under floor - 0.05)
+    while round(n * 1000 / per, 1) < floor:
+        n += 1
+    return n
 
 
 def _until(ctx, pieces, stop):

@@ -113,33 +113,33 @@ def sentences(ctx, span_list):
 _ENDS = SENTENCE_ENDS + "\n"          # what split_sentences cuts after (an end and the closers after it)
 _END = regexcache.compile(f"[{re.escape(_ENDS)}][{re.escape(CLOSERS)}]*")
 _STRIP = WHITESPACE + "\n"
+_END_CHAR = regexcache.compile(f"[{re.escape(_ENDS)}]")     # (no end is a closer: an end starts a match of _END)
+_CLOSING = regexcache.compile(f"[{re.escape(CLOSERS)}]*")
 
 
 def sentences_holding(text: str, span_list, words):
     """The sentences of :func:`sentences` (``split_sentences`` of each span) that hold one of
-    ``words``, each once, in order, as (start, text): the span's sentence ends are found (one
-    scan) and only the sentences around the words are cut and stripped (a rule that reads only
-    those). None when a word may be cut by an end (it holds an end, a closer or a character
-    stripped): then split the spans."""
+    ``words``, each once, in order, as (start, text): each is found around its word (the last
+    end before it, looked for in the reversed stretch, with the closers after that end; the
+    first end after it), cut and stripped, and no other sentence of the span is looked at (a
+    rule that reads only those). None when a word may be cut by an end (it holds an end, a
+    closer or a character stripped): then split the spans."""
     if any(c in _ENDS or c in CLOSERS or c in _STRIP for w in words for c in w):
         return None
     places = Places(text, words)
     starts, spans = places.starts, places.spans
     out = []
     for s, e in span_list:
-        j = bisect_left(starts, s)
-        if j == len(starts) or starts[j] >= e:
-            continue
-        ends = [m.end() for m in _END.finditer(text, s, e)]
-        last = -1
+        j, taken = bisect_left(starts, s), -1
         while j < len(starts) and starts[j] < e:
             q, qe = spans[j]
             j += 1
-            k = bisect_right(ends, q)
-            if qe > e or k == last:
+            if qe > e or q < taken:
                 continue        # (not whole in the span; in the sentence just taken)
-            last = k
-            lo, hi = ends[k - 1] if k else s, ends[k] if k < len(ends) else e
+            back = _END_CHAR.search(text[q - 1:s - 1 if s else None:-1]) if q > s else None
+            lo = s if back is None else _CLOSING.match(text, q - back.start(), q).end()
+            ahead = _END.search(text, q, e)
+            hi = taken = ahead.end() if ahead else e
             seg = text[lo:hi]
             body = seg.strip(_STRIP)
             out.append((lo + len(seg) - len(seg.lstrip(_STRIP)), body))

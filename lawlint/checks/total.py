@@ -14,6 +14,7 @@ examples). Approximate figures (1000余件, 200多人) are left alone; 「2.86�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..rulepack import regexcache
 from ..rulepack.literals import absent
@@ -37,7 +38,11 @@ SPEC = CheckSpec({
     "scope": Param(sc.SCOPE_SCHEMA, "body"),
 }, fields=("total", "unit", "sum", "parts", "relation"),
     # 其中: a sentence without the literals of ``parts`` has no parts
-    derived={"needed": lambda p: regexcache.required_literals(p["parts"].pattern)})
+    derived={"needed": lambda p: regexcache.required_literals(p["parts"].pattern),
+             # (a literal holding a stop may lie in no sentence: then each place is asked)
+             "needed_cut": lambda p: any(c in FULL_STOPS for w in regexcache.required_literals(
+                 p["parts"].pattern) or () for c in w)})
+
 _SENTENCE = regexcache.compile(f"[^{re.escape(FULL_STOPS)}]+")
 
 
@@ -49,33 +54,56 @@ def check(ctx, rule, p):
     spans = sc.spans(ctx, p.scope)
     if needed:
         # a sentence without one of the literals of ``parts`` whole in it has no parts: where they
-        # are is found once, and a sentence (a span) asks by bisection, not by a find per literal
+        # are is found once, and only the sentences around them are read (not every sentence of
+        # every paragraph holding one)
         if absent(needed, text, 0, len(text)):
             return
-        places = sc.Places(text, needed)
-    for s, e in spans:
-        if needed and not places.within(s, e):
-            continue
-        for sent in _SENTENCE.finditer(text, s, e):
-            if needed and not places.within(sent.start(), sent.end()):
+        sentences = holding_sentences(text, spans, sc.Places(text, needed), p.needed_cut)
+    else:
+        sentences = [(m.start(), m.end()) for s, e in spans for m in _SENTENCE.finditer(text, s, e)]
+    for lo, hi in sentences:
+        for m in total_rx.finditer(text, lo, hi):
+            lead = parts_rx.match(text, m.end(), hi)
+            if lead is None:
                 continue
-            for m in total_rx.finditer(text, sent.start(), sent.end()):
-                lead = parts_rx.match(text, m.end(), sent.end())
-                if lead is None:
-                    continue
-                total, unit = quantity(m), m.group("unit")
-                parts = _parts(text, lead.end(), sent.end(), unit, count_rx, exclude, stages)
-                if len(parts) < 2:
-                    continue
-                added = sum(parts)
-                added = round(added, 4)
-                if any(round(sum(parts[:k]), 4) == total for k in range(2, len(parts))):
-                    continue    # 「213件，其中187件、26件，作出处罚决定198件」: the list ended
-                if added > total or (share * total <= added < total and len(parts) >= most):
-                    yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
-                        total=_num(total), unit=unit, sum=_num(added),
-                        parts="＋".join(_num(x) for x in parts),
-                        relation="大于" if added > total else "小于"))
+            total, unit = quantity(m), m.group("unit")
+            parts = _parts(text, lead.end(), hi, unit, count_rx, exclude, stages)
+            if len(parts) < 2:
+                continue
+            added = sum(parts)
+            added = round(added, 4)
+            if any(round(sum(parts[:k]), 4) == total for k in range(2, len(parts))):
+                continue    # 「213件，其中187件、26件，作出处罚决定198件」: the list ended
+            if added > total or (share * total <= added < total and len(parts) >= most):
+                yield ctx.diagnostic(rule, m.start(), m.end(), fields=dict(
+                    total=_num(total), unit=unit, sum=_num(added),
+                    parts="＋".join(_num(x) for x in parts),
+                    relation="大于" if added > total else "小于"))
+
+
+_STOP = regexcache.compile(f"[{re.escape(FULL_STOPS)}]")
+
+
+def holding_sentences(text: str, spans, places, cut: bool = False) -> list:
+    """The sentences (the runs of ``_SENTENCE`` in each span, as (start, end)) that hold one of
+    ``places`` whole, each once, in order: each is found around its place (the last stop before
+    it, looked for in the reversed stretch, and the first after it), not by cutting the whole
+    paragraph into sentences. ``cut``: a word may hold a stop (then its place may be in none)."""
+    starts, found = places.starts, places.spans
+    out = []
+    for s, e in spans:
+        j, taken = bisect_left(starts, s), -1
+        while j < len(starts) and starts[j] < e:
+            q, qe = found[j]
+            j += 1
+            if qe > e or q < taken or (cut and _STOP.search(text, q, qe)):
+                continue        # (not whole in the span; in the sentence just taken; cut by a stop)
+            back = _STOP.search(text[q - 1:s - 1 if s else None:-1]) if q > s else None
+            ahead = _STOP.search(text, qe, e)
+            lo, hi = q - back.start() if back else s, ahead.start() if ahead else e
+            out.append((lo, hi))
+            taken = hi
+    return out
 
 
 def _parts(text, start, end, unit, count_rx, exclude, stages):
