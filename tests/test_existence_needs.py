@@ -101,3 +101,47 @@ def test_a_report_lacking_the_strings_skips_the_rules():
     got = lint(text + "近日，我局召开会议。\n", select=["time.relative"]).diagnostics
     selected = [r for r in EXISTENCE if r.startswith("time.relative")]       # (a prefix selects them all)
     assert [d.rule for d in got] == ["time.relative"] and existence.stats["skipped"] - before < len(selected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="Xx0年一19", min_size=1, max_size=3), min_size=1, max_size=6),
+       st.text(alphabet="Xx0年一19 ", max_size=12))
+def test_fewest_strings_answer_as_all_do(strings, text):
+    kept = needgate.fewest(strings)
+    assert set(kept) <= set(strings) and kept
+    assert any(s in text for s in kept) == any(s in text for s in strings)
+
+
+def test_possible_patterns_are_those_with_a_string_of_each_set():
+    needs = ((("X",), ("0", "1")), (("年",),), (("X",),), ())
+    seen: dict = {}
+    assert needgate.possible(needs, "2021年", seen) == [1, 3]
+    assert seen == {"X": False, "年": True}         # each string tested once; 0/1 not needed
+    assert needgate.possible(needs, "X1", {}) == [0, 1, 2, 3]    # (年 not tested: held)
+    assert needgate.possible(needs, "X1", {"年": False}) == [0, 2, 3]
+    assert needgate.possible(((("X",),),), "年", {}) == []
+    # past a pattern that may match, only what is known rules a pattern out
+    seen = {"年": True}
+    assert needgate.possible(((("年",),), (("X",),)), "X", seen) == [0, 1] and "X" not in seen
+    assert needgate.possible(((("年",),), (("X",),)), "X", {"年": True, "X": False}) == [0]
+
+
+def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
+    """One report's rules ask one table of the strings tested, and a rule run on it scans only
+    the patterns the report may match (the fast paths must not silently stop being taken)."""
+    tables = []
+    real = needgate.possible
+
+    def spy(needs, text, seen):
+        tables.append(seen)
+        return real(needs, text, seen)
+    monkeypatch.setattr(needgate, "possible", spy)
+    text = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
+    lint(text, select=EXISTENCE)
+    assert len(tables) >= 25 and all(t is tables[0] for t in tables) and len(tables[0]) >= 20
+    lint(text, select=EXISTENCE)
+    assert tables[-1] is not tables[0]              # (a report's own: nothing kept across reports)
+    narrowed = existence.stats["narrowed"]
+    got = lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n去年，我局推进依法行政。\n",
+               select=["time.relative"]).diagnostics      # (今年 lacking: its two patterns not scanned)
+    assert [d.rule for d in got] == ["time.relative"] and existence.stats["narrowed"] == narrowed + 1

@@ -56,13 +56,15 @@ SPEC = CheckSpec({
     "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
 }, fields=("match", "year", "next_year", "fixed"), derived={"table": _table, "plan": lambda p: []})
 
-stats = {"skipped": 0}      # reports a rule was not run on (its patterns' strings absent), this process
+stats = {"skipped": 0, "narrowed": 0}     # reports a rule was not run on (its patterns' strings
+                                        # absent) / run with some of its patterns only, this process
 
 
 def check(ctx, rule, p):
     """The rule's findings; none, at once, when the report lacks what each of its patterns needs
     (:mod:`lawlint.rulepack.needgate`): the scope, the matches and their filters are not worked
-    out. ``p.plan``: [those needs, the rule's pair gate], filled on the rule's first report."""
+    out; and only its patterns that may match are scanned. ``p.plan``: [those needs, the rule's
+    pair gate, its first characters], filled on the rule's first report."""
     plan = p.plan
     if not plan:
         plan.append(needgate.needs(p.patterns))
@@ -70,14 +72,23 @@ def check(ctx, rule, p):
         plan.append(None)
     text = ctx.doc.text
     needs = plan[0]
-    if needs is not None and needgate.lacking(needs, text):
-        stats["skipped"] += 1
-        return []
-    return _findings(ctx, rule, p, text, plan)
+    patterns = p.patterns
+    if needs is not None:
+        seen = ctx.cache.get("needs_seen")
+        if seen is None:            # (what this report holds, shared by the rules)
+            seen = ctx.cache["needs_seen"] = {}
+        may = needgate.possible(needs, text, seen)
+        if not may:
+            stats["skipped"] += 1
+            return []
+        if len(may) < len(patterns):
+            stats["narrowed"] += 1
+            patterns = [patterns[i] for i in may]
+    return _findings(ctx, rule, p, text, plan, patterns)
 
 
-def _findings(ctx, rule, p, text, plan):
-    patterns, unless, around = p.patterns, p.unless, p.unless_around
+def _findings(ctx, rule, p, text, plan, patterns):
+    unless, around = p.unless, p.unless_around
     replacement = p.replacement
     table = p.table
     where = p.scope
@@ -90,8 +101,8 @@ def _findings(ctx, rule, p, text, plan):
         if pieces is None:
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
     if pieces and plan[2] != ():
-        pieces = _placed(ctx, text, patterns, pieces, plan)
-    found, single = _ordered(text, patterns, pieces, plan)
+        pieces = _placed(ctx, text, p.patterns, pieces, plan)
+    found, single = _ordered(text, patterns, pieces, plan, p.patterns)
     covered, sentences_seen = None, set()
     for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
@@ -181,24 +192,27 @@ def _bounds(pieces):
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
 
 
-def _ordered(text, patterns, bounds, plan=None):
+def _ordered(text, patterns, bounds, plan=None, every=None):
     """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
     pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
     its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
-    stands (:mod:`lawlint.rulepack.pairgate`)."""
+    stands (:mod:`lawlint.rulepack.pairgate`; the gate of the rule's patterns, ``every``, holds for
+    the few of them that :func:`check` scans)."""
     if not bounds:
         return (), True
+    every = patterns if every is None else every
+    if len(every) > 1:
+        if plan is None:
+            got = pairgate.gate(every)
+        else:               # (the gate kept in the rule's plan: no key to build per report)
+            got = plan[1]
+            if got is None:
+                got = plan[1] = (pairgate.gate(every),)
+            got = got[0]
+        if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
+            return (), True
     if len(patterns) == 1:
         return _matches(text, patterns, bounds), True
-    if plan is None:
-        got = pairgate.gate(patterns)
-    else:               # (the gate kept in the rule's plan: no key to build per report)
-        got = plan[1]
-        if got is None:
-            got = plan[1] = (pairgate.gate(patterns),)
-        got = got[0]
-    if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
-        return (), True
     return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
 
 
