@@ -114,16 +114,24 @@ def test_fewest_strings_answer_as_all_do(strings, text):
 
 def test_possible_patterns_are_those_with_a_string_of_each_set():
     needs = ((("X",), ("0", "1")), (("年",),), (("X",),), ())
-    seen: dict = {}
-    assert needgate.possible(needs, "2021年", seen) == [1, 3]
-    assert seen == {"X": False, "年": True}         # each string tested once; 0/1 not needed
-    assert needgate.possible(needs, "X1", {}) == [0, 1, 2, 3]    # (年 not tested: held)
-    assert needgate.possible(needs, "X1", {"年": False}) == [0, 2, 3]
-    assert needgate.possible(((("X",),),), "年", {}) == []
+    pad = "。" * needgate.SHORT                     # (a report's length: what it holds is kept)
+    cache: dict = {}
+    assert needgate.possible(needs, "2021年" + pad, cache) == [1, 3]
+    assert cache["needs_seen"] == {"X": False, "年": True}     # each tested once; 0/1 not needed
+    assert needgate.possible(needs, "X1" + pad, {}) is None        # all (年 not tested: held)
+    assert needgate.possible(needs, "X1" + pad, {"needs_seen": {"年": False}}) == [0, 2, 3]
+    assert needgate.possible(((("X",),),), "年" + pad, {}) == []
     # past a pattern that may match, only what is known rules a pattern out
-    seen = {"年": True}
-    assert needgate.possible(((("年",),), (("X",),)), "X", seen) == [0, 1] and "X" not in seen
-    assert needgate.possible(((("年",),), (("X",),)), "X", {"年": True, "X": False}) == [0]
+    cache = {"needs_seen": {"年": True}}
+    assert needgate.possible(((("年",),), (("X",),)), "X" + pad, cache) is None
+    assert "X" not in cache["needs_seen"]
+    assert needgate.possible(((("年",),), (("X",),)), "X" + pad, {"needs_seen": {"年": True, "X": False}}) == [0]
+    # a short text is tested afresh, all or nothing
+    for text in ("2021年", "X1", "年", "X", ""):
+        cache = {}
+        got = needgate.possible(needs[:3], text, cache)
+        assert cache == {} and got == (None if "年" in text or "X" in text else [])
+        assert needgate.possible(needs, text, cache) is None        # (a pattern needing nothing)
 
 
 def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
@@ -132,9 +140,10 @@ def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
     tables = []
     real = needgate.possible
 
-    def spy(needs, text, seen):
-        tables.append(seen)
-        return real(needs, text, seen)
+    def spy(needs, text, cache):
+        got = real(needs, text, cache)
+        tables.append(cache["needs_seen"])
+        return got
     monkeypatch.setattr(needgate, "possible", spy)
     text = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
     lint(text, select=EXISTENCE)
@@ -142,6 +151,7 @@ def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
     lint(text, select=EXISTENCE)
     assert tables[-1] is not tables[0]              # (a report's own: nothing kept across reports)
     narrowed = existence.stats["narrowed"]
-    got = lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n去年，我局推进依法行政。\n",
+    body = "我局推进依法行政，完善行政决策程序。\n" * (needgate.SHORT // 18)     # (a report's length)
+    got = lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n去年，我局推进依法行政。\n" + body,
                select=["time.relative"]).diagnostics      # (今年 lacking: its two patterns not scanned)
     assert [d.rule for d in got] == ["time.relative"] and existence.stats["narrowed"] == narrowed + 1

@@ -72,19 +72,15 @@ def check(ctx, rule, p):
         plan.append(None)
     text = ctx.doc.text
     needs = plan[0]
-    patterns = p.patterns
     if needs is not None:
-        seen = ctx.cache.get("needs_seen")
-        if seen is None:            # (what this report holds, shared by the rules)
-            seen = ctx.cache["needs_seen"] = {}
-        may = needgate.possible(needs, text, seen)
-        if not may:
-            stats["skipped"] += 1
-            return []
-        if len(may) < len(patterns):
+        may = needgate.possible(needs, text, ctx.cache)
+        if may is not None:
+            if not may:
+                stats["skipped"] += 1
+                return []
             stats["narrowed"] += 1
-            patterns = [patterns[i] for i in may]
-    return _findings(ctx, rule, p, text, plan, patterns)
+            return _findings(ctx, rule, p, text, plan, [p.patterns[i] for i in may])
+    return _findings(ctx, rule, p, text, plan, p.patterns)
 
 
 def _findings(ctx, rule, p, text, plan, patterns):

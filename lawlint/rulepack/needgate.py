@@ -45,12 +45,30 @@ def fewest(strings) -> tuple:
     return tuple(sorted(keep, key=lambda s: (len(s), s)))
 
 
-def possible(needs, text: str, seen: dict) -> list:
-    """The indices of the patterns that may match in ``text``: those for which ``text`` holds a
-    string of each set. ``seen``: string -> whether ``text`` holds it (this report's, filled here).
+SHORT = 2000       # a text shorter than this is tested afresh: its tests cost less than the table
+
+
+def possible(needs, text: str, cache: dict):
+    """The indices of the patterns that may match in ``text`` (those for which ``text`` holds a
+    string of each set), or None for all of them. ``cache``: the report's, where the strings
+    tested are kept (string -> whether ``text`` holds it), for a text of SHORT characters or more.
     Past the first pattern that may match (the rule is run), a string not yet tested counts as
     held: a pattern is left out only by what the report is already known to lack (testing more
     can cost more than scanning the pattern)."""
+    if len(text) < SHORT:
+        for sets in needs:
+            for strings in sets:
+                for s in strings:
+                    if s in text:
+                        break
+                else:
+                    break
+            else:
+                return None
+        return []
+    seen = cache.get("needs_seen")
+    if seen is None:
+        seen = cache["needs_seen"] = {}
     out = []
     for i, sets in enumerate(needs):
         for strings in sets:
@@ -66,4 +84,4 @@ def possible(needs, text: str, seen: dict) -> list:
                 break           # a set none of whose strings is here: this pattern cannot match
         else:
             out.append(i)       # every set has one here: the pattern may match
-    return out
+    return None if len(out) == len(needs) else out
