@@ -24,7 +24,7 @@ TEXTS = sorted(p for d in CORPORA for p in (ROOT / d).glob("*.txt"))
 EXISTENCE = sorted(r.id for r in load_rules() if r.check == "existence")
 
 
-def _plain(text, patterns, bounds, plan=None, every=None):
+def _plain(text, patterns, bounds, plan=None, every=None, places=None):
     """The check's ordering before the fast paths: every match sorted, overlaps tracked."""
     return sorted(existence._matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
 
@@ -172,3 +172,42 @@ def test_a_shut_gate_means_no_match(text):
     shut = pairgate.shut(got, text, 0, len(text))
     assert not (shut and any(rx.search(text) for rx in compiled))     # shut: no pattern matches
     assert shut is (text in ("甲，乙。丙；", "，"))          # (a pair it lets through may match none)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["a", "b", "ab", "。", "ba"]), min_size=1, max_size=3, unique=True),
+                          st.integers(0, 6), st.integers(0, 6), st.integers(0, 12)), min_size=1, max_size=8),
+       st.text(alphabet="ab。c", max_size=14))
+def test_window_places_shared_by_a_reports_rules_are_found_afresh(asks, text):
+    """windowscan._places with the report's table of places found (existence's rules share it)
+    answers every ask, in any order and with any budget, as a fresh look does."""
+    from lawlint.rulepack import windowscan
+    pair = (text, {})
+    for strings, lo, width, most in asks:
+        hi = min(len(text), lo + width)
+        windowscan.shared = None
+        plain = windowscan._places(text, strings, lo, hi, most)
+        windowscan.shared = pair
+        try:
+            assert windowscan._places(text, strings, lo, hi, most) == plain
+        finally:
+            windowscan.shared = None
+
+
+def test_window_places_are_found_once_a_report(monkeypatch):
+    """punct.day_name's two patterns look for the same eight marks: the second takes the first's
+    places (the shared table must not silently stop being taken), and nothing outlives the report."""
+    from lawlint.rulepack import windowscan
+    finds = []
+    real = windowscan._places
+
+    def spy(text, strings, lo, hi, most):
+        pair = windowscan.shared
+        finds.append(sum(pair is not None and pair[0] is text and (s, lo, hi) in pair[1] for s in strings))
+        return real(text, strings, lo, hi, most)
+    monkeypatch.setattr(windowscan, "_places", spy)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    lint(text, select=["punct.day_name"])
+    assert len(finds) == 2 and finds[0] == 0 and finds[1] >= 8
+    lint(text, select=["punct.day_name"])
+    assert finds[2] == 0 and windowscan.shared is None

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
-from ..rulepack import firstscan, needgate, pairgate
+from ..rulepack import firstscan, needgate, pairgate, windowscan
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -98,7 +98,10 @@ def _findings(ctx, rule, p, text, plan, patterns):
             pieces = memo[where] = _bounds(sc.spans(ctx, where))
     if pieces and plan[2] != ():
         pieces = _placed(ctx, text, p.patterns, pieces, plan)
-    found, single = _ordered(text, patterns, pieces, plan, p.patterns)
+    shared = ctx.cache.get("window_places")
+    if shared is None:                  # (anchors' places, for every rule of this report)
+        shared = ctx.cache["window_places"] = (text, {})
+    found, single = _ordered(text, patterns, pieces, plan, p.patterns, shared)
     covered, sentences_seen = None, set()
     for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
@@ -188,12 +191,13 @@ def _bounds(pieces):
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
 
 
-def _ordered(text, patterns, bounds, plan=None, every=None):
+def _ordered(text, patterns, bounds, plan=None, every=None, places=None):
     """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
     pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
     its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
     stands (:mod:`lawlint.rulepack.pairgate`; the gate of the rule's patterns, ``every``, holds for
-    the few of them that :func:`check` scans)."""
+    the few of them that :func:`check` scans). ``places``: (text, the places found of the window
+    plans' anchors in it, :func:`lawlint.rulepack.windowscan._places`), this report's."""
     if not bounds:
         return (), True
     every = patterns if every is None else every
@@ -208,11 +212,11 @@ def _ordered(text, patterns, bounds, plan=None, every=None):
         if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
             return (), True
     if len(patterns) == 1:
-        return _matches(text, patterns, bounds), True
-    return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
+        return _matches(text, patterns, bounds, places), True
+    return sorted(_matches(text, patterns, bounds, places), key=lambda m: (m.start(), -m.end())), False
 
 
-def _matches(text, patterns, bounds):
+def _matches(text, patterns, bounds, places=None):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
     cover (scanning piece by piece costs a call per paragraph per pattern), or its tries at the
     places of its first characters when ``bounds`` carries them (:func:`_placed`)."""
@@ -220,8 +224,12 @@ def _matches(text, patterns, bounds):
         return
     starts, ends, lo, hi = bounds[:4]
     for rx in patterns:
-        found = rx.finditer(text, lo, hi) if len(bounds) == 4 else \
-            firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
+        if len(bounds) == 4:
+            windowscan.shared = places      # (a window plan's places: found once a report)
+            found = rx.finditer(text, lo, hi)
+            windowscan.shared = None
+        else:
+            found = firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
         for m in found:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < m.end() <= ends[i]:
