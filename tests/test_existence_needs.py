@@ -134,6 +134,25 @@ def test_possible_patterns_are_those_with_a_string_of_each_set():
         assert needgate.possible(needs, text, cache) is None        # (a pattern needing nothing)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(["a", "b", "ab", "c", "年"]), min_size=1, max_size=3),
+                         max_size=3), min_size=1, max_size=4),
+       st.lists(st.integers(0, 3), max_size=4), st.text(alphabet="abc年。", max_size=8))
+def test_possible_keeps_every_pattern_that_matches(needs, order, text):
+    """Whatever the report's rules asked before (in any order), a pattern left out lacks a set,
+    and what the table holds is what the text holds."""
+    needs = tuple(tuple(tuple(s) for s in sets) for sets in needs)
+    text = text + "。" * needgate.SHORT
+    cache: dict = {}
+    for k in order:                                 # (other rules of the report, asked first)
+        needgate.possible(needs[k % len(needs):], text, cache)
+    got = needgate.possible(needs, text, cache)
+    held = [i for i, sets in enumerate(needs) if all(any(s in text for s in strings) for strings in sets)]
+    kept = range(len(needs)) if got is None else got
+    assert set(held) <= set(kept) and (got != [] or held == [])
+    assert all((s in text) == known for s, known in cache.get("needs_seen", {}).items())
+
+
 def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
     """One report's rules ask one table of the strings tested, and a rule run on it scans only
     the patterns the report may match (the fast paths must not silently stop being taken)."""
