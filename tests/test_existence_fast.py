@@ -40,6 +40,7 @@ def _both(monkeypatch, text, year=None):
         m.setattr(existence, "_ordered", _plain)
         m.setattr(needgate, "possible", lambda needs, text, cache: None)
         m.setattr(existence, "_placed", lambda ctx, text, patterns, bounds, plan: bounds)
+        m.setattr(existence, "_part_bounds", lambda ctx, where: None)
         plain = _findings(text, year)
     return fast, plain
 
@@ -211,3 +212,33 @@ def test_window_places_are_found_once_a_report(monkeypatch):
     assert len(finds) == 2 and finds[0] == 0 and finds[1] >= 8
     lint(text, select=["punct.day_name"])
     assert finds[2] == 0 and windowscan.shared is None
+
+
+def test_a_parts_bounds_read_off_its_regions_are_its_pieces():
+    """existence._part_bounds (a part's regions cut by the body blocks, as list slices) equals the
+    pieces scope.spans builds, on every corpus text and every part; and it is taken (not None) for
+    nearly all of them, so the fast path cannot silently stop."""
+    from lawlint.checks import scope as sc
+    from lawlint.vocabulary import SECTION_IDS
+    taken = compared = 0
+    seen_ctx = []
+    real = existence._part_bounds
+
+    def spy(ctx, where):
+        seen_ctx.append(ctx)
+        return real(ctx, where)
+    existence._part_bounds = spy
+    try:
+        for path in TEXTS:
+            seen_ctx.clear()
+            lint(path.read_text(encoding="utf-8"), select=["content.vague_claim"])
+            for ctx in seen_ctx[:1]:
+                for where in SECTION_IDS:
+                    got = real(ctx, where)
+                    compared += 1
+                    if got is not None:
+                        taken += 1
+                        assert got == existence._bounds(sc.spans(ctx, where)), (path.name, where)
+    finally:
+        existence._part_bounds = real
+    assert compared > 200 and taken >= 0.9 * compared

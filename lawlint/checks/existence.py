@@ -13,11 +13,12 @@ The message may use ``{match}``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
 from ..rulepack import firstscan, needgate, pairgate, windowscan
+from ..vocabulary import SECTION_IDS
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -95,7 +96,10 @@ def _findings(ctx, rule, p, text, plan, patterns):
         memo = ctx.cache.setdefault("existence_bounds", {})
         pieces = memo.get(where)
         if pieces is None:
-            pieces = memo[where] = _bounds(sc.spans(ctx, where))
+            pieces = _part_bounds(ctx, where)
+            if pieces is None:
+                pieces = _bounds(sc.spans(ctx, where))
+            memo[where] = pieces
     if pieces and plan[2] != ():
         pieces = _placed(ctx, text, p.patterns, pieces, plan)
     shared = ctx.cache.get("window_places")
@@ -189,6 +193,37 @@ def _bounds(pieces):
     pieces = sorted(pieces)
     ends = [e for _, e in pieces]
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
+
+
+def _part_bounds(ctx, where):
+    """``_bounds(scope.spans(ctx, where))`` of a part (a section id), read off its regions and the
+    body blocks' starts and ends (list slices: not a piece made per block of the part); None when
+    that reading does not hold (not a part, its regions out of order, an empty body block)."""
+    if where not in SECTION_IDS:
+        return None
+    verdict = ctx.section(where)
+    if verdict.status == "absent":
+        return ()
+    doc = ctx.doc
+    blocks, block_starts = doc._body_index
+    block_ends = doc.derived("body_ends", lambda: [b.end for b in blocks])
+    if doc.derived("body_empty_block", lambda: any(b.start >= b.end for b in blocks)):
+        return None
+    starts: list = []
+    ends: list = []
+    last = 0
+    for s, e in verdict.regions:
+        if s < last:
+            return None             # (overlapping or out of order: the pieces are built)
+        i, j = bisect_right(block_ends, s), bisect_left(block_starts, e)
+        if i < j:                   # the blocks it overlaps, the first and last cut to it
+            first, final = len(starts), len(starts) + j - i - 1
+            starts += block_starts[i:j]
+            ends += block_ends[i:j]
+            starts[first] = max(s, starts[first])
+            ends[final] = min(e, ends[final])
+        last = max(last, e)
+    return (starts, ends, starts[0], ends[-1]) if starts else ()
 
 
 def _ordered(text, patterns, bounds, plan=None, every=None, places=None):
