@@ -22,11 +22,12 @@ _SEP = "\0"         # anchors.SEP (anchors is not imported on a warm start)
 
 
 def needs_of(pattern: str) -> tuple:
-    """:func:`lawlint.rulepack.anchors.needs` of ``pattern``, remembered in the regex table."""
+    """:func:`lawlint.rulepack.anchors.needs` of ``pattern``, each set read as :func:`fewest`,
+    remembered in the regex table (a fresh process reads them, it does not work them out)."""
     def compute():
         from .anchors import needs
-        return needs(pattern)
-    return regexcache._fact(("literals", "\0needs\0" + pattern), compute)
+        return tuple(_SEP.join(fewest(s.split(_SEP))) for s in needs(pattern))
+    return regexcache._fact(("literals", "\0needs2\0" + pattern), compute)
 
 
 def needs(patterns):
@@ -34,7 +35,7 @@ def needs(patterns):
     of each (``()`` for a pattern with none: it is always scanned); None when no pattern has any."""
     out = []
     for rx in patterns:
-        out.append(tuple(fewest(s.split(_SEP)) for s in needs_of(rx.pattern)))
+        out.append(tuple(tuple(s.split(_SEP)) for s in needs_of(rx.pattern)))
     return tuple(out) if any(out) else None
 
 
