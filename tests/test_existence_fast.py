@@ -24,7 +24,7 @@ TEXTS = sorted(p for d in CORPORA for p in (ROOT / d).glob("*.txt"))
 EXISTENCE = sorted(r.id for r in load_rules() if r.check == "existence")
 
 
-def _plain(text, patterns, bounds, plan=None):
+def _plain(text, patterns, bounds, plan=None, every=None, places=None):
     """The check's ordering before the fast paths: every match sorted, overlaps tracked."""
     return sorted(existence._matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
 
@@ -38,8 +38,9 @@ def _both(monkeypatch, text, year=None):
     fast = _findings(text, year)
     with monkeypatch.context() as m:
         m.setattr(existence, "_ordered", _plain)
-        m.setattr(needgate, "lacking", lambda needs, text: False)
+        m.setattr(needgate, "possible", lambda needs, text, cache: None)
         m.setattr(existence, "_placed", lambda ctx, text, patterns, bounds, plan: bounds)
+        m.setattr(existence, "_part_bounds", lambda ctx, where: None)
         plain = _findings(text, year)
     return fast, plain
 
@@ -172,3 +173,72 @@ def test_a_shut_gate_means_no_match(text):
     shut = pairgate.shut(got, text, 0, len(text))
     assert not (shut and any(rx.search(text) for rx in compiled))     # shut: no pattern matches
     assert shut is (text in ("甲，乙。丙；", "，"))          # (a pair it lets through may match none)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(["a", "b", "ab", "。", "ba"]), min_size=1, max_size=3, unique=True),
+                          st.integers(0, 6), st.integers(0, 6), st.integers(0, 12)), min_size=1, max_size=8),
+       st.text(alphabet="ab。c", max_size=14))
+def test_window_places_shared_by_a_reports_rules_are_found_afresh(asks, text):
+    """windowscan._places with the report's table of places found (existence's rules share it)
+    answers every ask, in any order and with any budget, as a fresh look does."""
+    from lawlint.rulepack import windowscan
+    pair = (text, {})
+    for strings, lo, width, most in asks:
+        hi = min(len(text), lo + width)
+        windowscan.shared = None
+        plain = windowscan._places(text, strings, lo, hi, most)
+        windowscan.shared = pair
+        try:
+            assert windowscan._places(text, strings, lo, hi, most) == plain
+        finally:
+            windowscan.shared = None
+
+
+def test_window_places_are_found_once_a_report(monkeypatch):
+    """punct.day_name's two patterns look for the same eight marks: the second takes the first's
+    places (the shared table must not silently stop being taken), and nothing outlives the report."""
+    from lawlint.rulepack import windowscan
+    finds = []
+    real = windowscan._places
+
+    def spy(text, strings, lo, hi, most):
+        pair = windowscan.shared
+        finds.append(sum(pair is not None and pair[0] is text and (s, lo, hi) in pair[1] for s in strings))
+        return real(text, strings, lo, hi, most)
+    monkeypatch.setattr(windowscan, "_places", spy)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    lint(text, select=["punct.day_name"])
+    assert len(finds) == 2 and finds[0] == 0 and finds[1] >= 8
+    lint(text, select=["punct.day_name"])
+    assert finds[2] == 0 and windowscan.shared is None
+
+
+def test_a_parts_bounds_read_off_its_regions_are_its_pieces():
+    """existence._part_bounds (a part's regions cut by the body blocks, as list slices) equals the
+    pieces scope.spans builds, on every corpus text and every part; and it is taken (not None) for
+    nearly all of them, so the fast path cannot silently stop."""
+    from lawlint.checks import scope as sc
+    from lawlint.vocabulary import SECTION_IDS
+    taken = compared = 0
+    seen_ctx = []
+    real = existence._part_bounds
+
+    def spy(ctx, where):
+        seen_ctx.append(ctx)
+        return real(ctx, where)
+    existence._part_bounds = spy
+    try:
+        for path in TEXTS:
+            seen_ctx.clear()
+            lint(path.read_text(encoding="utf-8"), select=["content.vague_claim"])
+            for ctx in seen_ctx[:1]:
+                for where in SECTION_IDS:
+                    got = real(ctx, where)
+                    compared += 1
+                    if got is not None:
+                        taken += 1
+                        assert got == existence._bounds(sc.spans(ctx, where)), (path.name, where)
+    finally:
+        existence._part_bounds = real
+    assert compared > 200 and taken >= 0.9 * compared

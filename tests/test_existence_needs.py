@@ -101,3 +101,76 @@ def test_a_report_lacking_the_strings_skips_the_rules():
     got = lint(text + "近日，我局召开会议。\n", select=["time.relative"]).diagnostics
     selected = [r for r in EXISTENCE if r.startswith("time.relative")]       # (a prefix selects them all)
     assert [d.rule for d in got] == ["time.relative"] and existence.stats["skipped"] - before < len(selected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="Xx0年一19", min_size=1, max_size=3), min_size=1, max_size=6),
+       st.text(alphabet="Xx0年一19 ", max_size=12))
+def test_fewest_strings_answer_as_all_do(strings, text):
+    kept = needgate.fewest(strings)
+    assert set(kept) <= set(strings) and kept
+    assert any(s in text for s in kept) == any(s in text for s in strings)
+
+
+def test_possible_patterns_are_those_with_a_string_of_each_set():
+    needs = ((("X",), ("0", "1")), (("年",),), (("X",),), ())
+    pad = "。" * needgate.SHORT                     # (a report's length: what it holds is kept)
+    cache: dict = {}
+    assert needgate.possible(needs, "2021年" + pad, cache) == [1, 3]
+    assert cache["needs_seen"] == {"X": False, "年": True}     # each tested once; 0/1 not needed
+    assert needgate.possible(needs, "X1" + pad, {}) is None        # all (年 not tested: held)
+    assert needgate.possible(needs, "X1" + pad, {"needs_seen": {"年": False}}) == [0, 2, 3]
+    assert needgate.possible(((("X",),),), "年" + pad, {}) == []
+    # past a pattern that may match, only what is known rules a pattern out
+    cache = {"needs_seen": {"年": True}}
+    assert needgate.possible(((("年",),), (("X",),)), "X" + pad, cache) is None
+    assert "X" not in cache["needs_seen"]
+    assert needgate.possible(((("年",),), (("X",),)), "X" + pad, {"needs_seen": {"年": True, "X": False}}) == [0]
+    # a short text is tested afresh, all or nothing
+    for text in ("2021年", "X1", "年", "X", ""):
+        cache = {}
+        got = needgate.possible(needs[:3], text, cache)
+        assert cache == {} and got == (None if "年" in text or "X" in text else [])
+        assert needgate.possible(needs, text, cache) is None        # (a pattern needing nothing)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(["a", "b", "ab", "c", "年"]), min_size=1, max_size=3),
+                         max_size=3), min_size=1, max_size=4),
+       st.lists(st.integers(0, 3), max_size=4), st.text(alphabet="abc年。", max_size=8))
+def test_possible_keeps_every_pattern_that_matches(needs, order, text):
+    """Whatever the report's rules asked before (in any order), a pattern left out lacks a set,
+    and what the table holds is what the text holds."""
+    needs = tuple(tuple(tuple(s) for s in sets) for sets in needs)
+    text = text + "。" * needgate.SHORT
+    cache: dict = {}
+    for k in order:                                 # (other rules of the report, asked first)
+        needgate.possible(needs[k % len(needs):], text, cache)
+    got = needgate.possible(needs, text, cache)
+    held = [i for i, sets in enumerate(needs) if all(any(s in text for s in strings) for strings in sets)]
+    kept = range(len(needs)) if got is None else got
+    assert set(held) <= set(kept) and (got != [] or held == [])
+    assert all((s in text) == known for s, known in cache.get("needs_seen", {}).items())
+
+
+def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
+    """One report's rules ask one table of the strings tested, and a rule run on it scans only
+    the patterns the report may match (the fast paths must not silently stop being taken)."""
+    tables = []
+    real = needgate.possible
+
+    def spy(needs, text, cache):
+        got = real(needs, text, cache)
+        tables.append(cache["needs_seen"])
+        return got
+    monkeypatch.setattr(needgate, "possible", spy)
+    text = (ROOT / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
+    lint(text, select=EXISTENCE)
+    assert len(tables) >= 25 and all(t is tables[0] for t in tables) and len(tables[0]) >= 20
+    lint(text, select=EXISTENCE)
+    assert tables[-1] is not tables[0]              # (a report's own: nothing kept across reports)
+    narrowed = existence.stats["narrowed"]
+    body = "我局推进依法行政，完善行政决策程序。\n" * (needgate.SHORT // 18)     # (a report's length)
+    got = lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n去年，我局推进依法行政。\n" + body,
+               select=["time.relative"]).diagnostics      # (今年 lacking: its two patterns not scanned)
+    assert [d.rule for d in got] == ["time.relative"] and existence.stats["narrowed"] == narrowed + 1

@@ -13,11 +13,12 @@ The message may use ``{match}``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from ..chars import LINE_BREAKS, WHITESPACE
-from ..rulepack import firstscan, needgate, pairgate
+from ..rulepack import firstscan, needgate, pairgate, windowscan
+from ..vocabulary import SECTION_IDS
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -56,13 +57,15 @@ SPEC = CheckSpec({
     "unless_around": Param(_STRINGS, [], "匹配处前后各 8 个字符匹配其一则不报", regex=True, year=True),
 }, fields=("match", "year", "next_year", "fixed"), derived={"table": _table, "plan": lambda p: []})
 
-stats = {"skipped": 0}      # reports a rule was not run on (its patterns' strings absent), this process
+stats = {"skipped": 0, "narrowed": 0}     # reports a rule was not run on (its patterns' strings
+                                        # absent) / run with some of its patterns only, this process
 
 
 def check(ctx, rule, p):
     """The rule's findings; none, at once, when the report lacks what each of its patterns needs
     (:mod:`lawlint.rulepack.needgate`): the scope, the matches and their filters are not worked
-    out. ``p.plan``: [those needs, the rule's pair gate], filled on the rule's first report."""
+    out; and only its patterns that may match are scanned. ``p.plan``: [those needs, the rule's
+    pair gate, its first characters], filled on the rule's first report."""
     plan = p.plan
     if not plan:
         plan.append(needgate.needs(p.patterns))
@@ -70,14 +73,19 @@ def check(ctx, rule, p):
         plan.append(None)
     text = ctx.doc.text
     needs = plan[0]
-    if needs is not None and needgate.lacking(needs, text):
-        stats["skipped"] += 1
-        return []
-    return _findings(ctx, rule, p, text, plan)
+    if needs is not None:
+        may = needgate.possible(needs, text, ctx.cache)
+        if may is not None:
+            if not may:
+                stats["skipped"] += 1
+                return []
+            stats["narrowed"] += 1
+            return _findings(ctx, rule, p, text, plan, [p.patterns[i] for i in may])
+    return _findings(ctx, rule, p, text, plan, p.patterns)
 
 
-def _findings(ctx, rule, p, text, plan):
-    patterns, unless, around = p.patterns, p.unless, p.unless_around
+def _findings(ctx, rule, p, text, plan, patterns):
+    unless, around = p.unless, p.unless_around
     replacement = p.replacement
     table = p.table
     where = p.scope
@@ -88,10 +96,16 @@ def _findings(ctx, rule, p, text, plan):
         memo = ctx.cache.setdefault("existence_bounds", {})
         pieces = memo.get(where)
         if pieces is None:
-            pieces = memo[where] = _bounds(sc.spans(ctx, where))
+            pieces = _part_bounds(ctx, where)
+            if pieces is None:
+                pieces = _bounds(sc.spans(ctx, where))
+            memo[where] = pieces
     if pieces and plan[2] != ():
-        pieces = _placed(ctx, text, patterns, pieces, plan)
-    found, single = _ordered(text, patterns, pieces, plan)
+        pieces = _placed(ctx, text, p.patterns, pieces, plan)
+    shared = ctx.cache.get("window_places")
+    if shared is None:                  # (anchors' places, for every rule of this report)
+        shared = ctx.cache["window_places"] = (text, {})
+    found, single = _ordered(text, patterns, pieces, plan, p.patterns, shared)
     covered, sentences_seen = None, set()
     for m in found:
         if covered is not None and any(covered[m.start():m.end()]):
@@ -181,28 +195,63 @@ def _bounds(pieces):
     return [s for s, _ in pieces], ends, pieces[0][0], max(ends)
 
 
-def _ordered(text, patterns, bounds, plan=None):
+def _part_bounds(ctx, where):
+    """``_bounds(scope.spans(ctx, where))`` of a part (a section id), read off its regions and the
+    body blocks' starts and ends (list slices: not a piece made per block of the part); None when
+    that reading does not hold (not a part, its regions out of order, an empty body block)."""
+    if where not in SECTION_IDS:
+        return None
+    verdict = ctx.section(where)
+    if verdict.status == "absent":
+        return ()
+    doc = ctx.doc
+    blocks, block_starts = doc._body_index
+    block_ends = doc.derived("body_ends", lambda: [b.end for b in blocks])
+    if doc.derived("body_empty_block", lambda: any(b.start >= b.end for b in blocks)):
+        return None
+    starts: list = []
+    ends: list = []
+    last = 0
+    for s, e in verdict.regions:
+        if s < last:
+            return None             # (overlapping or out of order: the pieces are built)
+        i, j = bisect_right(block_ends, s), bisect_left(block_starts, e)
+        if i < j:                   # the blocks it overlaps, the first and last cut to it
+            first, final = len(starts), len(starts) + j - i - 1
+            starts += block_starts[i:j]
+            ends += block_ends[i:j]
+            starts[first] = max(s, starts[first])
+            ends[final] = min(e, ends[final])
+        last = max(last, e)
+    return (starts, ends, starts[0], ends[-1]) if starts else ()
+
+
+def _ordered(text, patterns, bounds, plan=None, every=None, places=None):
     """(the matches of ``patterns`` inside the pieces by start, longest first; whether they are one
     pattern's, which come so and never overlap: then taken as found, and a ``once`` rule stops at
     its first). Patterns that all open with a rare pair of marks are not scanned where no such pair
-    stands (:mod:`lawlint.rulepack.pairgate`)."""
+    stands (:mod:`lawlint.rulepack.pairgate`; the gate of the rule's patterns, ``every``, holds for
+    the few of them that :func:`check` scans). ``places``: (text, the places found of the window
+    plans' anchors in it, :func:`lawlint.rulepack.windowscan._places`), this report's."""
     if not bounds:
         return (), True
+    every = patterns if every is None else every
+    if len(every) > 1:
+        if plan is None:
+            got = pairgate.gate(every)
+        else:               # (the gate kept in the rule's plan: no key to build per report)
+            got = plan[1]
+            if got is None:
+                got = plan[1] = (pairgate.gate(every),)
+            got = got[0]
+        if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
+            return (), True
     if len(patterns) == 1:
-        return _matches(text, patterns, bounds), True
-    if plan is None:
-        got = pairgate.gate(patterns)
-    else:               # (the gate kept in the rule's plan: no key to build per report)
-        got = plan[1]
-        if got is None:
-            got = plan[1] = (pairgate.gate(patterns),)
-        got = got[0]
-    if got is not None and pairgate.shut(got, text, bounds[2], bounds[3]):
-        return (), True
-    return sorted(_matches(text, patterns, bounds), key=lambda m: (m.start(), -m.end())), False
+        return _matches(text, patterns, bounds, places), True
+    return sorted(_matches(text, patterns, bounds, places), key=lambda m: (m.start(), -m.end())), False
 
 
-def _matches(text, patterns, bounds):
+def _matches(text, patterns, bounds, places=None):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
     cover (scanning piece by piece costs a call per paragraph per pattern), or its tries at the
     places of its first characters when ``bounds`` carries them (:func:`_placed`)."""
@@ -210,8 +259,12 @@ def _matches(text, patterns, bounds):
         return
     starts, ends, lo, hi = bounds[:4]
     for rx in patterns:
-        found = rx.finditer(text, lo, hi) if len(bounds) == 4 else \
-            firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
+        if len(bounds) == 4:
+            windowscan.shared = places      # (a window plan's places: found once a report)
+            found = rx.finditer(text, lo, hi)
+            windowscan.shared = None
+        else:
+            found = firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
         for m in found:
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.start() < m.end() <= ends[i]:

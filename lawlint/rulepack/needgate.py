@@ -1,12 +1,18 @@
-"""Skip a rule on a report that lacks what its every pattern needs: a few ``in`` tests, no scan.
+"""Skip a rule's patterns on a report that lacks what each needs: a few ``in`` tests, no scan.
 
 Most rules of a type such as existence find nothing in a given report, and finding that out costs
 a call per pattern through its scope, its scans and their filters, ≈ 25 k instructions a rule on
 even a 40-character report. :func:`lawlint.rulepack.anchors.needs` tells, per pattern, sets of
 strings one of each of which its every match holds (「(?:19|20)\\d{2}年?\\s*(?:[-－–~～]|——)…」: one
 of 19, 20 and one of the dashes); kept in the regex table beside the pattern's literals, they are
-read once per rule pack (:func:`needs`). :func:`lacking` asks, per report, whether the report
-lacks all the strings of one set of every pattern: then no pattern can match anywhere in it.
+read once per rule pack (:func:`needs`). :func:`possible` asks, per report, which patterns the
+report may hold a match of: a rule none of whose patterns can match is not run, and of a rule
+that is run, the patterns the report is already known to lack a set for are not scanned.
+
+An ``in`` test of a string the report lacks reads the whole report (≈ 1.5 instructions a character
+for one character, 4–5 for more), and many rules ask about the same strings (19, 20, 十四五 …):
+each string is tested once per report (``seen``, kept by the caller per report). A set is read
+without the strings that hold another of its strings (a report lacking X lacks X0), shortest first.
 """
 from __future__ import annotations
 
@@ -16,35 +22,67 @@ _SEP = "\0"         # anchors.SEP (anchors is not imported on a warm start)
 
 
 def needs_of(pattern: str) -> tuple:
-    """:func:`lawlint.rulepack.anchors.needs` of ``pattern``, remembered in the regex table."""
+    """:func:`lawlint.rulepack.anchors.needs` of ``pattern``, each set read as :func:`fewest`,
+    remembered in the regex table (a fresh process reads them, it does not work them out)."""
     def compute():
         from .anchors import needs
-        return needs(pattern)
-    return regexcache._fact(("literals", "\0needs\0" + pattern), compute)
+        return tuple(_SEP.join(fewest(s.split(_SEP))) for s in needs(pattern))
+    return regexcache._fact(("literals", "\0needs2\0" + pattern), compute)
 
 
 def needs(patterns):
     """Per pattern (LazyPatterns or re.Patterns), the sets of strings its every match holds one
-    of each; None when a pattern has none (the rule is always run)."""
+    of each (``()`` for a pattern with none: it is always scanned); None when no pattern has any."""
     out = []
     for rx in patterns:
-        got = needs_of(rx.pattern)
-        if not got:
-            return None
-        out.append(tuple(tuple(s.split(_SEP)) for s in got))
-    return tuple(out)
+        out.append(tuple(tuple(s.split(_SEP)) for s in needs_of(rx.pattern)))
+    return tuple(out) if any(out) else None
 
 
-def lacking(needs, text: str) -> bool:
-    """Does ``text`` lack, for every pattern, all the strings of one of its sets (so no pattern
-    can match anywhere in it)? (Written out: ``any(map(text.__contains__, …))`` costs more.)"""
-    for sets in needs:
+def fewest(strings) -> tuple:
+    """``strings`` less those that hold another of them, shortest first: a text lacking every one
+    of those left lacks every one of ``strings``."""
+    keep = {s for s in strings if not any(t != s and t in s for t in strings)}
+    return tuple(sorted(keep, key=lambda s: (len(s), s)))
+
+
+SHORT = 2000       # a text shorter than this is tested afresh: its tests cost less than the table
+
+
+def possible(needs, text: str, cache: dict):
+    """The indices of the patterns that may match in ``text`` (those for which ``text`` holds a
+    string of each set), or None for all of them. ``cache``: the report's, where the strings
+    tested are kept (string -> whether ``text`` holds it), for a text of SHORT characters or more.
+    Past the first pattern that may match (the rule is run), a string not yet tested counts as
+    held: a pattern is left out only by what the report is already known to lack (testing more
+    can cost more than scanning the pattern)."""
+    if len(text) < SHORT:
+        for sets in needs:
+            for strings in sets:
+                for s in strings:
+                    if s in text:
+                        break
+                else:
+                    break
+            else:
+                return None
+        return []
+    seen = cache.get("needs_seen")
+    if seen is None:
+        seen = cache["needs_seen"] = {}
+    out = []
+    for i, sets in enumerate(needs):
         for strings in sets:
             for s in strings:
-                if s in text:
+                got = seen.get(s)
+                if got is None:
+                    if out:
+                        break       # (not known: held)
+                    got = seen[s] = s in text
+                if got:
                     break
             else:
                 break           # a set none of whose strings is here: this pattern cannot match
         else:
-            return False        # every set has one here: the pattern may match
-    return True
+            out.append(i)       # every set has one here: the pattern may match
+    return None if len(out) == len(needs) else out

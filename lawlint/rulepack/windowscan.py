@@ -201,16 +201,39 @@ class _Class:
         self.fullmatch = fullmatch
 
 
+shared = None      # (text, its places found so far) while lawlint.checks.existence scans one report
+
+
 def _places(text: str, strings, lo: int, hi: int, most: int):
-    """Where in text[lo:hi] the strings start, in order; None past ``most`` places."""
+    """Where in text[lo:hi] the strings start, in order; None past ``most`` places. While a
+    report's existence rules scan it (``shared`` holds its text), each string's places are found
+    once for the rules' patterns: ``(s, lo, hi)`` -> its places, or how many it has more than."""
+    pair = shared
+    memo = pair[1] if pair is not None and pair[0] is text else None
     out: list = []
     for s in strings:
+        if memo is not None:
+            got = memo.get((s, lo, hi))
+            if got is not None:
+                if type(got) is int:
+                    if got >= most - len(out):
+                        return None     # (more than it had then: more than are left now)
+                else:
+                    if len(got) > most - len(out):
+                        return None
+                    out += got
+                    continue
+            start = len(out)
         i = text.find(s, lo, hi)
         while i != -1:
             if len(out) == most:
+                if memo is not None:
+                    memo[(s, lo, hi)] = len(out) - start    # (it has more than these)
                 return None
             out.append(i)
             i = text.find(s, i + 1, hi)
+        if memo is not None:
+            memo[(s, lo, hi)] = out[start:]
     out.sort()
     return out
 
