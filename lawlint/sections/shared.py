@@ -123,12 +123,18 @@ class Shared:
 
     def excluded(self, not_within) -> list:
         """The spans of the sections whose frame is one of ``not_within``."""
-        key = tuple(not_within)
-        got = self._excluded.get(key)
-        if got is None:
-            doc, year, rules = self.doc, self.year, self.rules
-            got = self._excluded[key] = [r for sid in key for r in evidence.frame_regions(doc, year, rules, sid)]
-        return got
+        got = self._excluded.get(id(not_within))     # (a rule's list: it lives as long as the pack)
+        if got is None or got[0] is not not_within:
+            spans = self._excluded.get(None)
+            if spans is None:            # every frame's sections, one walk over the headings
+                spans, frames = {}, self.frames()
+                for h in self.doc.headings:
+                    for sid in frames.get(id(h), ()):
+                        spans.setdefault(sid, []).append((h.start, h.end))
+                self._excluded[None] = spans
+            got = self._excluded[id(not_within)] = \
+                (not_within, [r for sid in not_within for r in spans.get(sid, ())])
+        return got[1]
 
     def blocks(self, regions) -> list:
         """Body blocks that start inside any of ``regions``, in text order."""
