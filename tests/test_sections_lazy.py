@@ -90,3 +90,51 @@ def test_excluded_sections_equal_each_frames_regions_on_every_corpus_text():
             assert sh.excluded(not_within) == want
         walked += None in sh._excluded             # the one walk over the headings was taken
     assert walked > 50
+
+
+# -- title pattern lists: one alternation per list, read once per list -----------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from lawlint.rulepack.regexcache import LazyPattern  # noqa: E402
+from lawlint.sections import titles  # noqa: E402
+
+FRAGMENTS = ["问题", "不足|差距", "(主要|工作)?(举措|成效)", "党[^，,]{0,2}(对|的)[^，,]{0,6}领导", "计划[^，,]{0,3}执行",
+             "\\d{4}年", "情况$", "^加强", "(?<!突出)问题", "问题(?!整改)", "(?P<w>工作)", "(工)作\\1", "(?i)plan",
+             "x?", "Plan", "责任", "原因[^计]{0,4}", "执法|监督"]
+WORDS = ["加强", "队伍", "建设", "问题", "整改", "不足", "党的领导", "责任", "工作", "成效", "执法", "监督", "plan",
+         "Plan", "2021年", "情况", "突出", "原因", "计划", "执行", "，"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=5),
+       st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map("".join), min_size=1, max_size=6),
+       st.booleans())
+def test_item_titles_equal_asking_each_pattern_about_each_item(sources, names, lazy):
+    pats = [LazyPattern(p) if lazy else re.compile(p) for p in sources]
+    text = "一、主要工作\n" + "".join(f"{n}是{t}。县长主持会议。" for n, t in zip("一二三四五六", names))
+    doc = parse(Source(text=text), year=2021)
+    sh = shared.Shared(doc, 2021, _rules())
+    items = {m.group(1) for _b, found in sh.inline_items() for m in found}
+    assert sh.item_titles(pats) == {t for t in items if any(rx.search(t) for rx in pats)}
+
+
+def test_item_titles_ask_a_rule_packs_list_as_one_alternation():
+    before = shared.stats["item_merged"]
+    doc = parse(Source(text="一、主要工作\n一是加强党的领导。县长主持会议。二是压实第一责任人职责。县长带头述法。"), year=2021)
+    leadership = next(r for r in _rules() if r.bound(2021).section == "leadership").bound(2021)
+    sh = shared.Shared(doc, 2021, _rules())
+    assert sh.item_titles(leadership.heading) == {"加强党的领导", "压实第一责任人职责"}
+    assert shared.stats["item_merged"] == before + 1
+
+
+def test_a_pattern_lists_grouping_is_worked_out_once_per_list():
+    heading = next(r for r in _rules() if r.bound(2021).section == "measures").bound(2021).heading
+    first = titles._grouped(heading)
+    assert titles._grouped(heading) is first                 # the list's own answer, kept
+    copy = list(heading)                                     # an equal list: the same grouping
+    assert titles._grouped(copy)[0] is first[0] and titles._grouped(copy)[1] == first[1]
+    copy.append(LazyPattern("原因$"))                        # a list that grew is grouped anew
+    assert titles._grouped(copy)[1][-1] is copy[-1]

@@ -21,11 +21,11 @@ import re
 from bisect import bisect_right
 
 from ..rulepack.regexcache import required_literals
-from . import evidence
+from . import evidence, titles
 from .pieces import contextfree, matching
 
 stats = {"shared": 0, "dead_titles": 0, "skipped": 0, "read": 0, "unscored": 0,
-         "item_titles": 0}    # (tests: the fast paths are taken)
+         "item_titles": 0, "item_merged": 0}    # (tests: the fast paths are taken)
 
 _LITERALS: dict = {}      # (id(pattern list), most) -> (the list, its table)
 _TITLES_MOST = 24         # titles are short: a pattern's many alternatives are looked for there
@@ -190,7 +190,10 @@ class Shared:
                 self._item_table = (names, "\n".join(names), spans, [a for a, _ in spans])
             names, joined, spans, starts = self._item_table
             hits = set()
-            for rx in patterns:
+            merged, alone = titles._grouped(patterns)      # (one alternation, as for headings)
+            if merged is not None:
+                stats["item_merged"] += 1
+            for rx in ([merged] if merged is not None else []) + alone:
                 if contextfree(rx) and rx.search("") is None:
                     hits.update(names[i] for i in matching(rx, joined, spans, starts))
                 else:

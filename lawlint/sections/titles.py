@@ -22,6 +22,7 @@ from .pieces import matching, plain, scannable
 
 _GROUP = regexcache.compile(r"\(\?(?!:)|\\[1-9]")     # (?P<…>, (?P=…), (?i), (?#…): not merged
 _MERGED: dict = {}          # pattern sources -> (their alternation or None, the patterns asked alone)
+_LISTS: dict = {}           # id(pattern list) -> (the list, its length, _grouped's answer)
 stats = {"merged": 0}       # alternations searched, this process (tests: the path is taken)
 
 
@@ -70,6 +71,9 @@ def _grouped(patterns) -> tuple:
     None; the others). A title has a match of the alternation exactly where it has a match of
     one of them; patterns with groups that could clash (names, references), inline flags, or a
     match of the empty string stay alone."""
+    known = _LISTS.get(id(patterns))      # a rule's list: asked about every report
+    if known is not None and known[0] is patterns and known[1] == len(patterns):
+        return known[2]
     key = tuple((getattr(rx, "pattern", None), _flags(rx)) for rx in patterns)
     got = _MERGED.get(key)
     if got is None:
@@ -83,7 +87,9 @@ def _grouped(patterns) -> tuple:
             except re.error:
                 pass
         _MERGED[key] = got
-    return got[0], [patterns[i] for i in got[1]]
+    answer = got[0], [patterns[i] for i in got[1]]
+    _LISTS[id(patterns)] = (patterns, len(patterns), answer)
+    return answer
 
 
 def _flags(rx):
