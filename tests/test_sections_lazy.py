@@ -138,3 +138,25 @@ def test_a_pattern_lists_grouping_is_worked_out_once_per_list():
     assert titles._grouped(copy)[0] is first[0] and titles._grouped(copy)[1] == first[1]
     copy.append(LazyPattern("原因$"))                        # a list that grew is grouped anew
     assert titles._grouped(copy)[1][-1] is copy[-1]
+
+
+def test_a_part_without_weak_titles_asks_no_weak_title_question(monkeypatch):
+    asked = []
+    real = titles.named
+
+    def counted(doc, patterns, exclude):
+        asked.append((patterns, exclude))
+        return real(doc, patterns, exclude)
+    monkeypatch.setattr(titles, "named", counted)
+    monkeypatch.setattr(detect.titles, "named", counted)
+    text = ("一、主要举措和成效\n全年办理行政复议案件12件。\n二、存在的不足和原因\n执法力量薄弱。究其原因，主要是编制不足。\n"
+            "三、2022年工作安排\n将继续推进依法行政。")
+    doc = parse(Source(text=text), year=2021)
+    verdicts = detect.locate(doc, _rules(), 2021)
+    assert verdicts["causes"].status == "heading"         # causes' weak title was weighed
+    parts = [r.bound(2021) for r in _rules()]
+    assert sum(1 for p in parts if p.weak_heading) == 1
+    assert any(exclude is p.weak_heading for p in parts if p.weak_heading for _pats, exclude in asked)
+    for p in parts:
+        if not p.weak_heading:        # its titles are asked about with heading_exclude only
+            assert all(exclude is p.heading_exclude for pats, exclude in asked if pats is p.heading)

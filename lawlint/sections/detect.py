@@ -84,7 +84,9 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     # at once; none when no title holds the literals its patterns need)
     named = frozenset() if sh.dead_in_titles(pats.heading) else \
         titles.named(doc, pats.heading, pats.heading_exclude)
-    unweak = titles.named(doc, pats.heading, pats.weak_heading) if named else frozenset()  # no weak title
+    # the named titles that are no weak title (without ``weak_heading``: every named title, for
+    # named titles match ``heading``)
+    unweak = titles.named(doc, pats.heading, pats.weak_heading) if named and pats.weak_heading else None
     for h in doc.headings if named else ():
         title = h.title
         if title not in named:
@@ -93,7 +95,7 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             continue
         if framed and sh.frames().get(id(h)) and p.section not in sh.frames()[id(h)]:
             continue            # the title says this part, the section's evidence says another
-        weak = title not in unweak           # (named titles match ``heading``)
+        weak = unweak is not None and title not in unweak
         if weak or p.causal:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, sh, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
