@@ -160,3 +160,32 @@ def test_a_part_without_weak_titles_asks_no_weak_title_question(monkeypatch):
     for p in parts:
         if not p.weak_heading:        # its titles are asked about with heading_exclude only
             assert all(exclude is p.heading_exclude for pats, exclude in asked if pats is p.heading)
+
+
+# -- a pattern of literal words: titles found with str.find --------------------------------
+
+WORDY = ["执法", "行政处罚", "三项制度", "问题", "不足", "x", "执", "法执", "a.b", "(执法)", "执法$", "问|", "Plan"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDY), min_size=1, max_size=4).map("|".join),
+       st.lists(st.lists(st.sampled_from(["执法", "执", "法", "行政处罚", "三项", "制度", "问题", "不", "足", "x",
+                                          "a", "b", ".", "plan", "Plan", "，"]), min_size=1, max_size=6).map("".join),
+                min_size=1, max_size=8),
+       st.sampled_from(["lazy", "re", "re-i"]))
+def test_a_word_patterns_titles_equal_searching_each_title(source, heads, kind):
+    rx = LazyPattern(source) if kind == "lazy" else re.compile(source, re.I if kind == "re-i" else 0)
+    text = "\n".join(f"{n}、{t}\n正文。" for n, t in zip("一二三四五六七八九十", heads))
+    doc = parse(Source(text=text), year=2021)
+    assert titles.all_of(doc, [rx]) == {h.title for h in doc.headings if rx.search(h.title)}, (source, heads)
+
+
+def test_the_rule_packs_word_patterns_are_found_by_their_words():
+    parts = {r.bound(2021).section: r.bound(2021) for r in _rules()}
+    assert titles._words(parts["enforcement"].heading[0]) == ("执法", "行政处罚", "三项制度")
+    assert titles._words(parts["measures"].heading[0]) is None          # a pattern, not words
+    before = titles.stats["words"]
+    doc = parse(Source(text="一、推进严格规范公正文明执法\n全年开展执法检查12次。\n二、执法队伍建设\n培训。"), year=2021)
+    got = titles.any_of(doc, parts["enforcement"].heading)
+    assert got == {"推进严格规范公正文明执法", "执法队伍建设"}
+    assert titles.stats["words"] == before + 1
