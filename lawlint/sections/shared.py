@@ -123,6 +123,8 @@ class Shared:
 
     def excluded(self, not_within) -> list:
         """The spans of the sections whose frame is one of ``not_within``."""
+        if not not_within:
+            return []
         got = self._excluded.get(id(not_within))     # (a rule's list: it lives as long as the pack)
         if got is None or got[0] is not not_within:
             spans = self._excluded.get(None)
