@@ -27,7 +27,7 @@ from .pieces import contextfree
 
 _CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
 _SENTENCE = regexcache.compile(r"[^。！？!?]+[。！？!?]?")
-stats = {"inside": 0, "unframed": 0, "frameless": 0}          # (tests: the fast paths are taken)
+stats = {"inside": 0, "unframed": 0, "frameless": 0, "problems": 0}          # (tests: the fast paths are taken)
 
 
 def framed(text: str, c) -> bool:
@@ -58,14 +58,29 @@ def pairs(text: str) -> frozenset:
 class Problems:
     """The problem sentences a cause must not restate, read once per report: their pairs are
     worked out once (a clause is compared with each), and them joined, one a line, tell at
-    once whether a clause is part of one of them."""
+    once whether a clause is part of one of them. ``sentences``: them, or a function that
+    gives them, called when a clause is first compared (most reports name no cause to compare:
+    their shortcomings are never read for it)."""
 
-    __slots__ = ("sentences", "joined", "_pairs")
+    __slots__ = ("_source", "_sentences", "_joined", "_pairs")
 
     def __init__(self, sentences):
-        self.sentences = list(sentences)
-        self.joined = "\n".join(self.sentences)
-        self._pairs = None
+        self._source = sentences
+        self._sentences = self._joined = self._pairs = None
+
+    @property
+    def sentences(self) -> list:
+        if self._sentences is None:
+            source = self._source
+            self._sentences = list(source() if callable(source) else source)
+            stats["problems"] += 1
+        return self._sentences
+
+    @property
+    def joined(self) -> str:
+        if self._joined is None:
+            self._joined = "\n".join(self.sentences)
+        return self._joined
 
     def pairs(self) -> list:
         if self._pairs is None:

@@ -84,7 +84,9 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     # at once; none when no title holds the literals its patterns need)
     named = frozenset() if sh.dead_in_titles(pats.heading) else \
         titles.named(doc, pats.heading, pats.heading_exclude)
-    unweak = titles.named(doc, pats.heading, pats.weak_heading) if named else frozenset()  # no weak title
+    # the named titles that are no weak title (without ``weak_heading``: every named title, for
+    # named titles match ``heading``)
+    unweak = titles.named(doc, pats.heading, pats.weak_heading) if named and pats.weak_heading else None
     for h in doc.headings if named else ():
         title = h.title
         if title not in named:
@@ -93,14 +95,15 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             continue
         if framed and sh.frames().get(id(h)) and p.section not in sh.frames()[id(h)]:
             continue            # the title says this part, the section's evidence says another
-        body = doc.heading_body(h)
-        weak = title not in unweak           # (named titles match ``heading``)
+        weak = unweak is not None and title not in unweak
         if weak or p.causal:      # a cause heading is only a promise until a cause is named
             if _has_evidence(doc, sh, pats, p, [(h.start, h.end)], problems=problems, governed=not weak):
                 return _verdict(doc, "heading", h)
             promised = promised or h
             continue
-        if not is_blank(body) or h.children:       # a body of zero-width spaces is blank
+        # (a heading with sub-headings has a body; only a leaf's text is read: a body of
+        # zero-width spaces is blank)
+        if h.children or not is_blank(doc.heading_body(h)):
             return _verdict(doc, "heading", h)
     if spec and not spec["frame"]:
         best = _best_scored(doc, sh, pats, spec, excluded)
@@ -191,19 +194,23 @@ def _best_scored(doc, sh, pats, spec, excluded):
 
 def _problems(doc, verdicts, p, pats):
     """The shortcomings' sentences a cause must not merely restate: the scope's text outside
-    cause headings and outside sentences with a causal frame (:class:`causal.Problems`)."""
+    cause headings and outside sentences with a causal frame (:class:`causal.Problems`), read
+    when a clause is first compared with them."""
     base = verdicts.get(p.scope)
     if base is None:
         return causal.Problems([])
-    named = titles.named(doc, pats.heading, pats.weak_heading)
-    own = [(h.start, h.end) for h in doc.headings if h.title in named]
-    out = []
-    for s, e in base.regions:
-        for b in doc.blocks_in(s, e):
-            if any(hs <= b.start < he for hs, he in own):
-                continue
-            out.extend(causal.unframed(b.text, b.sentences(), p.causal))
-    return causal.Problems(out)
+
+    def sentences():         # (read when a clause is first compared with them)
+        named = titles.named(doc, pats.heading, pats.weak_heading)
+        own = [(h.start, h.end) for h in doc.headings if h.title in named]
+        out = []
+        for s, e in base.regions:
+            for b in doc.blocks_in(s, e):
+                if any(hs <= b.start < he for hs, he in own):
+                    continue
+                out.extend(causal.unframed(b.text, b.sentences(), p.causal))
+        return out
+    return causal.Problems(sentences)
 
 
 def _has_evidence(doc, sh, pats, p, regions, after=None, problems=None, governed=False):

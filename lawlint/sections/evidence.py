@@ -142,7 +142,8 @@ def _frames(doc, year, rules) -> dict:
                spec["title_min"]) for sid, pats, spec in scored]
     # A heading whose title names no frame takes its parent's, whatever its sentences say: only
     # the sections whose title names one are read (what score() and said_of() answer).
-    read = [h for h in doc.headings if any(t[2][h.title][1] for t in tables)]
+    naming = {title for t in tables for title, (_s, named) in t[2].items() if named}
+    read = [h for h in doc.headings if h.title in naming]
     saids = []
     for _sid, spec, *_ in tables:
         memo = doc.derived_for("said", (spec,), dict)
@@ -150,11 +151,11 @@ def _frames(doc, year, rules) -> dict:
         saids.append(memo)
     read = set(map(id, read))
     last_top = _last_top(doc)
-    out, shared = {}, {}                         # shared: one frozenset per distinct frame set
+    none = frozenset()
+    out, shared = {}, {none: none}               # shared: one frozenset per distinct frame set
     for h in doc.headings:                       # parents come before their children
         if id(h) not in read:
-            got = out.get(id(h.parent), frozenset()) if h.parent else frozenset()
-            out[id(h)] = shared.setdefault(got, got)
+            out[id(h)] = out.get(id(h.parent), none) if h.parent else none    # (already shared)
             continue
         best, best_key, titled = None, (0, False, 0), set()
         key, is_last = id(h), h.parent is None and last_top is h

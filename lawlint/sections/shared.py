@@ -21,11 +21,11 @@ import re
 from bisect import bisect_right
 
 from ..rulepack.regexcache import required_literals
-from . import evidence
+from . import evidence, titles
 from .pieces import contextfree, matching
 
 stats = {"shared": 0, "dead_titles": 0, "skipped": 0, "read": 0, "unscored": 0,
-         "item_titles": 0}    # (tests: the fast paths are taken)
+         "item_titles": 0, "item_merged": 0}    # (tests: the fast paths are taken)
 
 _LITERALS: dict = {}      # (id(pattern list), most) -> (the list, its table)
 _TITLES_MOST = 24         # titles are short: a pattern's many alternatives are looked for there
@@ -123,12 +123,20 @@ class Shared:
 
     def excluded(self, not_within) -> list:
         """The spans of the sections whose frame is one of ``not_within``."""
-        key = tuple(not_within)
-        got = self._excluded.get(key)
-        if got is None:
-            doc, year, rules = self.doc, self.year, self.rules
-            got = self._excluded[key] = [r for sid in key for r in evidence.frame_regions(doc, year, rules, sid)]
-        return got
+        if not not_within:
+            return []
+        got = self._excluded.get(id(not_within))     # (a rule's list: it lives as long as the pack)
+        if got is None or got[0] is not not_within:
+            spans = self._excluded.get(None)
+            if spans is None:            # every frame's sections, one walk over the headings
+                spans, frames = {}, self.frames()
+                for h in self.doc.headings:
+                    for sid in frames.get(id(h), ()):
+                        spans.setdefault(sid, []).append((h.start, h.end))
+                self._excluded[None] = spans
+            got = self._excluded[id(not_within)] = \
+                (not_within, [r for sid in not_within for r in spans.get(sid, ())])
+        return got[1]
 
     def blocks(self, regions) -> list:
         """Body blocks that start inside any of ``regions``, in text order."""
@@ -184,7 +192,10 @@ class Shared:
                 self._item_table = (names, "\n".join(names), spans, [a for a, _ in spans])
             names, joined, spans, starts = self._item_table
             hits = set()
-            for rx in patterns:
+            merged, alone = titles._grouped(patterns)      # (one alternation, as for headings)
+            if merged is not None:
+                stats["item_merged"] += 1
+            for rx in ([merged] if merged is not None else []) + alone:
                 if contextfree(rx) and rx.search("") is None:
                     hits.update(names[i] for i in matching(rx, joined, spans, starts))
                 else:

@@ -15,6 +15,7 @@ the joined titles instead of one per pattern.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..rulepack import regexcache
 from ..rulepack.regexcache import LazyPattern
@@ -22,7 +23,10 @@ from .pieces import matching, plain, scannable
 
 _GROUP = regexcache.compile(r"\(\?(?!:)|\\[1-9]")     # (?P<…>, (?P=…), (?i), (?#…): not merged
 _MERGED: dict = {}          # pattern sources -> (their alternation or None, the patterns asked alone)
-stats = {"merged": 0}       # alternations searched, this process (tests: the path is taken)
+_LISTS: dict = {}           # id(pattern list) -> (the list, its length, _grouped's answer)
+_WORDS: dict = {}           # (pattern source, flags) -> its words or None (rule pack data)
+_META = frozenset(".^$*+?{}[]\\()\n\r#")   # (what makes a pattern more than words)
+stats = {"merged": 0, "words": 0}       # alternations searched, this process (tests: the path is taken)
 
 
 def _table(doc) -> tuple:
@@ -41,11 +45,38 @@ def _table(doc) -> tuple:
 def _hits(doc, rx) -> frozenset:
     """The titles ``rx`` matches."""
     titles, joined, spans, starts = _table(doc)
+    words = _words(rx)
+    if words is not None:           # 「执法|行政处罚|三项制度」: a title holding one of the words
+        stats["words"] += 1
+        hit, find = set(), joined.find
+        for w in words:
+            i = find(w)
+            while i != -1:          # (a word holds no line break: it lies inside one title)
+                k = bisect_right(starts, i) - 1
+                hit.add(k)
+                i = find(w, spans[k][1])
+        return frozenset(titles[k] for k in hit)
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
     if scannable(rx):
         return frozenset(titles[i] for i in matching(plain(rx), joined, spans, starts))
     return frozenset(filter(plain(rx).search, titles))
+
+
+def _words(rx):
+    """The words of a pattern that is only literal words joined by ``|`` (matched as written:
+    no flag that changes that), or None: it matches exactly where one of them stands."""
+    key = (getattr(rx, "pattern", None), _flags(rx))
+    got = _WORDS.get(key, False)
+    if got is False:
+        got = None
+        source = key[0]
+        if key[1] in (0, re.UNICODE) and type(source) is str and not _META.intersection(source):
+            words = source.split("|")
+            if all(words):
+                got = tuple(words)
+        _WORDS[key] = got
+    return got
 
 
 def any_of(doc, patterns) -> frozenset:
@@ -70,6 +101,9 @@ def _grouped(patterns) -> tuple:
     None; the others). A title has a match of the alternation exactly where it has a match of
     one of them; patterns with groups that could clash (names, references), inline flags, or a
     match of the empty string stay alone."""
+    known = _LISTS.get(id(patterns))      # a rule's list: asked about every report
+    if known is not None and known[0] is patterns and known[1] == len(patterns):
+        return known[2]
     key = tuple((getattr(rx, "pattern", None), _flags(rx)) for rx in patterns)
     got = _MERGED.get(key)
     if got is None:
@@ -83,7 +117,9 @@ def _grouped(patterns) -> tuple:
             except re.error:
                 pass
         _MERGED[key] = got
-    return got[0], [patterns[i] for i in got[1]]
+    answer = got[0], [patterns[i] for i in got[1]]
+    _LISTS[id(patterns)] = (patterns, len(patterns), answer)
+    return answer
 
 
 def _flags(rx):
