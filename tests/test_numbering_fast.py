@@ -318,3 +318,18 @@ def test_the_token_aspects_share_one_walk_of_the_headings():
     # the aspects read the walk's lists, not every heading
     with patch.object(tokens, "_walk", lambda d: ([], [], {})):
         assert not list(tokens.brackets(ctx, CHOSEN[0], None, doc.headings, doc))
+
+
+def test_match_tokens_memo_serves_one_document_only():
+    """The memo of match_token is emptied when a document's parse begins: a repeated benchmark pass
+    over the same reports must pay what a first look at a new report pays (a line of an earlier
+    report is asked afresh)."""
+    from lawlint.loaders.source import Source
+    from lawlint.parse.document import parse
+    first = "关于2023年法治政府建设情况的报告\n\n一、主要工作成效\n\n全年办理行政复议案件12件。\n"
+    parse(Source(path="a.txt", text=first))
+    assert num.match_token.cache_info().currsize > 0
+    parse(Source(path="b.txt", text="关于2024年法治政府建设情况的报告\n\n正文一段。\n"))
+    before = num.match_token.cache_info().misses
+    num.match_token("一、主要工作成效")
+    assert num.match_token.cache_info().misses == before + 1

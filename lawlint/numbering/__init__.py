@@ -94,7 +94,7 @@ class Token:
         return form.replace("{cn}", int_to_cn(self.value)).replace("{n}", str(self.value))
 
 
-@lru_cache(maxsize=8192)     # the parser asks about each line twice, and headings repeat (Token is frozen)
+@lru_cache(maxsize=8192)     # a memo for one document: parse.document.parse empties it (Token is frozen)
 def match_token(text: str) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation): the
     first family (in the data's order) whose pattern matches there and whose number and what

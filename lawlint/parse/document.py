@@ -14,6 +14,7 @@ from bisect import bisect_left
 from ..plain import dataclass, field
 from functools import cached_property
 
+from .. import numbering
 from ..loaders.source import Source
 from ..model import Block, Heading, Sentence, kind_of, split_sentences  # noqa: F401 - the model, re-exported
 from .blocks import body_of, mark_chrome, split_blocks
@@ -30,6 +31,7 @@ def parse(source: Source, year: int | None = None) -> "Document":
     the caller knows it, else read from the text)."""
     # A Traditional text is read through its same-length Simplified copy (lawlint/parse/script.py):
     # every rule matches Simplified wording, offsets stay the original's.
+    numbering.match_token.cache_clear()          # its memo serves one document (lines repeat within one)
     script = simplify(source.text)
     text = script.simplified
     blocks = unflatten(split_blocks(source, text), text)
