@@ -119,6 +119,8 @@ DATE_PIECES = ["2024", "2023", "1999", "19", "20", "1", "0", "03", "05", "12", "
        st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=4))
 @example("2024 \u3000年03月05日", [])
 @example("2024年03月2023年3月05日", [(0, 30), (5, 20)])          # spans out of order, overlapping
+@example("年", [(0, 2)])                     # a span past the text's end (finditer takes the end)
+@example("2024年 ", [(0, 40)])
 def test_padded_is_finditer_over_each_span(text, spans):
     spans = [(min(a, b), max(a, b)) for a, b in spans] or [(0, len(text))]
     years = [m.start() for m in re.finditer("年", text)]

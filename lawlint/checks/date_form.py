@@ -60,11 +60,13 @@ def _padded(text, spans, years):
     instructions each), and only when a digit follows it and its blanks (a match call costs
     ≈ 1,500). A span without a 「年」 is not looked at."""
     match = _PADDED.match
-    k, n, before = 0, len(years), 0
+    k, n, before, size = 0, len(years), 0, len(text)
     for lo, hi in spans:
         if lo < before:                     # (spans out of order: look the span's first up)
             k = bisect_left(years, lo)
         before = hi
+        if hi > size:                       # (as finditer takes an end past the text: the text's end)
+            hi = size
         while k < n and years[k] < lo:
             k += 1
         p = lo
