@@ -242,3 +242,20 @@ def test_a_parts_bounds_read_off_its_regions_are_its_pieces():
     finally:
         existence._part_bounds = real
     assert compared > 200 and taken >= 0.9 * compared
+
+
+def test_window_places_are_not_left_set_when_a_scan_is_cut():
+    """existence sets windowscan.shared only around a pattern's scan: a scan cut short (the rule
+    timer's exception) leaves nothing set for the next report."""
+    from lawlint.checks import existence
+    from lawlint.rulepack import windowscan
+
+    class Cut:
+        def finditer(self, text, lo, hi):
+            assert windowscan.shared is places        # (set while the pattern scans)
+            raise RuntimeError("cut")
+    text = "正文。"
+    places = (text, {})
+    with pytest.raises(RuntimeError):
+        list(existence._matches(text, [Cut()], ([0], [len(text)], 0, len(text)), places))
+    assert windowscan.shared is None

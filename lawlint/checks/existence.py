@@ -261,8 +261,10 @@ def _matches(text, patterns, bounds, places=None):
     for rx in patterns:
         if len(bounds) == 4:
             windowscan.shared = places      # (a window plan's places: found once a report)
-            found = rx.finditer(text, lo, hi)
-            windowscan.shared = None
+            try:
+                found = rx.finditer(text, lo, hi)
+            finally:                        # (a run cut by the rule timer leaves nothing set)
+                windowscan.shared = None
         else:
             found = firstscan.finditer(firstscan.match_of(rx), text, bounds[4], lo, hi)
         for m in found:
