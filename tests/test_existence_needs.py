@@ -7,6 +7,8 @@ not silently stop being taken (a parser change would turn it off without changin
 import re
 from pathlib import Path
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from helpers import lint
@@ -85,7 +87,7 @@ def test_needs_of_a_few_patterns():
     assert _sets(r"(?<!\d)(?:19|20)\d{2}年?一(?:19|20)\d{2}") == [["一19", "一20"], ["19", "20"]]
     assert _sets(r"(?<!。)。{3,}") == [["。。。"]]          # (a string grows past its item: 一 then 19)
     assert _sets(r"\S.{0,15}") == [] and _sets("(?i)ab") == [] and _sets("a?b*") == []
-    assert needgate.needs_of("近日") == anchors.needs("近日") == ("近日",)
+    assert needgate.needs_of("近日")[1:] == anchors.needs("近日") == ("近日",)
 
 
 def test_a_report_lacking_the_strings_skips_the_rules():
@@ -174,3 +176,47 @@ def test_the_rules_of_a_report_share_what_it_holds(monkeypatch):
     got = lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n去年，我局推进依法行政。\n" + body,
                select=["time.relative"]).diagnostics      # (今年 lacking: its two patterns not scanned)
     assert [d.rule for d in got] == ["time.relative"] and existence.stats["narrowed"] == narrowed + 1
+
+
+_RANK = {ch: i for i, ch in enumerate("法政行的工作和制了全务理规市一进中项执实业信")}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="法政的予填X1、。…〔年", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="法政的予填X1、。…〔年 ", max_size=30), st.integers(0, 3))
+def test_keys_answer_as_in_does(strings, text, threshold):
+    """A string asked through its keys is held exactly when ``in`` says so, and every key kept in
+    the report's table is what the text holds (keys by a small ranking and any threshold)."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(needgate, "KEY_RANK", threshold)
+        m.setattr(needgate, "KEYS", {s: needgate.keys(s, _RANK) for s in strings})
+        seen: dict = {}
+        for s in strings:
+            assert needgate._holds(s, text, seen) == (s in text)
+        assert all((k in text) == v for k, v in seen.items())
+
+
+def test_keys_answer_as_in_does_on_every_corpus():
+    """Every string the rule pack's existence patterns need, asked through its keys of the shipped
+    ranking, over every corpus text (the keys read from the regex table, as a check reads them)."""
+    for p in (r.bound(2021) for r in load_rules() if r.check == "existence"):
+        needgate.needs(p.patterns)
+    strings = {s for s, k in needgate.KEYS.items() if k}
+    assert len(strings) >= 40 and needgate.KEYS["请予审批"][0] == "予"
+    texts = TEXTS + [p.read_text(encoding="utf-8") for d in ("handwritten", "heldout", "independent", "varied", "varied2")
+                     for p in sorted((ROOT / "tests/corpus" / d).glob("*.txt"))]
+    assert len(texts) > 20
+    for text in texts:
+        seen: dict = {}
+        for s in sorted(strings):
+            assert needgate._holds(s, text, seen) == (s in text), s
+        assert all((k in text) == v for k, v in seen.items())
+
+
+def test_a_string_lacking_a_key_is_not_read_for():
+    """The fast path must not silently stop being taken: on a report lacking 予 and 填, the rules'
+    asks of 请予审批 … 此处填写 are answered by the keys (their own test never run)."""
+    before = needgate.stats["keyed"]
+    body = "我局推进依法行政，完善行政决策程序，2021年办理行政复议案件12件。\n" * (needgate.SHORT // 30)
+    lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n" + body, select=EXISTENCE)
+    assert needgate.stats["keyed"] - before >= 5
