@@ -13,7 +13,7 @@ from ..plain import dataclass
 from functools import lru_cache
 import re
 
-from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
+from ..chars import BLANKS, CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, strip_blank
 from ..rulepack import regexcache
 
 _TITLE_START = regexcache.compile(rf"[{HAN}“《]")
@@ -131,34 +131,65 @@ def match_plain(text: str, first: int = 0) -> Token | None:
 def _token(family, m, text, num, punct, opened, close):
     """The token a family's match ``m`` at the start of ``text`` makes (its groups named ``num``,
     ``punct``, ``opened`` (None: the family has no brackets) and ``close``), or None when its number
-    or what follows rules it out."""
-    n = m.group(num)
+    or what follows rules it out. (Read in place: what follows the token is not copied out, a
+    numeral's value is looked up once a process, and the Token is made by :func:`_made`.)"""
+    n, p = m.group(num, punct)
     if family in ("ar", "ar_paren"):
         value = int(n)
     elif family == "circled":
         value = CIRCLED.index(n) + 1
     else:
-        value = cn_to_int(n)
+        value = _CN_VALUES.get(n, _UNSEEN)
+        if value is _UNSEEN:
+            value = _CN_VALUES[n] = cn_to_int(n)
     if value is None or value == 0:
         return None
     end = m.end()
-    rest = text[end:]
-    if is_blank(rest):
+    if len(text.rstrip(BLANKS)) <= end:            # (nothing but blanks after it: chars.is_blank)
         return None
-    p = m.group(punct)
     if family == "cn" and p in ",，":
         # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-        if not _TITLE_START.match(rest):
+        if not _TITLE_START.match(text, end):
             return None
-    if family == "ar" and _AMOUNT_NEXT.match(rest):
+    if family == "ar" and _AMOUNT_NEXT.match(text, end):
         return None  # "3.5万" "2021.5" are numbers, not items
     brackets = ""
     if opened is not None:
-        o = m.group(opened)
+        o, c = m.group(opened, close)
         if o:
-            full = (o == "（") + (m.group(close) == "）")
+            full = (o == "（") + (c == "）")
             brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
-    return Token(family, value, m.group(0), strip_blank(p or ""), brackets, end)
+    return _made(family, value, text[:end], p.strip(BLANKS) if p else "", brackets, end)
+
+
+_UNSEEN = object()
+_CN_VALUES: dict = {}       # a Chinese numeral as a token writes it -> cn_to_int's value (a few dozen)
+
+
+class _Made:
+    """Token's twin without its guard against assignment (the same slots, so an instance may
+    become a Token): a Token is made at each numbered line, and its own ``__init__`` (through
+    ``object.__setattr__``, a field at a time) cost ≈9 k instructions of the ≈20 k a line took."""
+    __slots__ = Token.__slots__
+
+    def __init__(self, family, value, text, punct, brackets, length):
+        self.family = family
+        self.value = value
+        self.text = text
+        self.punct = punct
+        self.brackets = brackets
+        self.length = length
+
+
+_as_class = object.__setattr__
+
+
+def _made(family, value, text, punct, brackets, length) -> Token:
+    """``Token(family, value, text, punct, brackets, length)``, made as its twin :class:`_Made`
+    and given Token's class (≈4.5 k instructions)."""
+    t = _Made(family, value, text, punct, brackets, length)
+    _as_class(t, "__class__", Token)
+    return t
 
 
 @lru_cache(maxsize=1)
