@@ -98,22 +98,49 @@ class Token:
 def match_token(text: str) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation): the
     first family (in the data's order) whose pattern matches there and whose number and what
-    follows it make a heading's. One match of all the families joined in that order
-    (:func:`_joined`) finds the first whose pattern matches (sre skips a line no family can open
-    with by its first character); the families after it are tried one by one only when that one's
-    number or what follows rules it out (:func:`match_plain` is the plain way)."""
-    joined = _joined()
-    if joined is None:
-        return match_plain(text)
-    m = joined[0].match(text)
-    if m is None:
-        return None
-    i = joined[1][m.lastgroup]
-    family, names = joined[2][i]
-    tok = _token(family, m, text, *names)
-    if tok is None:
-        return match_plain(text, i + 1)
-    return tok
+    follows it make a heading's. Only the families whose pattern may open with the line's first
+    character are tried (:class:`_ByFirst`: 「第」 the two 第 families, 「（」 the bracketed two, a
+    line opening with a Han character no family opens with none); :func:`match_plain` is the
+    plain way, every family tried in turn."""
+    for family, rx, names in (_by_first or _first_plan())[text[:1]]:
+        m = rx.match(text)
+        if m is not None:
+            tok = _token(family, m, text, *names)
+            if tok is not None:
+                return tok
+    return None
+
+
+class _ByFirst(dict):
+    """First character → the families (``(family, regex, its names of num, punct, open (None:
+    none) and close)``, in the data's order) whose pattern may open with it: those whose first
+    class (:func:`lawlint.rulepack.regexcache.first_class`, kept across processes) takes it, and
+    any whose first character cannot be told. Filled on first use, a character at a time (a fact
+    of the families, not of a report); an empty text is asked of every family."""
+
+    def __init__(self, plan):
+        super().__init__()
+        self.plan = plan            # [(family, regex, names, the first class compiled or None)]
+
+    def __missing__(self, first):
+        got = self[first] = tuple((family, rx, names) for family, rx, names, cls in self.plan
+                                  if cls is None or not first or cls.match(first) is not None)
+        return got
+
+
+_by_first: _ByFirst | None = None
+
+
+def _first_plan() -> _ByFirst:
+    """The :class:`_ByFirst` of :func:`families`, made once a process."""
+    global _by_first
+    plan = []
+    for family, rx in families():
+        src = regexcache.first_class(rx.pattern) if rx.flags == re.UNICODE else None
+        cls = regexcache.compile(src) if src is not None and src.startswith("[") else None
+        plan.append((family, rx, ("num", "punct", "open" if "open" in rx.groupindex else None, "close"), cls))
+    _by_first = _ByFirst(plan)
+    return _by_first
 
 
 def match_plain(text: str, first: int = 0) -> Token | None:
@@ -190,40 +217,3 @@ def _made(family, value, text, punct, brackets, length) -> Token:
     t = _Made(family, value, text, punct, brackets, length)
     _as_class(t, "__class__", Token)
     return t
-
-
-@lru_cache(maxsize=1)
-def _joined():
-    """(one pattern: every family's, in order, each as group ``f<i>`` with its groups renamed
-    ``<name>_<i>``; group ``f<i>`` -> i; (family, its names of num, punct, open (None: none),
-    close) per family), made once a process from the data; None when the families cannot be
-    joined (a pattern refers back to a group or sets flags), and each is tried in turn."""
-    from ..rulepack.resources import load_data
-    parts, names = [], []
-    for i, f in enumerate(load_data("numbering.yaml")["families"]):   # (what families() compiles:
-        family, pattern = f["family"], expand(f["pattern"])           # not compiled one by one here)
-        if "(?P=" in pattern or any(f"\\{d}" in pattern for d in "123456789") or any(
-                f"(?{c}" in pattern for c in "aiLmsux"):
-            return None         # (a reference back to a group, or flags: not joined)
-        groups = _group_names(pattern)
-        for g in groups:
-            pattern = pattern.replace(f"(?P<{g}>", f"(?P<{g}_{i}>")
-        parts.append(f"(?P<f{i}>{pattern})")
-        names.append((family, (f"num_{i}", f"punct_{i}", f"open_{i}" if "open" in groups else None,
-                               f"close_{i}")))
-    try:
-        joined = regexcache.compile("|".join(parts))
-    except re.error:
-        return None
-    return joined, {f"f{i}": i for i in range(len(parts))}, names
-
-
-def _group_names(pattern: str) -> list:
-    """The names of the named groups ``(?P<name>`` of ``pattern``, in order."""
-    out = []
-    i = pattern.find("(?P<")
-    while i != -1:
-        j = pattern.find(">", i)
-        out.append(pattern[i + 4:j])
-        i = pattern.find("(?P<", j)
-    return out
