@@ -95,35 +95,74 @@ class Token:
 
 
 @lru_cache(maxsize=8192)     # a memo for one document: parse.document.parse empties it (Token is frozen)
-def match_token(text: str) -> Token | None:
+def match_token(text: str, tried=None) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation): the
     first family (in the data's order) whose pattern matches there and whose number and what
     follows it make a heading's. Only the families whose pattern may open with the line's first
     character are tried (:class:`_ByFirst`: 「第」 the two 第 families, 「（」 the bracketed two, a
-    line opening with a Han character no family opens with none); :func:`match_plain` is the
-    plain way, every family tried in turn."""
-    for family, rx, names in (_by_first or _first_plan())[text[:1]]:
+    line opening with a Han character no family opens with none); ``tried``: the families to try
+    instead (:func:`match_plain`: every one, in turn). The token is read in place (what follows
+    it is not copied out, a numeral's value is looked up once a process) and made by
+    :func:`_made`, in this one call a line."""
+    if tried is None:
+        tried = (_by_first or _first_plan())[text[:1]]
+    for family, rx, bracketed in tried:
         m = rx.match(text)
-        if m is not None:
-            tok = _token(family, m, text, *names)
-            if tok is not None:
-                return tok
+        if m is None:
+            continue
+        n, p = m.group("num", "punct")
+        if family in ("ar", "ar_paren"):
+            value = int(n)
+        elif family == "circled":
+            value = CIRCLED.index(n) + 1
+        else:
+            value = _CN_VALUES.get(n, _UNSEEN)
+            if value is _UNSEEN:
+                value = _CN_VALUES[n] = cn_to_int(n)
+        if value is None or value == 0:
+            continue
+        end = m.end()
+        if len(text.rstrip(BLANKS)) <= end:        # (nothing but blanks after it: chars.is_blank)
+            continue
+        if family == "cn" and p in ",，":
+            # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
+            if not _TITLE_START.match(text, end):
+                continue
+        if family == "ar" and _AMOUNT_NEXT.match(text, end):
+            continue  # "3.5万" "2021.5" are numbers, not items
+        brackets = ""
+        if bracketed:
+            o, c = m.group("open", "close")
+            if o:
+                full = (o == "（") + (c == "）")
+                brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
+        return _made(family, value, text[:end], p.strip(BLANKS) if p else "", brackets, end)
     return None
 
 
+def match_plain(text: str, first: int = 0) -> Token | None:
+    """:func:`match_token`, each family's pattern tried in turn (from the ``first``)."""
+    return match_token.__wrapped__(text, _every()[first:])
+
+
+def _every() -> tuple:
+    """(family, regex, has brackets) of every family, in the data's order."""
+    return tuple((family, rx, "open" in rx.groupindex) for family, rx in families())
+
+
 class _ByFirst(dict):
-    """First character → the families (``(family, regex, its names of num, punct, open (None:
-    none) and close)``, in the data's order) whose pattern may open with it: those whose first
-    class (:func:`lawlint.rulepack.regexcache.first_class`, kept across processes) takes it, and
-    any whose first character cannot be told. Filled on first use, a character at a time (a fact
-    of the families, not of a report); an empty text is asked of every family."""
+    """First character → the families (``(family, regex, has brackets)``, in the data's order)
+    whose pattern may open with it: those whose first class
+    (:func:`lawlint.rulepack.regexcache.first_class`, kept across processes) takes it, and any
+    whose first character cannot be told. Filled on first use, a character at a time (a fact of
+    the families, not of a report); an empty text is asked of every family."""
 
     def __init__(self, plan):
         super().__init__()
-        self.plan = plan            # [(family, regex, names, the first class compiled or None)]
+        self.plan = plan            # [((family, regex, has brackets), the first class compiled or None)]
 
     def __missing__(self, first):
-        got = self[first] = tuple((family, rx, names) for family, rx, names, cls in self.plan
+        got = self[first] = tuple(tried for tried, cls in self.plan
                                   if cls is None or not first or cls.match(first) is not None)
         return got
 
@@ -135,58 +174,12 @@ def _first_plan() -> _ByFirst:
     """The :class:`_ByFirst` of :func:`families`, made once a process."""
     global _by_first
     plan = []
-    for family, rx in families():
+    for tried in _every():
+        rx = tried[1]
         src = regexcache.first_class(rx.pattern) if rx.flags == re.UNICODE else None
-        cls = regexcache.compile(src) if src is not None and src.startswith("[") else None
-        plan.append((family, rx, ("num", "punct", "open" if "open" in rx.groupindex else None, "close"), cls))
+        plan.append((tried, regexcache.compile(src) if src is not None and src.startswith("[") else None))
     _by_first = _ByFirst(plan)
     return _by_first
-
-
-def match_plain(text: str, first: int = 0) -> Token | None:
-    """:func:`match_token`, each family's pattern tried in turn (from the ``first``)."""
-    for family, rx in families()[first:]:
-        m = rx.match(text)
-        if m is None:
-            continue
-        tok = _token(family, m, text, "num", "punct", "open" if "open" in rx.groupindex else None, "close")
-        if tok is not None:
-            return tok
-    return None
-
-
-def _token(family, m, text, num, punct, opened, close):
-    """The token a family's match ``m`` at the start of ``text`` makes (its groups named ``num``,
-    ``punct``, ``opened`` (None: the family has no brackets) and ``close``), or None when its number
-    or what follows rules it out. (Read in place: what follows the token is not copied out, a
-    numeral's value is looked up once a process, and the Token is made by :func:`_made`.)"""
-    n, p = m.group(num, punct)
-    if family in ("ar", "ar_paren"):
-        value = int(n)
-    elif family == "circled":
-        value = CIRCLED.index(n) + 1
-    else:
-        value = _CN_VALUES.get(n, _UNSEEN)
-        if value is _UNSEEN:
-            value = _CN_VALUES[n] = cn_to_int(n)
-    if value is None or value == 0:
-        return None
-    end = m.end()
-    if len(text.rstrip(BLANKS)) <= end:            # (nothing but blanks after it: chars.is_blank)
-        return None
-    if family == "cn" and p in ",，":
-        # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-        if not _TITLE_START.match(text, end):
-            return None
-    if family == "ar" and _AMOUNT_NEXT.match(text, end):
-        return None  # "3.5万" "2021.5" are numbers, not items
-    brackets = ""
-    if opened is not None:
-        o, c = m.group(opened, close)
-        if o:
-            full = (o == "（") + (c == "）")
-            brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
-    return _made(family, value, text[:end], p.strip(BLANKS) if p else "", brackets, end)
 
 
 _UNSEEN = object()
