@@ -201,12 +201,10 @@ class _Made:
         self.length = length
 
 
-_as_class = object.__setattr__
-
 
 def _made(family, value, text, punct, brackets, length) -> Token:
     """``Token(family, value, text, punct, brackets, length)``, made as its twin :class:`_Made`
     and given Token's class (≈4.5 k instructions)."""
     t = _Made(family, value, text, punct, brackets, length)
-    _as_class(t, "__class__", Token)
+    t.__class__ = Token
     return t
