@@ -13,7 +13,7 @@ from ..plain import dataclass
 from functools import lru_cache
 import re
 
-from ..chars import CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, is_blank, strip_blank
+from ..chars import BLANKS, CN_DIGITS, CN_NUMERAL_CHARS, CN_NUMERALS, HAN, SPACE_CLASS, strip_blank
 from ..rulepack import regexcache
 
 _TITLE_START = regexcache.compile(rf"[{HAN}“《]")
@@ -95,104 +95,116 @@ class Token:
 
 
 @lru_cache(maxsize=8192)     # a memo for one document: parse.document.parse empties it (Token is frozen)
-def match_token(text: str) -> Token | None:
+def match_token(text: str, tried=None) -> Token | None:
     """Recognise a numbering token at the start of ``text`` (already stripped of indentation): the
     first family (in the data's order) whose pattern matches there and whose number and what
-    follows it make a heading's. One match of all the families joined in that order
-    (:func:`_joined`) finds the first whose pattern matches (sre skips a line no family can open
-    with by its first character); the families after it are tried one by one only when that one's
-    number or what follows rules it out (:func:`match_plain` is the plain way)."""
-    joined = _joined()
-    if joined is None:
-        return match_plain(text)
-    m = joined[0].match(text)
-    if m is None:
-        return None
-    i = joined[1][m.lastgroup]
-    family, names = joined[2][i]
-    tok = _token(family, m, text, *names)
-    if tok is None:
-        return match_plain(text, i + 1)
-    return tok
+    follows it make a heading's. Only the families whose pattern may open with the line's first
+    character are tried (:class:`_ByFirst`: 「第」 the two 第 families, 「（」 the bracketed two, a
+    line opening with a Han character no family opens with none); ``tried``: the families to try
+    instead (:func:`match_plain`: every one, in turn). The token is read in place (what follows
+    it is not copied out, a numeral's value is looked up once a process) and made by
+    :func:`_made`, in this one call a line."""
+    if tried is None:
+        tried = (_by_first or _first_plan())[text[:1]]
+    for family, rx, bracketed in tried:
+        m = rx.match(text)
+        if m is None:
+            continue
+        n, p = m.group("num", "punct")
+        if family in ("ar", "ar_paren"):
+            value = int(n)
+        elif family == "circled":
+            value = CIRCLED.index(n) + 1
+        else:
+            value = _CN_VALUES.get(n, _UNSEEN)
+            if value is _UNSEEN:
+                value = _CN_VALUES[n] = cn_to_int(n)
+        if value is None or value == 0:
+            continue
+        end = m.end()
+        if len(text.rstrip(BLANKS)) <= end:        # (nothing but blanks after it: chars.is_blank)
+            continue
+        if family == "cn" and p in ",，":
+            # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
+            if not _TITLE_START.match(text, end):
+                continue
+        if family == "ar" and _AMOUNT_NEXT.match(text, end):
+            continue  # "3.5万" "2021.5" are numbers, not items
+        brackets = ""
+        if bracketed:
+            o, c = m.group("open", "close")
+            if o:
+                full = (o == "（") + (c == "）")
+                brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
+        return _made(family, value, text[:end], p.strip(BLANKS) if p else "", brackets, end)
+    return None
 
 
 def match_plain(text: str, first: int = 0) -> Token | None:
     """:func:`match_token`, each family's pattern tried in turn (from the ``first``)."""
-    for family, rx in families()[first:]:
-        m = rx.match(text)
-        if m is None:
-            continue
-        tok = _token(family, m, text, "num", "punct", "open" if "open" in rx.groupindex else None, "close")
-        if tok is not None:
-            return tok
-    return None
+    return match_token.__wrapped__(text, _every()[first:])
 
 
-def _token(family, m, text, num, punct, opened, close):
-    """The token a family's match ``m`` at the start of ``text`` makes (its groups named ``num``,
-    ``punct``, ``opened`` (None: the family has no brackets) and ``close``), or None when its number
-    or what follows rules it out."""
-    n = m.group(num)
-    if family in ("ar", "ar_paren"):
-        value = int(n)
-    elif family == "circled":
-        value = CIRCLED.index(n) + 1
-    else:
-        value = cn_to_int(n)
-    if value is None or value == 0:
-        return None
-    end = m.end()
-    rest = text[end:]
-    if is_blank(rest):
-        return None
-    p = m.group(punct)
-    if family == "cn" and p in ",，":
-        # 一,xxx is rare as a heading and common as prose ("一,二年级"); require a CJK title.
-        if not _TITLE_START.match(rest):
-            return None
-    if family == "ar" and _AMOUNT_NEXT.match(rest):
-        return None  # "3.5万" "2021.5" are numbers, not items
-    brackets = ""
-    if opened is not None:
-        o = m.group(opened)
-        if o:
-            full = (o == "（") + (m.group(close) == "）")
-            brackets = "full" if full == 2 else "half" if full == 0 else "mixed"
-    return Token(family, value, m.group(0), strip_blank(p or ""), brackets, end)
+def _every() -> tuple:
+    """(family, regex, has brackets) of every family, in the data's order."""
+    return tuple((family, rx, "open" in rx.groupindex) for family, rx in families())
 
 
-@lru_cache(maxsize=1)
-def _joined():
-    """(one pattern: every family's, in order, each as group ``f<i>`` with its groups renamed
-    ``<name>_<i>``; group ``f<i>`` -> i; (family, its names of num, punct, open (None: none),
-    close) per family), made once a process from the data; None when the families cannot be
-    joined (a pattern refers back to a group or sets flags), and each is tried in turn."""
-    from ..rulepack.resources import load_data
-    parts, names = [], []
-    for i, f in enumerate(load_data("numbering.yaml")["families"]):   # (what families() compiles:
-        family, pattern = f["family"], expand(f["pattern"])           # not compiled one by one here)
-        if "(?P=" in pattern or any(f"\\{d}" in pattern for d in "123456789") or any(
-                f"(?{c}" in pattern for c in "aiLmsux"):
-            return None         # (a reference back to a group, or flags: not joined)
-        groups = _group_names(pattern)
-        for g in groups:
-            pattern = pattern.replace(f"(?P<{g}>", f"(?P<{g}_{i}>")
-        parts.append(f"(?P<f{i}>{pattern})")
-        names.append((family, (f"num_{i}", f"punct_{i}", f"open_{i}" if "open" in groups else None,
-                               f"close_{i}")))
-    try:
-        joined = regexcache.compile("|".join(parts))
-    except re.error:
-        return None
-    return joined, {f"f{i}": i for i in range(len(parts))}, names
+class _ByFirst(dict):
+    """First character → the families (``(family, regex, has brackets)``, in the data's order)
+    whose pattern may open with it: those whose first class
+    (:func:`lawlint.rulepack.regexcache.first_class`, kept across processes) takes it, and any
+    whose first character cannot be told. Filled on first use, a character at a time (a fact of
+    the families, not of a report); an empty text is asked of every family."""
+
+    def __init__(self, plan):
+        super().__init__()
+        self.plan = plan            # [((family, regex, has brackets), the first class compiled or None)]
+
+    def __missing__(self, first):
+        got = self[first] = tuple(tried for tried, cls in self.plan
+                                  if cls is None or not first or cls.match(first) is not None)
+        return got
 
 
-def _group_names(pattern: str) -> list:
-    """The names of the named groups ``(?P<name>`` of ``pattern``, in order."""
-    out = []
-    i = pattern.find("(?P<")
-    while i != -1:
-        j = pattern.find(">", i)
-        out.append(pattern[i + 4:j])
-        i = pattern.find("(?P<", j)
-    return out
+_by_first: _ByFirst | None = None
+
+
+def _first_plan() -> _ByFirst:
+    """The :class:`_ByFirst` of :func:`families`, made once a process."""
+    global _by_first
+    plan = []
+    for tried in _every():
+        rx = tried[1]
+        src = regexcache.first_class(rx.pattern) if rx.flags == re.UNICODE else None
+        plan.append((tried, regexcache.compile(src) if src is not None and src.startswith("[") else None))
+    _by_first = _ByFirst(plan)
+    return _by_first
+
+
+_UNSEEN = object()
+_CN_VALUES: dict = {}       # a Chinese numeral as a token writes it -> cn_to_int's value (a few dozen)
+
+
+class _Made:
+    """Token's twin without its guard against assignment (the same slots, so an instance may
+    become a Token): a Token is made at each numbered line, and its own ``__init__`` (through
+    ``object.__setattr__``, a field at a time) cost ≈9 k instructions of the ≈20 k a line took."""
+    __slots__ = Token.__slots__
+
+    def __init__(self, family, value, text, punct, brackets, length):
+        self.family = family
+        self.value = value
+        self.text = text
+        self.punct = punct
+        self.brackets = brackets
+        self.length = length
+
+
+
+def _made(family, value, text, punct, brackets, length) -> Token:
+    """``Token(family, value, text, punct, brackets, length)``, made as its twin :class:`_Made`
+    and given Token's class (≈4.5 k instructions)."""
+    t = _Made(family, value, text, punct, brackets, length)
+    t.__class__ = Token
+    return t
