@@ -25,8 +25,10 @@ _GROUP = regexcache.compile(r"\(\?(?!:)|\\[1-9]")     # (?P<…>, (?P=…), (?i)
 _MERGED: dict = {}          # pattern sources -> (their alternation or None, the patterns asked alone)
 _LISTS: dict = {}           # id(pattern list) -> (the list, its length, _grouped's answer)
 _WORDS: dict = {}           # (pattern source, flags) -> its words or None (rule pack data)
+_LITS: dict = {}            # (pattern source, flags) -> its required literals or None (rule pack data)
+_MOST = 24                  # titles are short: a pattern's many alternatives are looked for there
 _META = frozenset(".^$*+?{}[]\\()\n\r#")   # (what makes a pattern more than words)
-stats = {"merged": 0, "words": 0}       # alternations searched, this process (tests: the path is taken)
+stats = {"merged": 0, "words": 0, "literals": 0}       # alternations searched, this process (tests: the path is taken)
 
 
 def _table(doc) -> tuple:
@@ -56,6 +58,20 @@ def _hits(doc, rx) -> frozenset:
                 hit.add(k)
                 i = find(w, spans[k][1])
         return frozenset(titles[k] for k in hit)
+    lits = _literals(rx)
+    if lits is not None:            # only a title holding one of its literals can match
+        stats["literals"] += 1
+        hit, find = set(), joined.find
+        for w in lits:
+            i = find(w)
+            while i != -1:          # (no literal holds a line break: it lies inside one title)
+                k = bisect_right(starts, i) - 1
+                hit.add(k)
+                i = find(w, spans[k][1])
+        if not hit:
+            return frozenset()
+        search = plain(rx).search
+        return frozenset(titles[k] for k in hit if search(titles[k]))
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
     if scannable(rx):
@@ -76,6 +92,21 @@ def _words(rx):
             if all(words):
                 got = tuple(words)
         _WORDS[key] = got
+    return got
+
+
+def _literals(rx):
+    """Literals one of which every match of ``rx`` holds (none with a line break), or None:
+    unknown, too many to look for (more than ``_MOST``), or a flag that changes how it reads."""
+    key = (getattr(rx, "pattern", None), _flags(rx))
+    got = _LITS.get(key, False)
+    if got is False:
+        got = None
+        if key[1] in (0, re.UNICODE) and type(key[0]) is str:
+            got = regexcache.required_literals(key[0], _MOST)
+            if not got or not all(got) or any("\n" in w for w in got):
+                got = None
+        _LITS[key] = got
     return got
 
 
