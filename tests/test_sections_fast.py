@@ -213,3 +213,24 @@ def test_section_verdicts_are_made_as_the_dataclass_would():
     assert b.regions == [] and a != b
     v = SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x", False)
     assert replace(v, reached=True) == SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x")
+
+
+def test_a_part_found_by_its_heading_subtracts_no_regions(monkeypatch):
+    """The regions left after ``not_within`` are worked out only for the body steps: a part found
+    by a heading never reads them, a part found in the body does."""
+    asked = []
+    real = detect._subtract
+
+    def counted(regions, holes):
+        asked.append(holes)
+        return real(regions, holes)
+    monkeypatch.setattr(detect, "_subtract", counted)
+    text = ("一、主要举措和成效\n（一）推进严格规范公正文明执法。全年开展执法检查12次。\n"
+            "二、存在的不足\n执法力量薄弱。\n三、2022年工作安排\n将继续推进依法行政。")
+    doc = parse(Source(text=text), year=2021)
+    verdicts = detect.locate(doc, _rules(), 2021)
+    assert verdicts["measures"].status == verdicts["enforcement"].status == "heading"
+    assert verdicts["leadership"].status != "heading"
+    assert len(asked) == sum(1 for r in _rules() if r.bound(2021).not_within
+                             and verdicts[r.bound(2021).section].status != "heading")
+    assert asked

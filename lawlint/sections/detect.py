@@ -73,8 +73,6 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     # section's own evidence, never by another part's first matching heading.
     excluded = sh.excluded(p.not_within) if rules else \
         [r for sid in p.not_within for r in part(sid).regions]
-    if excluded:
-        regions = _subtract(regions, excluded)
     spec = pats.score_spec
     framed = bool(spec and spec["frame"] and rules)
     problems = _problems(doc, verdicts, p, pats) if p.causal else None
@@ -117,6 +115,8 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
+    if excluded:        # (what the body steps below read: a part found by a heading never asks)
+        regions = _subtract(regions, excluded)
     if p.inline_items and sh.inline_items():
         item = inline.item(doc, sh, pats, regions, p.evidence_min)
         if item is not None:
