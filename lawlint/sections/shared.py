@@ -196,7 +196,10 @@ class Shared:
             if merged is not None:
                 stats["item_merged"] += 1
             for rx in ([merged] if merged is not None else []) + alone:
-                if contextfree(rx) and rx.search("") is None:
+                got = titles.holding(rx, names, joined, spans, starts)     # (its literals' names)
+                if got is not None:
+                    hits.update(got)
+                elif contextfree(rx) and rx.search("") is None:
                     hits.update(names[i] for i in matching(rx, joined, spans, starts))
                 else:
                     hits.update(t for t in names if rx.search(t))

@@ -58,20 +58,9 @@ def _hits(doc, rx) -> frozenset:
                 hit.add(k)
                 i = find(w, spans[k][1])
         return frozenset(titles[k] for k in hit)
-    lits = _literals(rx)
-    if lits is not None:            # only a title holding one of its literals can match
-        stats["literals"] += 1
-        hit, find = set(), joined.find
-        for w in lits:
-            i = find(w)
-            while i != -1:          # (no literal holds a line break: it lies inside one title)
-                k = bisect_right(starts, i) - 1
-                hit.add(k)
-                i = find(w, spans[k][1])
-        if not hit:
-            return frozenset()
-        search = plain(rx).search
-        return frozenset(titles[k] for k in hit if search(titles[k]))
+    got = holding(rx, titles, joined, spans, starts)
+    if got is not None:
+        return frozenset(got)
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
     if scannable(rx):
@@ -93,6 +82,27 @@ def _words(rx):
                 got = tuple(words)
         _WORDS[key] = got
     return got
+
+
+def holding(rx, names, joined, spans, starts):
+    """The ``names`` (joined one a line in ``joined``, at ``spans``, starting at ``starts``) that
+    ``rx`` matches, or None when ``rx`` has no literals to look for (:func:`_literals`): only a
+    name holding one of them is searched."""
+    lits = _literals(rx)
+    if lits is None:
+        return None
+    stats["literals"] += 1
+    hit, find = set(), joined.find
+    for w in lits:
+        i = find(w)
+        while i != -1:          # (no literal holds a line break: it lies inside one name)
+            k = bisect_right(starts, i) - 1
+            hit.add(k)
+            i = find(w, spans[k][1])
+    if not hit:
+        return ()
+    search = plain(rx).search
+    return [names[k] for k in hit if search(names[k])]
 
 
 def _literals(rx):
