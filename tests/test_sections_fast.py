@@ -234,3 +234,43 @@ def test_a_part_found_by_its_heading_subtracts_no_regions(monkeypatch):
     assert len(asked) == sum(1 for r in _rules() if r.bound(2021).not_within
                              and verdicts[r.bound(2021).section].status != "heading")
     assert asked
+
+
+def _plain_area_headings(doc, pats, least, excluded):
+    """evidence.area_headings as it read before: each pattern searched in each title."""
+    from lawlint.sections.livepatterns import live
+    areas = live(doc, pats.areas.patterns, "titles")
+    if not areas:
+        return []
+    groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
+    for parent, group in groups:
+        if parent is not None and any(s <= parent.start < e for s, e in excluded):
+            continue
+        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
+                and not any(rx.search(h.title) for rx in pats.heading_exclude)
+                and not any(s <= h.start < e for s, e in excluded)]
+        if len(hits) >= least:
+            return [parent] if parent is not None else hits
+    return []
+
+
+def test_area_headings_equal_searching_each_title_on_every_corpus(monkeypatch):
+    from lawlint.sections import evidence, titles
+    asked = []
+    real = titles.asking
+
+    def counted(patterns):
+        asked.append(patterns)
+        return real(patterns)
+    monkeypatch.setattr(titles, "asking", counted)
+    pats = next(r for r in _rules() if r.bound(2021).areas is not None).bound(2021)
+    found = 0
+    for text in _corpus_texts():
+        doc = parse(Source(text=text), year=2021)
+        sh = shared.Shared(doc, 2021, _rules())
+        for excluded in ([], sh.excluded(pats.not_within)):
+            got = evidence.area_headings(doc, pats, pats.areas.min, excluded)
+            assert got == _plain_area_headings(doc, pats, pats.areas.min, excluded)
+            found += bool(got)
+    assert found > 10
+    assert any(p is pats.heading_exclude for p in asked)      # the literal-first path was taken

@@ -203,12 +203,14 @@ def area_headings(doc, pats, least, excluded) -> list:
     areas = live(doc, pats.areas.patterns, "titles")
     if not areas:                               # no title names a work area
         return []
+    # (a pattern is searched only in a title holding one of its literals: lawlint.sections.titles)
+    named, unnamed = titles.asking(areas), titles.asking(pats.heading_exclude)
+    matched = titles.matched
     groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
     for parent, group in groups:
         if parent is not None and any(s <= parent.start < e for s, e in excluded):
             continue
-        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
-                and not any(rx.search(h.title) for rx in pats.heading_exclude)
+        hits = [h for h in group if matched(h.title, named) and not matched(h.title, unnamed)
                 and not any(s <= h.start < e for s, e in excluded)]
         if len(hits) >= least:
             return [parent] if parent is not None else hits

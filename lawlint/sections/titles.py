@@ -27,6 +27,7 @@ _LISTS: dict = {}           # id(pattern list) -> (the list, its length, _groupe
 _WORDS: dict = {}           # (pattern source, flags) -> its words or None (rule pack data)
 _LITS: dict = {}            # (pattern source, flags) -> its required literals or None (rule pack data)
 _MOST = 24                  # titles are short: a pattern's many alternatives are looked for there
+_FEW_LITERALS = 8           # a pattern with no more literals is asked only of titles holding one
 _META = frozenset(".^$*+?{}[]\\()\n\r#")   # (what makes a pattern more than words)
 stats = {"merged": 0, "words": 0, "literals": 0}       # alternations searched, this process (tests: the path is taken)
 
@@ -185,6 +186,33 @@ def named(doc, patterns, exclude) -> frozenset:
             return hits
         return frozenset(t for t in hits if not any(rx.search(t) for rx in exclude))
     return doc.derived_for("titles_named", (patterns, exclude), compute)
+
+
+def _few(rx):
+    """``rx``'s literals when they are few enough to look for in a title with ``in`` before
+    searching it (an ``in`` of a short title costs far less than a search), else None."""
+    lits = _literals(rx)
+    return lits if lits is not None and len(lits) <= _FEW_LITERALS else None
+
+
+def asking(patterns) -> list:
+    """``patterns`` as :func:`matched` asks them of a title: (search, its few literals or None)."""
+    return [(rx.search, _few(rx)) for rx in patterns]
+
+
+def matched(title, asked) -> bool:
+    """Does one of the patterns ``asked`` (:func:`asking`) match ``title``? One whose literals the
+    title lacks cannot: it is not searched."""
+    for search, lits in asked:
+        if lits is not None:
+            for w in lits:
+                if w in title:
+                    break
+            else:
+                continue
+        if search(title):
+            return True
+    return False
 
 
 def all_of(doc, patterns) -> frozenset:
