@@ -101,6 +101,34 @@ def test_first_match_equals_a_search_per_block(text, cuts, pattern):
     assert (None if got is None else (got[0].start, got[1].span())) == want
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("执法监督不足；。\n原因12")), max_size=60),
+       st.lists(st.integers(0, 60), max_size=10), st.integers(0, 62),
+       st.sampled_from(["执法", "不足|原因", "执法[^。；]{0,4}监督", "\\d+", "(?<!执法)监督", "^原因"]))
+def test_first_match_before_an_offset_reads_the_blocks_starting_before_it(text, cuts, before, pattern):
+    from lawlint.rulepack.regexcache import compile_all
+    cuts = sorted({c for c in cuts if c <= len(text)})
+    blocks = [_Block(text, a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    rx = compile_all([pattern])[0]
+    lits = shared.literals([rx])[0][0][1]
+    want = next(((b.start, m.span()) for b in blocks if b.start < before for m in [rx.search(b.text)] if m), None)
+    got = shared.first_match(rx, lits, blocks, [b.start for b in blocks], text, before) if blocks else None
+    assert (None if got is None else (got[0].start, got[1].span())) == want
+
+
+def test_evidence_past_enough_patterns_reads_only_the_blocks_before_the_first():
+    """Leadership needs two evidence patterns: once two have a match, the others are asked only
+    about the blocks before the first evidence (the part's verdict is the plain reading's)."""
+    text = ("一、主要举措和成效\n县政府主要负责同志带头述法，成立法治政府建设领导小组。\n"
+            + "全年办理行政复议案件12件。\n" * 30 + "二、存在的不足\n执法力量薄弱。\n三、2022年工作安排\n将继续推进。")
+    doc = parse(Source(text=text), year=2021)
+    before = shared.stats["bounded"]
+    verdicts = detect.locate(doc, _rules(), 2021)
+    assert verdicts["leadership"].status == "body"
+    assert shared.stats["bounded"] > before
+    assert verdicts["leadership"].line == plain.locate(doc, _rules(), 2021)["leadership"].line
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("执法力量薄弱编制不足，；")), max_size=16),
        st.lists(st.text(alphabet=st.sampled_from(list("执法力量薄弱编制不足，")), max_size=20), max_size=4),

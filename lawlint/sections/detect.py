@@ -243,7 +243,10 @@ def _has_evidence(doc, sh, pats, p, regions, after=None, problems=None, governed
         text, starts = doc.text, [b.start for b in blocks]
         table = dict(literals(pats.evidence)[0])
         for rx in live:            # from the first block that holds one of its literals
-            got = first_match(rx, table[rx], blocks, starts, text)
+            # (once ``need`` patterns have a match, another one counts only where it moves the
+            # first evidence earlier: the blocks from the first one on are not read for it)
+            got = first_match(rx, table[rx], blocks, starts, text,
+                              first[0] if first is not None and hits >= need else None)
             if got is not None:
                 b, m = got
                 hits += 1
