@@ -302,3 +302,22 @@ def test_area_headings_equal_searching_each_title_on_every_corpus(monkeypatch):
             found += bool(got)
     assert found > 10
     assert any(p is pats.heading_exclude for p in asked)      # the literal-first path was taken
+
+
+def test_first_match_searches_only_blocks_holding_a_literal():
+    import re as _re
+    searched = []
+
+    class Counted:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, text):
+            searched.append(text)
+            return self.rx.search(text)
+    text = "甲乙丙。\n执法检查。\n丁戊己。\n执法监督。"
+    blocks = [_Block(text, a, b) for a, b in [(0, 4), (5, 10), (11, 15), (16, 21)]]
+    rx = Counted(_re.compile("执法监督"))
+    got = shared.first_match(rx, ("执法",), blocks, [b.start for b in blocks], text)
+    assert got[0] is blocks[3] and got[1].group() == "执法监督"
+    assert searched == ["执法检查。", "执法监督。"]          # the blocks without 执法 were not searched

@@ -28,6 +28,7 @@ stats = {"shared": 0, "dead_titles": 0, "skipped": 0, "read": 0, "unscored": 0,
          "item_titles": 0, "item_merged": 0, "bounded": 0}    # (tests: the fast paths are taken)
 
 _LITERALS: dict = {}      # (id(pattern list), most) -> (the list, its table)
+_FEW_LITERALS = 8         # a pattern with no more literals is searched only in blocks holding one
 _TITLES_MOST = 24         # titles are short: a pattern's many alternatives are looked for there
 
 
@@ -241,6 +242,16 @@ def first_match(rx, lits, blocks, starts, text, before=None):
             stats["skipped"] += 1
         else:
             i = 0
+    if lits is not None and len(lits) <= _FEW_LITERALS:
+        for b in blocks[i:] if i else blocks:     # a block lacking every literal is not searched
+            t = b.text
+            for s in lits:
+                if s in t:
+                    m = rx.search(t)
+                    if m:
+                        return b, m
+                    break
+        return None
     for b in blocks[i:] if i else blocks:
         m = rx.search(b.text)
         if m:
