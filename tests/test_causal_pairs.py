@@ -38,3 +38,18 @@ def test_restates_reads_int_pairs(monkeypatch):
     assert causal.restates("执法人员力量薄弱", problems, 0.5)
     assert not causal.restates("编制多年未增加", problems, 0.5)
     assert seen and all(type(x) is int for got in seen for x in got)
+
+
+def _causal_params():
+    from lawlint.api import ruleset_for
+    from lawlint.config import Config
+    return next(r for r in ruleset_for(Config()).section_rules if r.bound(2021).causal).bound(2021).causal
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["原因", "由于", "导致", "一方面", "受", "影响", "其一", "根源", "原", "因",
+                                 "主观", "上", "执法", "，", "。"]), max_size=12).map("".join))
+def test_a_text_holds_a_frame_literal_as_the_in_tests_say(text):
+    lits, _empty, held = causal._facts(_causal_params())
+    assert lits and held is not causal._always          # the rule pack's frames have literals
+    assert bool(held(text)) == any(s in text for s in lits), text
