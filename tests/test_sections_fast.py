@@ -101,6 +101,34 @@ def test_first_match_equals_a_search_per_block(text, cuts, pattern):
     assert (None if got is None else (got[0].start, got[1].span())) == want
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("执法监督不足；。\n原因12")), max_size=60),
+       st.lists(st.integers(0, 60), max_size=10), st.integers(0, 62),
+       st.sampled_from(["执法", "不足|原因", "执法[^。；]{0,4}监督", "\\d+", "(?<!执法)监督", "^原因"]))
+def test_first_match_before_an_offset_reads_the_blocks_starting_before_it(text, cuts, before, pattern):
+    from lawlint.rulepack.regexcache import compile_all
+    cuts = sorted({c for c in cuts if c <= len(text)})
+    blocks = [_Block(text, a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    rx = compile_all([pattern])[0]
+    lits = shared.literals([rx])[0][0][1]
+    want = next(((b.start, m.span()) for b in blocks if b.start < before for m in [rx.search(b.text)] if m), None)
+    got = shared.first_match(rx, lits, blocks, [b.start for b in blocks], text, before) if blocks else None
+    assert (None if got is None else (got[0].start, got[1].span())) == want
+
+
+def test_evidence_past_enough_patterns_reads_only_the_blocks_before_the_first():
+    """Leadership needs two evidence patterns: once two have a match, the others are asked only
+    about the blocks before the first evidence (the part's verdict is the plain reading's)."""
+    text = ("一、主要举措和成效\n县政府主要负责同志带头述法，成立法治政府建设领导小组。\n"
+            + "全年办理行政复议案件12件。\n" * 30 + "二、存在的不足\n执法力量薄弱。\n三、2022年工作安排\n将继续推进。")
+    doc = parse(Source(text=text), year=2021)
+    before = shared.stats["bounded"]
+    verdicts = detect.locate(doc, _rules(), 2021)
+    assert verdicts["leadership"].status == "body"
+    assert shared.stats["bounded"] > before
+    assert verdicts["leadership"].line == plain.locate(doc, _rules(), 2021)["leadership"].line
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("执法力量薄弱编制不足，；")), max_size=16),
        st.lists(st.text(alphabet=st.sampled_from(list("执法力量薄弱编制不足，")), max_size=20), max_size=4),
@@ -213,3 +241,83 @@ def test_section_verdicts_are_made_as_the_dataclass_would():
     assert b.regions == [] and a != b
     v = SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x", False)
     assert replace(v, reached=True) == SectionVerdict("heading", 3, "一、主要工作", 5, [(5, 9)], "x")
+
+
+def test_a_part_found_by_its_heading_subtracts_no_regions(monkeypatch):
+    """The regions left after ``not_within`` are worked out only for the body steps: a part found
+    by a heading never reads them, a part found in the body does."""
+    asked = []
+    real = detect._subtract
+
+    def counted(regions, holes):
+        asked.append(holes)
+        return real(regions, holes)
+    monkeypatch.setattr(detect, "_subtract", counted)
+    text = ("一、主要举措和成效\n（一）推进严格规范公正文明执法。全年开展执法检查12次。\n"
+            "二、存在的不足\n执法力量薄弱。\n三、2022年工作安排\n将继续推进依法行政。")
+    doc = parse(Source(text=text), year=2021)
+    verdicts = detect.locate(doc, _rules(), 2021)
+    assert verdicts["measures"].status == verdicts["enforcement"].status == "heading"
+    assert verdicts["leadership"].status != "heading"
+    assert len(asked) == sum(1 for r in _rules() if r.bound(2021).not_within
+                             and verdicts[r.bound(2021).section].status != "heading")
+    assert asked
+
+
+def _plain_area_headings(doc, pats, least, excluded):
+    """evidence.area_headings as it read before: each pattern searched in each title."""
+    from lawlint.sections.livepatterns import live
+    areas = live(doc, pats.areas.patterns, "titles")
+    if not areas:
+        return []
+    groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
+    for parent, group in groups:
+        if parent is not None and any(s <= parent.start < e for s, e in excluded):
+            continue
+        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
+                and not any(rx.search(h.title) for rx in pats.heading_exclude)
+                and not any(s <= h.start < e for s, e in excluded)]
+        if len(hits) >= least:
+            return [parent] if parent is not None else hits
+    return []
+
+
+def test_area_headings_equal_searching_each_title_on_every_corpus(monkeypatch):
+    from lawlint.sections import evidence, titles
+    asked = []
+    real = titles.asking
+
+    def counted(patterns):
+        asked.append(patterns)
+        return real(patterns)
+    monkeypatch.setattr(titles, "asking", counted)
+    pats = next(r for r in _rules() if r.bound(2021).areas is not None).bound(2021)
+    found = 0
+    for text in _corpus_texts():
+        doc = parse(Source(text=text), year=2021)
+        sh = shared.Shared(doc, 2021, _rules())
+        for excluded in ([], sh.excluded(pats.not_within)):
+            got = evidence.area_headings(doc, pats, pats.areas.min, excluded)
+            assert got == _plain_area_headings(doc, pats, pats.areas.min, excluded)
+            found += bool(got)
+    assert found > 10
+    assert any(p is pats.heading_exclude for p in asked)      # the literal-first path was taken
+
+
+def test_first_match_searches_only_blocks_holding_a_literal():
+    import re as _re
+    searched = []
+
+    class Counted:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, text):
+            searched.append(text)
+            return self.rx.search(text)
+    text = "甲乙丙。\n执法检查。\n丁戊己。\n执法监督。"
+    blocks = [_Block(text, a, b) for a, b in [(0, 4), (5, 10), (11, 15), (16, 21)]]
+    rx = Counted(_re.compile("执法监督"))
+    got = shared.first_match(rx, ("执法",), blocks, [b.start for b in blocks], text)
+    assert got[0] is blocks[3] and got[1].group() == "执法监督"
+    assert searched == ["执法检查。", "执法监督。"]          # the blocks without 执法 were not searched

@@ -189,3 +189,14 @@ def test_the_rule_packs_word_patterns_are_found_by_their_words():
     got = titles.any_of(doc, parts["enforcement"].heading)
     assert got == {"推进严格规范公正文明执法", "执法队伍建设"}
     assert titles.stats["words"] == before + 1
+
+
+def test_item_titles_are_searched_only_where_a_patterns_literals_stand():
+    doc = parse(Source(text="一、主要工作\n一是加强党的领导。县长主持会议。二是压实第一责任人职责。县长带头述法。"
+                            "三是规范执法行为。全年开展执法检查12次。"), year=2021)
+    leadership = next(r for r in _rules() if r.bound(2021).section == "leadership").bound(2021)
+    sh = shared.Shared(doc, 2021, _rules())
+    before = titles.stats["literals"]
+    assert sh.item_titles(leadership.inline_items) == {"压实第一责任人职责"} | \
+        ({"加强党的领导"} if any(rx.search("加强党的领导") for rx in leadership.inline_items) else set())
+    assert titles.stats["literals"] > before

@@ -22,7 +22,7 @@ import re
 
 from ..chars import CN_NUMERAL_CHARS, strip_blank
 from ..rulepack import regexcache
-from .pieces import contextfree
+from .pieces import contextfree, plain
 
 
 _CLAUSE = regexcache.compile(f"[，,；;。：:！!？?\n]|[{CN_NUMERAL_CHARS}]是|其[{CN_NUMERAL_CHARS}]")
@@ -39,8 +39,7 @@ def unframed(text: str, sentences, c) -> list:
     """The texts of ``sentences`` (pieces of ``text``, a paragraph) that have no causal frame
     (:func:`framed`). A frame pattern that matches by the characters it consumes alone and has
     no match in the paragraph has none in its sentences: only the others are asked about each."""
-    lits = _facts(c)[0]
-    if lits is not None and not any(s in text for s in lits):
+    if not _facts(c)[2](text):
         frames = ()            # no frame can match in the paragraph (its literals are not there)
     else:
         frames = [rx for rx in c.frames + c.weak_frames if not contextfree(rx) or rx.search(text)]
@@ -50,9 +49,17 @@ def unframed(text: str, sentences, c) -> list:
     return [x.text for x in sentences if not any(rx.search(x.text) for rx in frames)]
 
 
-def pairs(text: str) -> frozenset:
-    """The character pairs of a text."""
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+def pairs(text: str) -> set:
+    """The character pairs of a text, each as one int (its two characters' UTF-32 code units,
+    the first in the low half): a set of the same size as the set of the two-character strings,
+    and two texts share as many of these as of those. Read in C loops (a cast of the encoded
+    text, at even and at odd characters) instead of a slice, a hash and a str per pair."""
+    b = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    n = len(b)
+    out = set(b[:n - n % 8].cast("Q"))                # pairs starting at even characters
+    if n > 8:
+        out.update(b[4:n - (n - 4) % 8].cast("Q"))    # and at odd ones
+    return out
 
 
 class Problems:
@@ -112,8 +119,7 @@ def analysis(text: str, c, problems, governed: bool = False):
     problems = _problems(problems)
     start = 0
     if not governed:
-        lits = _facts(c)[0]
-        if lits is not None and not any(s in text for s in lits):
+        if not _facts(c)[2](text):
             stats["frameless"] += 1       # no frame, strong or weak, can match: nothing explains
             return None
         hits = [m for rx in c.frames for m in [rx.search(text)] if m]
@@ -139,13 +145,13 @@ def analysis(text: str, c, problems, governed: bool = False):
 def _weak(text, c, problems):
     """A sentence with a weak frame (由于, 导致) naming ``weak_min`` distinct causes in clauses
     that do not restate a problem."""
-    lits, empty = _facts(c)
-    if lits is not None and not any(s in text for s in lits):
+    lits, empty, held = _facts(c)
+    if not held(text):
         stats["frameless"] += 1       # no frame, strong or weak, can match: no sentence explains
         return None
     offset = 0
     for sent in _SENTENCE.findall(text):
-        if lits is not None and not any(s in sent for s in lits):
+        if lits is not None and not held(sent):
             offset += len(sent)
             continue
         fresh = "，".join(cl for cl in _CLAUSE.split(sent)
@@ -162,7 +168,8 @@ _MOST = 24              # a frame may list many words: each looked for in a para
 
 def _facts(c) -> tuple:
     """(literals one of which every match of a frame or weak frame holds, or None; whether the
-    empty text explains). A sentence's clauses are joined with 「，」 before :func:`explains`
+    empty text explains; a function telling whether a text holds one of those literals, always
+    true without them: one search of their alternation instead of an ``in`` each). A sentence's clauses are joined with 「，」 before :func:`explains`
     reads them: a literal without one lies inside one clause, i.e. inside the sentence."""
     got = _FACTS.get(id(c))
     if got is None or got[0] is not c:
@@ -173,8 +180,15 @@ def _facts(c) -> tuple:
                 every = None
                 break
             every.update(lits)
-        got = _FACTS[id(c)] = (c, (None if every is None else tuple(sorted(every)), explains("", c)))
+        lits = None if every is None else tuple(sorted(every))
+        held = _always if lits is None else \
+            plain(regexcache.compile("|".join(re.escape(s) for s in lits))).search
+        got = _FACTS[id(c)] = (c, (lits, explains("", c), held))
     return got[1]
+
+
+def _always(text) -> bool:
+    return True
 
 
 def explains(text: str, c) -> bool:

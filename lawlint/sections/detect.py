@@ -73,8 +73,6 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
     # section's own evidence, never by another part's first matching heading.
     excluded = sh.excluded(p.not_within) if rules else \
         [r for sid in p.not_within for r in part(sid).regions]
-    if excluded:
-        regions = _subtract(regions, excluded)
     spec = pats.score_spec
     framed = bool(spec and spec["frame"] and rules)
     problems = _problems(doc, verdicts, p, pats) if p.causal else None
@@ -117,6 +115,8 @@ def detect(doc, rule, year, verdicts, rules=()) -> SectionVerdict:
             v.regions = [(h.start, h.end) for h in hits]
             return v
 
+    if excluded:        # (what the body steps below read: a part found by a heading never asks)
+        regions = _subtract(regions, excluded)
     if p.inline_items and sh.inline_items():
         item = inline.item(doc, sh, pats, regions, p.evidence_min)
         if item is not None:
@@ -243,7 +243,10 @@ def _has_evidence(doc, sh, pats, p, regions, after=None, problems=None, governed
         text, starts = doc.text, [b.start for b in blocks]
         table = dict(literals(pats.evidence)[0])
         for rx in live:            # from the first block that holds one of its literals
-            got = first_match(rx, table[rx], blocks, starts, text)
+            # (once ``need`` patterns have a match, another one counts only where it moves the
+            # first evidence earlier: the blocks from the first one on are not read for it)
+            got = first_match(rx, table[rx], blocks, starts, text,
+                              first[0] if first is not None and hits >= need else None)
             if got is not None:
                 b, m = got
                 hits += 1

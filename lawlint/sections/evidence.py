@@ -153,31 +153,36 @@ def _frames(doc, year, rules) -> dict:
     last_top = _last_top(doc)
     none = frozenset()
     out, shared = {}, {none: none}               # shared: one frozenset per distinct frame set
+    parts = [(sid, title_table, threshold, last, title_min, memo)
+             for (sid, _spec, title_table, threshold, last, title_min), memo in zip(tables, saids)]
     for h in doc.headings:                       # parents come before their children
-        if id(h) not in read:
-            out[id(h)] = out.get(id(h.parent), none) if h.parent else none    # (already shared)
+        key = id(h)
+        if key not in read:
+            out[key] = out.get(id(h.parent), none) if h.parent else none    # (already shared)
             continue
-        best, best_key, titled = None, (0, False, 0), set()
-        key, is_last = id(h), h.parent is None and last_top is h
-        for (sid, _spec, title_table, threshold, last, title_min), memo in zip(tables, saids):
+        best, best_key, titled = None, (0, False, 0), []
+        is_last, title = h.parent is None and last_top is h, h.title
+        for sid, title_table, threshold, last, title_min, memo in parts:
             said = memo[key]
-            s, named = title_table[h.title]
-            s += last if last and is_last else 0
+            s, named = title_table[title]
+            if last and is_last:
+                s += last
             s = 0 if s < title_min else s + said
             if named:
-                titled.add(sid if s >= threshold else None)
+                titled.append(sid if s >= threshold else None)
             # A tie goes to a title its own text supports, then to what the text says.
-            rank = (s, named and said > 0, said)
-            if s >= threshold and rank > best_key:
-                best, best_key = sid, rank
+            if s >= threshold:
+                rank = (s, named and said > 0, said)
+                if rank > best_key:
+                    best, best_key = sid, rank
         # A title that names no frame leaves the section to its parent's frame (above); a title
         # that names one is weighed against what the section's sentences say. A shared title
         # (「存在不足及下步打算」) that the winner shares keeps every frame it names.
         if best in titled:
-            out[id(h)] = frozenset(titled - {None})
+            got = frozenset(titled).difference((None,))
         else:
-            out[id(h)] = frozenset({best} if best else ())
-        out[id(h)] = shared.setdefault(out[id(h)], out[id(h)])
+            got = frozenset((best,)) if best else none
+        out[key] = shared.setdefault(got, got)
     return out
 
 
@@ -198,12 +203,14 @@ def area_headings(doc, pats, least, excluded) -> list:
     areas = live(doc, pats.areas.patterns, "titles")
     if not areas:                               # no title names a work area
         return []
+    # (a pattern is searched only in a title holding one of its literals: lawlint.sections.titles)
+    named, unnamed = titles.asking(areas), titles.asking(pats.heading_exclude)
+    matched = titles.matched
     groups = [(None, doc.top_headings)] + [(h, h.children) for h in doc.headings if h.children]
     for parent, group in groups:
         if parent is not None and any(s <= parent.start < e for s, e in excluded):
             continue
-        hits = [h for h in group if any(rx.search(h.title) for rx in areas)
-                and not any(rx.search(h.title) for rx in pats.heading_exclude)
+        hits = [h for h in group if matched(h.title, named) and not matched(h.title, unnamed)
                 and not any(s <= h.start < e for s, e in excluded)]
         if len(hits) >= least:
             return [parent] if parent is not None else hits

@@ -25,9 +25,10 @@ from . import evidence, titles
 from .pieces import contextfree, matching
 
 stats = {"shared": 0, "dead_titles": 0, "skipped": 0, "read": 0, "unscored": 0,
-         "item_titles": 0, "item_merged": 0}    # (tests: the fast paths are taken)
+         "item_titles": 0, "item_merged": 0, "bounded": 0}    # (tests: the fast paths are taken)
 
 _LITERALS: dict = {}      # (id(pattern list), most) -> (the list, its table)
+_FEW_LITERALS = 8         # a pattern with no more literals is searched only in blocks holding one
 _TITLES_MOST = 24         # titles are short: a pattern's many alternatives are looked for there
 
 
@@ -196,7 +197,10 @@ class Shared:
             if merged is not None:
                 stats["item_merged"] += 1
             for rx in ([merged] if merged is not None else []) + alone:
-                if contextfree(rx) and rx.search("") is None:
+                got = titles.holding(rx, names, joined, spans, starts)     # (its literals' names)
+                if got is not None:
+                    hits.update(got)
+                elif contextfree(rx) and rx.search("") is None:
                     hits.update(names[i] for i in matching(rx, joined, spans, starts))
                 else:
                     hits.update(t for t in names if rx.search(t))
@@ -211,11 +215,19 @@ def shared(doc, year, rules) -> Shared:
     return got if got.rules is rules else Shared(doc, year, rules)
 
 
-def first_match(rx, lits, blocks, starts, text):
+def first_match(rx, lits, blocks, starts, text, before=None):
     """``(block, match)`` of the first of ``blocks`` (pieces of ``text``, in order; ``starts``:
     theirs) in which ``rx`` has a match, or None. ``lits``: literals one of which every match of
     ``rx`` holds (None: unknown). Blocks before the first that holds one cannot match: the search
-    block by block starts there."""
+    block by block starts there. With ``before`` (an offset), only the blocks starting before it
+    are read (the caller needs no match that starts later)."""
+    if before is not None:
+        k = bisect_right(starts, before - 1)      # (the blocks starting before ``before``)
+        stats["bounded"] += 1
+        if k < len(blocks):
+            blocks, starts = blocks[:k], starts[:k]
+        if not blocks:
+            return None
     i = 0
     if lits is not None:
         lo, hi, at = blocks[0].start, blocks[-1].end, -1
@@ -230,6 +242,16 @@ def first_match(rx, lits, blocks, starts, text):
             stats["skipped"] += 1
         else:
             i = 0
+    if lits is not None and len(lits) <= _FEW_LITERALS:
+        for b in blocks[i:] if i else blocks:     # a block lacking every literal is not searched
+            t = b.text
+            for s in lits:
+                if s in t:
+                    m = rx.search(t)
+                    if m:
+                        return b, m
+                    break
+        return None
     for b in blocks[i:] if i else blocks:
         m = rx.search(b.text)
         if m:

@@ -25,8 +25,11 @@ _GROUP = regexcache.compile(r"\(\?(?!:)|\\[1-9]")     # (?P<…>, (?P=…), (?i)
 _MERGED: dict = {}          # pattern sources -> (their alternation or None, the patterns asked alone)
 _LISTS: dict = {}           # id(pattern list) -> (the list, its length, _grouped's answer)
 _WORDS: dict = {}           # (pattern source, flags) -> its words or None (rule pack data)
+_LITS: dict = {}            # (pattern source, flags) -> its required literals or None (rule pack data)
+_MOST = 24                  # titles are short: a pattern's many alternatives are looked for there
+_FEW_LITERALS = 8           # a pattern with no more literals is asked only of titles holding one
 _META = frozenset(".^$*+?{}[]\\()\n\r#")   # (what makes a pattern more than words)
-stats = {"merged": 0, "words": 0}       # alternations searched, this process (tests: the path is taken)
+stats = {"merged": 0, "words": 0, "literals": 0}       # alternations searched, this process (tests: the path is taken)
 
 
 def _table(doc) -> tuple:
@@ -56,6 +59,9 @@ def _hits(doc, rx) -> frozenset:
                 hit.add(k)
                 i = find(w, spans[k][1])
         return frozenset(titles[k] for k in hit)
+    got = holding(rx, titles, joined, spans, starts)
+    if got is not None:
+        return frozenset(got)
     if hasattr(rx, "may_occur_in") and not rx.may_occur_in(joined):
         return frozenset()                    # no title has the literals it cannot match without
     if scannable(rx):
@@ -76,6 +82,42 @@ def _words(rx):
             if all(words):
                 got = tuple(words)
         _WORDS[key] = got
+    return got
+
+
+def holding(rx, names, joined, spans, starts):
+    """The ``names`` (joined one a line in ``joined``, at ``spans``, starting at ``starts``) that
+    ``rx`` matches, or None when ``rx`` has no literals to look for (:func:`_literals`): only a
+    name holding one of them is searched."""
+    lits = _literals(rx)
+    if lits is None:
+        return None
+    stats["literals"] += 1
+    hit, find = set(), joined.find
+    for w in lits:
+        i = find(w)
+        while i != -1:          # (no literal holds a line break: it lies inside one name)
+            k = bisect_right(starts, i) - 1
+            hit.add(k)
+            i = find(w, spans[k][1])
+    if not hit:
+        return ()
+    search = plain(rx).search
+    return [names[k] for k in hit if search(names[k])]
+
+
+def _literals(rx):
+    """Literals one of which every match of ``rx`` holds (none with a line break), or None:
+    unknown, too many to look for (more than ``_MOST``), or a flag that changes how it reads."""
+    key = (getattr(rx, "pattern", None), _flags(rx))
+    got = _LITS.get(key, False)
+    if got is False:
+        got = None
+        if key[1] in (0, re.UNICODE) and type(key[0]) is str:
+            got = regexcache.required_literals(key[0], _MOST)
+            if not got or not all(got) or any("\n" in w for w in got):
+                got = None
+        _LITS[key] = got
     return got
 
 
@@ -144,6 +186,33 @@ def named(doc, patterns, exclude) -> frozenset:
             return hits
         return frozenset(t for t in hits if not any(rx.search(t) for rx in exclude))
     return doc.derived_for("titles_named", (patterns, exclude), compute)
+
+
+def _few(rx):
+    """``rx``'s literals when they are few enough to look for in a title with ``in`` before
+    searching it (an ``in`` of a short title costs far less than a search), else None."""
+    lits = _literals(rx)
+    return lits if lits is not None and len(lits) <= _FEW_LITERALS else None
+
+
+def asking(patterns) -> list:
+    """``patterns`` as :func:`matched` asks them of a title: (search, its few literals or None)."""
+    return [(rx.search, _few(rx)) for rx in patterns]
+
+
+def matched(title, asked) -> bool:
+    """Does one of the patterns ``asked`` (:func:`asking`) match ``title``? One whose literals the
+    title lacks cannot: it is not searched."""
+    for search, lits in asked:
+        if lits is not None:
+            for w in lits:
+                if w in title:
+                    break
+            else:
+                continue
+        if search(title):
+            return True
+    return False
 
 
 def all_of(doc, patterns) -> frozenset:
