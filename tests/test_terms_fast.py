@@ -184,7 +184,8 @@ def test_citation_searches_only_entries_whose_strings_the_title_holds():
         def search(self, title):
             pytest.fail("an entry searched although the title lacks its strings")
     fake = SimpleNamespace(titles=[SimpleNamespace(match=Unasked(), canonical="x")], accepted=[set()],
-                           needed=[p.needed[0]], laws=False)
+                           needed=[p.needed[0]], laws=False,
+                           by_first=({}, (0,)))     # (asked of every title: its strings decide)
     assert citation.judge("行政处罚法", fake) is citation._FINE
     assert citation.judge("法治政府建设实施纲要(2021-2025)", p) == (p.titles[1].canonical, True)
 
