@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lawlint.api import ruleset_for
-from lawlint.checks import citation, cited, law_status, lawtable
+from lawlint.checks import citation, cited, law_status, lawtable, total
 from lawlint.checks import scope as sc
 from lawlint.config import Config
 from lawlint.engine import Context
@@ -440,7 +440,8 @@ def _bare_spans_of_found(real):
 
 
 def _check_of(rule):
-    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check}[rule.check]
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check,
+            "total": total.check}[rule.check]
 
 
 def test_rules_with_nothing_to_look_at_return_at_once(mp):
