@@ -367,3 +367,48 @@ def test_rate_mismatch_by_the_lead_finds_what_the_plain_scan_found(monkeypatch):
     for text in TEXTS + extra:
         lint(text, year=2023, select=["content.rate_mismatch"])
     assert sum(seen) >= 2
+
+
+# -- review.total_parts: the places of its literals from the term rules' shared scan ----------------
+def _total_ctx(text):
+    from lawlint.api import ruleset_for
+    from lawlint.config import Config
+    from lawlint.engine import Context
+    from lawlint.loaders.source import Source
+    from lawlint.parse.document import parse
+    doc = parse(Source(text=text, path="<t>", kind="txt"))
+    return Context(doc=doc, rules=ruleset_for(Config()), year=2022)
+
+
+def _total_params():
+    from lawlint.api import ruleset_for
+    from lawlint.config import Config
+    rule = next(r for r in ruleset_for(Config()) if r.id == "review.total_parts")
+    return rule.bound(2022)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["其中", "包括", "含", ":", "：", "其中含", "包含", "包括其中", "中", "其",
+                                 "，", "。", "\n", "共12件", "法制办", "政府法制局", "合同法", "含："]),
+                max_size=30).map("".join))
+def test_total_places_from_the_shared_scan_are_every_occurrence(text):
+    """total._places gives what sc.Places gives (every occurrence of every literal, overlapping
+    ones too), the report holding none of them giving nothing."""
+    from lawlint.checks import scope as sc, total
+    p = _total_params()
+    got = total._places(_total_ctx(text), p.needed, p.words)
+    want = sc.Places(text, p.needed)
+    assert (got.spans if got else []) == want.spans
+
+
+def test_total_places_come_from_the_shared_scan(monkeypatch):
+    """The fast path is taken: the rule set's term scan looks for total's literals, and a report
+    holding them is neither asked for each literal nor searched for their places."""
+    from lawlint.checks import scope as sc, termscan, total
+    p = _total_params()
+    ctx = _total_ctx("2024年共有执法人员88名：持证人员61名，其中女性12名，包括辅助人员。")
+    assert p.words and termscan.present(ctx, p.words) is not None
+    monkeypatch.setattr(total, "absent", lambda *a: pytest.fail("asked for each literal"))
+    monkeypatch.setattr(sc, "occurrences", lambda *a: pytest.fail("searched for a literal's places"))
+    got = total._places(ctx, p.needed, p.words)
+    assert [ctx.doc.text[a:b] for a, b in got.spans] == ["：", "其中", "包括"]

@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lawlint.api import ruleset_for
-from lawlint.checks import citation, cited, law_status, lawtable
+from lawlint.checks import citation, cited, law_status, lawtable, total
 from lawlint.checks import scope as sc
 from lawlint.config import Config
 from lawlint.engine import Context
@@ -184,7 +184,8 @@ def test_citation_searches_only_entries_whose_strings_the_title_holds():
         def search(self, title):
             pytest.fail("an entry searched although the title lacks its strings")
     fake = SimpleNamespace(titles=[SimpleNamespace(match=Unasked(), canonical="x")], accepted=[set()],
-                           needed=[p.needed[0]], laws=False)
+                           needed=[p.needed[0]], laws=False,
+                           by_first=({}, (0,)))     # (asked of every title: its strings decide)
     assert citation.judge("行政处罚法", fake) is citation._FINE
     assert citation.judge("法治政府建设实施纲要(2021-2025)", p) == (p.titles[1].canonical, True)
 
@@ -439,7 +440,8 @@ def _bare_spans_of_found(real):
 
 
 def _check_of(rule):
-    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check}[rule.check]
+    return {"substitution": substitution.check, "confusion": confusion.check, "law_status": law_status.check,
+            "total": total.check}[rule.check]
 
 
 def test_rules_with_nothing_to_look_at_return_at_once(mp):

@@ -1,6 +1,6 @@
 """The words the term rules' patterns cannot match without, found in one scan of a report shared
-by every ``substitution``, ``confusion`` and ``law_status`` rule of the rule set (not itself a
-check type).
+by every ``substitution``, ``confusion`` and ``law_status`` rule of the rule set, and by the
+``total`` rules (the strings their parts' lead holds) (not itself a check type).
 
 Each of those rules used to ask the text for its own words: a ``w in text`` per required string
 (twelve substitution rules), a scan of its own alternation (``typo.confusion``), a ``str.find``
@@ -15,7 +15,7 @@ import re
 
 from ..rulepack import regexcache
 
-CHECKS = ("substitution", "confusion", "law_status")     # the check types whose params have ``words``
+CHECKS = ("substitution", "confusion", "law_status", "total")     # the check types whose params have ``words``
 _NOTHING = (frozenset(), frozenset(), {})
 
 

@@ -20,6 +20,7 @@ from ..rulepack import regexcache
 from ..rulepack.literals import absent
 from ..chars import FULL_STOPS
 from . import scope as sc
+from . import termscan
 from .spec import REQUIRED, CheckSpec, Param
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -41,24 +42,34 @@ SPEC = CheckSpec({
     derived={"needed": lambda p: regexcache.required_literals(p["parts"].pattern),
              # (a literal holding a stop may lie in no sentence: then each place is asked)
              "needed_cut": lambda p: any(c in FULL_STOPS for w in regexcache.required_literals(
-                 p["parts"].pattern) or () for c in w)})
+                 p["parts"].pattern) or () for c in w),
+             # the same, looked for in the term rules' one scan of the report (:mod:`.termscan`)
+             "words": lambda p: frozenset(regexcache.required_literals(p["parts"].pattern) or ())})
 
 _SENTENCE = regexcache.compile(f"[^{re.escape(FULL_STOPS)}]+")
 
 
 def check(ctx, rule, p):
-    total_rx, parts_rx, count_rx, exclude, stages, needed = p.total, p.parts, p.count, p.exclude, p.stages, p.needed
+    """The findings (a list when the report holds none of the literals of ``parts``)."""
+    if p.needed:
+        # a sentence without one of the literals of ``parts`` whole in it has no parts: where they
+        # are is found once, and only the sentences around them are read (not every sentence of
+        # every paragraph holding one)
+        places = _places(ctx, p.needed, p.words)
+        if not places:
+            return []
+        return _found(ctx, rule, p, places)
+    return _found(ctx, rule, p, None)
+
+
+def _found(ctx, rule, p, places):
+    total_rx, parts_rx, count_rx, exclude, stages = p.total, p.parts, p.count, p.exclude, p.stages
     most = p.exhaustive_parts
     share = p.shortfall_share
     text = ctx.doc.text
     spans = sc.spans(ctx, p.scope)
-    if needed:
-        # a sentence without one of the literals of ``parts`` whole in it has no parts: where they
-        # are is found once, and only the sentences around them are read (not every sentence of
-        # every paragraph holding one)
-        if absent(needed, text, 0, len(text)):
-            return
-        sentences = holding_sentences(text, spans, sc.Places(text, needed), p.needed_cut)
+    if places is not None:
+        sentences = holding_sentences(text, spans, places, p.needed_cut)
     else:
         sentences = [(m.start(), m.end()) for s, e in spans for m in _SENTENCE.finditer(text, s, e)]
     for lo, hi in sentences:
@@ -79,6 +90,26 @@ def check(ctx, rule, p):
                     total=_num(total), unit=unit, sum=_num(added),
                     parts="＋".join(_num(x) for x in parts),
                     relation="大于" if added > total else "小于"))
+
+
+def _places(ctx, needed, words):
+    """``sc.Places(text, needed)``, from the term rules' shared scan when it looked for ``words``
+    (which of them the report holds, and where each starts: no find of each through the whole
+    report, ≈ 20,000 instructions a string and report); a word it met only in part is found."""
+    text = ctx.doc.text
+    found = termscan.present(ctx, words)
+    if found is None:
+        return sc.Places(text, needed) if not absent(needed, text, 0, len(text)) else None
+    at = termscan.starts(ctx)
+    got = []
+    for w in needed:
+        if w in found:
+            starts = at(w)
+            got += [(i, i + len(w)) for i in (sc.occurrences(text, w) if starts is None else starts)]
+    got.sort()
+    places = sc.Places(text, ())        # (empty: filled with what the scan found)
+    places.spans, places.starts = got, [a for a, _ in got]
+    return places
 
 
 _STOP = regexcache.compile(f"[{re.escape(FULL_STOPS)}]")
