@@ -235,3 +235,25 @@ def test_score_reads_a_rules_weight_once_a_run():
     profile = {"categories": {real.category: {"budget": 100}}, "grades": [{"name": "A", "min": 0}]}
     got = scoring.score(ds, Rules(), profile=profile)
     assert len(reads) == 2 and got["deductions"] == {real.id: scoring._round(min(50 * real.weight, real.cap))}
+
+
+def test_fold_reads_each_finding_once_and_only_the_hint_findings_further():
+    """fold reads every finding's rule once and nothing more of the findings of other rules (the
+    loop it replaced read each one's rule twice when a hint rule had findings)."""
+    hint = next(r for r in RULES if r.hint)
+    plain = next(r for r in RULES if not r.hint)
+    reads = []
+
+    class Counted(engine.Diagnostic):
+        __slots__ = ()
+
+        def __getattribute__(self, name):
+            reads.append(name)
+            return object.__getattribute__(self, name)
+    ds = [Counted(plain.id, "warning", plain.category, n, 1, n, 2, "p") for n in range(1, 6)]
+    ds[2:2] = [engine.Diagnostic(hint.id, "info", hint.category, n, 1, n, 2, "m") for n in (9, 8)]
+    ds.append(engine.Diagnostic(hint.id, "info", hint.category, 8, 1, 8, 2, "m"))
+    got = hints.fold(ds, RULES)
+    assert reads == ["rule"] * 5
+    assert got == _fold_per_finding(ds, RULES)
+    assert [d.rule for d in got] == [plain.id] * 2 + [hint.id] + [plain.id] * 3 and got[2].line == 8
