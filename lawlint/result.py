@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .plain import dataclass, field, fields
+from itertools import repeat
 from operator import attrgetter
 
 from .vocabulary import SECTION_IDS, SEVERITY_NAMES, SEVERITY_RANK  # noqa: F401 - re-exported
@@ -79,6 +80,9 @@ class Diagnostic:
 _FIELDS = attrgetter(*(f.name for f in fields(Diagnostic)))     # every field, in __init__'s order
 
 
+_NONE = object()                # (fields no finding has)
+
+
 def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: str, filled_in) -> list:
     """The findings of ``rule`` over the (start, end, fields, replacement, weight) of ``items`` (in
     text order, mostly), as ``lawlint.engine.Context.diagnostic`` makes each: ``position(offset)``
@@ -94,17 +98,21 @@ def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: st
     here = after = -1           # the line of the previous finding: [here, after) (findings come in order)
     line = 0
     filled: dict = {}
-    new, cls = object.__new__, Diagnostic
-    out = []
-    add = out.append
-    for start, end, fields, replacement, weight in items:
-        if fields:
-            got = filled.get(id(fields))
-            if got is None:
-                got = filled[id(fields)] = (fields, *filled_in(message, suggestion, fields))
-            _, msg, sug = got
-        else:
-            msg, sug = message, suggestion
+    last, msg, sug = _NONE, None, None      # the previous finding's fields, its message and suggestion
+    items = items if type(items) is list else list(items)
+    # every finding's object made in one C loop (a call to object.__new__ a finding from this
+    # loop cost ≈ 0.5 k instructions more), each then filled in below
+    out = list(map(object.__new__, repeat(Diagnostic, len(items))))
+    for d, (start, end, fields, replacement, weight) in zip(out, items):
+        if fields is not last:              # (most findings share the previous one's fields)
+            if fields:
+                got = filled.get(id(fields))
+                if got is None:
+                    got = filled[id(fields)] = (fields, *filled_in(message, suggestion, fields))
+                _, msg, sug = got
+            else:
+                msg, sug = message, suggestion
+            last = fields
         if here <= start < after:           # on the previous finding's line
             col = start - here + 1
             if end <= start:
@@ -126,7 +134,6 @@ def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: st
                 after = line_start(line + 1) if line < lines else size + 1
             else:
                 here = after = -1
-        d = new(cls)
         d.rule = rule_id
         d.severity = severity
         d.category = category
@@ -145,7 +152,6 @@ def spans_to_diagnostics(rule, items, position, line_start, lines: int, text: st
         d.baseline = False
         d.folded = 0
         d._fingerprint = None
-        add(d)
     return out
 
 

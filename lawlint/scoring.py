@@ -15,15 +15,27 @@ def score(diagnostics, ruleset, profile=None, sections=None, partial=None) -> di
     budgets = {k: v["budget"] for k, v in profile["categories"].items()}
     by_rule: dict[str, float] = {}
     known: dict = {}        # rule id -> its rule (None: not in the rule set), asked once per id
+    # A run of findings of one rule (half-width marks come hundreds in a row) is summed in a
+    # local, in the same order and from the same start as one by one (the same float sum), and
+    # stored when the run ends: no lookup and no store a finding.
+    run = None              # the rule id of the run being summed (a rule of the rule set), or None
+    total = default = 0.0
     for d in diagnostics:
         rid = d.rule
-        rule = known.get(rid, known)
-        if rule is known:
-            rule = known[rid] = ruleset.get(rid)
-        if rule is None:
-            continue
-        w = rule.weight if d.weight is None else d.weight
-        by_rule[rid] = by_rule.get(rid, 0.0) + w
+        if rid is not run:
+            if run is not None:
+                by_rule[run] = total
+            rule = known.get(rid, known)
+            if rule is known:
+                rule = known[rid] = ruleset.get(rid)
+            if rule is None:
+                run = None
+                continue
+            run, default, total = rid, rule.weight, by_rule.get(rid, 0.0)
+        w = d.weight
+        total = total + (default if w is None else w)
+    if run is not None:
+        by_rule[run] = total
     deductions = {}
     spent = {k: 0.0 for k in budgets}
     for rule_id, points in by_rule.items():

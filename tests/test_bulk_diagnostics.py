@@ -33,6 +33,17 @@ def test_bulk_findings_equal_one_by_one(kind):
     one = [ctx.diagnostic(rule, s, e, fields=f, replacement=r, weight=w) for s, e, f, r, w in items]
     assert ctx.diagnostics(rule, items) == one
     assert [d.end_line for d in one] != [d.line for d in one]       # the multi-line span is there
+    # the previous finding's fields reused only when they are the same object: no fields first,
+    # then fields alternating, an equal copy, empty fields; and a generator of items
+    semi = {"mark": ";", "full": "；"}
+    at = [i for i, ch in enumerate(text) if ch in ",;()"]
+    mixed = [(at[0], at[0] + 1, None, None, None), (at[1], at[1] + 1, comma, "，", 0),
+             (at[2], at[2] + 1, semi, "；", 0), (at[3], at[3] + 1, comma, "，", None),
+             (at[3], at[3] + 1, dict(comma), "，", None), (at[0], at[0] + 1, {}, None, None),
+             (at[1], at[1] + 1, None, None, None)]
+    one = [ctx.diagnostic(rule, s, e, fields=f, replacement=r, weight=w) for s, e, f, r, w in mixed]
+    assert ctx.diagnostics(rule, mixed) == one == ctx.diagnostics(rule, iter(mixed))
+    assert one[0].message == rule.message and one[2].message != one[1].message == one[3].message
 
 
 def test_bulk_findings_set_every_field_as_init_does():

@@ -3,6 +3,8 @@ once per rule, not once per finding: their results must be what asking per findi
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lawlint import engine, scoring
 from lawlint.api import lint_text, ruleset_for
@@ -179,3 +181,79 @@ def test_list_separator_skips_paragraphs_without_its_literal():
 def test_is_directive(line, directive):
     from lawlint.parse import directives
     assert directives.is_directive(line) is directive
+
+
+def _score_one_by_one(diagnostics, ruleset):
+    """scoring.score's sums as they were made: a lookup and a store per finding."""
+    by_rule = {}
+    for d in diagnostics:
+        rule = ruleset.get(d.rule)
+        if rule is not None:
+            by_rule[d.rule] = by_rule.get(d.rule, 0.0) + (rule.weight if d.weight is None else d.weight)
+    return by_rule
+
+
+_WEIGHTS = [None, 0, 0.1, 0.2, 0.3, 0.7, 1.5, 1e-9]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.sampled_from(range(len(_WEIGHTS)))), max_size=60))
+def test_score_sums_runs_as_one_by_one(picks):
+    """Runs of one rule are summed in a local: the sums (floats, in the same order), the order of
+    the rules in the deductions and every category's score are those of summing one by one."""
+    ids = [r.id for r in list(RULES)[:4]] + ["no.such.rule"]
+    ds = [engine.Diagnostic(ids[k], "warning", "x", 1, 1, 1, 1, "m", weight=_WEIGHTS[w]) for k, w in picks]
+    plain = _score_one_by_one(ds, RULES)
+    got = scoring.score(ds, RULES)
+    assert list(got["deductions"]) == list(plain)
+    assert got["deductions"] == {k: scoring._round(min(v, RULES.get(k).cap)) for k, v in plain.items()}
+    spent = {}
+    for k, v in plain.items():
+        spent[RULES.get(k).category] = spent.get(RULES.get(k).category, 0.0) + min(v, RULES.get(k).cap)
+    assert all(c["score"] == scoring._round(c["max"] - min(c["max"], spent.get(cat, 0.0)))
+               for cat, c in got["categories"].items())
+
+
+def test_score_reads_a_rules_weight_once_a_run():
+    """The run's rule and weight are looked up when the rule changes, not at every finding."""
+    real = RULES.get(next(r.id for r in RULES if r.weight))
+    reads = []
+
+    class Rule:
+        cap, category = real.cap, real.category
+
+        @property
+        def weight(self):
+            reads.append(1)
+            return real.weight
+
+    class Rules:
+        def get(self, rid):
+            return Rule() if rid == real.id else None
+    ds = [engine.Diagnostic(real.id, "warning", "x", n, 1, n, 1, "m") for n in range(50)]
+    ds[20:20] = [engine.Diagnostic("other", "warning", "x", 1, 1, 1, 1, "m")]
+    profile = {"categories": {real.category: {"budget": 100}}, "grades": [{"name": "A", "min": 0}]}
+    got = scoring.score(ds, Rules(), profile=profile)
+    assert len(reads) == 2 and got["deductions"] == {real.id: scoring._round(min(50 * real.weight, real.cap))}
+
+
+def test_fold_reads_each_finding_once_and_only_the_hint_findings_further():
+    """fold reads every finding's rule once and nothing more of the findings of other rules (the
+    loop it replaced read each one's rule twice when a hint rule had findings)."""
+    hint = next(r for r in RULES if r.hint)
+    plain = next(r for r in RULES if not r.hint)
+    reads = []
+
+    class Counted(engine.Diagnostic):
+        __slots__ = ()
+
+        def __getattribute__(self, name):
+            reads.append(name)
+            return object.__getattribute__(self, name)
+    ds = [Counted(plain.id, "warning", plain.category, n, 1, n, 2, "p") for n in range(1, 6)]
+    ds[2:2] = [engine.Diagnostic(hint.id, "info", hint.category, n, 1, n, 2, "m") for n in (9, 8)]
+    ds.append(engine.Diagnostic(hint.id, "info", hint.category, 8, 1, 8, 2, "m"))
+    got = hints.fold(ds, RULES)
+    assert reads == ["rule"] * 5
+    assert got == _fold_per_finding(ds, RULES)
+    assert [d.rule for d in got] == [plain.id] * 2 + [hint.id] + [plain.id] * 3 and got[2].line == 8

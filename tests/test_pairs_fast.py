@@ -35,6 +35,7 @@ def _both(text, p, monkeypatch):
     fast = list(P.check(ctx, RULE, p))
     with monkeypatch.context() as m:
         m.setattr(P, "_balanced", lambda found, adjacent: False)       # every paragraph read
+        m.setattr(P, "_unsettled", lambda text, blocks, *a: blocks)   # (none left out beforehand)
         slow = list(P.check(ctx, RULE, p))
     return fast, slow
 
@@ -70,6 +71,8 @@ def test_balanced_paragraphs_are_skipped():
     scanned = []
 
     class Spy:
+        pattern = marks.pattern
+
         def findall(self, *a):
             return marks.findall(*a)
 
@@ -80,6 +83,24 @@ def test_balanced_paragraphs_are_skipped():
     class Params:
         families = (opens, closes, Spy(), adjacent)
     ctx = _ctx("我们依法行政（试点），推进《条例》“落实”。\n全年办理案件。")
+    taken = P.TAKEN[0]
     assert list(P.check(ctx, RULE, Params)) == [] and scanned == []
+    assert P.TAKEN[0] == taken + 1              # the paragraphs sorted in one scan, not one by one
     ctx = _ctx("我们依法行政（试点，推进。\n全年办理案件。")
     assert len(list(P.check(ctx, RULE, Params))) == 1 and len(scanned) == 1
+
+
+def test_unsettled_leaves_out_only_paragraphs_that_pair_up():
+    """_unsettled keeps exactly the blocks _balanced finds unbalanced (and every block when one
+    holds a line break, or a line break is a mark)."""
+    opens, closes, marks, adjacent = PARAMS[0].families
+    ctx = _ctx("一、总体情况\n依法行政（试点），推进。\n推进《条例》“落实。\n全年办理案件）。\n完成。")
+    doc = ctx.doc
+    got = P._unsettled(doc.text, doc.body_blocks, opens, closes, marks, adjacent)
+    assert [b.text for b in got] == ["推进《条例》“落实。", "全年办理案件）。"]
+    assert got == [b for b in doc.body_blocks if not P._balanced(marks.findall(b.text), adjacent)]
+    blocks = doc.body_blocks
+    assert P._unsettled(doc.text, blocks[:1], opens, closes, marks, adjacent) == blocks[:1]
+    lined = {"pairs": ["\n】"]}
+    o, c, m, a = P.SPEC.binder(lined)(None).families
+    assert P._unsettled(doc.text, blocks, o, c, m, a) == blocks
