@@ -51,14 +51,7 @@ def _hits(doc, rx) -> frozenset:
     words = _words(rx)
     if words is not None:           # 「执法|行政处罚|三项制度」: a title holding one of the words
         stats["words"] += 1
-        hit, find = set(), joined.find
-        for w in words:
-            i = find(w)
-            while i != -1:          # (a word holds no line break: it lies inside one title)
-                k = bisect_right(starts, i) - 1
-                hit.add(k)
-                i = find(w, spans[k][1])
-        return frozenset(titles[k] for k in hit)
+        return frozenset(titles[k] for k in _holders(words, joined, spans, starts))
     got = holding(rx, titles, joined, spans, starts)
     if got is not None:
         return frozenset(got)
@@ -93,17 +86,25 @@ def holding(rx, names, joined, spans, starts):
     if lits is None:
         return None
     stats["literals"] += 1
-    hit, find = set(), joined.find
-    for w in lits:
-        i = find(w)
-        while i != -1:          # (no literal holds a line break: it lies inside one name)
-            k = bisect_right(starts, i) - 1
-            hit.add(k)
-            i = find(w, spans[k][1])
+    hit = _holders(lits, joined, spans, starts)
     if not hit:
         return ()
     search = plain(rx).search
     return [names[k] for k in hit if search(names[k])]
+
+
+def _holders(words, joined, spans, starts) -> set:
+    """The indices of the names (joined one a line in ``joined``, at ``spans``, starting at
+    ``starts``) holding one of ``words`` (none holds a line break: each lies inside one name),
+    each found with ``str.find``, a name's rest skipped once it is known to hold one."""
+    hit, find = set(), joined.find
+    for w in words:
+        i = find(w)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            hit.add(k)
+            i = find(w, spans[k][1])
+    return hit
 
 
 def _literals(rx):
