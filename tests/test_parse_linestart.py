@@ -249,3 +249,42 @@ def test_the_chrome_step_tells_first_characters_by_the_groups_memo(monkeypatch):
     blocks, text = _cut("关于2023年法治政府建设情况的报告\n一、主要工作\n发布时间：2023-05-10")
     B.mark_chrome(blocks, text)
     assert seen and seen[0] is B._plan(B.lexicon()).may
+
+
+def _told_off(blocks, text, monkeypatch):
+    """mark_chrome as before the told groups were found once: each asked block's literals by
+    ``in`` tests of its own text (plan.told None: the scan's own literals, ``may(text)``)."""
+    with monkeypatch.context() as m:
+        m.setattr(B._plan(B.lexicon()), "told", None)
+        return B.mark_chrome(blocks, text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_the_told_groups_found_once_mark_what_testing_each_block_marks(path, monkeypatch):
+    blocks, text = _cut(path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:])
+    assert B.mark_chrome(blocks, text) == _told_off(blocks, text, monkeypatch)
+    assert B.mark_chrome(blocks) == _told_off(blocks, None, monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES + ["›", "＞", "首页>新闻>通知", "a»b›c", "x＞y＞z"]), min_size=1, max_size=14),
+       st.sampled_from(["txt", "md"]))
+def test_the_told_groups_found_once_on_generated_pages(lines, kind):
+    blocks, text = _cut("\n".join(lines), kind)
+    with pytest.MonkeyPatch.context() as m:
+        fast = B.mark_chrome(blocks, text), B.mark_chrome(blocks)
+        assert fast == (_told_off(blocks, text, m), _told_off(blocks, None, m))
+
+
+def test_no_asked_block_is_tested_for_the_told_literals_one_by_one(monkeypatch):
+    """The fast path is taken: the trail's literals (「>」 …) are found once over the text, so the
+    groups' memo is read by first character and never called on a block's text."""
+    plan = B._plan(B.lexicon())
+    assert plan.told and plan.bare is not None
+    monkeypatch.setattr(type(plan.may), "__call__", lambda *a: pytest.fail("a block's literals tested"))
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        blocks, text = _cut(path.read_text(encoding="utf-8"))
+        B.mark_chrome(blocks, text)
+    blocks, text = _cut("您当前的位置：首页 > 政务公开\n2022年，某县扎实推进法治政府建设。\n首页>新闻>通知\n12")
+    kinds, _ = B.mark_chrome(blocks, text)
+    assert kinds == {0: "chrome", 2: "chrome", 3: "page"}

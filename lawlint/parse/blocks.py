@@ -89,13 +89,20 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
         hay, spans = text, list(index)
     crumb = _searcher(None, blocks, hay, spans, prepared=plan.crumb, index=index)
     footer_line = _searcher(None, blocks, hay, spans, prepared=plan.footer, index=index)
-    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line), plan.scan, plan.may, index)
+    # The groups told by literals rather than a first character (the trail 「首页 > …」): the
+    # blocks holding them found once over ``hay`` (the few str.find the scan of the blocks'
+    # starts made), not by ``in`` tests of each asked block's text (:func:`_told`).
+    told = _told(plan, blocks, hay, spans, index) if plan.told is not None else None
+    asked = _asked(lx, blocks, hay, spans, (labelled_by, crumb, footer_line),
+                   plan.scan if told is None else plan.bare, plan.may, index)
     page, line = plan.page, plan.line
     byline = lx["byline"]
     # Which of the groups of patterns tried at a block's start may match it, told by its first
     # character (lawlint.parse.linestart.grouped): a block opening with a digit is asked whether it
     # is a page number, not whether it is a toolbar or a footer. Every group when all is asked.
     may = plan.may if asked is not None and plan.may is not None else _EVERY
+    if told is not None and asked is not None:
+        asked.update(told)
     labels_rest, crumb_rest, footer_rest = labelled_by.others, crumb.others, footer_line.others
     labels_hits, crumb_hits, footer_hits = labelled_by.hits, crumb.hits, footer_line.hits
     for i, b in enumerate(blocks):
@@ -105,7 +112,7 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
             if b.footer or (short and byline is not None and b.index < head_end and byline.match(text)):
                 _chrome(b, kinds, dates, lx)
             continue
-        m = may(text)
+        m = may(text) if told is None or may is _EVERY else may[text[:1]] | told.get(i, 0)
         if m & _PAGE and page(text.strip(_WS)):
             kinds[b.index] = "page"            # a page number from a printed or PDF copy
             continue
@@ -125,7 +132,8 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
             break
     for i in range(last_long + 1, len(blocks)) if asked is None else sorted(i for i in asked if i > last_long):
         text = blocks[i].text
-        if i in footer_hits or (may(text) & _FOOTER and footer_rest(text)):
+        m = may(text) if told is None or may is _EVERY else may[text[:1]] | told.get(i, 0)
+        if i in footer_hits or (m & _FOOTER and footer_rest(text)):
             for r in blocks[i:]:
                 kinds[r.index] = "chrome"
             break
@@ -133,6 +141,19 @@ def mark_chrome(blocks: list[Block], text: str | None = None) -> tuple[dict, dic
 
 
 _PAGE, _LINE, _LABELS, _CRUMB, _FOOTER = 1, 2, 4, 8, 16     # the groups of :class:`_Plan`'s ``may``
+
+
+def _told(plan, blocks, hay, spans, index) -> dict:
+    """Block position → the bits of the groups of ``plan.may`` told by literals (``may.told``)
+    whose literals the block holds: what ``plan.may(text)`` adds to its first character's bits,
+    found with one :func:`holding` a group over ``hay`` (a superset where a string is frequent)."""
+    at = index if index is not None else {s: i for i, s in enumerate(spans)}
+    out: dict = {}
+    for bit, strings in plan.told:
+        for s in holding(hay, strings, spans):
+            i = at[s]
+            out[i] = out.get(i, 0) | bit
+    return out
 
 
 def _EVERY(text):
@@ -216,7 +237,7 @@ class _Plan:
     """What the chrome step asks of every report, prepared once for a lexicon: the searchers'
     patterns split (:func:`_prepared`), the scan of the first characters, the joined matchers."""
 
-    __slots__ = ("lexicon", "labels", "crumb", "footer", "scan", "page", "line", "may")
+    __slots__ = ("lexicon", "labels", "crumb", "footer", "scan", "page", "line", "may", "told", "bare")
 
     def __init__(self, lx):
         self.lexicon = lx
@@ -229,6 +250,12 @@ class _Plan:
         self.line = anyof.matcher(lx["line"])
         self.may = linestart.grouped([(lx["page_number"], ()), (lx["line"], ()), ((), self.labels[0]),
                                       ((), self.crumb[0]), ((), self.footer[0])], _WS)   # (bits: _PAGE …)
+        # (the scan's literal sets are the groups' told ones, one a group: found once, :func:`_told`)
+        told = self.may.told if self.may is not None and self.scan is not None else None
+        same = told is not None and sorted(tuple(sorted(n)) for n in self.scan[1]) == sorted(
+            tuple(sorted(strings)) for _, strings in told)
+        self.told = told if same and told else None
+        self.bare = (self.scan[0], ()) if self.told is not None else None
 
 
 _plans: list = []
