@@ -18,6 +18,8 @@ SPEC = CheckSpec({
                         "分隔符归类：符号 → 类别名（如 ；→分号，。→句号）"),
 }, fields=("first", "other"))
 
+_VALUES: dict = {}      # numeral -> cn_to_int of it, once a process (at most 110 numerals of 1–2 characters)
+
 
 def check(ctx, rule, p):
     text, seps = ctx.doc.text, p.separators
@@ -29,7 +31,10 @@ def check(ctx, rule, p):
             continue
         sequences = []                       # each: the separators before items 2, 3, …
         for m in matches:
-            value = cn_to_int(m.group("num"))
+            num = m.group("num")
+            value = _VALUES.get(num, 0)
+            if value == 0:          # (cn_to_int gives no 0: 〇 is not a marker's numeral)
+                value = _VALUES[num] = cn_to_int(num)
             if value == 1:
                 sequences.append([])
             elif sequences and value == len(sequences[-1]) + 2:
