@@ -41,6 +41,7 @@ def _both(monkeypatch, text, year=None):
         m.setattr(needgate, "possible", lambda needs, text, cache: None)
         m.setattr(existence, "_placed", lambda ctx, text, patterns, bounds, plan: bounds)
         m.setattr(existence, "_part_bounds", lambda ctx, where: None)
+        m.setattr(existence.jointscan, "scan", lambda patterns, text, lo, hi: {})
         plain = _findings(text, year)
     return fast, plain
 

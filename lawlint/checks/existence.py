@@ -19,6 +19,7 @@ from itertools import islice
 from ..chars import LINE_BREAKS, WHITESPACE
 from ..rulepack import firstscan, needgate, pairgate, windowscan
 from ..vocabulary import SECTION_IDS
+from . import jointscan
 from . import scope as sc
 from .spec import REQUIRED, CheckSpec, Group, Param
 
@@ -65,10 +66,12 @@ def check(ctx, rule, p):
     """The rule's findings; none, at once, when the report lacks what each of its patterns needs
     (:mod:`lawlint.rulepack.needgate`): the scope, the matches and their filters are not worked
     out; and only its patterns that may match are scanned. ``p.plan``: [those needs, the rule's
-    pair gate, its first characters], filled on the rule's first report."""
+    pair gate, its first characters, whether it has patterns to scan together (:mod:`jointscan`)],
+    filled on the rule's first report."""
     plan = p.plan
     if not plan:
         plan.append(needgate.needs(p.patterns))
+        plan.append(None)
         plan.append(None)
         plan.append(None)
     text = ctx.doc.text
@@ -248,18 +251,27 @@ def _ordered(text, patterns, bounds, plan=None, every=None, places=None):
             return (), True
     if len(patterns) == 1:
         return _matches(text, patterns, bounds, places), True
-    return sorted(_matches(text, patterns, bounds, places), key=lambda m: (m.start(), -m.end())), False
+    join = False
+    if plan is not None and len(bounds) == 4:
+        join = plan[3]
+        if join is None:        # (whether the rule has patterns to join: once a rule)
+            join = plan[3] = jointscan.worth(every)
+    return sorted(_matches(text, patterns, bounds, places, join), key=lambda m: (m.start(), -m.end())), False
 
 
-def _matches(text, patterns, bounds, places=None):
+def _matches(text, patterns, bounds, places=None, join=False):
     """Non-empty matches lying inside one piece: one scan per pattern over the range the pieces
-    cover (scanning piece by piece costs a call per paragraph per pattern), or its tries at the
-    places of its first characters when ``bounds`` carries them (:func:`_placed`)."""
+    cover (scanning piece by piece costs a call per paragraph per pattern; patterns that sre scans
+    by a class test, in one scan of their union: :mod:`jointscan`), or its tries at the places of
+    its first characters when ``bounds`` carries them (:func:`_placed`)."""
     if not bounds:
         return
     starts, ends, lo, hi = bounds[:4]
-    for rx in patterns:
-        if len(bounds) == 4:
+    joint = jointscan.scan(patterns, text, lo, hi) if join and hi - lo >= jointscan.MIN_RANGE else {}
+    for k, rx in enumerate(patterns):
+        if k in joint:                      # (several class scans made one: jointscan)
+            found = joint[k]
+        elif len(bounds) == 4:
             windowscan.shared = places      # (a window plan's places: found once a report)
             try:
                 found = rx.finditer(text, lo, hi)
