@@ -123,7 +123,7 @@ def possible(needs, text: str, cache: dict):
                 if got is None:
                     if out:
                         break       # (not known: held)
-                    got = seen[s] = _holds(s, text, seen, at)
+                    got = seen[s] = _holds(s, text, seen, at) if s in KEYS else s in text
                 if got:
                     break
             else:
