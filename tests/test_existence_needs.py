@@ -220,3 +220,35 @@ def test_a_string_lacking_a_key_is_not_read_for():
     body = "我局推进依法行政，完善行政决策程序，2021年办理行政复议案件12件。\n" * (needgate.SHORT // 30)
     lint("关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n" + body, select=EXISTENCE)
     assert needgate.stats["keyed"] - before >= 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="法政的予填X1、。…〔年", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="法政的予填X1、。…〔年 ", max_size=30), st.integers(0, 3), st.integers(0, 40))
+def test_a_string_looked_for_past_its_keys_answers_as_in_does(strings, text, threshold, pad):
+    """Looked for only from its keys' first places on (FAR 0: always; a shared ``at`` table), a
+    string is held exactly when ``in`` says so, and the places kept are where the keys first stand."""
+    text = "法" * pad + text
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(needgate, "KEY_RANK", threshold)
+        m.setattr(needgate, "FAR", 0)
+        m.setattr(needgate, "KEYS", {s: needgate.keys(s, _RANK) for s in strings})
+        seen: dict = {}
+        at: dict = {}
+        for s in strings + strings:
+            assert needgate._holds(s, text, seen, at) == (s in text)
+        assert all((k in text) == v for k, v in seen.items())
+        assert all(text.find(c) == i for c, i in at.items())
+
+
+def test_a_string_is_looked_for_past_its_keys_first_place(monkeypatch):
+    """The fast path must not silently stop being taken: on a report whose 予 first stands late
+    (and that lacks 请予审批 …), those strings are looked for from there on only; the findings are
+    those of the plain ``in`` (FAR past any report)."""
+    body = "我局推进依法行政，完善行政决策程序，2021年办理行政复议案件12件。\n" * (needgate.SHORT // 30)
+    text = "关于2021年法治政府建设情况的报告\n\n一、主要工作\n\n" + body + "对符合条件的申请予以受理，今年以来请示3件。\n"
+    before = needgate.stats["late"]
+    got = lint(text, select=EXISTENCE).diagnostics
+    assert needgate.stats["late"] - before >= 4
+    monkeypatch.setattr(needgate, "FAR", 10 ** 9)
+    assert got and lint(text, select=EXISTENCE).diagnostics == got
