@@ -21,7 +21,6 @@ SPEC = CheckSpec({
 }, fields=("first", "other"))
 
 stats = {"picked": 0}    # reports whose blocks holding the marker's string were picked, this process
-_VALUES: dict = {}      # numeral -> cn_to_int of it, once a process (at most 110 numerals of 1–2 characters)
 
 
 def check(ctx, rule, p):
@@ -35,10 +34,7 @@ def check(ctx, rule, p):
             continue
         sequences = []                       # each: the separators before items 2, 3, …
         for m in matches:
-            num = m.group("num")
-            value = _VALUES.get(num, 0)
-            if value == 0:          # (cn_to_int gives no 0: 〇 is not a marker's numeral)
-                value = _VALUES[num] = cn_to_int(num)
+            value = cn_to_int(m.group("num"))
             if value == 1:
                 sequences.append([])
             elif sequences and value == len(sequences[-1]) + 2:

@@ -23,8 +23,11 @@ CN_NUM = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+@lru_cache(maxsize=1024)
 def cn_to_int(s: str) -> int | None:
-    """Parse a Chinese numeral up to 99 (一, 十, 十五, 二十, 二十三); None if it is not one."""
+    """Parse a Chinese numeral up to 99 (一, 十, 十五, 二十, 二十三); None if it is not one.
+    Remembered (a fact of the language, not of a report): numbered lines and list markers ask
+    for the same few dozen numerals in every report."""
     if not s:
         return None
     if "十" not in s:
@@ -116,9 +119,7 @@ def match_token(text: str, tried=None) -> Token | None:
         elif family == "circled":
             value = CIRCLED.index(n) + 1
         else:
-            value = _CN_VALUES.get(n, _UNSEEN)
-            if value is _UNSEEN:
-                value = _CN_VALUES[n] = cn_to_int(n)
+            value = cn_to_int(n)
         if value is None or value == 0:
             continue
         end = m.end()
@@ -180,10 +181,6 @@ def _first_plan() -> _ByFirst:
         plan.append((tried, regexcache.compile(src) if src is not None and src.startswith("[") else None))
     _by_first = _ByFirst(plan)
     return _by_first
-
-
-_UNSEEN = object()
-_CN_VALUES: dict = {}       # a Chinese numeral as a token writes it -> cn_to_int's value (a few dozen)
 
 
 class _Made:
